@@ -1,0 +1,44 @@
+# Two commands for a fresh machine (only Python 3.11+ and make needed):
+#   make run    create .venv, install, and check the bundled example cases
+#   make test   create .venv, install the test tools, and run lint, types and tests
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.PHONY: run test lint types pytest schemas bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.run-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
+	touch $@
+
+$(VENV)/.test-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@ $(VENV)/.run-installed
+
+# The checker exits 1 when it finds violations, as it should on the example with
+# violations; only exit 2 (the checker could not run) fails this target.
+run: $(VENV)/.run-installed
+	@$(BIN)/checker check fixtures/examples/; status=$$?; test $$status -le 1
+
+test: $(VENV)/.test-installed lint types pytest
+
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check checker tests
+
+types: $(VENV)/.test-installed
+	$(BIN)/mypy
+
+pytest: $(VENV)/.test-installed
+	$(BIN)/pytest
+
+schemas: $(VENV)/.run-installed
+	$(BIN)/python -m checker.schemagen
+
+bench: $(VENV)/.test-installed
+	$(BIN)/python -m checker.bench
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

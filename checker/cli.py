@@ -1,0 +1,214 @@
+"""The command line. Owns the process: arguments, streams and exit codes.
+
+Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it (a file that
+cannot be read counts); 2 the checker could not run (bad option, broken rule pack,
+internal error). Heavy libraries are imported inside the commands that use them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+import click
+
+if TYPE_CHECKING:
+    from checker.report import FileReport
+    from checker.rules.engine import Options
+    from checker.rules.pack import Pack
+
+LANG = click.Choice(["vi", "en"])
+CASE_SUFFIX = ".json"
+
+
+def _fail(message: str, code: int = 2) -> NoReturn:
+    click.echo(f"checker: {message}", err=True)
+    sys.exit(code)
+
+
+def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value) if len(value) == 10 else _bad_date(value)
+    except ValueError:
+        _bad_date(value)
+
+
+def _bad_date(value: str) -> NoReturn:
+    raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD")
+
+
+lang_option = click.option(
+    "--lang", type=LANG, default=lambda: os.environ.get("CHECKER_LANG", "vi"),
+    show_default="vi", help="Ngôn ngữ thông báo / message language.",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="checker", prog_name="checker")
+def main() -> None:
+    """Kiểm tra hồ sơ công tác cán bộ theo quy định hiện hành.
+
+    Checks personnel-procedure case files against the Party regulations and state
+    decrees in force on the case's dates.
+    """
+
+
+# ---------------------------------------------------------------- check
+def _walk(arg: str) -> Iterator[tuple[str, Path | None]]:
+    """(label, path) for each case file named by an argument; path None means stdin."""
+    if arg == "-":
+        yield "<stdin>", None
+        return
+    p = Path(arg)
+    if p.is_dir():
+        found = sorted(
+            (f for f in p.rglob(f"*{CASE_SUFFIX}") if f.is_file()
+             and not any(part.startswith(".") for part in f.relative_to(p).parts)),
+            key=lambda f: f.as_posix(),
+        )
+        for f in found:
+            yield f.as_posix(), f
+    else:
+        yield arg, p
+
+
+def _check_one(label: str, path: Path | None, packs: tuple[Pack, ...], opts: Options
+               ) -> FileReport:
+    from checker.i18n import t
+    from checker.loading import INPUT_RULE
+    from checker.pipeline import check_bytes
+    from checker.report import FileReport, Finding, Kind, Severity
+
+    try:
+        raw = sys.stdin.buffer.read() if path is None else path.read_bytes()
+    except OSError as e:
+        key = "not-found" if isinstance(e, FileNotFoundError) else "read-error"
+        msg = t(key, opts.lang, reason=e.strerror or type(e).__name__)
+        return FileReport(label, (Finding(INPUT_RULE, Severity.ERROR, Kind.INPUT, msg, ""),))
+    return check_bytes(label, raw, packs, opts)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Định dạng kết quả / output format.")
+@lang_option
+@click.option("--as-of", callback=_date, metavar="YYYY-MM-DD",
+              help="Áp dụng quy định có hiệu lực vào ngày này / evaluate under the law in "
+              "force on this date (and as 'today' for open deadlines).")
+@click.option("--select", multiple=True, metavar="RULE",
+              help="Chỉ chạy các quy tắc này (mã hoặc tiền tố) / only these rules.")
+@click.option("--ignore", multiple=True, metavar="RULE",
+              help="Bỏ qua các quy tắc này / skip these rules.")
+@click.option("--fail-on", type=click.Choice(["error", "warning"]), default="error",
+              show_default=True, help="Mức gây mã thoát 1 / severity that makes exit 1.")
+@click.option("--color/--no-color", default=None, help="Tô màu / colour output.")
+def check(paths: tuple[str, ...], fmt: str, lang: str, as_of: dt.date | None,
+          select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str,
+          color: bool | None) -> None:
+    """Kiểm tra các tệp hồ sơ (tệp, thư mục, hoặc - cho stdin) / check case files."""
+    from checker.errors import CheckerError
+    from checker.report import Report, Severity
+    from checker.reporters import get
+    from checker.rules.engine import Options, check_selectors
+    from checker.rules.pack import builtin_packs
+
+    try:
+        packs = builtin_packs()
+        opts = Options(lang="en" if lang == "en" else "vi", as_of=as_of,
+                       select=frozenset(select), ignore=frozenset(ignore))
+        check_selectors(packs, opts)
+        files = tuple(_check_one(label, p, packs, opts)
+                      for arg in paths for label, p in _walk(arg))
+    except CheckerError as e:
+        _fail(str(e), e.exit_code)
+    report = Report(files=files, fail_on=Severity(fail_on), lang=opts.lang,
+                    as_of=as_of.isoformat() if as_of else None,
+                    packs=tuple((p.id, p.version) for p in packs))
+    use_color = sys.stdout.isatty() if color is None else color
+    get(fmt)(report, sys.stdout, color=use_color and fmt == "text")
+    sys.stdout.flush()
+    sys.exit(report.exit_code)
+
+
+# ---------------------------------------------------------------- rules, explain, sources
+def _packs() -> tuple[Pack, ...]:
+    from checker.errors import CheckerError
+    from checker.rules.pack import builtin_packs
+
+    try:
+        return builtin_packs()
+    except CheckerError as e:
+        _fail(str(e), e.exit_code)
+
+
+@main.command()
+@click.option("--as-of", callback=_date, metavar="YYYY-MM-DD",
+              help="Chỉ các quy tắc có hiệu lực vào ngày này / only rules in force then.")
+@lang_option
+def rules(as_of: dt.date | None, lang: str) -> None:
+    """Liệt kê các quy tắc / list the rules."""
+    from checker.describe import rules_table
+
+    rules_table(_packs(), as_of, "en" if lang == "en" else "vi", sys.stdout)
+
+
+@main.command()
+@click.argument("rule")
+@lang_option
+def explain(rule: str, lang: str) -> None:
+    """Giải thích một quy tắc / explain a rule: what, why, the cited text, an example."""
+    from checker.describe import explain_rule
+
+    if not explain_rule(_packs(), rule.upper(), "en" if lang == "en" else "vi", sys.stdout):
+        _fail(f"unknown rule {rule!r}; see `checker rules` for the list")
+
+
+@main.command()
+@lang_option
+def sources(lang: str) -> None:
+    """Danh mục văn bản và văn bản thay thế / the legal source catalog."""
+    from checker.describe import sources_table
+    from checker.errors import CheckerError
+    from checker.sources import catalog
+
+    try:
+        cat = catalog()
+    except CheckerError as e:
+        _fail(str(e), e.exit_code)
+    sources_table(cat, "en" if lang == "en" else "vi", sys.stdout)
+
+
+@main.command()
+@click.argument("name", type=click.Choice(["case", "rulepack", "report", "sources"]))
+def schema(name: str) -> None:
+    """In JSON Schema / print a published JSON Schema."""
+    from checker.schemas import schema_dir
+
+    sys.stdout.write((schema_dir() / f"{name}.schema.json").read_text("utf-8"))
+
+
+@main.command()
+@click.argument("path", default="case.json", type=click.Path(dir_okay=False))
+@click.option("--force", is_flag=True, help="Ghi đè tệp đã có / overwrite an existing file.")
+def init(path: str, force: bool) -> None:
+    """Tạo tệp hồ sơ mẫu / write a template case file."""
+    from checker.fsutil import write_atomic
+    from checker.sources import DATA
+
+    target = Path(path)
+    if target.exists() and not force:
+        _fail(f"{path} already exists; use --force to overwrite it", 2)
+    try:
+        write_atomic(target, (DATA / "template.json").read_bytes())
+    except OSError as e:
+        _fail(f"cannot write {path}: {e.strerror}", 2)
+    click.echo(f"{path}")
+
+

@@ -1,0 +1,130 @@
+"""Human-readable views of the rule base: `checker rules`, `explain` and `sources`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TextIO
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from checker.i18n import CONFIDENCE_NAMES, LAYER_NAMES, SEVERITY_NAMES, Lang
+from checker.rules.pack import Pack, Rule, citation
+from checker.sources import Catalog, catalog
+
+_L: dict[str, dict[Lang, str]] = {
+    "id": {"vi": "Mã", "en": "Rule"},
+    "ver": {"vi": "Bản", "en": "Ver."},
+    "sev": {"vi": "Mức", "en": "Severity"},
+    "title": {"vi": "Nội dung", "en": "Title"},
+    "cite": {"vi": "Căn cứ", "en": "Source"},
+    "period": {"vi": "Hiệu lực", "en": "In force"},
+    "layer": {"vi": "Tầng", "en": "Layer"},
+    "what": {"vi": "Kiểm tra gì", "en": "What it checks"},
+    "why": {"vi": "Căn cứ pháp lý", "en": "Legal basis"},
+    "example": {"vi": "Ví dụ vi phạm", "en": "Example of a breach"},
+    "number": {"vi": "Số hiệu", "en": "Number"},
+    "issuer": {"vi": "Cơ quan ban hành", "en": "Issuer"},
+    "signed": {"vi": "Ngày ký", "en": "Signed"},
+    "effective": {"vi": "Hiệu lực", "en": "Effective"},
+    "ended": {"vi": "Hết hiệu lực", "en": "Ended"},
+    "replaced": {"vi": "Thay thế bởi", "en": "Replaced by"},
+    "conf": {"vi": "Độ tin cậy", "en": "Confidence"},
+    "none": {"vi": "Không có quy tắc nào có hiệu lực vào ngày này.",
+             "en": "No rules are in force on that date."},
+    "since": {"vi": "từ {start}", "en": "from {start}"},
+    "between": {"vi": "{start} – {end}", "en": "{start} – {end}"},
+    "chain": {"vi": "{old} được thay thế bởi {new} từ {date} ({basis}).",
+              "en": "{old} was replaced by {new} from {date} ({basis})."},
+    "layer-line": {"vi": "Tầng {layer}", "en": "{layer} layer"},
+}
+
+
+def _console(out: TextIO) -> Console:
+    return Console(file=out, width=120, no_color=not out.isatty(), soft_wrap=False,
+                   highlight=False, emoji=False)
+
+
+def _period(r: Rule, lang: Lang) -> str:
+    p = r.in_force
+    if p.end is None:
+        return _L["since"][lang].format(start=p.start.isoformat())
+    return _L["between"][lang].format(start=p.start.isoformat(), end=p.end.isoformat())
+
+
+def _all_rules(packs: tuple[Pack, ...]) -> list[tuple[Pack, Rule]]:
+    return sorted(((p, r) for p in packs for r in p.rules), key=lambda x: (x[1].id, x[1].version))
+
+
+def rules_table(packs: tuple[Pack, ...], as_of: dt.date | None, lang: Lang, out: TextIO) -> None:
+    con = _console(out)
+    cat = catalog()
+    chosen = [(p, r) for p, r in _all_rules(packs) if as_of is None or r.in_force.contains(as_of)]
+    if not chosen:
+        con.print(_L["none"][lang])
+        return
+    for layer in sorted({p.layer for p, _ in chosen}):
+        table = Table(title=_L["layer-line"][lang].format(layer=LAYER_NAMES[layer][lang]),
+                      show_lines=False, expand=False)
+        for col in ("id", "ver", "sev", "title", "cite", "period"):
+            table.add_column(_L[col][lang])
+        for p, r in chosen:
+            if p.layer != layer:
+                continue
+            cites = "; ".join(citation(c, cat).label(lang) for c in r.cites[:2])
+            table.add_row(r.id, str(r.version), SEVERITY_NAMES[str(r.severity)][lang],
+                          r.title.get(lang), cites, _period(r, lang))
+        con.print(table)
+
+
+def explain_rule(packs: tuple[Pack, ...], rule_id: str, lang: Lang, out: TextIO) -> bool:
+    versions = [r for p, r in _all_rules(packs) if r.id == rule_id]
+    if not versions:
+        return False
+    con = _console(out)
+    cat = catalog()
+    for r in versions:
+        con.print(Text(f"{r.id} (v{r.version}) — {r.title.get(lang)}", style="bold"))
+        con.print(f"{_L['sev'][lang]}: {SEVERITY_NAMES[str(r.severity)][lang]} · "
+                  f"{_L['period'][lang]}: {_period(r, lang)}")
+        con.print()
+        con.print(Text(_L["what"][lang], style="bold"))
+        con.print(r.explain.get(lang))
+        con.print()
+        con.print(Text(_L["why"][lang], style="bold"))
+        for c in r.cites:
+            cit = citation(c, cat)
+            conf = CONFIDENCE_NAMES[str(cit.confidence)][lang]
+            con.print(f"- {cit.label(lang)} ({_L['conf'][lang].lower()}: {conf})")
+            if cit.quote:
+                con.print(Text(f"  «{cit.quote}»", style="italic"))
+        con.print()
+        con.print(Text(_L["example"][lang], style="bold"))
+        con.print(r.example.get(lang))
+    return True
+
+
+def sources_table(cat: Catalog, lang: Lang, out: TextIO) -> None:
+    con = _console(out)
+    table = Table(show_lines=False)
+    for col in ("number", "issuer", "layer", "signed", "effective", "ended", "replaced", "conf"):
+        table.add_column(_L[col][lang])
+    by_id = {s.id: s for s in cat.sources}
+    for s in sorted(cat.sources, key=lambda s: (s.layer, s.signed or dt.date.min, s.number)):
+        table.add_row(
+            s.number, s.issuer, LAYER_NAMES[s.layer][lang],
+            s.signed.isoformat() if s.signed else "",
+            s.effective.isoformat() if s.effective else "",
+            s.ended.isoformat() if s.ended else "",
+            by_id[s.replaced_by].number if s.replaced_by else "",
+            CONFIDENCE_NAMES[str(s.confidence)][lang],
+        )
+    con.print(table)
+    for s in sorted(cat.sources, key=lambda s: (s.layer, s.ended or dt.date.max)):
+        if s.replaced_by and s.ended:
+            new = by_id[s.replaced_by]
+            con.print(_L["chain"][lang].format(
+                old=s.number, new=new.number, date=(s.ended + dt.timedelta(days=1)).isoformat(),
+                basis=s.replacement_basis or _L["conf"][lang] + ": "
+                + CONFIDENCE_NAMES[str(s.confidence)][lang]))

@@ -1,0 +1,150 @@
+"""The tool's own messages (not the rules'), each a whole sentence in Vietnamese and English.
+
+Rule messages live in the rule packs; these are for input problems, coverage notices and
+the report's frame. Placeholders are named; a sentence is never assembled from fragments.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Lang = Literal["vi", "en"]
+LANGS: tuple[Lang, ...] = ("vi", "en")
+
+MESSAGES: dict[str, dict[Lang, str]] = {
+    # --- reading and parsing -------------------------------------------------------------
+    "read-error": {
+        "vi": "Không đọc được tệp: {reason}.",
+        "en": "The file cannot be read: {reason}.",
+    },
+    "not-found": {
+        "vi": "Không tìm thấy tệp hoặc thư mục này.",
+        "en": "No such file or directory.",
+    },
+    "not-utf8-named": {
+        "vi": "Tệp được mã hóa bằng {encoding}, không phải UTF-8; hãy lưu lại tệp với mã UTF-8.",
+        "en": "The file is encoded in {encoding}, not UTF-8; save it again as UTF-8.",
+    },
+    "not-utf8": {
+        "vi": "Tệp không phải văn bản UTF-8 hợp lệ (byte lỗi ở vị trí {offset}); "
+        "hãy lưu lại tệp với mã UTF-8.",
+        "en": "The file is not valid UTF-8 text (bad byte at offset {offset}); "
+        "save it again as UTF-8.",
+    },
+    "empty": {
+        "vi": "Tệp rỗng; cần một đối tượng JSON mô tả hồ sơ.",
+        "en": "The file is empty; a JSON object describing the case is expected.",
+    },
+    "bad-json": {
+        "vi": "JSON không hợp lệ: {reason}.",
+        "en": "Invalid JSON: {reason}.",
+    },
+    "duplicate-key": {
+        "vi": "Khóa \"{name}\" xuất hiện hai lần trong cùng một đối tượng; "
+        "hãy giữ lại một giá trị duy nhất.",
+        "en": "The key \"{name}\" appears twice in the same object; keep a single value.",
+    },
+    "bad-constant": {
+        "vi": "Giá trị {name} không phải là số JSON hợp lệ.",
+        "en": "{name} is not a valid JSON number.",
+    },
+    "too-deep": {
+        "vi": "Tệp lồng nhau quá sâu để đọc được.",
+        "en": "The file is nested too deeply to be read.",
+    },
+    # --- coverage -------------------------------------------------------------------------
+    "not-covered": {
+        "vi": "Chưa có quy định nào của tầng {layer} được mã hóa cho thủ tục {procedure} vào "
+        "ngày {date}; hồ sơ này chưa được kiểm tra ở tầng đó.",
+        "en": "No {layer}-layer rules are encoded for the {procedure} procedure on {date}; "
+        "this case has not been checked at that layer.",
+    },
+    "no-date": {
+        "vi": "Hồ sơ không có ngày nào để xác định quy định áp dụng; hãy ghi ngày quyết định "
+        "hoặc dùng --as-of.",
+        "en": "The case has no date from which to choose the applicable rules; record the "
+        "decision date or use --as-of.",
+    },
+    # --- the text report's frame ---------------------------------------------------------
+    "applied": {
+        "vi": "Quy định áp dụng: {number} (tầng {layer}, theo ngày {date} tại {selected_by}).",
+        "en": "Regulation applied: {number} ({layer} layer, chosen by {date} at {selected_by}).",
+    },
+    "clean": {
+        "vi": "Không phát hiện vấn đề nào.",
+        "en": "No problems found.",
+    },
+    "summary": {
+        "vi": "Đã kiểm tra {files} tệp: {errors} lỗi, {warnings} cảnh báo, {infos} thông tin.",
+        "en": "Checked {files} file(s): {errors} error(s), {warnings} warning(s), {infos} info.",
+    },
+    "confidence": {
+        "vi": "độ tin cậy {level}",
+        "en": "{level} confidence",
+    },
+}
+
+CONFIDENCE_NAMES: dict[str, dict[Lang, str]] = {
+    "high": {"vi": "cao", "en": "high"},
+    "medium": {"vi": "trung bình", "en": "medium"},
+    "low": {"vi": "thấp", "en": "low"},
+}
+
+LAYER_NAMES: dict[str, dict[Lang, str]] = {
+    "state": {"vi": "Nhà nước", "en": "state"},
+    "party": {"vi": "Đảng", "en": "Party"},
+}
+
+PROCEDURE_NAMES: dict[str, dict[Lang, str]] = {
+    "appointment": {"vi": "bổ nhiệm", "en": "appointment"},
+}
+
+
+def t(key: str, lang: Lang, **values: object) -> str:
+    return MESSAGES[key][lang].format(**values)
+
+STEP_NAMES: dict[str, dict[Lang, str]] = {
+    "leadership_1": {"vi": "bước 1 (hội nghị tập thể lãnh đạo lần 1)",
+                     "en": "step 1 (first leadership meeting)"},
+    "leadership_extended": {"vi": "bước 2 (hội nghị tập thể lãnh đạo mở rộng)",
+                            "en": "step 2 (extended leadership meeting)"},
+    "leadership_2": {"vi": "bước 3 (hội nghị tập thể lãnh đạo lần 2)",
+                     "en": "step 3 (second leadership meeting)"},
+    "key_officials": {"vi": "bước 4 (hội nghị cán bộ chủ chốt)",
+                      "en": "step 4 (key officials' meeting)"},
+    "leadership_3": {"vi": "bước 5 (hội nghị tập thể lãnh đạo lần 3)",
+                     "en": "step 5 (third leadership meeting)"},
+    "receiving_unit_consultation": {
+        "vi": "bước 1 (trao đổi với tập thể lãnh đạo nơi dự kiến bổ nhiệm)",
+        "en": "step 1 (consulting the leadership of the receiving unit)"},
+    "sending_unit_consultation": {
+        "vi": "bước 2 (trao đổi, lấy phiếu tại nơi nhân sự đang công tác)",
+        "en": "step 2 (consultation and ballot where the candidate works)"},
+    "appraisal_submission": {"vi": "bước 3 (thẩm định và trình cấp có thẩm quyền)",
+                             "en": "step 3 (appraisal and submission)"},
+}
+
+DOSSIER_NAMES: dict[str, dict[Lang, str]] = {
+    "submission": {"vi": "tờ trình về việc bổ nhiệm", "en": "the submission"},
+    "minutes_and_tallies": {"vi": "biên bản hội nghị và kết quả kiểm phiếu các bước",
+                            "en": "the minutes and ballot tallies of every step"},
+    "curriculum_vitae": {"vi": "sơ yếu lý lịch", "en": "the curriculum vitae"},
+    "self_review": {"vi": "bản tự kiểm điểm 03 năm công tác gần nhất",
+                    "en": "the self-review of the last three years"},
+    "evaluations": {"vi": "đánh giá, nhận xét của chi bộ, đảng ủy và tập thể lãnh đạo",
+                    "en": "the evaluations by the party cell, party committee and leadership"},
+    "residence_evaluation": {"vi": "nhận xét của chi ủy nơi cư trú",
+                             "en": "the evaluation by the party cell where the person lives"},
+    "political_standard_conclusion": {"vi": "kết luận về tiêu chuẩn chính trị",
+                                      "en": "the conclusion on political standards"},
+    "asset_declaration": {"vi": "bản kê khai tài sản, thu nhập",
+                          "en": "the asset and income declaration"},
+    "diplomas": {"vi": "bản sao văn bằng, chứng chỉ", "en": "copies of diplomas and certificates"},
+    "health_certificate": {"vi": "giấy chứng nhận sức khỏe", "en": "the health certificate"},
+}
+
+SEVERITY_NAMES: dict[str, dict[Lang, str]] = {
+    "error": {"vi": "lỗi", "en": "error"},
+    "warning": {"vi": "cảnh báo", "en": "warning"},
+    "info": {"vi": "thông tin", "en": "info"},
+}

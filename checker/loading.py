@@ -1,0 +1,187 @@
+"""bytes → Document: decode, parse, and map JSON pointers to line:column.
+
+Owns bytes and positions. A file that cannot be decoded or parsed becomes a Finding with
+the best position we can give; it never raises. The source map is computed lazily, only
+when a finding needs a position, because most files in a hook run have none.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from checker.i18n import Lang, t
+from checker.report import Finding, Kind, Position, Severity
+
+INPUT_RULE = "INPUT"
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+
+
+class _Dup(dict[str, Any]):
+    """An object that remembers which of its keys were repeated."""
+
+    dups: list[str]
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    d: dict[str, Any] = {}
+    dups: list[str] = []
+    for k, v in pairs:
+        if k in d:
+            dups.append(k)
+        d[k] = v
+    if dups:
+        out = _Dup(d)
+        out.dups = dups
+        return out
+    return d
+
+
+def _reject_constant(name: str) -> Any:
+    raise _BadConstant(name)
+
+
+class _BadConstant(ValueError):
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+
+
+def escape(token: str) -> str:
+    """One JSON-pointer reference token (RFC 6901)."""
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+@dataclass
+class Document:
+    path: str
+    text: str
+    data: Any
+    _map: dict[str, Any] | None = field(default=None, repr=False)
+
+    def position(self, pointer: str) -> Position | None:
+        """line:column (1-based) of the value at pointer, or of its nearest ancestor."""
+        if self._map is None:
+            from json_source_map import calculate
+
+            try:
+                self._map = calculate(self.text)
+            except Exception:  # the map is a convenience; never fail a run over it
+                self._map = {}
+        p = pointer
+        while True:
+            entry = self._map.get(p)
+            if entry is not None:
+                loc = entry.value_start
+                return Position(loc.line + 1, loc.column + 1)
+            if not p:
+                return None
+            p = p.rsplit("/", 1)[0]
+
+    def key_position(self, pointer: str) -> Position | None:
+        """line:column of the key that names pointer (for duplicate and unknown keys)."""
+        self.position(pointer)
+        assert self._map is not None
+        entry = self._map.get(pointer)
+        if entry is not None and entry.key_start is not None:
+            return Position(entry.key_start.line + 1, entry.key_start.column + 1)
+        return self.position(pointer)
+
+
+def _input(lang: Lang, key: str, pos: Position | None, pointer: str = "", **v: object) -> Finding:
+    return Finding(
+        rule=INPUT_RULE,
+        severity=Severity.ERROR,
+        kind=Kind.INPUT,
+        message=t(key, lang, **v),
+        pointer=pointer,
+        position=pos,
+    )
+
+
+def _line_col(text: str, offset: int) -> Position:
+    line = text.count("\n", 0, offset) + 1
+    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return Position(line, col)
+
+
+def decode(raw: bytes, lang: Lang) -> str | Finding:
+    for bom, name in _BOMS:
+        if raw.startswith(bom):
+            return _input(lang, "not-utf8-named", Position(1, 1), encoding=name)
+    if len(raw) >= 4 and raw[1:4] == b"\0\0\0" or raw[:3] == b"\0\0\0":
+        return _input(lang, "not-utf8-named", Position(1, 1), encoding="UTF-32")
+    if len(raw) >= 2 and (raw[0] == 0 or raw[1] == 0):
+        return _input(lang, "not-utf8-named", Position(1, 1), encoding="UTF-16")
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        good = raw[: e.start].decode("utf-8", errors="replace")
+        return _input(lang, "not-utf8", _line_col(good, len(good)), offset=e.start)
+
+
+def load(path: str, raw: bytes, lang: Lang) -> Document | Finding:
+    """Parse raw bytes into a Document, or explain in one Finding why they are not a case."""
+    text = decode(raw, lang)
+    if isinstance(text, Finding):
+        return text
+    if not text.strip():
+        return _input(lang, "empty", Position(1, 1))
+    try:
+        data = json.loads(text, object_pairs_hook=_pairs, parse_constant=_reject_constant)
+    except _BadConstant as e:
+        off = text.find(e.name)
+        return _input(lang, "bad-constant", _line_col(text, max(off, 0)), name=e.name)
+    except json.JSONDecodeError as e:
+        return _input(lang, "bad-json", Position(e.lineno, e.colno), reason=_reason(e, lang))
+    except RecursionError:
+        return _input(lang, "too-deep", Position(1, 1))
+    doc = Document(path=path, text=text, data=data)
+    dups = list(_duplicates(data, ""))
+    if dups:
+        ptr, name = dups[0]
+        return _input(lang, "duplicate-key", doc.key_position(ptr), ptr, name=name)
+    return doc
+
+
+def _duplicates(node: Any, ptr: str) -> Any:
+    if isinstance(node, dict):
+        if isinstance(node, _Dup):
+            for k in node.dups:
+                yield f"{ptr}/{escape(k)}", k
+        for k, v in node.items():
+            yield from _duplicates(v, f"{ptr}/{escape(k)}")
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield from _duplicates(v, f"{ptr}/{i}")
+
+
+_JSON_REASONS_VI = {
+    "Expecting value": "thiếu giá trị",
+    "Expecting property name enclosed in double quotes": "cần tên khóa đặt trong dấu ngoặc kép",
+    "Expecting ',' delimiter": "thiếu dấu phẩy",
+    "Expecting ':' delimiter": "thiếu dấu hai chấm",
+    "Extra data": "có dữ liệu thừa sau khi JSON đã kết thúc",
+    "Unterminated string starting at": "chuỗi chưa được đóng",
+    "Invalid control character at": "có ký tự điều khiển trong chuỗi",
+    "Invalid \\escape": "ký tự thoát không hợp lệ",
+}
+
+
+def _reason(e: json.JSONDecodeError, lang: Lang) -> str:
+    if lang == "en":
+        return e.msg[0].lower() + e.msg[1:]
+    for en, vi in _JSON_REASONS_VI.items():
+        if e.msg.startswith(en):
+            return vi
+    return e.msg

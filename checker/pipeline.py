@@ -1,0 +1,50 @@
+"""One file through the whole pipeline: bytes → load → validate → model → evaluate → FileReport.
+
+Never raises for anything wrong with the file: that becomes a finding and the run goes
+on. Failures of the tool itself (a broken rule pack) are raised before any file is read.
+"""
+
+from __future__ import annotations
+
+from pydantic import ValidationError
+
+from checker.loading import Document, escape, load
+from checker.model import Case
+from checker.report import Finding, FileReport, Kind, Severity
+from checker.rules.engine import Options, evaluate
+from checker.rules.pack import Pack
+from checker.schemas import SCHEMA_RULE, validate
+
+
+def check_bytes(path: str, raw: bytes, packs: tuple[Pack, ...], opts: Options) -> FileReport:
+    doc = load(path, raw, opts.lang)
+    if isinstance(doc, Finding):
+        return FileReport(path, (doc,))
+    return check_document(doc, packs, opts)
+
+
+def check_document(doc: Document, packs: tuple[Pack, ...], opts: Options) -> FileReport:
+    problems = validate(doc, opts.lang)
+    if problems:
+        return _report(doc.path, problems)
+    try:
+        case = Case.model_validate(doc.data)
+    except ValidationError as e:
+        # The schema is generated from the model, so this means they drifted; still a
+        # finding with a place, never a traceback.
+        return _report(doc.path, [_model_finding(doc, err) for err in e.errors()])
+    findings, applied = evaluate(doc, case, packs, opts)
+    return FileReport(doc.path, tuple(sorted(findings, key=Finding.sort_key)), tuple(applied),
+                      procedure=str(case.procedure))
+
+
+def _model_finding(doc: Document, err: dict[str, object]) -> Finding:
+    loc = err.get("loc", ())
+    pointer = "".join("/" + escape(str(p)) for p in loc) if isinstance(loc, tuple) else ""
+    return Finding(rule=SCHEMA_RULE, severity=Severity.ERROR, kind=Kind.INPUT,
+                   message=str(err.get("msg")), pointer=pointer,
+                   position=doc.position(pointer))
+
+
+def _report(path: str, findings: list[Finding]) -> FileReport:
+    return FileReport(path, tuple(sorted(findings, key=Finding.sort_key)))

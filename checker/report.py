@@ -1,0 +1,132 @@
+"""Results as values: severities, citations, findings and the per-file and whole-run reports.
+
+Nothing here prints. Findings are sorted into file order (line, column) so that output is
+deterministic whatever order the rules ran in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+class Kind(StrEnum):
+    """What a finding is: a breach of a rule, a case the law leaves open, a date the rule
+    base does not cover, or a problem with the file itself (unreadable, wrong shape)."""
+
+    VIOLATION = "violation"
+    UNDECIDABLE = "undecidable"
+    NOT_COVERED = "not_covered"
+    INPUT = "input"
+
+
+class Confidence(StrEnum):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+@dataclass(frozen=True, order=True)
+class Position:
+    line: int  # 1-based
+    column: int  # 1-based
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One resolved reference into the source catalog."""
+
+    source: str  # catalog id
+    number: str  # document number as printed, e.g. "170/2025/NĐ-CP"
+    article: int | None = None
+    clause: int | None = None
+    point: str | None = None
+    confidence: Confidence = Confidence.HIGH
+    url: str | None = None
+    quote: str | None = None
+
+    def label(self, lang: str) -> str:
+        parts: list[str] = []
+        if lang == "vi":
+            if self.point:
+                parts.append(f"điểm {self.point}")
+            if self.clause is not None:
+                parts.append(f"khoản {self.clause}")
+            if self.article is not None:
+                parts.append(f"Điều {self.article}")
+        else:
+            if self.article is not None:
+                parts.append(f"Article {self.article}")
+            if self.clause is not None:
+                parts.append(f"clause {self.clause}")
+            if self.point:
+                parts.append(f"point {self.point}")
+        where = " ".join(parts)
+        return f"{where} {self.number}".strip() if lang == "vi" else f"{self.number} {where}".strip()
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: Severity
+    kind: Kind
+    message: str
+    pointer: str
+    position: Position | None = None
+    rule_version: int | None = None
+    cites: tuple[Citation, ...] = ()
+    layer: str | None = None
+
+    def sort_key(self) -> tuple[int, int, str, str, str]:
+        p = self.position or Position(0, 0)
+        return (p.line, p.column, self.pointer, self.rule, self.message)
+
+
+@dataclass(frozen=True)
+class Applied:
+    """A regulation applied to a file, per layer, with the date that selected it."""
+
+    layer: str
+    source: str
+    number: str
+    selected_by: str
+    date: str
+
+
+@dataclass(frozen=True)
+class FileReport:
+    path: str
+    findings: tuple[Finding, ...]
+    applied: tuple[Applied, ...] = ()
+    procedure: str | None = None
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+
+@dataclass(frozen=True)
+class Report:
+    files: tuple[FileReport, ...]
+    fail_on: Severity = Severity.ERROR
+    lang: str = "vi"
+    as_of: str | None = None
+    packs: tuple[tuple[str, str], ...] = field(default=())
+
+    def count(self, severity: Severity) -> int:
+        return sum(f.count(severity) for f in self.files)
+
+    @property
+    def exit_code(self) -> int:
+        """0: nothing at or above the fail level; 1: findings at or above it."""
+        worst = max((fd.severity.rank for f in self.files for fd in f.findings), default=0)
+        return 1 if worst >= self.fail_on.rank else 0

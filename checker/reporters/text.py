@@ -1,0 +1,64 @@
+"""Terminal output through rich: per file, findings in file order with severity, rule,
+message, place and citation; then the regulations applied and a summary line.
+
+Colour only on a terminal (or when asked); otherwise plain text of a fixed width, so
+that piped output and golden files are byte-stable.
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from rich.console import Console
+from rich.markup import escape
+from rich.text import Text
+
+from checker.i18n import CONFIDENCE_NAMES, LAYER_NAMES, SEVERITY_NAMES, Lang, t
+from checker.report import Finding, Report, Severity
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def _where(f: Finding) -> str:
+    return f"{f.position.line}:{f.position.column}" if f.position else "-"
+
+
+def _cites(f: Finding, lang: Lang) -> str:
+    parts = []
+    for c in f.cites:
+        conf = t("confidence", lang, level=CONFIDENCE_NAMES[str(c.confidence)][lang])
+        parts.append(f"{c.label(lang)} ({conf})")
+    return "; ".join(parts)
+
+
+def render(report: Report, out: TextIO, *, color: bool = False) -> None:
+    lang: Lang = "en" if report.lang == "en" else "vi"
+    console = Console(
+        file=out, force_terminal=color, no_color=not color, width=100 if not color else None,
+        soft_wrap=True, highlight=False, emoji=False, legacy_windows=False,
+    )
+    for fr in report.files:
+        console.print(Text(fr.path, style="bold underline"))
+        for f in fr.findings:
+            sev = SEVERITY_NAMES[str(f.severity)][lang]
+            line = Text("  ")
+            line.append(f"{_where(f):>7}  ", style="dim")
+            line.append(f"{sev:<9}", style=_STYLE[f.severity])
+            line.append(f" {f.rule}  ", style="bold")
+            line.append(f.message)
+            console.print(line)
+            detail = f.pointer or "/"
+            cites = _cites(f, lang)
+            console.print(Text(f"{'':11}{detail}" + (f" · {cites}" if cites else ""),
+                               style="dim"))
+        for a in fr.applied:
+            console.print(Text("  " + t("applied", lang, number=a.number,
+                                        layer=LAYER_NAMES[a.layer][lang], date=a.date,
+                                        selected_by=a.selected_by), style="dim"))
+        if not fr.findings:
+            console.print(Text("  " + t("clean", lang), style="green"))
+        console.print()
+    console.print(escape(t(
+        "summary", lang, files=len(report.files), errors=report.count(Severity.ERROR),
+        warnings=report.count(Severity.WARNING), infos=report.count(Severity.INFO),
+    )), style="bold")

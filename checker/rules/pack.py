@@ -1,0 +1,198 @@
+"""Rule packs: rules as data (TOML), validated by schemas/rulepack.schema.json.
+
+Loading a pack runs no code: it is parsed by tomllib, checked against the schema and the
+pydantic models, and then checked for meaning: every citation resolves in the catalog,
+every message the predicate can emit is written in both languages with only the
+placeholders that predicate provides, no two versions of a rule overlap in time, and
+ids are unique. Any failure is a RulePackError naming the pack and the rule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import string
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from checker.errors import RulePackError
+from checker.model import Procedure
+from checker.report import Citation, Severity
+from checker.rules.predicates import PREDICATES, Check, Pointer, required_messages
+from checker.sources import DATA, Catalog, Text, catalog, read_toml, schema_errors
+
+RULE_ID = r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Cite(Strict):
+    source: str
+    article: int | None = Field(None, ge=1)
+    clause: int | None = Field(None, ge=1)
+    point: str | None = Field(None, pattern=r"^[a-zđ]$")
+    quote: str | None = Field(
+        None, description="The deciding phrase, verbatim from the source text"
+    )
+
+
+class Period(Strict):
+    start: dt.date = Field(alias="from")
+    end: dt.date | None = Field(None, alias="until", description="Last day in force")
+
+    def contains(self, d: dt.date) -> bool:
+        return self.start <= d and (self.end is None or d <= self.end)
+
+    def overlaps(self, other: Period) -> bool:
+        a_end = self.end or dt.date.max
+        b_end = other.end or dt.date.max
+        return self.start <= b_end and other.start <= a_end
+
+
+class Equals(Strict):
+    equals: dict[Pointer, str | bool | int] = Field(min_length=1, max_length=1)
+
+
+class IsPresent(Strict):
+    present: Pointer
+
+
+class AnyOf(Strict):
+    any: list[Equals | IsPresent] = Field(min_length=1)
+
+
+Condition = Equals | IsPresent | AnyOf
+
+
+class Rule(Strict):
+    id: str = Field(pattern=RULE_ID)
+    version: int = Field(ge=1)
+    title: Text
+    severity: Severity
+    kind: Literal["violation"] = "violation"
+    procedures: list[Procedure] = Field(min_length=1)
+    in_force: Period
+    selected_by: Literal["decision"] = Field(
+        description="Which date of the case selects this version"
+    )
+    when: Condition | None = None
+    cites: list[Cite] = Field(min_length=1)
+    explain: Text
+    example: Text
+    messages: dict[str, Text] = Field(min_length=1)
+    check: Check
+
+
+class Cover(Strict):
+    layer: Literal["state", "party"]
+    procedures: list[Procedure] = Field(min_length=1)
+    source: str
+    in_force: Period
+
+
+class Pack(Strict):
+    format: Literal[1]
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    version: str = Field(min_length=1)
+    title: Text
+    layer: Literal["state", "party"]
+    last_verified: dt.date
+    covers: list[Cover] = Field(min_length=1)
+    rules: list[Rule] = Field(min_length=1)
+
+
+def _placeholders(text: str) -> set[str] | None:
+    """Named placeholders in a message, or None if it uses anything beyond {name}
+    (attribute access, indexing, conversions, format specs): those are refused."""
+    names: set[str] = set()
+    try:
+        parsed = list(string.Formatter().parse(text))
+    except ValueError:
+        return None
+    for _lit, field, spec, conv in parsed:
+        if field is None:
+            continue
+        if not field.isidentifier() or spec or conv:
+            return None
+        names.add(field)
+    return names
+
+
+def check_meaning(pack: Pack, cat: Catalog, origin: str) -> None:
+    def fail(rule: str | None, msg: str) -> RulePackError:
+        return RulePackError(f"{origin}: rule {rule}: {msg}" if rule else f"{origin}: {msg}")
+
+    for cov in pack.covers:
+        if cat.get(cov.source) is None:
+            raise fail(None, f"covers unknown source {cov.source!r}")
+    seen: dict[str, list[Rule]] = {}
+    for r in pack.rules:
+        for c in r.cites:
+            if cat.get(c.source) is None:
+                raise fail(r.id, f"cites unknown source {c.source!r}")
+        if any(v.version == r.version for v in seen.get(r.id, [])):
+            raise fail(r.id, f"version {r.version} is defined twice")
+        for v in seen.get(r.id, []):
+            if v.in_force.overlaps(r.in_force):
+                raise fail(r.id, f"versions {v.version} and {r.version} overlap in time")
+        seen.setdefault(r.id, []).append(r)
+        if r.in_force.end and r.in_force.end < r.in_force.start:
+            raise fail(r.id, "in_force ends before it starts")
+        kind = PREDICATES[r.check.kind]
+        need = required_messages(r.check.kind, r.check)
+        missing = need - set(r.messages)
+        if missing:
+            raise fail(r.id, f"has no message {sorted(missing)[0]!r} for {r.check.kind}")
+        unknown = set(r.messages) - set(kind.messages)
+        if unknown:
+            raise fail(r.id, f"message {sorted(unknown)[0]!r} is never emitted by {r.check.kind}")
+        for key, text in r.messages.items():
+            for lang in ("vi", "en"):
+                names = _placeholders(text.get(lang))
+                if names is None:
+                    raise fail(r.id, f"message {key!r} ({lang}) may only use plain {{name}} "
+                                     "placeholders")
+                extra = names - kind.messages[key]
+                if extra:
+                    raise fail(r.id, f"message {key!r} ({lang}) uses unknown placeholder "
+                                     f"{{{sorted(extra)[0]}}}; available: "
+                                     f"{', '.join(sorted(kind.messages[key])) or 'none'}")
+
+
+def parse_pack(data: dict[str, Any], origin: str, cat: Catalog) -> Pack:
+    problems = schema_errors(data, "rulepack")
+    if problems:
+        raise RulePackError(f"{origin}: does not match the rule-pack schema: {problems[0]}")
+    try:
+        pack = Pack.model_validate(data)
+    except ValidationError as e:
+        err = e.errors()[0]
+        where = "/".join(str(p) for p in err["loc"])
+        raise RulePackError(f"{origin}: at {where}: {err['msg']}") from None
+    check_meaning(pack, cat, origin)
+    return pack
+
+
+def load_pack(path: Path) -> Pack:
+    return parse_pack(read_toml(path, RulePackError), path.name, catalog())
+
+
+@cache
+def builtin_packs() -> tuple[Pack, ...]:
+    packs = tuple(load_pack(p) for p in sorted((DATA / "packs").glob("*.toml")))
+    return packs
+
+
+def citation(c: Cite, cat: Catalog) -> Citation:
+    s = cat.get(c.source)
+    assert s is not None  # resolved at load time
+    return Citation(
+        source=s.id, number=s.number, article=c.article, clause=c.clause, point=c.point,
+        confidence=s.confidence, url=s.url, quote=c.quote,
+    )
+
+

@@ -1,0 +1,212 @@
+"""Shape: validate a parsed case against schemas/case.schema.json and turn each error
+into a Finding with its pointer and a whole sentence in the user's language.
+
+The validator is built once per process. jsonschema is imported here, not by the CLI,
+so that commands that do not validate do not pay for it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from checker.i18n import Lang
+from checker.loading import Document, escape
+from checker.model import DOC_NUMBER_PATTERN
+from checker.report import Finding, Kind, Severity
+
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
+    from jsonschema.protocols import Validator
+
+SCHEMA_RULE = "SCHEMA"
+SCHEMA_NAMES = ("case", "rulepack", "report", "sources")
+
+
+def schema_dir() -> Path:
+    """schemas/ beside the package in an installed wheel, or at the repository root."""
+    here = Path(__file__).resolve().parent
+    installed = here / "schemas"
+    return installed if installed.is_dir() else here.parent / "schemas"
+
+
+@cache
+def load_schema(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((schema_dir() / f"{name}.schema.json").read_text("utf-8"))
+    return data
+
+
+@cache
+def validator(name: str) -> Validator:
+    from jsonschema import Draft202012Validator, FormatChecker
+
+    return Draft202012Validator(load_schema(name), format_checker=FormatChecker())
+
+
+_MSG: dict[str, dict[Lang, str]] = {
+    "required": {
+        "vi": "Thiếu trường bắt buộc \"{name}\".",
+        "en": "The required field \"{name}\" is missing.",
+    },
+    "additionalProperties": {
+        "vi": "Trường \"{name}\" không có trong lược đồ hồ sơ; hãy kiểm tra chính tả "
+        "hoặc bỏ trường này.",
+        "en": "The field \"{name}\" is not part of the case schema; check its spelling "
+        "or remove it.",
+    },
+    "type": {
+        "vi": "Giá trị ở đây phải là {expected}, nhưng đang là {actual}.",
+        "en": "The value here must be {expected}, but it is {actual}.",
+    },
+    "enum": {
+        "vi": "Giá trị {value} không hợp lệ; các giá trị được phép là: {allowed}.",
+        "en": "The value {value} is not allowed; the allowed values are: {allowed}.",
+    },
+    "date": {
+        "vi": "{value} không phải là ngày hợp lệ dạng YYYY-MM-DD (ISO 8601).",
+        "en": "{value} is not a valid date in the form YYYY-MM-DD (ISO 8601).",
+    },
+    "date-vn": {
+        "vi": "{value} không phải là ngày dạng YYYY-MM-DD (ISO 8601); hãy ghi {iso}.",
+        "en": "{value} is not a date in the form YYYY-MM-DD (ISO 8601); write {iso}.",
+    },
+    "doc-number": {
+        "vi": "{value} không đúng dạng số, ký hiệu văn bản (ví dụ 123/QĐ-BTC, "
+        "170/2025/NĐ-CP, 97-QĐ/TW).",
+        "en": "{value} is not a Vietnamese document number (e.g. 123/QĐ-BTC, "
+        "170/2025/NĐ-CP, 97-QĐ/TW).",
+    },
+    "document": {
+        "vi": "Văn bản phải có ít nhất số, ký hiệu (number) hoặc trích yếu (title).",
+        "en": "A document needs at least a number or a title.",
+    },
+    "minimum": {
+        "vi": "Giá trị {value} nhỏ hơn mức tối thiểu {limit}.",
+        "en": "The value {value} is below the minimum {limit}.",
+    },
+    "maximum": {
+        "vi": "Giá trị {value} lớn hơn mức tối đa {limit}.",
+        "en": "The value {value} is above the maximum {limit}.",
+    },
+    "minLength": {
+        "vi": "Chuỗi này không được để trống.",
+        "en": "This string must not be empty.",
+    },
+    "maxLength": {
+        "vi": "Chuỗi này dài hơn {limit} ký tự.",
+        "en": "This string is longer than {limit} characters.",
+    },
+    "other": {
+        "vi": "Giá trị không khớp lược đồ hồ sơ ({keyword}).",
+        "en": "The value does not match the case schema ({keyword}).",
+    },
+}
+
+_TYPES: dict[str, dict[Lang, str]] = {
+    "object": {"vi": "một đối tượng", "en": "an object"},
+    "array": {"vi": "một danh sách", "en": "an array"},
+    "string": {"vi": "một chuỗi", "en": "a string"},
+    "integer": {"vi": "một số nguyên", "en": "an integer"},
+    "number": {"vi": "một số", "en": "a number"},
+    "boolean": {"vi": "true hoặc false", "en": "true or false"},
+    "null": {"vi": "null", "en": "null"},
+}
+
+_VN_DATE = re.compile(r"^\s*(?:ngày\s*)?(\d{1,2})\s*(?:/|-|\.|\s+tháng\s+)(\d{1,2})\s*"
+                      r"(?:/|-|\.|\s+năm\s+)(\d{4})\s*$", re.IGNORECASE)
+
+
+def _json_type(v: Any) -> str:
+    if isinstance(v, bool):
+        return "boolean"
+    if isinstance(v, int):
+        return "integer"
+    if isinstance(v, float):
+        return "number"
+    if isinstance(v, str):
+        return "string"
+    if isinstance(v, list):
+        return "array"
+    if isinstance(v, dict):
+        return "object"
+    return "null"
+
+
+def _show(v: Any) -> str:
+    s = json.dumps(v, ensure_ascii=False)
+    return s if len(s) <= 80 else s[:77] + "…"
+
+
+def vn_date_to_iso(value: str) -> str | None:
+    """'23/7/2025' or 'ngày 23 tháng 7 năm 2025' → '2025-07-23', if it is a real date."""
+    import datetime as dt
+
+    m = _VN_DATE.match(value)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m[3]), int(m[2]), int(m[1])).isoformat()
+    except ValueError:
+        return None
+
+
+def _message(e: ValidationError, lang: Lang) -> tuple[str, str]:
+    """(message, pointer suffix) for one error."""
+    kw = str(e.validator)
+    v = e.instance
+    m = _MSG
+    if kw == "required":
+        missing = re.findall(r"'([^']*)' is a required property", e.message)
+        name = missing[0] if missing else "?"
+        return m["required"][lang].format(name=name), ""
+    if kw == "additionalProperties":
+        extra = sorted(set(v) - set(e.schema.get("properties", {}))) if isinstance(v, dict) else []
+        name = extra[0] if extra else "?"
+        return m["additionalProperties"][lang].format(name=name), "/" + escape(name)
+    if kw == "type":
+        want = e.validator_value
+        expected = (
+            _TYPES.get(want, {}).get(lang, str(want))
+            if isinstance(want, str)
+            else " / ".join(_TYPES[w][lang] for w in want)
+        )
+        return m["type"][lang].format(expected=expected, actual=_TYPES[_json_type(v)][lang]), ""
+    if kw == "enum":
+        allowed = ", ".join(str(x) for x in e.validator_value)
+        return m["enum"][lang].format(value=_show(v), allowed=allowed), ""
+    if kw == "format" and e.validator_value == "date":
+        iso = vn_date_to_iso(v) if isinstance(v, str) else None
+        if iso:
+            return m["date-vn"][lang].format(value=_show(v), iso=iso), ""
+        return m["date"][lang].format(value=_show(v)), ""
+    if kw == "pattern" and e.validator_value == DOC_NUMBER_PATTERN:
+        return m["doc-number"][lang].format(value=_show(v)), ""
+    if kw == "anyOf" and isinstance(v, dict):
+        return m["document"][lang], ""
+    if kw in ("minimum", "maximum"):
+        return m[kw][lang].format(value=v, limit=e.validator_value), ""
+    if kw in ("minLength", "maxLength"):
+        return m[kw][lang].format(limit=e.validator_value), ""
+    return m["other"][lang].format(keyword=kw), ""
+
+
+def validate(doc: Document, lang: Lang, name: str = "case") -> list[Finding]:
+    out: list[Finding] = []
+    for e in validator(name).iter_errors(doc.data):
+        msg, suffix = _message(e, lang)
+        pointer = "".join("/" + escape(str(p)) for p in e.absolute_path) + suffix
+        pos = doc.key_position(pointer) if suffix else doc.position(pointer)
+        out.append(
+            Finding(
+                rule=SCHEMA_RULE,
+                severity=Severity.ERROR,
+                kind=Kind.INPUT,
+                message=msg,
+                pointer=pointer,
+                position=pos,
+            )
+        )
+    return out

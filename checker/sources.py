@@ -1,0 +1,113 @@
+"""The legal source catalog: documents, their dates, what replaced what, and how sure we are.
+
+The catalog is data (checker/data/sources.toml, validated by schemas/sources.schema.json).
+Rule packs cite it by id; a citation that does not resolve is a load error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from checker.errors import CatalogError
+from checker.report import Confidence
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+class Text(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    vi: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+    def get(self, lang: str) -> str:
+        return self.vi if lang == "vi" else self.en
+
+
+class Source(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    number: str
+    kind: Text
+    title: Text
+    issuer: str
+    layer: str = Field(pattern=r"^(state|party)$")
+    signed: dt.date | None = None
+    effective: dt.date | None = None
+    ended: dt.date | None = None
+    replaced_by: str | None = None
+    replacement_basis: str | None = None
+    confidence: Confidence
+    url: str | None = None
+    note: Text | None = None
+
+
+class Catalog(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    format: int = Field(ge=1, le=1)
+    sources: list[Source]
+
+    def get(self, source_id: str) -> Source | None:
+        for s in self.sources:
+            if s.id == source_id:
+                return s
+        return None
+
+
+def toml_plain(node: Any) -> Any:
+    """TOML dates become ISO strings so that JSON Schema sees plain JSON values."""
+    if isinstance(node, dict):
+        return {k: toml_plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [toml_plain(v) for v in node]
+    if isinstance(node, dt.date | dt.datetime | dt.time):
+        return node.isoformat()
+    return node
+
+
+def read_toml(path: Path, err: type[Exception]) -> dict[str, Any]:
+    try:
+        return toml_plain(tomllib.loads(path.read_text("utf-8")))  # type: ignore[no-any-return]
+    except OSError as e:
+        raise err(f"{path}: cannot read: {e.strerror}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        raise err(f"{path}: not valid TOML: {e}") from None
+
+
+def schema_errors(data: Any, schema: str) -> list[str]:
+    from checker.schemas import validator
+
+    out = []
+    for e in sorted(validator(schema).iter_errors(data), key=lambda e: list(e.absolute_path)):
+        where = "/".join(str(p) for p in e.absolute_path) or "(top)"
+        out.append(f"at {where}: {e.message}")
+    return out
+
+
+def parse_catalog(data: dict[str, Any], origin: str) -> Catalog:
+    problems = schema_errors(data, "sources")
+    if problems:
+        raise CatalogError(f"{origin}: source catalog does not match its schema: {problems[0]}")
+    try:
+        cat = Catalog.model_validate(data)
+    except ValidationError as e:
+        raise CatalogError(f"{origin}: {e.errors()[0]['msg']}") from None
+    ids = [s.id for s in cat.sources]
+    dup = {i for i in ids if ids.count(i) > 1}
+    if dup:
+        raise CatalogError(f"{origin}: source id used twice: {sorted(dup)[0]}")
+    for s in cat.sources:
+        if s.replaced_by and cat.get(s.replaced_by) is None:
+            raise CatalogError(f"{origin}: {s.id} is replaced by unknown source {s.replaced_by!r}")
+    return cat
+
+
+@cache
+def catalog() -> Catalog:
+    path = DATA / "sources.toml"
+    return parse_catalog(read_toml(path, CatalogError), "sources.toml")

@@ -1,0 +1,48 @@
+"""Working days (ngày làm việc): Monday to Friday, less Vietnamese public holidays.
+
+Public holidays, including Tết and the substituted days off the Government announces,
+come from the maintained `holidays` package (country "VN"), not from a hand-written list.
+A Saturday that the Government makes a working day in exchange for a day off is not
+known to that package; it is treated as a day off, which can only make a deadline later
+(never report a breach that did not happen).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+
+@cache
+def _holidays(year: int) -> frozenset[dt.date]:
+    import holidays
+
+    return frozenset(holidays.country_holidays("VN", years=year).keys())
+
+
+def is_working_day(d: dt.date) -> bool:
+    return d.weekday() < 5 and d not in _holidays(d.year)
+
+
+def add_working_days(start: dt.date, n: int) -> dt.date:
+    """The n-th working day after start ("chậm nhất là n ngày làm việc kể từ ngày ..."):
+    the start day itself is not counted."""
+    d = start
+    left = n
+    while left > 0:
+        d += dt.timedelta(days=1)
+        if is_working_day(d):
+            left -= 1
+    return d
+
+
+def add_months(d: dt.date, months: int) -> dt.date:
+    """Same day of the month, months later (or earlier); clamped to the month's last day."""
+    y, m = divmod(d.month - 1 + months, 12)
+    year, month = d.year + y, m + 1
+    for day in (d.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")

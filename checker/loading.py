@@ -117,7 +117,7 @@ def decode(raw: bytes, lang: Lang) -> str | Finding:
     for bom, name in _BOMS:
         if raw.startswith(bom):
             return _input(lang, "not-utf8-named", Position(1, 1), encoding=name)
-    if len(raw) >= 4 and raw[1:4] == b"\0\0\0" or raw[:3] == b"\0\0\0":
+    if (len(raw) >= 4 and raw[1:4] == b"\0\0\0") or raw[:3] == b"\0\0\0":
         return _input(lang, "not-utf8-named", Position(1, 1), encoding="UTF-32")
     if len(raw) >= 2 and (raw[0] == 0 or raw[1] == 0):
         return _input(lang, "not-utf8-named", Position(1, 1), encoding="UTF-16")

@@ -6,11 +6,13 @@ on. Failures of the tool itself (a broken rule pack) are raised before any file 
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import ValidationError
 
 from checker.loading import Document, escape, load
 from checker.model import Case
-from checker.report import Finding, FileReport, Kind, Severity
+from checker.report import FileReport, Finding, Kind, Severity
 from checker.rules.engine import Options, evaluate
 from checker.rules.pack import Pack
 from checker.schemas import SCHEMA_RULE, validate
@@ -38,7 +40,7 @@ def check_document(doc: Document, packs: tuple[Pack, ...], opts: Options) -> Fil
                       procedure=str(case.procedure))
 
 
-def _model_finding(doc: Document, err: dict[str, object]) -> Finding:
+def _model_finding(doc: Document, err: Any) -> Finding:
     loc = err.get("loc", ())
     pointer = "".join("/" + escape(str(p)) for p in loc) if isinstance(loc, tuple) else ""
     return Finding(rule=SCHEMA_RULE, severity=Severity.ERROR, kind=Kind.INPUT,

@@ -72,7 +72,8 @@ class Citation:
             if self.point:
                 parts.append(f"point {self.point}")
         where = " ".join(parts)
-        return f"{where} {self.number}".strip() if lang == "vi" else f"{self.number} {where}".strip()
+        text = f"{where} {self.number}" if lang == "vi" else f"{self.number} {where}"
+        return text.strip()
 
 
 @dataclass(frozen=True)

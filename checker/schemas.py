@@ -158,16 +158,17 @@ def _message(e: ValidationError, lang: Lang) -> tuple[str, str]:
     kw = str(e.validator)
     v = e.instance
     m = _MSG
+    schema: Any = e.schema
+    want: Any = e.validator_value
     if kw == "required":
         missing = re.findall(r"'([^']*)' is a required property", e.message)
         name = missing[0] if missing else "?"
         return m["required"][lang].format(name=name), ""
     if kw == "additionalProperties":
-        extra = sorted(set(v) - set(e.schema.get("properties", {}))) if isinstance(v, dict) else []
+        extra = sorted(set(v) - set(schema.get("properties", {}))) if isinstance(v, dict) else []
         name = extra[0] if extra else "?"
         return m["additionalProperties"][lang].format(name=name), "/" + escape(name)
     if kw == "type":
-        want = e.validator_value
         expected = (
             _TYPES.get(want, {}).get(lang, str(want))
             if isinstance(want, str)
@@ -175,21 +176,21 @@ def _message(e: ValidationError, lang: Lang) -> tuple[str, str]:
         )
         return m["type"][lang].format(expected=expected, actual=_TYPES[_json_type(v)][lang]), ""
     if kw == "enum":
-        allowed = ", ".join(str(x) for x in e.validator_value)
+        allowed = ", ".join(str(x) for x in want)
         return m["enum"][lang].format(value=_show(v), allowed=allowed), ""
-    if kw == "format" and e.validator_value == "date":
+    if kw == "format" and want == "date":
         iso = vn_date_to_iso(v) if isinstance(v, str) else None
         if iso:
             return m["date-vn"][lang].format(value=_show(v), iso=iso), ""
         return m["date"][lang].format(value=_show(v)), ""
-    if kw == "pattern" and e.validator_value == DOC_NUMBER_PATTERN:
+    if kw == "pattern" and want == DOC_NUMBER_PATTERN:
         return m["doc-number"][lang].format(value=_show(v)), ""
     if kw == "anyOf" and isinstance(v, dict):
         return m["document"][lang], ""
     if kw in ("minimum", "maximum"):
-        return m[kw][lang].format(value=v, limit=e.validator_value), ""
+        return m[kw][lang].format(value=v, limit=want), ""
     if kw in ("minLength", "maxLength"):
-        return m[kw][lang].format(limit=e.validator_value), ""
+        return m[kw][lang].format(limit=want), ""
     return m["other"][lang].format(keyword=kw), ""
 
 

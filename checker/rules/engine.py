@@ -124,7 +124,7 @@ def evaluate(doc: Document, case: Case, packs: tuple[Pack, ...], opts: Options) 
         if not covering:
             findings.append(_not_covered(doc, lang, layer, case.procedure, day, by))
             continue
-        for p, c in covering:
+        for _, c in covering:
             src = cat.get(c.source)
             assert src is not None
             applied.append(Applied(layer, src.id, src.number, by, day.isoformat()))

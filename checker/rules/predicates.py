@@ -12,6 +12,7 @@ typo in a placeholder is a load error, never a crash in the middle of a run.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -364,7 +365,7 @@ def step_sequence(p: StepSequence, c: Ctx) -> Iterator[Hit]:
             seen.append((kind, found[0][0]))
         elif complete:
             yield Hit("/steps", "missing", {"step": kind})
-    for (pk, pi), (k, i) in zip(seen, seen[1:], strict=False):
+    for (pk, pi), (k, i) in itertools.pairwise(seen):
         ps, s = c.case.steps[pi], c.case.steps[i]
         if s.date < ps.date or (s.date == ps.date and i < pi):
             yield Hit(f"{step_ptr(i)}/date", "order", {"step": k, "previous": pk})

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, NoReturn
 
 import click
 
+from checker import __version__
+
 if TYPE_CHECKING:
     from checker.report import FileReport
     from checker.rules.engine import Options
@@ -50,7 +52,7 @@ lang_option = click.option(
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="checker", prog_name="checker")
+@click.version_option(version=__version__, prog_name="checker")
 def main() -> None:
     """Kiểm tra hồ sơ công tác cán bộ theo quy định hiện hành.
 
@@ -209,6 +211,11 @@ def init(path: str, force: bool) -> None:
         write_atomic(target, (DATA / "template.json").read_bytes())
     except OSError as e:
         _fail(f"cannot write {path}: {e.strerror}", 2)
-    click.echo(f"{path}")
+    click.echo(path)
+    click.echo(
+        "Gợi ý / hint: checker schema case > case.schema.json — để trình soạn thảo kiểm tra tệp "
+        "khi gõ / so that editors validate the file as you type.",
+        err=True,
+    )
 
 

@@ -24,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from checker.model import Case, DossierKind, Step, StepKind
 from checker.report import Kind
 from checker.text import key, same
-from checker.workdays import add_months, add_working_days
+from checker.workdays import add_months, add_working_days, within_working_days
 
 Value = str | int | Fraction | dt.date
 
@@ -339,18 +339,24 @@ def deadline(p: Deadline, c: Ctx) -> Iterator[Hit]:
         return
     if p.unless and resolve(data, p.unless) is not None:
         return
-    due = (
-        add_working_days(start[0], p.days)
-        if p.unit == "working"
-        else start[0] + dt.timedelta(days=p.days)
-    )
+    def late(day: dt.date) -> bool:
+        if p.unit == "working":
+            return not within_working_days(start[0], day, p.days)
+        return day > start[0] + dt.timedelta(days=p.days)
+
+    def due() -> dt.date:
+        if p.unit == "working":
+            return add_working_days(start[0], p.days)
+        return start[0] + dt.timedelta(days=p.days)
+
     end = first_date(c, data, p.end)
-    vals: dict[str, Value] = {"start": start[0], "due": due, "days": p.days}
     if end:
-        if end[0] > due:
-            yield Hit(end[1], values={**vals, "end": end[0]})
-    elif c.as_of and c.as_of > due:
-        yield Hit(start[1], "open", {**vals, "as_of": c.as_of})
+        if late(end[0]):
+            yield Hit(end[1], values={"start": start[0], "due": due(), "days": p.days,
+                                      "end": end[0]})
+    elif c.as_of and late(c.as_of):
+        yield Hit(start[1], "open", {"start": start[0], "due": due(), "days": p.days,
+                                     "as_of": c.as_of})
 
 
 def step_sequence(p: StepSequence, c: Ctx) -> Iterator[Hit]:

@@ -219,3 +219,48 @@ def init(path: str, force: bool) -> None:
     )
 
 
+
+
+def run() -> None:
+    """Console entry point: the only place that turns exceptions into exit codes.
+
+    Output is UTF-8 whatever the locale; a closed pipe (`| head -1`) ends quietly;
+    Ctrl-C exits 130; a bug in the checker is one line on stderr and exit 2, with the
+    traceback only when CHECKER_DEBUG is set.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="replace")
+    try:
+        main.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        sys.stderr.write("\n")
+        sys.exit(130)
+    except click.ClickException as e:
+        e.show()
+        sys.exit(2)  # any click error means the checker could not run
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+    except KeyboardInterrupt:
+        sys.stderr.write("\n")
+        sys.exit(130)
+    except SystemExit:
+        raise
+    except Exception as e:
+        if os.environ.get("CHECKER_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"checker: lỗi nội bộ / internal error: {type(e).__name__}: {e} "
+            "(CHECKER_DEBUG=1 shows the traceback)\n"
+        )
+        sys.exit(2)
+    else:
+        sys.exit(0)
+
+
+def _quiet_broken_pipe() -> NoReturn:
+    # Point stdout at devnull so the interpreter's final flush does not fail again.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(1)

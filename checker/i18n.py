@@ -59,6 +59,24 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "No {layer}-layer rules are encoded for the {procedure} procedure on {date}; "
         "this case has not been checked at that layer.",
     },
+    "not-covered-kind": {
+        "vi": "Chưa có quy định nào của tầng {layer} được mã hóa cho loại hồ sơ {procedure} "
+        "này (chức vụ thuộc diện Trung ương quản lý, hoặc bổ nhiệm do sắp xếp tổ chức); "
+        "hồ sơ chưa được kiểm tra ở tầng đó.",
+        "en": "No {layer}-layer rules are encoded for this kind of {procedure} case (a post "
+        "managed centrally, or an appointment on reorganisation); it has not been checked "
+        "at that layer.",
+    },
+    "transitional": {
+        "vi": "Quy trình {procedure} bắt đầu ngày {start}, trước khi quy định hiện được mã hóa "
+        "có hiệu lực, nhưng quyết định ngày {decided}; không có điều khoản chuyển tiếp nào "
+        "được mã hóa cho trường hợp này nên không thể xác định bộ quy định áp dụng ở tầng "
+        "{layer}, và hồ sơ chưa được kiểm tra ở tầng đó.",
+        "en": "The {procedure} procedure began on {start}, before the encoded rules took "
+        "effect, but was decided on {decided}; no transitional provision is encoded for "
+        "this, so the applicable {layer}-layer rules cannot be determined and the case has "
+        "not been checked at that layer.",
+    },
     "no-date": {
         "vi": "Hồ sơ không có ngày nào để xác định quy định áp dụng; hãy ghi ngày quyết định "
         "hoặc dùng --as-of.",

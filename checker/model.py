@@ -81,6 +81,15 @@ class Procedure(StrEnum):
     APPOINTMENT = "appointment"
 
 
+class Basis(StrEnum):
+    """Căn cứ bổ nhiệm: thông thường, hay các trường hợp sắp xếp tổ chức (NĐ 170 Điều 34 k1)."""
+
+    STANDARD = "standard"
+    REORGANISATION_SAME_OR_LOWER = "reorganisation_same_or_lower"
+    RENAME = "rename"
+    REORGANISATION_HIGHER = "reorganisation_higher"
+
+
 class Source(StrEnum):
     """Nguồn nhân sự (NĐ 170/2025 Điều 33 k2, k3)."""
 
@@ -142,12 +151,33 @@ class Unit(Model):
             "Number of leaders the unit has when the procedure is run",
         ),
     )
+    internal_disunity: bool = Field(
+        False,
+        description=d(
+            "Nội bộ lãnh đạo mất đoàn kết, nhiều người vi phạm kỷ luật (NĐ 170/2025 Điều 34 k2 c)",
+            "The leadership is divided or many of its members breached discipline "
+            "(Decree 170/2025 Art. 34 cl. 2 c)",
+        ),
+    )
 
 
 class Post(Model):
     title: Name = Field(description=d("Chức vụ dự kiến bổ nhiệm", "The post to be filled"))
     is_head_of_unit: bool = Field(
         description=d("Là người đứng đầu đơn vị (cấp trưởng)", "The post is head of the unit")
+    )
+    is_deputy_head: bool = Field(
+        False,
+        description=d(
+            "Là cấp phó của người đứng đầu đơn vị", "The post is deputy head of the unit"
+        ),
+    )
+    centrally_managed: bool = Field(
+        False,
+        description=d(
+            "Chức vụ thuộc diện Bộ Chính trị, Ban Bí thư quản lý (NĐ 170/2025 Điều 32)",
+            "The post is managed by the Politburo or the Secretariat (Decree 170/2025 Art. 32)",
+        ),
     )
     managing_body: Name = Field(
         description=d(
@@ -165,6 +195,13 @@ class Planning(Model):
     status: PlanningStatus = Field(description=d("Tình trạng quy hoạch", "Planning status"))
     approval: Document | None = Field(
         None, description=d("Văn bản phê duyệt quy hoạch", "Planning approval")
+    )
+    special_case: Document | None = Field(
+        None,
+        description=d(
+            "Văn bản của cấp có thẩm quyền xem xét, quyết định trường hợp đặc biệt",
+            "The competent body's decision on a special case",
+        ),
     )
 
 
@@ -351,6 +388,16 @@ class Case(Model):
     )
     case_id: Name = Field(description=d("Mã hồ sơ", "Case identifier"))
     procedure: Procedure = Field(description=d("Thủ tục", "Procedure"))
+    basis: Basis = Field(
+        Basis.STANDARD,
+        description=d(
+            "Căn cứ bổ nhiệm: standard (thông thường); reorganisation_same_or_lower, rename, "
+            "reorganisation_higher (hợp nhất, sáp nhập, chia tách, đổi tên: NĐ 170 Điều 34 k1 "
+            "a, b, c)",
+            "Basis: standard; or reorganisation_same_or_lower, rename, reorganisation_higher "
+            "(merger, split or rename: Decree 170 Art. 34 cl. 1 a, b, c)",
+        ),
+    )
     unit: Unit
     post: Post
     candidate: Candidate

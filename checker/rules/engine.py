@@ -8,7 +8,7 @@ knows no regulation by name.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
@@ -18,7 +18,17 @@ from checker.i18n import DOSSIER_NAMES, LAYER_NAMES, PROCEDURE_NAMES, STEP_NAMES
 from checker.loading import Document
 from checker.model import Case
 from checker.report import Applied, Finding, Kind, Severity
-from checker.rules.pack import Condition, Equals, IsPresent, Pack, Rule, citation
+from checker.rules.pack import (
+    AllOf,
+    AnyOf,
+    Condition,
+    Cover,
+    Equals,
+    IsPresent,
+    Pack,
+    Rule,
+    citation,
+)
 from checker.rules.predicates import PREDICATES, Ctx, Hit, Value, resolve
 from checker.sources import catalog
 
@@ -54,11 +64,7 @@ def wanted(rule_id: str, opts: Options) -> bool:
     return not _matches(rule_id, opts.ignore)
 
 
-def deciding_date(case: Case) -> tuple[dt.date, str] | None:
-    """The date that selects the law for a case: the decision's date; for an undecided
-    case, the latest date it records (the law in force when it was last acted on)."""
-    if case.decision is not None and case.decision.document.date is not None:
-        return case.decision.document.date, "/decision/document/date"
+def _recorded_dates(case: Case) -> list[tuple[dt.date, str]]:
     dated: list[tuple[dt.date, str]] = [
         (s.date, f"/steps/{i}/date") for i, s in enumerate(case.steps)
     ]
@@ -67,7 +73,35 @@ def deciding_date(case: Case) -> tuple[dt.date, str] | None:
             d = getattr(case.policy, name)
             if d is not None and d.date is not None:
                 dated.append((d.date, f"/policy/{name}/date"))
+    return dated
+
+
+def deciding_date(case: Case) -> tuple[dt.date, str] | None:
+    """The decision's date; for an undecided case, the latest date it records (the law
+    in force when it was last acted on)."""
+    if case.decision is not None and case.decision.document.date is not None:
+        return case.decision.document.date, "/decision/document/date"
+    dated = _recorded_dates(case)
     return max(dated) if dated else None
+
+
+def start_date(case: Case) -> tuple[dt.date, str] | None:
+    """The date the procedure began: its earliest recorded date (the policy request or
+    approval, or the first step); the decision's date if nothing earlier is recorded."""
+    dated = _recorded_dates(case)
+    return min(dated) if dated else deciding_date(case)
+
+
+SELECTORS: dict[str, Callable[[Case], tuple[dt.date, str] | None]] = {
+    "decision": deciding_date,
+    "process_start": start_date,
+}
+
+
+def selected(case: Case, selector: str, opts: Options) -> tuple[dt.date, str] | None:
+    if opts.as_of is not None:
+        return opts.as_of, "--as-of"
+    return SELECTORS[selector](case)
 
 
 def version_in_force(versions: list[Rule], day: dt.date) -> Rule | None:
@@ -85,7 +119,11 @@ def holds(cond: Condition | None, data: Any) -> bool:
         return bool(resolve(data, ptr) == want)
     if isinstance(cond, IsPresent):
         return resolve(data, cond.present) is not None
-    return any(holds(c, data) for c in cond.any)
+    if isinstance(cond, AnyOf):
+        return any(holds(c, data) for c in cond.any)
+    if isinstance(cond, AllOf):
+        return all(holds(c, data) for c in cond.all)
+    return not holds(cond.not_, data)
 
 
 def fmt(value: Value, lang: Lang) -> str:
@@ -105,37 +143,40 @@ def evaluate(doc: Document, case: Case, packs: tuple[Pack, ...], opts: Options) 
     list[Finding], list[Applied]
 ]:
     lang = opts.lang
-    found = deciding_date(case)
-    if opts.as_of is not None:
-        day, by = opts.as_of, "--as-of"
-    elif found is not None:
-        day, by = found
-    else:
-        return [_notice(doc, lang, "no-date", "")], []
+    if selected(case, "decision", opts) is None:
+        return [_notice(doc, lang, COVERAGE_RULE, "no-date", "")], []
     ctx = Ctx(case=case, data=doc.data, as_of=opts.as_of)
     cat = catalog()
     findings: list[Finding] = []
     applied: list[Applied] = []
     for layer in sorted({p.layer for p in packs}):
-        covering = [
+        candidates = [
             (p, c) for p in packs if p.layer == layer for c in p.covers
-            if case.procedure in c.procedures and c.in_force.contains(day)
+            if case.procedure in c.procedures
         ]
+        fitting = [(p, c) for p, c in candidates if holds(c.when, doc.data)]
+        covering = []
+        for p, c in fitting:
+            chosen = selected(case, c.selected_by, opts)
+            if chosen is not None and c.in_force.contains(chosen[0]):
+                covering.append((p, c, chosen))
         if not covering:
-            findings.append(_not_covered(doc, lang, layer, case.procedure, day, by))
+            findings.append(_not_covered(doc, case, opts, layer, [c for _, c in candidates],
+                                         [c for _, c in fitting]))
             continue
-        for _, c in covering:
+        for _, c, (day, by) in covering:
             src = cat.get(c.source)
             assert src is not None
             applied.append(Applied(layer, src.id, src.number, by, day.isoformat()))
         versions: dict[str, list[Rule]] = {}
-        for p, _ in covering:
+        for p, _, _ in covering:
             for r in p.rules:
                 versions.setdefault(r.id, []).append(r)
         for rule_id in sorted(versions):
             if not wanted(rule_id, opts):
                 continue
-            rule = version_in_force(versions[rule_id], day)
+            found = selected(case, versions[rule_id][0].selected_by, opts)
+            rule = version_in_force(versions[rule_id], found[0]) if found else None
             if rule is None or case.procedure not in rule.procedures:
                 continue
             if not holds(rule.when, doc.data):
@@ -165,17 +206,33 @@ def _finding(doc: Document, rule: Rule, hit: Hit, lang: Lang, layer: str) -> Fin
     )
 
 
-def _notice(doc: Document, lang: Lang, key: str, pointer: str) -> Finding:
-    return Finding(rule=COVERAGE_RULE, severity=Severity.WARNING, kind=Kind.NOT_COVERED,
-                   message=t(key, lang), pointer=pointer, position=doc.position(pointer))
+def _notice(doc: Document, lang: Lang, rule: str, key: str, pointer: str,
+            layer_id: str | None = None, **values: object) -> Finding:
+    return Finding(rule=rule, severity=Severity.WARNING, kind=Kind.NOT_COVERED,
+                   message=t(key, lang, **values), pointer=pointer,
+                   position=doc.position(pointer), layer=layer_id)
 
 
-def _not_covered(doc: Document, lang: Lang, layer: str, procedure: str, day: dt.date,
-                 by: str) -> Finding:
-    pointer = by if by.startswith("/") else ""
-    return Finding(
-        rule=COVERAGE_RULE, severity=Severity.WARNING, kind=Kind.NOT_COVERED,
-        message=t("not-covered", lang, layer=LAYER_NAMES[layer][lang],
-                  procedure=PROCEDURE_NAMES[procedure][lang], date=fmt(day, lang)),
-        pointer=pointer, position=doc.position(pointer), layer=layer,
-    )
+def _not_covered(doc: Document, case: Case, opts: Options, layer: str,
+                 candidates: list[Cover], fitting: list[Cover]) -> Finding:
+    """Say why a layer was not checked: this kind of case is not encoded; or the
+    procedure straddles a change of the law with no transitional rule we can apply;
+    or nothing is encoded for its date."""
+    lang = opts.lang
+    names = {"layer": LAYER_NAMES[layer][lang], "procedure": PROCEDURE_NAMES[case.procedure][lang]}
+    if candidates and not fitting:
+        return _notice(doc, lang, COVERAGE_RULE, "not-covered-kind", "", layer, **names)
+    if opts.as_of is None:
+        start, decided = start_date(case), deciding_date(case)
+        for c in fitting:
+            if (start and decided and not c.in_force.contains(start[0])
+                    and c.in_force.contains(decided[0])):
+                return _notice(doc, lang, COVERAGE_RULE, "transitional", start[1], layer,
+                               start=fmt(start[0], lang), decided=fmt(decided[0], lang),
+                               **names)
+    selector = fitting[0].selected_by if fitting else "decision"
+    day = selected(case, selector, opts)
+    assert day is not None
+    pointer = day[1] if day[1].startswith("/") else ""
+    return _notice(doc, lang, COVERAGE_RULE, "not-covered", pointer, layer,
+                   date=fmt(day[0], lang), **names)

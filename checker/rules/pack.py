@@ -62,10 +62,24 @@ class IsPresent(Strict):
 
 
 class AnyOf(Strict):
-    any: list[Equals | IsPresent] = Field(min_length=1)
+    any: list[Condition] = Field(min_length=1)
 
 
-Condition = Equals | IsPresent | AnyOf
+class AllOf(Strict):
+    all: list[Condition] = Field(min_length=1)
+
+
+class Not(Strict):
+    not_: Condition = Field(alias="not")
+
+
+Condition = Equals | IsPresent | AnyOf | AllOf | Not
+for _m in (AnyOf, AllOf, Not):
+    _m.model_rebuild()
+
+# Which date of a case selects the law: the decision's date, or the date the procedure
+# began (its earliest recorded date: policy request or approval, or first step).
+DateSelector = Literal["decision", "process_start"]
 
 
 class Rule(Strict):
@@ -76,9 +90,7 @@ class Rule(Strict):
     kind: Literal["violation"] = "violation"
     procedures: list[Procedure] = Field(min_length=1)
     in_force: Period
-    selected_by: Literal["decision"] = Field(
-        description="Which date of the case selects this version"
-    )
+    selected_by: DateSelector = Field(description="Which date of the case selects this version")
     when: Condition | None = None
     cites: list[Cite] = Field(min_length=1)
     explain: Text
@@ -88,10 +100,15 @@ class Rule(Strict):
 
 
 class Cover(Strict):
+    """The pack speaks for these procedures, on these dates, for the cases that meet
+    `when`; a case outside every cover of its layer gets a "not covered" notice."""
+
     layer: Literal["state", "party"]
     procedures: list[Procedure] = Field(min_length=1)
     source: str
     in_force: Period
+    selected_by: DateSelector
+    when: Condition | None = None
 
 
 class Pack(Strict):

@@ -188,6 +188,16 @@ class FlagTrue(Params):
     at: Pointer
 
 
+class ValueIn(Params):
+    """The value at `at`, when present, is one of `allowed`, unless a document is recorded
+    at `unless` (e.g. the competent body's decision on a special case)."""
+
+    kind: Literal["value_in"]
+    at: Pointer
+    allowed: list[str] = Field(min_length=1)
+    unless: Pointer | None = None
+
+
 class DossierItemPresent(Params):
     """The dossier holds an item of `item`, or (for components the case records
     elsewhere) a value at `or_at`."""
@@ -220,6 +230,7 @@ Check = Annotated[
     | FinalVote
     | ConsultationBefore
     | FlagTrue
+    | ValueIn
     | DossierItemPresent
     | DocumentAge,
     Field(discriminator="kind"),
@@ -425,6 +436,10 @@ def nomination_round(p: NominationRound, c: Ctx) -> Iterator[Hit]:
                           {"step": p.step, "top_share": Fraction(top, s.summoned)})
             continue
         name = c.case.candidate.full_name
+        if s.reselection is not None and s.reselection.nominations:
+            # The leadership re-selected between the nominees (Điều 33 k2 c); that ballot,
+            # checked by the divergence rule, decides who goes on.
+            continue
         if p.candidate_must_pass and not any(same(n, name) for n in chosen):
             j = nomination_index(s, name)
             v = votes_for(s, name)
@@ -524,6 +539,15 @@ def flag_true(p: FlagTrue, c: Ctx) -> Iterator[Hit]:
         yield Hit(p.at, "false")
 
 
+def value_in(p: ValueIn, c: Ctx) -> Iterator[Hit]:
+    v = resolve(c.data, p.at)
+    if v is None or v in p.allowed:
+        return
+    if p.unless and resolve(c.data, p.unless) is not None:
+        return
+    yield Hit(p.at, values={"value": str(v)})
+
+
 def _items(c: Ctx, kind: DossierKind) -> list[int]:
     d = c.case.dossier
     return [i for i, it in enumerate(d.items) if it.kind == kind] if d else []
@@ -538,16 +562,22 @@ def dossier_item(p: DossierItemPresent, c: Ctx) -> Iterator[Hit]:
 
 
 def document_age(p: DocumentAge, c: Ctx) -> Iterator[Hit]:
+    items = _items(c, p.item)
+    if not items:
+        return
     ref = resolve(c.data, p.reference)
-    if not isinstance(ref, str) or c.case.dossier is None:
+    if not isinstance(ref, str):
+        yield Hit(p.reference.rsplit("/", 1)[0], "no_reference", {"item": p.item},
+                  Kind.UNDECIDABLE)
         return
     filed = dt.date.fromisoformat(ref)
     earliest = add_months(filed, -p.months)
-    for i in _items(c, p.item):
+    assert c.case.dossier is not None
+    for i in items:
         issued = c.case.dossier.items[i].document.date
         at = f"/dossier/items/{i}/document"
         if issued is None:
-            yield Hit(at, "undated", {"item": p.item})
+            yield Hit(at, "undated", {"item": p.item}, Kind.UNDECIDABLE)
         elif issued < earliest:
             yield Hit(f"{at}/date", "too_old",
                       {"item": p.item, "issued": issued, "filed": filed, "months": p.months})
@@ -589,8 +619,10 @@ PREDICATES: dict[str, Kind_] = {
         missing="step", no_request="body", no_answer="body",
         late="body answer_date step_date")),
     "flag_true": Kind_(flag_true, _m(missing="", false="")),
+    "value_in": Kind_(value_in, _m(default="value")),
     "dossier_item": Kind_(dossier_item, _m(default="item")),
-    "document_age": Kind_(document_age, _m(undated="item", too_old="item issued filed months",
+    "document_age": Kind_(document_age, _m(undated="item", no_reference="item",
+                                           too_old="item issued filed months",
                                            after="item issued filed")),
 }
 

@@ -238,7 +238,8 @@ def run() -> None:
         sys.stderr.write("\n")
         sys.exit(130)
     except click.ClickException as e:
-        e.show()
+        # One line, like every other failure to run; `--help` has the usage.
+        sys.stderr.write(f"checker: {e.format_message()}\n")
         sys.exit(2)  # any click error means the checker could not run
     except BrokenPipeError:
         _quiet_broken_pipe()

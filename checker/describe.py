@@ -68,7 +68,8 @@ def rules_table(packs: tuple[Pack, ...], as_of: dt.date | None, lang: Lang, out:
         table = Table(title=_L["layer-line"][lang].format(layer=LAYER_NAMES[layer][lang]),
                       show_lines=False, expand=False)
         for col in ("id", "ver", "sev", "title", "cite", "period"):
-            table.add_column(_L[col][lang])
+            # ids are for copying into --select and explain: never wrap or truncate them
+            table.add_column(_L[col][lang], no_wrap=col in ("id", "ver", "period"))
         for p, r in chosen:
             if p.layer != layer:
                 continue

@@ -78,7 +78,7 @@ class Document:
                 self._map = {}
         p = pointer
         while True:
-            entry = self._map.get(p)
+            entry = self._map.get(_map_key(p))
             if entry is not None:
                 loc = entry.value_start
                 return Position(loc.line + 1, loc.column + 1)
@@ -90,10 +90,38 @@ class Document:
         """line:column of the key that names pointer (for duplicate and unknown keys)."""
         self.position(pointer)
         assert self._map is not None
-        entry = self._map.get(pointer)
+        entry = self._map.get(_map_key(pointer))
         if entry is not None and entry.key_start is not None:
             return Position(entry.key_start.line + 1, entry.key_start.column + 1)
         return self.position(pointer)
+
+
+def _map_key(pointer: str) -> str:
+    """json_source_map keys its map by the raw key texts joined with "/" (not RFC 6901
+    escaped); turn our pointer into that form."""
+    if not pointer:
+        return pointer
+    return "/" + "/".join(
+        t.replace("~1", "/").replace("~0", "~") for t in pointer[1:].split("/")
+    )
+
+
+def _constant_offset(text: str, name: str) -> int:
+    """Offset of the first bare (unquoted) NaN / Infinity / -Infinity token."""
+    in_string = escaped = False
+    for i, ch in enumerate(text):
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif text.startswith(name, i):
+            return i
+    return 0
 
 
 def _input(lang: Lang, key: str, pos: Position | None, pointer: str = "", **v: object) -> Finding:
@@ -140,8 +168,8 @@ def load(path: str, raw: bytes, lang: Lang) -> Document | Finding:
     try:
         data = json.loads(text, object_pairs_hook=_pairs, parse_constant=_reject_constant)
     except _BadConstant as e:
-        off = text.find(e.name)
-        return _input(lang, "bad-constant", _line_col(text, max(off, 0)), name=e.name)
+        off = _constant_offset(text, e.name)
+        return _input(lang, "bad-constant", _line_col(text, off), name=e.name)
     except json.JSONDecodeError as e:
         return _input(lang, "bad-json", Position(e.lineno, e.colno), reason=_reason(e, lang))
     except RecursionError:

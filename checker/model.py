@@ -279,10 +279,16 @@ class Reselection(Model):
 class Step(Model):
     kind: StepKind = Field(description=d("Loại bước", "Kind of step"))
     date: dt.date = Field(description=d("Ngày tổ chức", "Date held"))
-    summoned: Count | None = Field(
+    summoned: Annotated[int, Field(ge=1, le=100_000)] | None = Field(
         None, description=d("Số người được triệu tập", "Number of people summoned")
     )
-    present: Count | None = Field(None, description=d("Số người có mặt", "Number present"))
+    present: Count | None = Field(
+        None,
+        description=d(
+            "Số người được triệu tập có mặt (không tính người dự họp mà không bỏ phiếu)",
+            "Number of those summoned who were present (not counting non-voting attendees)",
+        ),
+    )
     nominations: list[Nomination] = Field(
         default_factory=list,
         description=d("Kết quả kiểm phiếu giới thiệu", "Nomination ballot results per person"),
@@ -360,7 +366,7 @@ class Chair(Model):
 
 
 class Leadership(Model):
-    total_members: Count = Field(
+    total_members: Annotated[int, Field(ge=1, le=1000)] = Field(
         description=d(
             "Tổng số thành viên tập thể lãnh đạo", "Total members of the leadership collective"
         )

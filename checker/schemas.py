@@ -39,11 +39,26 @@ def load_schema(name: str) -> dict[str, Any]:
     return data
 
 
+def _ecma_pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Any:
+    """JSON Schema patterns are ECMA-262 regular expressions, where `$` matches only at
+    the very end; Python's `$` also matches before a final newline. Refuse that newline
+    so the schema and the models (whose regex engine follows ECMA) agree."""
+    from jsonschema import ValidationError
+
+    if not isinstance(instance, str):
+        return
+    if not re.search(pattern, instance) or (pattern.endswith("$") and instance.endswith("\n")):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
 @cache
 def validator(name: str) -> Validator:
-    from jsonschema import Draft202012Validator, FormatChecker
+    from jsonschema import Draft202012Validator, FormatChecker, validators
 
-    return Draft202012Validator(load_schema(name), format_checker=FormatChecker())
+    cls = validators.extend(  # type: ignore[no-untyped-call]
+        Draft202012Validator, {"pattern": _ecma_pattern}
+    )
+    return cls(load_schema(name), format_checker=FormatChecker())  # type: ignore[no-any-return]
 
 
 _MSG: dict[str, dict[Lang, str]] = {
@@ -136,7 +151,7 @@ def _json_type(v: Any) -> str:
 
 
 def _show(v: Any) -> str:
-    s = json.dumps(v, ensure_ascii=False)
+    s = json.dumps(v, ensure_ascii=False, sort_keys=True)
     return s if len(s) <= 80 else s[:77] + "…"
 
 
@@ -151,6 +166,18 @@ def vn_date_to_iso(value: str) -> str | None:
         return dt.date(int(m[3]), int(m[2]), int(m[1])).isoformat()
     except ValueError:
         return None
+
+
+def _messages(e: ValidationError, lang: Lang) -> list[tuple[str, str]]:
+    """(message, pointer suffix) for each problem an error stands for: jsonschema gives
+    one additionalProperties error for all the unknown fields of an object."""
+    v = e.instance
+    if str(e.validator) == "additionalProperties" and isinstance(v, dict):
+        schema: Any = e.schema
+        extra = sorted(set(v) - set(schema.get("properties", {})))
+        return [(_MSG["additionalProperties"][lang].format(name=k), "/" + escape(k))
+                for k in extra]
+    return [_message(e, lang)]
 
 
 def _message(e: ValidationError, lang: Lang) -> tuple[str, str]:
@@ -197,17 +224,18 @@ def _message(e: ValidationError, lang: Lang) -> tuple[str, str]:
 def validate(doc: Document, lang: Lang, name: str = "case") -> list[Finding]:
     out: list[Finding] = []
     for e in validator(name).iter_errors(doc.data):
-        msg, suffix = _message(e, lang)
-        pointer = "".join("/" + escape(str(p)) for p in e.absolute_path) + suffix
-        pos = doc.key_position(pointer) if suffix else doc.position(pointer)
-        out.append(
-            Finding(
-                rule=SCHEMA_RULE,
-                severity=Severity.ERROR,
-                kind=Kind.INPUT,
-                message=msg,
-                pointer=pointer,
-                position=pos,
+        base = "".join("/" + escape(str(p)) for p in e.absolute_path)
+        for msg, suffix in _messages(e, lang):
+            pointer = base + suffix
+            pos = doc.key_position(pointer) if suffix else doc.position(pointer)
+            out.append(
+                Finding(
+                    rule=SCHEMA_RULE,
+                    severity=Severity.ERROR,
+                    kind=Kind.INPUT,
+                    message=msg,
+                    pointer=pointer,
+                    position=pos,
+                )
             )
-        )
     return out

@@ -79,20 +79,21 @@ def read_toml(path: Path, err: type[Exception]) -> dict[str, Any]:
         raise err(f"{path}: not valid TOML: {e}") from None
 
 
-def schema_errors(data: Any, schema: str) -> list[str]:
+def schema_errors(data: Any, schema: str) -> list[tuple[list[str | int], str]]:
+    """(path, message) for each place where data breaks the named schema, in path order."""
     from checker.schemas import validator
 
-    out = []
-    for e in sorted(validator(schema).iter_errors(data), key=lambda e: list(e.absolute_path)):
-        where = "/".join(str(p) for p in e.absolute_path) or "(top)"
-        out.append(f"at {where}: {e.message}")
-    return out
+    errors = sorted(validator(schema).iter_errors(data), key=lambda e: list(map(str, e.path)))
+    return [(list(e.absolute_path), e.message) for e in errors]
 
 
 def parse_catalog(data: dict[str, Any], origin: str, *, schema: bool = True) -> Catalog:
     problems = schema_errors(data, "sources") if schema else []
     if problems:
-        raise CatalogError(f"{origin}: source catalog does not match its schema: {problems[0]}")
+        path, message = problems[0]
+        where = "/".join(map(str, path)) or "(top)"
+        raise CatalogError(f"{origin}: source catalog does not match its schema at {where}: "
+                           f"{message}")
     try:
         cat = Catalog.model_validate(data)
     except ValidationError as e:

@@ -7,14 +7,28 @@ Two names are the same person or body when their keys are equal.
 
 import unicodedata
 
+# The five Vietnamese tone marks as combining characters. Where a tone mark sits in a
+# syllable differs between the old and the new spelling conventions ("Uỷ ban" / "Ủy ban",
+# "hoà" / "hòa"); both are in everyday use, so comparison ignores its position.
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+
 
 def nfc(s: str) -> str:
     return unicodedata.normalize("NFC", s)
 
 
+def _syllable(word: str) -> str:
+    letters = "".join(ch for ch in word if ch not in _TONES)
+    tones = "".join(sorted(ch for ch in word if ch in _TONES))
+    return letters + tones
+
+
 def key(s: str) -> str:
-    """Comparison key: NFC, case-folded, inner whitespace collapsed, ends stripped."""
-    return " ".join(nfc(s).casefold().split())
+    """Comparison key: Unicode-normalised, case-folded, whitespace collapsed, and with
+    each syllable's tone mark moved to a fixed place, so that NFC and NFD text and the
+    old and new tone placements compare equal; different words stay different."""
+    decomposed = unicodedata.normalize("NFD", s.casefold())
+    return " ".join(_syllable(w) for w in decomposed.split())
 
 
 def same(a: str, b: str) -> bool:

@@ -36,26 +36,23 @@ def add_working_days(start: dt.date, n: int) -> dt.date:
     return d
 
 
-def weekdays_between(start: dt.date, end: dt.date) -> int:
-    """Mondays to Fridays in (start, end]: an upper bound on the working days."""
-    if end <= start:
-        return 0
-    days = (end - start).days
-    full, rest = divmod(days, 7)
-    count = full * 5
-    for k in range(1, rest + 1):
-        if (start + dt.timedelta(days=full * 7 + k)).weekday() < 5:
-            count += 1
-    return count
+def add_weekdays(start: dt.date, n: int) -> dt.date:
+    """The n-th Monday-to-Friday after start: the deadline if there were no holidays."""
+    d = start
+    while n > 0:
+        d += dt.timedelta(days=1)
+        if d.weekday() < 5:
+            n -= 1
+    return d
 
 
 def within_working_days(start: dt.date, end: dt.date, n: int) -> bool:
     """Is end no later than the n-th working day after start?
 
-    Holidays can only lower the count of working days, so if there are at most n
-    weekdays the answer is yes without consulting the holiday calendar (whose import
-    is the slowest part of a one-file check)."""
-    if weekdays_between(start, end) <= n:
+    Holidays can only push that day later, so if end is no later than the n-th weekday
+    the answer is yes without consulting the holiday calendar (whose import is the
+    slowest part of a one-file check)."""
+    if end <= add_weekdays(start, n):
         return True
     return end <= add_working_days(start, n)
 
@@ -64,6 +61,10 @@ def add_months(d: dt.date, months: int) -> dt.date:
     """Same day of the month, months later (or earlier); clamped to the month's last day."""
     y, m = divmod(d.month - 1 + months, 12)
     year, month = d.year + y, m + 1
+    if year < dt.MINYEAR:
+        return dt.date.min
+    if year > dt.MAXYEAR:
+        return dt.date.max
     for day in (d.day, 30, 29, 28):
         try:
             return dt.date(year, month, day)

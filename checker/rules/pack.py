@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from checker.errors import RulePackError
 from checker.model import Procedure
@@ -186,15 +186,47 @@ def parse_pack(data: dict[str, Any], origin: str, cat: Catalog, *, schema: bool 
     validates against schemas/rulepack.schema.json."""
     problems = schema_errors(data, "rulepack") if schema else []
     if problems:
-        raise RulePackError(f"{origin}: does not match the rule-pack schema: {problems[0]}")
+        raise RulePackError(f"{origin}: does not match the rule-pack schema: "
+                            f"{_explain_problem(data, problems[0])}")
     try:
         pack = Pack.model_validate(data)
     except ValidationError as e:
-        err = e.errors()[0]
-        where = "/".join(str(p) for p in err["loc"])
-        raise RulePackError(f"{origin}: at {where}: {err['msg']}") from None
+        raise RulePackError(f"{origin}: {_explain_problem(data, _pydantic_problem(e))}"
+                            ) from None
     check_meaning(pack, cat, origin)
     return pack
+
+
+def _pydantic_problem(e: ValidationError) -> tuple[list[str | int], str]:
+    err = e.errors()[0]
+    return [p for p in err["loc"]], err["msg"]
+
+
+def _explain_problem(data: dict[str, Any], problem: tuple[list[str | int], str]) -> str:
+    """Name the rule and, for its check, the exact predicate problem: the schema's
+    message for a discriminated union ("not valid under any of the given schemas")
+    says neither."""
+    path, message = problem
+    rules = data.get("rules")
+    if not (len(path) >= 2 and path[0] == "rules" and isinstance(path[1], int)
+            and isinstance(rules, list) and path[1] < len(rules)):
+        return f"at {'/'.join(map(str, path)) or '(top)'}: {message}"
+    rule = rules[path[1]]
+    rid = rule.get("id", f"#{path[1]}") if isinstance(rule, dict) else f"#{path[1]}"
+    check = rule.get("check") if isinstance(rule, dict) else None
+    if len(path) >= 3 and path[2] == "check" and isinstance(check, dict):
+        kind = check.get("kind")
+        if kind not in PREDICATES:
+            return (f"rule {rid}: unknown predicate kind {kind!r}; known kinds: "
+                    f"{', '.join(sorted(PREDICATES))}")
+        try:
+            TypeAdapter(Check).validate_python(check)
+        except ValidationError as e:
+            err = e.errors()[0]
+            loc = ".".join(str(p) for p in err["loc"][1:]) or "check"
+            return f"rule {rid}: check {kind}: {loc}: {err['msg']}"
+    where = "/".join(map(str, path[2:])) or "(rule)"
+    return f"rule {rid}: at {where}: {message}"
 
 
 def load_pack(path: Path, *, schema: bool = True) -> Pack:

@@ -136,7 +136,9 @@ class NominationRound(Params):
     """A nomination round: the top person above `select_above` of the denominator is
     chosen; otherwise everyone at `carry_at_least` or more goes on; otherwise the
     procedure must stop. If `candidate_must_pass`, the case's candidate must be among
-    those who went on."""
+    those who went on; when this round's choice differs from `previous`'s, the candidate
+    may instead be one chosen at `previous` (the leadership's re-selection between the
+    two, whose threshold the divergence rule checks)."""
 
     kind: Literal["nomination_round"]
     step: StepKind
@@ -144,6 +146,7 @@ class NominationRound(Params):
     select_above: Ratio
     carry_at_least: Ratio
     candidate_must_pass: bool = False
+    previous: StepKind | None = None
 
 
 class Divergence(Params):
@@ -400,6 +403,7 @@ def quorum(p: Quorum, c: Ctx) -> Iterator[Hit]:
     for kind in p.kinds:
         for i, s in steps(c, kind):
             if s.summoned is None or s.present is None:
+                yield Hit(step_ptr(i), "no_counts", {"step": kind}, Kind.UNDECIDABLE)
                 continue
             if Fraction(s.present) < r * s.summoned:
                 needed = -(-r.numerator * s.summoned // r.denominator)  # ceiling
@@ -426,7 +430,7 @@ def nomination_round(p: NominationRound, c: Ctx) -> Iterator[Hit]:
     above, carry = ratio(p.select_above), ratio(p.carry_at_least)
     for i, s in steps(c, p.step)[:1]:
         if s.summoned is None or not s.nominations:
-            yield Hit(step_ptr(i), "no_results", {"step": p.step})
+            yield Hit(step_ptr(i), "no_results", {"step": p.step}, Kind.UNDECIDABLE)
             continue
         chosen = selection(s, s.summoned, above, carry)
         if not chosen:
@@ -436,11 +440,13 @@ def nomination_round(p: NominationRound, c: Ctx) -> Iterator[Hit]:
                           {"step": p.step, "top_share": Fraction(top, s.summoned)})
             continue
         name = c.case.candidate.full_name
-        if s.reselection is not None and s.reselection.nominations:
-            # The leadership re-selected between the nominees (Điều 33 k2 c); that ballot,
-            # checked by the divergence rule, decides who goes on.
-            continue
-        if p.candidate_must_pass and not any(same(n, name) for n in chosen):
+        eligible = list(chosen)
+        prev = steps(c, p.previous)[:1] if p.previous else []
+        if prev and prev[0][1].summoned:
+            before = selection(prev[0][1], prev[0][1].summoned, above, carry)
+            if any(key(n) not in {key(b) for b in before} for n in chosen):
+                eligible += before  # a divergence: the re-selection chooses among both
+        if p.candidate_must_pass and not any(same(n, name) for n in eligible):
             j = nomination_index(s, name)
             v = votes_for(s, name)
             yield Hit(
@@ -482,7 +488,7 @@ def final_vote(p: FinalVote, c: Ctx) -> Iterator[Hit]:
     half = Fraction(1, 2)
     for i, s in steps(c, p.step)[:1]:
         if s.summoned is None or not s.nominations:
-            yield Hit(step_ptr(i), "no_results", {"step": p.step})
+            yield Hit(step_ptr(i), "no_results", {"step": p.step}, Kind.UNDECIDABLE)
             continue
         name = c.case.candidate.full_name
         j = nomination_index(s, name)
@@ -605,7 +611,7 @@ PREDICATES: dict[str, Kind_] = {
     "step_sequence": Kind_(step_sequence,
                            _m(missing="step", order="step previous", duplicate="step")),
     "step_field_present": Kind_(step_field_present, _m(default="step")),
-    "quorum": Kind_(quorum, _m(default="step present summoned needed")),
+    "quorum": Kind_(quorum, _m(default="step present summoned needed", no_counts="step")),
     "ballot_counts": Kind_(ballot_counts, _m(present_over="step present summoned",
                                              votes_over="step votes present")),
     "nomination_round": Kind_(nomination_round, _m(

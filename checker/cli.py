@@ -51,14 +51,18 @@ lang_option = click.option(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(context_settings={"help_option_names": ["-h", "--help"]},
+             invoke_without_command=True)
 @click.version_option(version=__version__, prog_name="checker")
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context) -> None:
     """Kiểm tra hồ sơ công tác cán bộ theo quy định hiện hành.
 
     Checks personnel-procedure case files against the Party regulations and state
     decrees in force on the case's dates.
     """
+    if ctx.invoked_subcommand is None:
+        click.echo(ctx.get_help())
 
 
 # ---------------------------------------------------------------- check

@@ -48,6 +48,20 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "vi": "Giá trị {name} không phải là số JSON hợp lệ.",
         "en": "{name} is not a valid JSON number.",
     },
+    "number-too-long": {
+        "vi": "Số này dài hơn {limit} chữ số, không phải một giá trị hợp lệ trong hồ sơ.",
+        "en": "This number has more than {limit} digits, which is not a valid value in a case.",
+    },
+    "surrogate": {
+        "vi": "Chuỗi này chứa mã thoát Unicode không hợp lệ (nửa cặp thay thế, ví dụ \\ud800) "
+        "nên không phải là văn bản; hãy nhập lại giá trị này.",
+        "en": "This string contains an invalid Unicode escape (a lone surrogate such as "
+        "\\ud800), so it is not text; enter the value again.",
+    },
+    "model": {
+        "vi": "Giá trị ở đây không hợp lệ theo mô hình hồ sơ ({detail}).",
+        "en": "The value here is not valid for the case model ({detail}).",
+    },
     "too-deep": {
         "vi": "Tệp lồng nhau quá sâu để đọc được.",
         "en": "The file is nested too deeply to be read.",

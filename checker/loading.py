@@ -49,6 +49,21 @@ def _reject_constant(name: str) -> Any:
     raise _BadConstant(name)
 
 
+MAX_DIGITS = 4300  # Python's own limit for int(str); nothing in a case needs more
+
+
+class _BadNumber(ValueError):
+    def __init__(self, digits: str) -> None:
+        super().__init__(digits)
+        self.digits = digits
+
+
+def _parse_int(digits: str) -> int:
+    if len(digits) > MAX_DIGITS:
+        raise _BadNumber(digits)
+    return int(digits)
+
+
 class _BadConstant(ValueError):
     def __init__(self, name: str) -> None:
         super().__init__(name)
@@ -73,7 +88,7 @@ class Document:
             from json_source_map import calculate
 
             try:
-                self._map = calculate(self.text)
+                self._map = _decoded(calculate(self.text))
             except Exception:  # the map is a convenience; never fail a run over it
                 self._map = {}
         p = pointer
@@ -94,6 +109,28 @@ class Document:
         if entry is not None and entry.key_start is not None:
             return Position(entry.key_start.line + 1, entry.key_start.column + 1)
         return self.position(pointer)
+
+
+def _decoded(raw: dict[str, Any]) -> dict[str, Any]:
+    """json_source_map names each value by its keys as written, JSON escapes and all
+    ("\\u0061" for "a"); re-key the map by the decoded keys. Where two keys decode alike
+    (a duplicate written two ways), the later one in the file wins, as in the data."""
+    out: dict[str, Any] = {}
+    for raw_ptr, entry in raw.items():
+        if "\\" in raw_ptr:
+            tokens = []
+            for tok in raw_ptr.split("/"):
+                try:
+                    tokens.append(json.loads(f'"{tok}"') if "\\" in tok else tok)
+                except ValueError:
+                    tokens.append(tok)
+            ptr = "/".join(tokens)
+        else:
+            ptr = raw_ptr
+        old = out.get(ptr)
+        if old is None or old.value_start.position < entry.value_start.position:
+            out[ptr] = entry
+    return out
 
 
 def _map_key(pointer: str) -> str:
@@ -166,7 +203,11 @@ def load(path: str, raw: bytes, lang: Lang) -> Document | Finding:
     if not text.strip():
         return _input(lang, "empty", Position(1, 1))
     try:
-        data = json.loads(text, object_pairs_hook=_pairs, parse_constant=_reject_constant)
+        data = json.loads(text, object_pairs_hook=_pairs, parse_constant=_reject_constant,
+                          parse_int=_parse_int)
+    except _BadNumber as e:
+        off = max(text.find(e.digits), 0)
+        return _input(lang, "number-too-long", _line_col(text, off), limit=MAX_DIGITS)
     except _BadConstant as e:
         off = _constant_offset(text, e.name)
         return _input(lang, "bad-constant", _line_col(text, off), name=e.name)
@@ -175,23 +216,37 @@ def load(path: str, raw: bytes, lang: Lang) -> Document | Finding:
     except RecursionError:
         return _input(lang, "too-deep", Position(1, 1))
     doc = Document(path=path, text=text, data=data)
-    dups = list(_duplicates(data, ""))
-    if dups:
-        ptr, name = dups[0]
-        return _input(lang, "duplicate-key", doc.key_position(ptr), ptr, name=name)
+    for problem, ptr, name in _problems(data, ""):
+        if problem == "duplicate":
+            return _input(lang, "duplicate-key", doc.key_position(ptr), ptr, name=name)
+        return _input(lang, "surrogate", doc.position(ptr), ptr)
     return doc
 
 
-def _duplicates(node: Any, ptr: str) -> Any:
+def _unicode_ok(s: str) -> bool:
+    try:
+        s.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate from an escape such as \ud800
+        return False
+    return True
+
+
+def _problems(node: Any, ptr: str) -> Any:
+    """Repeated keys, and strings that are not Unicode text (lone surrogate escapes)."""
     if isinstance(node, dict):
         if isinstance(node, _Dup):
             for k in node.dups:
-                yield f"{ptr}/{escape(k)}", k
+                yield "duplicate", f"{ptr}/{escape(k)}", k
         for k, v in node.items():
-            yield from _duplicates(v, f"{ptr}/{escape(k)}")
+            here = f"{ptr}/{escape(k)}"
+            if not _unicode_ok(k):
+                yield "surrogate", here, k
+            yield from _problems(v, here)
     elif isinstance(node, list):
         for i, v in enumerate(node):
-            yield from _duplicates(v, f"{ptr}/{i}")
+            yield from _problems(v, f"{ptr}/{i}")
+    elif isinstance(node, str) and not _unicode_ok(node):
+        yield "surrogate", ptr, node
 
 
 _JSON_REASONS_VI = {

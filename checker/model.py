@@ -47,7 +47,7 @@ DocNumber = Annotated[
         ),
     ),
 ]
-Name = Annotated[str, Field(min_length=1, max_length=300)]
+Name = Annotated[str, Field(min_length=1, max_length=300, pattern=r"\S")]
 Count = Annotated[int, Field(ge=0, le=100_000)]
 
 

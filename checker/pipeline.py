@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from checker.i18n import Lang, t
 from checker.loading import Document, escape, load
 from checker.model import Case
 from checker.report import FileReport, Finding, Kind, Severity
@@ -34,17 +35,17 @@ def check_document(doc: Document, packs: tuple[Pack, ...], opts: Options) -> Fil
     except ValidationError as e:
         # The schema is generated from the model, so this means they drifted; still a
         # finding with a place, never a traceback.
-        return _report(doc.path, [_model_finding(doc, err) for err in e.errors()])
+        return _report(doc.path, [_model_finding(doc, err, opts.lang) for err in e.errors()])
     findings, applied = evaluate(doc, case, packs, opts)
     return FileReport(doc.path, tuple(sorted(findings, key=Finding.sort_key)), tuple(applied),
                       procedure=str(case.procedure))
 
 
-def _model_finding(doc: Document, err: Any) -> Finding:
+def _model_finding(doc: Document, err: Any, lang: Lang) -> Finding:
     loc = err.get("loc", ())
     pointer = "".join("/" + escape(str(p)) for p in loc) if isinstance(loc, tuple) else ""
     return Finding(rule=SCHEMA_RULE, severity=Severity.ERROR, kind=Kind.INPUT,
-                   message=str(err.get("msg")), pointer=pointer,
+                   message=t("model", lang, detail=err.get("type", "?")), pointer=pointer,
                    position=doc.position(pointer))
 
 

@@ -210,6 +210,8 @@ def _message(e: ValidationError, lang: Lang) -> tuple[str, str]:
         if iso:
             return m["date-vn"][lang].format(value=_show(v), iso=iso), ""
         return m["date"][lang].format(value=_show(v)), ""
+    if kw == "pattern" and want == r"\S":  # names: whitespace only is empty
+        return m["minLength"][lang], ""
     if kw == "pattern" and want == DOC_NUMBER_PATTERN:
         return m["doc-number"][lang].format(value=_show(v)), ""
     if kw == "anyOf" and isinstance(v, dict):
@@ -227,6 +229,8 @@ def validate(doc: Document, lang: Lang, name: str = "case") -> list[Finding]:
         base = "".join("/" + escape(str(p)) for p in e.absolute_path)
         for msg, suffix in _messages(e, lang):
             pointer = base + suffix
+            if any(f.pointer == pointer and f.message == msg for f in out):
+                continue  # e.g. an empty name breaks both minLength and its pattern
             pos = doc.key_position(pointer) if suffix else doc.position(pointer)
             out.append(
                 Finding(

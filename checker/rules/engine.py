@@ -17,7 +17,7 @@ from checker.errors import UsageError
 from checker.i18n import DOSSIER_NAMES, LAYER_NAMES, PROCEDURE_NAMES, STEP_NAMES, Lang, t
 from checker.loading import Document
 from checker.model import Case
-from checker.report import Applied, Finding, Kind, Severity
+from checker.report import Applied, Citation, Finding, Kind, Severity
 from checker.rules.pack import (
     AllOf,
     AnyOf,
@@ -201,9 +201,17 @@ def _finding(doc: Document, rule: Rule, hit: Hit, lang: Lang, layer: str) -> Fin
         pointer=hit.pointer,
         position=doc.position(hit.pointer),
         rule_version=rule.version,
-        cites=tuple(citation(c, cat) for c in rule.cites),
+        cites=_unique(citation(c, cat) for c in rule.cites),
         layer=layer,
     )
+
+
+def _unique(cites: Iterable[Citation]) -> tuple[Citation, ...]:
+    """One citation per place: a rule may quote two sentences of the same point."""
+    seen: dict[tuple[str, int | None, int | None, str | None], Citation] = {}
+    for c in cites:
+        seen.setdefault((c.source, c.article, c.clause, c.point), c)
+    return tuple(seen.values())
 
 
 def _notice(doc: Document, lang: Lang, rule: str, key: str, pointer: str,

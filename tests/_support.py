@@ -1,0 +1,88 @@
+"""Shared helpers for the test suite: where things are, and one-line ways to run a case."""
+
+from __future__ import annotations
+
+import copy
+import json
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from checker.i18n import Lang
+from checker.pipeline import check_bytes
+from checker.report import FileReport, Finding
+from checker.rules.engine import Options
+from checker.rules.pack import Pack, builtin_packs
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "fixtures" / "examples"
+CASES = ROOT / "fixtures" / "cases"
+SCHEMAS = ROOT / "schemas"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def example(name: str) -> dict[str, Any]:
+    """A fresh (deep) copy of fixtures/examples/<name>.json."""
+    data: dict[str, Any] = json.loads((EXAMPLES / f"{name}.json").read_text("utf-8"))
+    return copy.deepcopy(data)
+
+
+def encode(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False).encode("utf-8")
+
+
+def run(
+    data: Any,
+    *,
+    packs: tuple[Pack, ...] | None = None,
+    path: str = "case.json",
+    **options: Any,
+) -> FileReport:
+    """check_bytes on a case given as parsed JSON (encoded with indent=2) or raw bytes."""
+    raw = data if isinstance(data, bytes) else encode(data)
+    return check_bytes(path, raw, builtin_packs() if packs is None else packs, Options(**options))
+
+
+def triples(findings: tuple[Finding, ...] | list[Finding]) -> list[tuple[str, str, str]]:
+    """(rule, pointer, NFC message), sorted: what a finding says, independent of where."""
+    return sorted((f.rule, f.pointer, nfc(f.message)) for f in findings)
+
+
+def rules_of(report: FileReport) -> set[str]:
+    return {f.rule for f in report.findings}
+
+
+def nfc(s: str) -> str:
+    return unicodedata.normalize("NFC", s)
+
+
+def is_sentence(message: str) -> bool:
+    """A whole sentence: starts with a capital (or a quoted value), ends with a full stop,
+    no unfilled placeholder."""
+    m = message.strip()
+    first = m[:1]
+    return (
+        bool(m)
+        and (first.isupper() or first in "\"'«-" or first.isdigit())
+        and m.endswith(".")
+        and "{" not in m
+        and "}" not in m
+    )
+
+
+LANGS: tuple[Lang, ...] = ("vi", "en")
+
+
+def shift_dates(data: Any, days: int) -> Any:
+    """A copy of data with every ISO date string moved by `days` (the whole case moves
+    in time, so the law in force for it changes, but nothing else does)."""
+    import datetime as dt
+    import re
+
+    if isinstance(data, dict):
+        return {k: shift_dates(v, days) for k, v in data.items()}
+    if isinstance(data, list):
+        return [shift_dates(v, days) for v in data]
+    if isinstance(data, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", data):
+        return (dt.date.fromisoformat(data) + dt.timedelta(days=days)).isoformat()
+    return data

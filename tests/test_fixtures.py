@@ -1,0 +1,125 @@
+"""Data-driven cases: dropping a file into fixtures/cases/ adds a test.
+
+    fixtures/cases/valid/<RULE>/*.json        no findings at all
+    fixtures/cases/invalid/<RULE>/*.json      findings, all of <RULE>, all violations
+    fixtures/cases/undecidable/<RULE>/*.json  findings, all of <RULE>, all undecidable
+
+The meta tests hold the rule base honest: every rule has a passing and a failing case,
+and every threshold rule has cases just below, exactly at and just above its boundary.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from _support import CASES
+
+from checker.pipeline import check_bytes
+from checker.report import Kind
+from checker.rules.engine import Options
+from checker.rules.pack import builtin_packs
+
+OUTCOMES = {"valid": None, "invalid": Kind.VIOLATION, "undecidable": Kind.UNDECIDABLE}
+THRESHOLD_KINDS = {"quorum", "nomination_round", "divergence", "final_vote", "deadline",
+                   "document_age"}
+BOUNDARY_PREFIXES = ("below-", "at-", "above-")
+
+
+def case_files(outcome: str) -> list[Path]:
+    base = CASES / outcome
+    if not base.is_dir():
+        return []
+    return sorted(p for p in base.glob("*/**/*.json") if p.is_file())
+
+
+def rel(p: Path) -> str:
+    return p.relative_to(CASES).as_posix()
+
+
+def rule_of(p: Path) -> str:
+    return p.relative_to(CASES).parts[1]
+
+
+def findings(p: Path) -> list[tuple[str, str, str, str]]:
+    report = check_bytes(rel(p), p.read_bytes(), builtin_packs(), Options())
+    return [(f.rule, str(f.kind), f.pointer, f.message) for f in report.findings]
+
+
+VALID, INVALID, UNDECIDABLE = (case_files(o) for o in OUTCOMES)
+
+
+@pytest.mark.parametrize("path", VALID, ids=rel)
+def test_valid_case_has_no_findings(path: Path) -> None:
+    assert findings(path) == []
+
+
+@pytest.mark.parametrize("path", INVALID, ids=rel)
+def test_invalid_case_breaks_its_rule_and_only_it(path: Path) -> None:
+    found = findings(path)
+    assert found, f"{rel(path)}: expected a violation of {rule_of(path)}, got no findings"
+    others = [f for f in found if f[0] != rule_of(path) or f[1] != Kind.VIOLATION]
+    assert others == [], f"{rel(path)}: findings other than {rule_of(path)} violations"
+
+
+@pytest.mark.parametrize("path", UNDECIDABLE, ids=rel)
+def test_undecidable_case_is_left_open_by_its_rule(path: Path) -> None:
+    found = findings(path)
+    assert found, f"{rel(path)}: expected {rule_of(path)} to be undecidable, got no findings"
+    others = [f for f in found if f[0] != rule_of(path) or f[1] != Kind.UNDECIDABLE]
+    assert others == [], f"{rel(path)}: findings other than {rule_of(path)} undecidable"
+
+
+# ---------------------------------------------------------------- meta
+def rule_kinds() -> dict[str, set[str]]:
+    kinds: dict[str, set[str]] = {}
+    for pack in builtin_packs():
+        for r in pack.rules:
+            kinds.setdefault(r.id, set()).add(r.check.kind)
+    return kinds
+
+
+RULES = rule_kinds()
+
+
+def names_for(rule_id: str) -> dict[str, list[str]]:
+    return {o: [p.stem for p in files if rule_of(p) == rule_id]
+            for o, files in zip(OUTCOMES, (VALID, INVALID, UNDECIDABLE), strict=True)}
+
+
+@pytest.mark.parametrize("rule_id", sorted(RULES))
+def test_every_rule_has_a_passing_and_a_failing_case(rule_id: str) -> None:
+    names = names_for(rule_id)
+    assert names["valid"], f"no fixtures/cases/valid/{rule_id}/*.json"
+    assert names["invalid"], f"no fixtures/cases/invalid/{rule_id}/*.json"
+
+
+THRESHOLD_RULES = sorted(r for r, kinds in RULES.items() if kinds & THRESHOLD_KINDS)
+
+
+@pytest.mark.parametrize("rule_id", THRESHOLD_RULES)
+def test_every_threshold_has_cases_below_at_and_above(rule_id: str) -> None:
+    names = [n for ns in names_for(rule_id).values() for n in ns]
+    missing = [p for p in BOUNDARY_PREFIXES if not any(n.startswith(p) for n in names)]
+    assert missing == [], f"{rule_id}: no fixture named {', '.join(p + '*' for p in missing)}"
+
+
+def test_fixture_folders_are_outcomes_and_known_rules() -> None:
+    assert CASES.is_dir(), "fixtures/cases/ does not exist"
+    unknown = []
+    for outcome_dir in sorted(p for p in CASES.iterdir() if not p.name.startswith(".")):
+        if outcome_dir.name not in OUTCOMES or not outcome_dir.is_dir():
+            unknown.append(rel(outcome_dir))
+            continue
+        for rule_dir in sorted(outcome_dir.iterdir()):
+            if rule_dir.name.startswith("."):
+                continue
+            if not rule_dir.is_dir() or rule_dir.name not in RULES:
+                unknown.append(rel(rule_dir))
+    assert unknown == [], "not an outcome folder or not a known rule id"
+
+
+def test_no_stray_files_next_to_the_rule_folders() -> None:
+    """A .json directly under valid/ (not in a rule folder) would silently never run."""
+    stray = sorted(rel(p) for o in OUTCOMES for p in (CASES / o).glob("*.json"))
+    assert stray == []

@@ -1,0 +1,140 @@
+"""Working days (Mon-Fri less Vietnamese public holidays) and calendar months."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from checker.workdays import (
+    add_months,
+    add_weekdays,
+    add_working_days,
+    is_working_day,
+    within_working_days,
+)
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("day", "working"),
+    [
+        (D(2025, 10, 3), True),  # Friday
+        (D(2025, 10, 4), False),  # Saturday
+        (D(2025, 10, 5), False),  # Sunday
+        (D(2025, 9, 1), False),  # National Day holiday (Monday)
+        (D(2025, 9, 2), False),  # National Day (Tuesday)
+        (D(2025, 9, 3), True),
+        (D(2026, 2, 16), False),  # Tết 2026
+        (D(2026, 2, 20), False),
+        (D(2026, 2, 23), True),
+        (D(2025, 4, 30), False),  # Reunification Day
+        (D(2025, 5, 1), False),  # Labour Day
+    ],
+)
+def test_is_working_day(day: dt.date, working: bool) -> None:
+    assert is_working_day(day) is working
+
+
+@pytest.mark.parametrize(
+    ("start", "n", "expected"),
+    [
+        # the start day is not counted
+        (D(2025, 10, 6), 1, D(2025, 10, 7)),
+        (D(2025, 10, 6), 4, D(2025, 10, 10)),
+        (D(2025, 10, 6), 0, D(2025, 10, 6)),
+        # across a weekend
+        (D(2025, 10, 3), 1, D(2025, 10, 6)),
+        (D(2025, 10, 2), 2, D(2025, 10, 6)),
+        (D(2025, 10, 4), 1, D(2025, 10, 6)),  # starting on a Saturday
+        (D(2025, 10, 3), 5, D(2025, 10, 10)),
+        # across 2025-09-01/02 (Mon, Tue)
+        (D(2025, 8, 29), 1, D(2025, 9, 3)),
+        (D(2025, 8, 28), 2, D(2025, 9, 3)),
+        (D(2025, 9, 1), 1, D(2025, 9, 3)),  # starting on the holiday
+        # across Tết 2026 (2026-02-16..20)
+        (D(2026, 2, 13), 1, D(2026, 2, 23)),
+        (D(2026, 2, 12), 2, D(2026, 2, 23)),
+        (D(2026, 2, 10), 5, D(2026, 2, 24)),
+        # the two deadlines of the examples
+        (D(2025, 8, 5), 15, D(2025, 8, 26)),
+        (D(2025, 7, 21), 15, D(2025, 8, 11)),
+    ],
+)
+def test_add_working_days(start: dt.date, n: int, expected: dt.date) -> None:
+    assert add_working_days(start, n) == expected
+
+
+def test_fifteen_working_days_across_tet_2026() -> None:
+    # 2026-02-09 (Mon): 4 days that week, Tết week none, then 5 + 5 + 1
+    assert add_working_days(D(2026, 2, 9), 15) == D(2026, 3, 9)
+
+
+@pytest.mark.parametrize(
+    ("start", "months", "expected"),
+    [
+        (D(2025, 1, 31), 1, D(2025, 2, 28)),
+        (D(2024, 1, 31), 1, D(2024, 2, 29)),
+        (D(2025, 3, 31), 1, D(2025, 4, 30)),
+        (D(2025, 3, 31), -1, D(2025, 2, 28)),
+        (D(2025, 8, 31), -6, D(2025, 2, 28)),
+        (D(2025, 10, 31), -6, D(2025, 4, 30)),
+        (D(2025, 10, 15), -6, D(2025, 4, 15)),
+        (D(2025, 11, 30), 3, D(2026, 2, 28)),
+        (D(2025, 1, 15), -1, D(2024, 12, 15)),
+        (D(2025, 12, 31), 2, D(2026, 2, 28)),
+        (D(2025, 5, 20), 0, D(2025, 5, 20)),
+        (D(2025, 5, 20), 24, D(2027, 5, 20)),
+    ],
+)
+def test_add_months_clamps_to_the_end_of_the_month(
+    start: dt.date, months: int, expected: dt.date
+) -> None:
+    assert add_months(start, months) == expected
+
+
+@pytest.mark.parametrize(
+    ("start", "n", "expected"),
+    [
+        (D(2025, 10, 6), 0, D(2025, 10, 6)),
+        (D(2025, 10, 3), 1, D(2025, 10, 6)),  # Fri → Mon
+        (D(2025, 10, 4), 1, D(2025, 10, 6)),  # Sat → Mon
+        (D(2025, 10, 6), 5, D(2025, 10, 13)),
+        (D(2025, 8, 29), 1, D(2025, 9, 1)),  # holidays are still weekdays
+    ],
+)
+def test_add_weekdays(start: dt.date, n: int, expected: dt.date) -> None:
+    assert add_weekdays(start, n) == expected
+
+
+START_DAYS = [D(2025, 8, 20) + dt.timedelta(days=k) for k in range(0, 21, 2)] + [
+    D(2026, 2, 2) + dt.timedelta(days=k) for k in range(0, 21, 3)
+]
+
+
+def agree(ends_on_working_days_only: bool) -> None:
+    for start in START_DAYS:
+        for n in (1, 3, 5, 15):
+            due = add_working_days(start, n)
+            for k in range(30):
+                end = start + dt.timedelta(days=k)
+                if ends_on_working_days_only and not is_working_day(end):
+                    continue
+                assert within_working_days(start, end, n) == (end <= due), (start, end, n)
+
+
+def test_within_working_days_agrees_with_add_working_days_on_working_days() -> None:
+    """The fast path (no holiday calendar) never changes the answer."""
+    agree(ends_on_working_days_only=True)
+
+
+def test_within_working_days_agrees_with_add_working_days_on_every_day() -> None:
+    # regression: an end on the weekend right after the n-th working day was "on time"
+    agree(ends_on_working_days_only=False)
+
+
+def test_end_on_the_weekend_after_the_deadline_is_late() -> None:
+    # 15 working days from Friday 2025-08-08: Friday 2025-08-29
+    assert add_working_days(D(2025, 8, 8), 15) == D(2025, 8, 29)
+    assert not within_working_days(D(2025, 8, 8), D(2025, 8, 30), 15)

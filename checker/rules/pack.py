@@ -87,7 +87,6 @@ class Rule(Strict):
     version: int = Field(ge=1)
     title: Text
     severity: Severity
-    kind: Literal["violation"] = "violation"
     procedures: list[Procedure] = Field(min_length=1)
     in_force: Period
     selected_by: DateSelector = Field(description="Which date of the case selects this version")

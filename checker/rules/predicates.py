@@ -272,7 +272,7 @@ def date_ref(c: Ctx, data: dict[str, Any], ref: str) -> tuple[dt.date, str] | No
     """(date, pointer) for a date reference, or None if the case does not record it."""
     if ref.startswith("step:"):
         which = ref[5:]
-        dated = sorted(((s.date, i) for i, s in enumerate(c.case.steps)), key=lambda x: x)
+        dated = sorted((s.date, i) for i, s in enumerate(c.case.steps))
         if which == "first":
             chosen = dated[:1]
         elif which == "last":
@@ -593,7 +593,7 @@ def document_age(p: DocumentAge, c: Ctx) -> Iterator[Hit]:
 
 # ---------------------------------------------------------------- registry
 @dataclass(frozen=True)
-class Kind_:
+class Predicate:
     run: Callable[[Any, Ctx], Iterator[Hit]]
     messages: dict[str, frozenset[str]]
 
@@ -603,31 +603,31 @@ def _m(**keys: str) -> dict[str, frozenset[str]]:
 
 
 _STEP_VOTE = "step name votes summoned share"
-PREDICATES: dict[str, Kind_] = {
-    "same_body": Kind_(same_body, _m(default="left right")),
-    "present": Kind_(present, _m(default="")),
-    "date_order": Kind_(date_order, _m(default="first_date then_date")),
-    "deadline": Kind_(deadline, _m(default="start due days end", open="start due days as_of")),
-    "step_sequence": Kind_(step_sequence,
+PREDICATES: dict[str, Predicate] = {
+    "same_body": Predicate(same_body, _m(default="left right")),
+    "present": Predicate(present, _m(default="")),
+    "date_order": Predicate(date_order, _m(default="first_date then_date")),
+    "deadline": Predicate(deadline, _m(default="start due days end", open="start due days as_of")),
+    "step_sequence": Predicate(step_sequence,
                            _m(missing="step", order="step previous", duplicate="step")),
-    "step_field_present": Kind_(step_field_present, _m(default="step")),
-    "quorum": Kind_(quorum, _m(default="step present summoned needed", no_counts="step")),
-    "ballot_counts": Kind_(ballot_counts, _m(present_over="step present summoned",
+    "step_field_present": Predicate(step_field_present, _m(default="step")),
+    "quorum": Predicate(quorum, _m(default="step present summoned needed", no_counts="step")),
+    "ballot_counts": Predicate(ballot_counts, _m(present_over="step present summoned",
                                              votes_over="step votes present")),
-    "nomination_round": Kind_(nomination_round, _m(
+    "nomination_round": Predicate(nomination_round, _m(
         no_results="step", stop="step top_share",
         not_selected="step name votes summoned share chosen")),
-    "divergence": Kind_(divergence, _m(missing="name step", short="name votes members needed")),
-    "final_vote": Kind_(final_vote, _m(
+    "divergence": Predicate(divergence, _m(missing="name step", short="name votes members needed")),
+    "final_vote": Predicate(final_vote, _m(
         no_results="step", below=_STEP_VOTE, not_top=_STEP_VOTE, single_half=_STEP_VOTE,
         half_no_choice=_STEP_VOTE, half_no_report=_STEP_VOTE)),
-    "consultation_before": Kind_(consultation_before, _m(
+    "consultation_before": Predicate(consultation_before, _m(
         missing="step", no_request="body", no_answer="body",
         late="body answer_date step_date")),
-    "flag_true": Kind_(flag_true, _m(missing="", false="")),
-    "value_in": Kind_(value_in, _m(default="value")),
-    "dossier_item": Kind_(dossier_item, _m(default="item")),
-    "document_age": Kind_(document_age, _m(undated="item", no_reference="item",
+    "flag_true": Predicate(flag_true, _m(missing="", false="")),
+    "value_in": Predicate(value_in, _m(default="value")),
+    "dossier_item": Predicate(dossier_item, _m(default="item")),
+    "document_age": Predicate(document_age, _m(undated="item", no_reference="item",
                                            too_old="item issued filed months",
                                            after="item issued filed")),
 }

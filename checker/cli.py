@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -19,12 +18,9 @@ import click
 from checker import __version__
 
 if TYPE_CHECKING:
-    from checker.report import FileReport
-    from checker.rules.engine import Options
     from checker.rules.pack import Pack
 
 LANG = click.Choice(["vi", "en"])
-CASE_SUFFIX = ".json"
 
 
 def _fail(message: str, code: int = 2) -> NoReturn:
@@ -66,38 +62,14 @@ def main(ctx: click.Context) -> None:
 
 
 # ---------------------------------------------------------------- check
-def _walk(arg: str) -> Iterator[tuple[str, Path | None]]:
-    """(label, path) for each case file named by an argument; path None means stdin."""
-    if arg == "-":
-        yield "<stdin>", None
-        return
-    p = Path(arg)
-    if p.is_dir():
-        found = sorted(
-            (f for f in p.rglob(f"*{CASE_SUFFIX}") if f.is_file()
-             and not any(part.startswith(".") for part in f.relative_to(p).parts)),
-            key=lambda f: f.as_posix(),
-        )
-        for f in found:
-            yield f.as_posix(), f
-    else:
-        yield arg, p
+def _size(_ctx: click.Context, _param: click.Parameter, value: int | None) -> int:
+    from checker.files import DEFAULT_MAX_SIZE
 
-
-def _check_one(label: str, path: Path | None, packs: tuple[Pack, ...], opts: Options
-               ) -> FileReport:
-    from checker.i18n import t
-    from checker.loading import INPUT_RULE
-    from checker.pipeline import check_bytes
-    from checker.report import FileReport, Finding, Kind, Severity
-
-    try:
-        raw = sys.stdin.buffer.read() if path is None else path.read_bytes()
-    except OSError as e:
-        key = "not-found" if isinstance(e, FileNotFoundError) else "read-error"
-        msg = t(key, opts.lang, reason=e.strerror or type(e).__name__)
-        return FileReport(label, (Finding(INPUT_RULE, Severity.ERROR, Kind.INPUT, msg, ""),))
-    return check_bytes(label, raw, packs, opts)
+    if value is None:
+        return DEFAULT_MAX_SIZE
+    if value < 1:
+        raise click.BadParameter("must be a positive number of bytes")
+    return value
 
 
 @main.command()
@@ -114,32 +86,61 @@ def _check_one(label: str, path: Path | None, packs: tuple[Pack, ...], opts: Opt
               help="Bỏ qua các quy tắc này / skip these rules.")
 @click.option("--fail-on", type=click.Choice(["error", "warning"]), default="error",
               show_default=True, help="Mức gây mã thoát 1 / severity that makes exit 1.")
+@click.option("--rules", "rule_packs", multiple=True, metavar="PACK.toml",
+              type=click.Path(dir_okay=False),
+              help="Thêm bộ quy tắc (chỉ dữ liệu) / add a data-only rule pack.")
+@click.option("--max-size", type=int, callback=_size, metavar="BYTES",
+              help="Bỏ qua tệp lớn hơn / skip files larger than this (default 5 MiB).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Ghi kết quả vào tệp / write the report to a file (atomically).")
+@click.option("--force", is_flag=True, help="Ghi đè tệp --output / overwrite the --output file.")
 @click.option("--color/--no-color", default=None, help="Tô màu / colour output.")
 def check(paths: tuple[str, ...], fmt: str, lang: str, as_of: dt.date | None,
           select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str,
+          rule_packs: tuple[str, ...], max_size: int, output: str | None, force: bool,
           color: bool | None) -> None:
     """Kiểm tra các tệp hồ sơ (tệp, thư mục, hoặc - cho stdin) / check case files."""
+    import io
+
     from checker.errors import CheckerError
-    from checker.report import Report, Severity
+    from checker.files import read, walk
+    from checker.pipeline import check_bytes
+    from checker.report import FileReport, Finding, Report, Severity
     from checker.reporters import get
     from checker.rules.engine import Options, check_selectors
-    from checker.rules.pack import builtin_packs
+    from checker.rules.pack import all_packs
 
+    if output is not None and Path(output).exists() and not force:
+        _fail(f"{output} already exists; use --force to overwrite it")
     try:
-        packs = builtin_packs()
+        packs = all_packs(tuple(Path(p) for p in rule_packs))
         opts = Options(lang="en" if lang == "en" else "vi", as_of=as_of,
                        select=frozenset(select), ignore=frozenset(ignore))
         check_selectors(packs, opts)
-        files = tuple(_check_one(label, p, packs, opts)
-                      for arg in paths for label, p in _walk(arg))
+        files = []
+        for arg in paths:
+            for src in walk(arg):
+                raw = read(src, opts.lang, max_size)
+                files.append(FileReport(src.label, (raw,)) if isinstance(raw, Finding)
+                             else check_bytes(src.label, raw, packs, opts))
     except CheckerError as e:
         _fail(str(e), e.exit_code)
-    report = Report(files=files, fail_on=Severity(fail_on), lang=opts.lang,
+    report = Report(files=tuple(files), fail_on=Severity(fail_on), lang=opts.lang,
                     as_of=as_of.isoformat() if as_of else None,
                     packs=tuple((p.id, p.version) for p in packs))
-    use_color = sys.stdout.isatty() if color is None else color
-    get(fmt)(report, sys.stdout, color=use_color and fmt == "text")
-    sys.stdout.flush()
+    if output is not None:
+        from checker.fsutil import write_atomic
+
+        buf = io.StringIO()
+        get(fmt)(report, buf, color=False)
+        try:
+            write_atomic(Path(output), buf.getvalue().encode("utf-8"))
+        except OSError as e:
+            _fail(f"cannot write {output}: {e.strerror}")
+    else:
+        use_color = sys.stdout.isatty() if color is None else color
+        get(fmt)(report, sys.stdout, color=use_color and fmt == "text")
+        sys.stdout.flush()
     sys.exit(report.exit_code)
 
 

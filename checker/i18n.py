@@ -21,6 +21,33 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "vi": "Không tìm thấy tệp hoặc thư mục này.",
         "en": "No such file or directory.",
     },
+    "is-directory": {
+        "vi": "Đây là một thư mục, không phải tệp hồ sơ.",
+        "en": "This is a directory, not a case file.",
+    },
+    "not-regular": {
+        "vi": "Đây không phải tệp thông thường (có thể là pipe, socket hoặc thiết bị) nên "
+        "không được đọc.",
+        "en": "This is not a regular file (perhaps a pipe, socket or device), so it is not read.",
+    },
+    "too-large": {
+        "vi": "Tệp có {size} byte, vượt giới hạn {limit} byte; một hồ sơ thật chỉ vài chục KB. "
+        "Dùng --max-size nếu đúng là cần kiểm tra tệp lớn như vậy.",
+        "en": "The file has {size} bytes, over the {limit}-byte limit; a real case is tens of "
+        "KB. Use --max-size if such a large file really must be checked.",
+    },
+    "stdin-closed": {
+        "vi": "Không đọc được đầu vào chuẩn (stdin đã đóng).",
+        "en": "Standard input cannot be read (it is closed).",
+    },
+    "not-utf8-legacy": {
+        "vi": "Tệp có vẻ được mã hóa bằng bảng mã {encoding}, không phải Unicode UTF-8; hãy "
+        "chuyển mã sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey) rồi lưu lại với mã "
+        "UTF-8.",
+        "en": "The file appears to be in the legacy Vietnamese encoding {encoding}, not "
+        "UTF-8; convert it to Unicode (for example with Unikey's converter) and save it as "
+        "UTF-8.",
+    },
     "not-utf8-named": {
         "vi": "Tệp được mã hóa bằng {encoding}, không phải UTF-8; hãy lưu lại tệp với mã UTF-8.",
         "en": "The file is encoded in {encoding}, not UTF-8; save it again as UTF-8.",

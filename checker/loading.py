@@ -8,6 +8,7 @@ when a finding needs a position, because most files in a hook run have none.
 from __future__ import annotations
 
 import codecs
+import itertools
 import json
 from dataclasses import dataclass, field
 from typing import Any
@@ -178,6 +179,38 @@ def _line_col(text: str, offset: int) -> Position:
     return Position(line, col)
 
 
+# Legacy Vietnamese 8-bit encodings, still common in files exported from old systems.
+# No maintained library detects them, so we look for their signatures; the message
+# says the file "appears to be" in that encoding and how to convert it.
+_VOWELS = frozenset(b"aeiouyAEIOUY")
+# VNI-Windows writes a tone as a second byte after the vowel: "Hà Nội" is
+# b"Ha\xf8 No\xe4i" and "Việt" b"Vie\xe4t" (ø ù û õ ï ä å after a vowel).
+_VNI_TONES = frozenset(b"\xf8\xf9\xfb\xf5\xef\xe4\xe5")
+# TCVN3 (ABC) has one byte per letter; codes 0xA1-0xBE (ă â ê ô ơ ư đ, à ả ã á ạ and
+# more) are letters there but symbols in Latin-1 (¡ ... ¾), never inside a word.
+_TCVN3_LETTERS = frozenset(range(0xA1, 0xBF))
+
+
+def _is_letter(b: int) -> bool:
+    return 0x41 <= b <= 0x5A or 0x61 <= b <= 0x7A
+
+
+def legacy_vietnamese(raw: bytes) -> str | None:
+    """The encoding name if raw looks like Vietnamese text in VNI or TCVN3, else None."""
+    vni = sum(1 for a, b in itertools.pairwise(raw) if a in _VOWELS and b in _VNI_TONES)
+    tcvn = sum(
+        1 for i, b in enumerate(raw)
+        if b in _TCVN3_LETTERS and (
+            (i > 0 and _is_letter(raw[i - 1])) or (i + 1 < len(raw) and _is_letter(raw[i + 1]))
+        )
+    )
+    if vni >= 2 and vni >= tcvn:
+        return "VNI"
+    if tcvn >= 2:
+        return "TCVN3 (ABC)"
+    return None
+
+
 def decode(raw: bytes, lang: Lang) -> str | Finding:
     for bom, name in _BOMS:
         if raw.startswith(bom):
@@ -192,7 +225,11 @@ def decode(raw: bytes, lang: Lang) -> str | Finding:
         return raw.decode("utf-8")
     except UnicodeDecodeError as e:
         good = raw[: e.start].decode("utf-8", errors="replace")
-        return _input(lang, "not-utf8", _line_col(good, len(good)), offset=e.start)
+        where = _line_col(good, len(good))
+        legacy = legacy_vietnamese(raw)
+        if legacy:
+            return _input(lang, "not-utf8-legacy", where, encoding=legacy)
+        return _input(lang, "not-utf8", where, offset=e.start)
 
 
 def load(path: str, raw: bytes, lang: Lang) -> Document | Finding:

@@ -240,6 +240,23 @@ def builtin_packs() -> tuple[Pack, ...]:
     return tuple(load_pack(p, schema=False) for p in sorted(BUILTIN_PACKS.glob("*.toml")))
 
 
+def all_packs(extra: tuple[Path, ...] = ()) -> tuple[Pack, ...]:
+    """The built-in packs and any added with --rules (fully validated: an added pack is
+    untrusted input). Pack ids and rule ids must be unique across them all."""
+    packs = builtin_packs() + tuple(load_pack(p) for p in extra)
+    seen: dict[str, str] = {}
+    pack_ids: set[str] = set()
+    for p in packs:
+        if p.id in pack_ids:
+            raise RulePackError(f"{p.id}: a rule pack with this id is already loaded")
+        pack_ids.add(p.id)
+        for rid in {r.id for r in p.rules}:
+            if rid in seen:
+                raise RulePackError(f"{p.id}: rule {rid} is already defined by pack {seen[rid]}")
+            seen[rid] = p.id
+    return packs
+
+
 def citation(c: Cite, cat: Catalog) -> Citation:
     s = cat.get(c.source)
     assert s is not None  # resolved at load time

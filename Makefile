@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test lint types pytest schemas bench clean
+.PHONY: run test lint types pytest schemas bench fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,14 @@ schemas: $(VENV)/.run-installed
 
 bench: $(VENV)/.test-installed
 	$(BIN)/python -m checker.bench
+
+# Longer fuzzing with atheris (not part of `make test`); crashes are written to
+# fixtures/hostile/fuzz/, where the test suite replays them as regressions.
+FUZZ_SECONDS ?= 300
+fuzz: $(VENV)/.test-installed
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check atheris
+	$(BIN)/python tests/fuzz/fuzz_check.py -max_total_time=$(FUZZ_SECONDS) \
+		-artifact_prefix=fixtures/hostile/fuzz/ fixtures/hostile/fuzz-corpus
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

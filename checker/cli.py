@@ -74,8 +74,9 @@ def _size(_ctx: click.Context, _param: click.Parameter, value: int | None) -> in
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Định dạng kết quả / output format.")
+@click.option("--format", "fmt", default="text", show_default=True,
+              type=click.Choice(["text", "json", "sarif", "github", "junit"]),
+              help="Định dạng kết quả / output format.")
 @lang_option
 @click.option("--as-of", callback=_date, metavar="YYYY-MM-DD",
               help="Áp dụng quy định có hiệu lực vào ngày này / evaluate under the law in "
@@ -107,7 +108,7 @@ def check(paths: tuple[str, ...], fmt: str, lang: str, as_of: dt.date | None,
     from checker.pipeline import check_bytes
     from checker.report import FileReport, Finding, Report, Severity
     from checker.reporters import get
-    from checker.rules.engine import Options, check_selectors
+    from checker.rules.engine import Options, check_selectors, rule_meta
     from checker.rules.pack import all_packs
 
     if output is not None and Path(output).exists() and not force:
@@ -127,7 +128,8 @@ def check(paths: tuple[str, ...], fmt: str, lang: str, as_of: dt.date | None,
         _fail(str(e), e.exit_code)
     report = Report(files=tuple(files), fail_on=Severity(fail_on), lang=opts.lang,
                     as_of=as_of.isoformat() if as_of else None,
-                    packs=tuple((p.id, p.version) for p in packs))
+                    packs=tuple((p.id, p.version) for p in packs),
+                    rules=rule_meta(packs, opts.lang) if fmt in ("sarif", "junit") else ())
     if output is not None:
         from checker.fsutil import write_atomic
 

@@ -36,9 +36,10 @@ def check_document(doc: Document, packs: tuple[Pack, ...], opts: Options) -> Fil
         # The schema is generated from the model, so this means they drifted; still a
         # finding with a place, never a traceback.
         return _report(doc.path, [_model_finding(doc, err, opts.lang) for err in e.errors()])
-    findings, applied = evaluate(doc, case, packs, opts)
-    return FileReport(doc.path, tuple(sorted(findings, key=Finding.sort_key)), tuple(applied),
-                      procedure=str(case.procedure))
+    ev = evaluate(doc, case, packs, opts)
+    return FileReport(doc.path, tuple(sorted(ev.findings, key=Finding.sort_key)),
+                      tuple(ev.applied), procedure=str(case.procedure),
+                      rules_run=tuple(ev.rules_run))
 
 
 def _model_finding(doc: Document, err: Any, lang: Lang) -> Finding:

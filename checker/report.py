@@ -105,11 +105,24 @@ class Applied:
 
 
 @dataclass(frozen=True)
+class RuleMeta:
+    """What a reporter may say about a rule without loading the packs again."""
+
+    id: str
+    version: int
+    title: str
+    explain: str
+    severity: Severity
+    cites: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True)
 class FileReport:
     path: str
     findings: tuple[Finding, ...]
     applied: tuple[Applied, ...] = ()
     procedure: str | None = None
+    rules_run: tuple[str, ...] = ()  # the rules evaluated on this file, in id order
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -122,6 +135,7 @@ class Report:
     lang: str = "vi"
     as_of: str | None = None
     packs: tuple[tuple[str, str], ...] = field(default=())
+    rules: tuple[RuleMeta, ...] = field(default=())
 
     def count(self, severity: Severity) -> int:
         return sum(f.count(severity) for f in self.files)

@@ -21,7 +21,8 @@ from checker.cli import main
 
 UPDATE = bool(os.environ.get("UPDATE_GOLDEN"))
 CASES = ["clean", "violations"]
-FORMATS = {"text": "txt", "json": "json"}
+FORMATS = {"text": "txt", "json": "json", "sarif": "sarif", "github": "github.txt",
+           "junit": "junit.xml"}
 LANGS = ["vi", "en"]
 
 

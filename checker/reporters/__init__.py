@@ -1,7 +1,8 @@
-"""One module per output format. Only text.py imports rich."""
+"""One module per output format, imported only when chosen. Only text.py imports rich."""
 
 from __future__ import annotations
 
+from importlib import import_module
 from typing import Protocol, TextIO
 
 from checker.report import Report
@@ -11,14 +12,16 @@ class Reporter(Protocol):
     def __call__(self, report: Report, out: TextIO, *, color: bool) -> None: ...
 
 
+REPORTERS: dict[str, str] = {
+    "text": "checker.reporters.text",
+    "json": "checker.reporters.json",
+    "sarif": "checker.reporters.sarif",
+    "github": "checker.reporters.github",
+    "junit": "checker.reporters.junit",
+}
+FORMATS: tuple[str, ...] = tuple(REPORTERS)
+
+
 def get(name: str) -> Reporter:
-    if name == "json":
-        from checker.reporters.json import render as json_render
-
-        return json_render
-    from checker.reporters.text import render as text_render
-
-    return text_render
-
-
-FORMATS: tuple[str, ...] = ("text", "json")
+    render: Reporter = import_module(REPORTERS[name]).render
+    return render

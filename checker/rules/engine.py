@@ -17,7 +17,7 @@ from checker.errors import UsageError
 from checker.i18n import DOSSIER_NAMES, LAYER_NAMES, PROCEDURE_NAMES, STEP_NAMES, Lang, t
 from checker.loading import Document
 from checker.model import Case
-from checker.report import Applied, Citation, Finding, Kind, Severity
+from checker.report import Applied, Citation, Finding, Kind, RuleMeta, Severity
 from checker.rules.pack import (
     AllOf,
     AnyOf,
@@ -139,16 +139,21 @@ def fmt(value: Value, lang: Lang) -> str:
     return str(value)
 
 
-def evaluate(doc: Document, case: Case, packs: tuple[Pack, ...], opts: Options) -> tuple[
-    list[Finding], list[Applied]
-]:
+@dataclass
+class Evaluation:
+    findings: list[Finding] = field(default_factory=list)
+    applied: list[Applied] = field(default_factory=list)
+    rules_run: list[str] = field(default_factory=list)
+
+
+def evaluate(doc: Document, case: Case, packs: tuple[Pack, ...], opts: Options) -> Evaluation:
     lang = opts.lang
     if selected(case, "decision", opts) is None:
-        return [_notice(doc, lang, COVERAGE_RULE, "no-date", "")], []
+        return Evaluation([_notice(doc, lang, COVERAGE_RULE, "no-date", "")])
     ctx = Ctx(case=case, data=doc.data, as_of=opts.as_of)
     cat = catalog()
-    findings: list[Finding] = []
-    applied: list[Applied] = []
+    out = Evaluation()
+    findings, applied = out.findings, out.applied
     for layer in sorted({p.layer for p in packs}):
         candidates = [
             (p, c) for p in packs if p.layer == layer for c in p.covers
@@ -181,9 +186,26 @@ def evaluate(doc: Document, case: Case, packs: tuple[Pack, ...], opts: Options) 
                 continue
             if not holds(rule.when, doc.data):
                 continue
+            out.rules_run.append(rule.id)
             for hit in PREDICATES[rule.check.kind].run(rule.check, ctx):
                 findings.append(_finding(doc, rule, hit, lang, layer))
-    return findings, applied
+    out.rules_run.sort()
+    return out
+
+
+def rule_meta(packs: Iterable[Pack], lang: Lang) -> tuple[RuleMeta, ...]:
+    """Metadata of the latest version of every rule, for reporters (SARIF, JUnit)."""
+    cat = catalog()
+    latest: dict[str, Rule] = {}
+    for p in packs:
+        for r in p.rules:
+            if r.id not in latest or r.version > latest[r.id].version:
+                latest[r.id] = r
+    return tuple(
+        RuleMeta(r.id, r.version, r.title.get(lang), r.explain.get(lang), r.severity,
+                 _unique(citation(c, cat) for c in r.cites))
+        for _, r in sorted(latest.items())
+    )
 
 
 def _finding(doc: Document, rule: Rule, hit: Hit, lang: Lang, layer: str) -> Finding:

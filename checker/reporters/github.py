@@ -1,0 +1,36 @@
+"""GitHub Actions workflow commands: one annotation per finding, with file and line.
+
+https://docs.github.com/actions/reference/workflow-commands-for-github-actions
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from checker.report import Finding, Report, Severity
+
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def _data(s: str) -> str:
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _prop(s: str) -> str:
+    return _data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+def line(path: str, f: Finding, lang: str = "vi") -> str:
+    props = [f"file={_prop(path)}"]
+    if f.position:
+        props += [f"line={f.position.line}", f"col={f.position.column}"]
+    props.append(f"title={_prop(f.rule)}")
+    cites = "; ".join(c.label(lang) for c in f.cites)
+    text = f"{f.message} [{f.pointer or '/'}]" + (f" ({cites})" if cites else "")
+    return f"::{LEVELS[f.severity]} {','.join(props)}::{_data(text)}"
+
+
+def render(report: Report, out: TextIO, *, color: bool = False) -> None:
+    for fr in report.files:
+        for f in fr.findings:
+            out.write(line(fr.path, f, report.lang) + "\n")

@@ -1,0 +1,57 @@
+"""JUnit XML for CI report viewers: one test suite per file, one test case per rule
+evaluated on it. A rule with findings at or above --fail-on fails; one with only lower
+findings passes and carries them in system-out; a file that could not be checked is a
+single failed INPUT or SCHEMA case.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from typing import TextIO
+
+from checker.report import FileReport, Finding, Report
+
+
+def _line(f: Finding) -> str:
+    where = f"{f.position.line}:{f.position.column} " if f.position else ""
+    return f"{where}{f.severity} {f.rule} {f.pointer or '/'}: {f.message}"
+
+
+def _text(findings: list[Finding]) -> str:
+    return "\n".join(_line(f) for f in findings)
+
+
+def _suite(fr: FileReport, report: Report) -> ET.Element:
+    by_rule: dict[str, list[Finding]] = {}
+    for f in fr.findings:
+        by_rule.setdefault(f.rule, []).append(f)
+    names = sorted(set(fr.rules_run) | set(by_rule))
+    suite = ET.Element("testsuite", name=fr.path, tests=str(len(names)))
+    failures = 0
+    for rid in names:
+        case = ET.SubElement(suite, "testcase", classname=fr.path, name=rid)
+        found = by_rule.get(rid, [])
+        failing = [f for f in found if f.severity.rank >= report.fail_on.rank]
+        if failing:
+            failures += 1
+            fail = ET.SubElement(case, "failure", type=str(failing[0].severity),
+                                 message=failing[0].message)
+            fail.text = _text(found)
+        elif found:
+            ET.SubElement(case, "system-out").text = _text(found)
+    suite.set("failures", str(failures))
+    suite.set("errors", "0")
+    suite.set("skipped", "0")
+    return suite
+
+
+def render(report: Report, out: TextIO, *, color: bool = False) -> None:
+    root = ET.Element("testsuites", name="checker")
+    for fr in report.files:
+        root.append(_suite(fr, report))
+    root.set("tests", str(sum(int(s.get("tests", "0")) for s in root)))
+    root.set("failures", str(sum(int(s.get("failures", "0")) for s in root)))
+    ET.indent(root)
+    out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    out.write(ET.tostring(root, encoding="unicode"))
+    out.write("\n")

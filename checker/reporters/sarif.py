@@ -1,0 +1,108 @@
+"""SARIF 2.1.0 for code-scanning dashboards.
+
+Stable ruleIds (the rule ids), rule descriptions with their citations, a region from the
+source map (line and column in Unicode code points), and a partial fingerprint from the
+rule and the JSON pointer, which survives reformatting of the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any, TextIO
+from urllib.parse import quote
+
+from checker import __version__
+from checker.report import Finding, Report, RuleMeta, Severity
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+TOOL_RULES = {
+    "INPUT": "The file cannot be read as a case (encoding, JSON syntax, size, access).",
+    "SCHEMA": "The case does not match schemas/case.schema.json.",
+    "COVERAGE": "No rules are encoded for this case's date or kind; it was not checked.",
+}
+
+
+def fingerprint(f: Finding) -> str:
+    return hashlib.sha256(f"{f.rule}\0{f.pointer}".encode()).hexdigest()[:32]
+
+
+def uri(path: str) -> str:
+    return quote(path.replace("\\", "/"), safe="/:._-~")
+
+
+def _rule(meta: RuleMeta) -> dict[str, Any]:
+    cites = "; ".join(c.label("en") for c in meta.cites)
+    return {
+        "id": meta.id,
+        "name": meta.id.title().replace("-", ""),
+        "shortDescription": {"text": meta.title},
+        "fullDescription": {"text": meta.explain},
+        "help": {"text": f"{meta.explain}\n\nSource: {cites}" if cites else meta.explain},
+        "defaultConfiguration": {"level": LEVELS[meta.severity]},
+        "properties": {
+            "version": meta.version,
+            "citations": [
+                {"source": c.source, "number": c.number, "label": c.label("vi"),
+                 "confidence": str(c.confidence)} for c in meta.cites
+            ],
+        },
+    }
+
+
+def _result(path: str, f: Finding, index: dict[str, int], lang: str) -> dict[str, Any]:
+    location: dict[str, Any] = {"artifactLocation": {"uri": uri(path)}}
+    if f.position:
+        location["region"] = {"startLine": f.position.line, "startColumn": f.position.column}
+    out: dict[str, Any] = {
+        "ruleId": f.rule,
+        "ruleIndex": index[f.rule],
+        "level": LEVELS[f.severity],
+        "kind": "fail" if f.kind in ("violation", "input") else "review",
+        "message": {"text": f.message},
+        "locations": [{
+            "physicalLocation": location,
+            "logicalLocations": [{"fullyQualifiedName": f.pointer or "/", "kind": "member"}],
+        }],
+        "partialFingerprints": {"rulePointer/v1": fingerprint(f)},
+    }
+    if f.cites:
+        out["properties"] = {"citations": [c.label(lang) for c in f.cites]}
+    return out
+
+
+def document(report: Report) -> dict[str, Any]:
+    rules = [
+        {"id": rid, "shortDescription": {"text": text}, "fullDescription": {"text": text},
+         "defaultConfiguration": {"level": "error" if rid != "COVERAGE" else "warning"}}
+        for rid, text in TOOL_RULES.items()
+    ] + [_rule(m) for m in report.rules]
+    index = {r["id"]: i for i, r in enumerate(rules)}
+    results = []
+    for fr in report.files:
+        for f in fr.findings:
+            if f.rule not in index:  # a rule from no known pack: describe it minimally
+                index[f.rule] = len(rules)
+                rules.append({"id": f.rule})
+            results.append(_result(fr.path, f, index, report.lang))
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "checker",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "rules": rules,
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+            "invocations": [{"executionSuccessful": True}],
+        }],
+    }
+
+
+def render(report: Report, out: TextIO, *, color: bool = False) -> None:
+    out.write(json.dumps(document(report), ensure_ascii=False, indent=2))
+    out.write("\n")

@@ -8,16 +8,18 @@ internal error). Heavy libraries are imported inside the commands that use them.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from checker import __version__
 
 if TYPE_CHECKING:
+    from checker.config import Resolved
     from checker.rules.pack import Pack
 
 LANG = click.Choice(["vi", "en"])
@@ -62,22 +64,20 @@ def main(ctx: click.Context) -> None:
 
 
 # ---------------------------------------------------------------- check
-def _size(_ctx: click.Context, _param: click.Parameter, value: int | None) -> int:
-    from checker.files import DEFAULT_MAX_SIZE
-
-    if value is None:
-        return DEFAULT_MAX_SIZE
-    if value < 1:
+def _size(_ctx: click.Context, _param: click.Parameter, value: int | None) -> int | None:
+    if value is not None and value < 1:
         raise click.BadParameter("must be a positive number of bytes")
     return value
 
 
+FORMAT_CHOICE = click.Choice(["text", "json", "sarif", "github", "junit"])
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", default="text", show_default=True,
-              type=click.Choice(["text", "json", "sarif", "github", "junit"]),
-              help="Định dạng kết quả / output format.")
-@lang_option
+@click.option("--format", "fmt", type=FORMAT_CHOICE,
+              help="Định dạng kết quả / output format [default: text].")
+@click.option("--lang", type=LANG, help="Ngôn ngữ thông báo / message language [default: vi].")
 @click.option("--as-of", callback=_date, metavar="YYYY-MM-DD",
               help="Áp dụng quy định có hiệu lực vào ngày này / evaluate under the law in "
               "force on this date (and as 'today' for open deadlines).")
@@ -85,24 +85,31 @@ def _size(_ctx: click.Context, _param: click.Parameter, value: int | None) -> in
               help="Chỉ chạy các quy tắc này (mã hoặc tiền tố) / only these rules.")
 @click.option("--ignore", multiple=True, metavar="RULE",
               help="Bỏ qua các quy tắc này / skip these rules.")
-@click.option("--fail-on", type=click.Choice(["error", "warning"]), default="error",
-              show_default=True, help="Mức gây mã thoát 1 / severity that makes exit 1.")
+@click.option("--fail-on", type=click.Choice(["error", "warning"]),
+              help="Mức gây mã thoát 1 / severity that makes exit 1 [default: error].")
 @click.option("--rules", "rule_packs", multiple=True, metavar="PACK.toml",
               type=click.Path(dir_okay=False),
               help="Thêm bộ quy tắc (chỉ dữ liệu) / add a data-only rule pack.")
 @click.option("--max-size", type=int, callback=_size, metavar="BYTES",
-              help="Bỏ qua tệp lớn hơn / skip files larger than this (default 5 MiB).")
+              help="Bỏ qua tệp lớn hơn / skip files larger than this [default: 5 MiB].")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="FILE",
               help="Ghi kết quả vào tệp / write the report to a file (atomically).")
 @click.option("--force", is_flag=True, help="Ghi đè tệp --output / overwrite the --output file.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, exists=True),
+              help="Tệp cấu hình / configuration file [default: nearest .checker.toml or "
+              "pyproject.toml].")
+@click.option("--force-exclude", is_flag=True,
+              help="Áp dụng include/exclude cả cho tệp được nêu tên / apply include and "
+              "exclude to files named on the command line too (for hooks).")
 @click.option("--color/--no-color", default=None, help="Tô màu / colour output.")
-def check(paths: tuple[str, ...], fmt: str, lang: str, as_of: dt.date | None,
-          select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str,
-          rule_packs: tuple[str, ...], max_size: int, output: str | None, force: bool,
-          color: bool | None) -> None:
+def check(paths: tuple[str, ...], fmt: str | None, lang: str | None, as_of: dt.date | None,
+          select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
+          rule_packs: tuple[str, ...], max_size: int | None, output: str | None, force: bool,
+          config_file: str | None, force_exclude: bool, color: bool | None) -> None:
     """Kiểm tra các tệp hồ sơ (tệp, thư mục, hoặc - cho stdin) / check case files."""
     import io
 
+    from checker.config import is_case_file
     from checker.errors import CheckerError
     from checker.files import read, walk
     from checker.pipeline import check_bytes
@@ -114,36 +121,67 @@ def check(paths: tuple[str, ...], fmt: str, lang: str, as_of: dt.date | None,
     if output is not None and Path(output).exists() and not force:
         _fail(f"{output} already exists; use --force to overwrite it")
     try:
-        packs = all_packs(tuple(Path(p) for p in rule_packs))
-        opts = Options(lang="en" if lang == "en" else "vi", as_of=as_of,
-                       select=frozenset(select), ignore=frozenset(ignore))
+        conf = _settings(config_file, lang=lang, format=fmt, fail_on=fail_on, select=select,
+                         ignore=ignore, rules=rule_packs, max_size=max_size)
+        cfg = conf.settings
+        base = conf.file.parent if conf.file else Path.cwd()
+        packs = all_packs(cfg.rules)
+        opts = Options(lang=cfg.lang, as_of=as_of, select=frozenset(cfg.select),
+                       ignore=frozenset(cfg.ignore))
         check_selectors(packs, opts)
         files = []
         for arg in paths:
-            for src in walk(arg):
-                raw = read(src, opts.lang, max_size)
+            for src in walk(arg, lambda p: is_case_file(p, cfg, base), force_exclude):
+                raw = read(src, opts.lang, cfg.max_size)
                 files.append(FileReport(src.label, (raw,)) if isinstance(raw, Finding)
                              else check_bytes(src.label, raw, packs, opts))
     except CheckerError as e:
         _fail(str(e), e.exit_code)
-    report = Report(files=tuple(files), fail_on=Severity(fail_on), lang=opts.lang,
+    report = Report(files=tuple(files), fail_on=Severity(cfg.fail_on), lang=opts.lang,
                     as_of=as_of.isoformat() if as_of else None,
                     packs=tuple((p.id, p.version) for p in packs),
-                    rules=rule_meta(packs, opts.lang) if fmt in ("sarif", "junit") else ())
+                    rules=rule_meta(packs, opts.lang) if cfg.format in ("sarif", "junit")
+                    else ())
     if output is not None:
         from checker.fsutil import write_atomic
 
         buf = io.StringIO()
-        get(fmt)(report, buf, color=False)
+        get(cfg.format)(report, buf, color=False)
         try:
             write_atomic(Path(output), buf.getvalue().encode("utf-8"))
         except OSError as e:
             _fail(f"cannot write {output}: {e.strerror}")
     else:
         use_color = sys.stdout.isatty() if color is None else color
-        get(fmt)(report, sys.stdout, color=use_color and fmt == "text")
+        get(cfg.format)(report, sys.stdout, color=use_color and cfg.format == "text")
         sys.stdout.flush()
     sys.exit(report.exit_code)
+
+
+def _settings(config_file: str | None, **flags: Any) -> Resolved:
+    from checker.config import resolve
+
+    return resolve(flags, cwd=Path.cwd(), env=os.environ,
+                   config=Path(config_file) if config_file else None)
+
+
+@main.command("config")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, exists=True),
+              help="Tệp cấu hình / configuration file.")
+def config_cmd(config_file: str | None) -> None:
+    """Cấu hình đang áp dụng và nguồn gốc / the effective configuration and its sources."""
+    from checker.errors import CheckerError
+
+    try:
+        conf = _settings(config_file)
+    except CheckerError as e:
+        _fail(str(e), e.exit_code)
+    file = str(conf.file) if conf.file else "-"
+    click.echo(f"# configuration file: {file}")
+    for name, value in conf.settings.model_dump().items():
+        shown = [str(v) for v in value] if isinstance(value, tuple) else value
+        click.echo(f"{name} = {json.dumps(shown, ensure_ascii=False)}  "
+                   f"# {conf.origins[name]}")
 
 
 # ---------------------------------------------------------------- rules, explain, sources

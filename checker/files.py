@@ -11,7 +11,7 @@ import errno
 import os
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,22 +32,26 @@ class Source:
     path: Path | None
 
 
-def walk(arg: str) -> Iterator[Source]:
-    """The case files an argument names: stdin, a file, or every *.json below a folder
-    (sorted, hidden folders and files skipped, symlinked folders not followed, so a
-    symlink loop cannot trap the walk)."""
+def walk(arg: str, wanted: Callable[[Path], bool] | None = None,
+         filter_files: bool = False) -> Iterator[Source]:
+    """The case files an argument names: stdin, a file, or the case files below a folder
+    (`wanted`, by default every *.json; sorted; hidden folders and files skipped;
+    symlinked folders not followed, so a symlink loop cannot trap the walk). A file
+    named on the command line is always checked, unless filter_files (for hooks)."""
+    is_case = wanted or (lambda p: p.name.endswith(CASE_SUFFIX))
     if arg == STDIN:
         yield Source("<stdin>", None)
         return
     root = Path(arg)
     if not root.is_dir():
-        yield Source(arg, root)
+        if not filter_files or is_case(root):
+            yield Source(arg, root)
         return
     found: list[Path] = []
     for top, dirs, files in os.walk(root, followlinks=False):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         found.extend(Path(top) / name for name in files
-                     if name.endswith(CASE_SUFFIX) and not name.startswith("."))
+                     if not name.startswith(".") and is_case(Path(top) / name))
     for p in sorted(found, key=lambda p: p.as_posix()):
         yield Source(p.as_posix(), p)
 

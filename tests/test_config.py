@@ -1,0 +1,128 @@
+"""Configuration: defaults < file < environment < flags, and `checker config`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from _support import EXAMPLES, encode, example
+from click.testing import CliRunner
+
+from checker.cli import main
+from checker.config import resolve
+from checker.errors import CheckerError
+
+
+def cli(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    r = CliRunner().invoke(main, list(args), env=env or {}, catch_exceptions=False)
+    return r.exit_code, r.stdout, r.stderr
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    for var in ("CHECKER_LANG", "CHECKER_FAIL_ON", "CHECKER_SELECT", "CHECKER_FORMAT"):
+        monkeypatch.delenv(var, raising=False)
+    (tmp_path / "cases").mkdir()
+    (tmp_path / "cases" / "bad.json").write_bytes((EXAMPLES / "violations.json").read_bytes())
+    return tmp_path
+
+
+def test_defaults_without_a_file(project: Path) -> None:
+    conf = resolve({}, cwd=project, env={})
+    assert conf.file is None
+    assert conf.settings.lang == "vi" and conf.settings.fail_on == "error"
+    assert set(conf.origins.values()) == {"default"}
+
+
+def test_pyproject_table_is_found_from_a_subfolder(project: Path) -> None:
+    (project / "pyproject.toml").write_text('[tool.checker]\nlang = "en"\n', "utf-8")
+    conf = resolve({}, cwd=project / "cases", env={})
+    assert conf.file == project / "pyproject.toml"
+    assert conf.settings.lang == "en"
+    assert conf.origins["lang"] == str(project / "pyproject.toml")
+
+
+def test_pyproject_without_the_table_is_skipped(project: Path) -> None:
+    (project / "cases" / "pyproject.toml").write_text('[tool.black]\nx = 1\n', "utf-8")
+    (project / "pyproject.toml").write_text('[tool.checker]\nlang = "en"\n', "utf-8")
+    assert resolve({}, cwd=project / "cases", env={}).file == project / "pyproject.toml"
+
+
+def test_dot_checker_toml_wins_in_the_same_folder(project: Path) -> None:
+    (project / "pyproject.toml").write_text('[tool.checker]\nlang = "en"\n', "utf-8")
+    (project / ".checker.toml").write_text('lang = "vi"\nfail_on = "warning"\n', "utf-8")
+    conf = resolve({}, cwd=project, env={})
+    assert conf.file == project / ".checker.toml"
+    assert (conf.settings.lang, conf.settings.fail_on) == ("vi", "warning")
+
+
+def test_environment_overrides_file_and_flags_override_both(project: Path) -> None:
+    (project / ".checker.toml").write_text('lang = "en"\nselect = ["APPT-QUORUM"]\n', "utf-8")
+    env = {"CHECKER_LANG": "vi", "CHECKER_SELECT": "APPT-AUTHORITY, APPT-STEPS"}
+    conf = resolve({}, cwd=project, env=env)
+    assert conf.settings.lang == "vi" and conf.origins["lang"] == "env CHECKER_LANG"
+    assert conf.settings.select == ("APPT-AUTHORITY", "APPT-STEPS")
+    conf = resolve({"lang": "en", "select": ()}, cwd=project, env=env)
+    assert conf.settings.lang == "en" and conf.origins["lang"] == "--lang"
+    assert conf.origins["select"] == "env CHECKER_SELECT"  # an empty flag is unset
+
+
+def test_rule_packs_in_the_file_are_relative_to_it(project: Path) -> None:
+    (project / ".checker.toml").write_text('rules = ["packs/local.toml"]\n', "utf-8")
+    conf = resolve({}, cwd=project / "cases", env={})
+    assert conf.settings.rules == (project / "packs" / "local.toml",)
+
+
+@pytest.mark.parametrize(("text", "fragment"), [
+    ('colour = "red"\n', "unknown setting 'colour'"),
+    ('fail_on = "sometimes"\n', "setting 'fail_on'"),
+    ('max_size = 0\n', "setting 'max_size'"),
+    ('lang = \n', "not valid TOML"),
+])
+def test_a_bad_file_is_one_message_naming_it(project: Path, text: str, fragment: str) -> None:
+    (project / ".checker.toml").write_text(text, "utf-8")
+    with pytest.raises(CheckerError, match=fragment) as err:
+        resolve({}, cwd=project, env={})
+    assert ".checker.toml" in str(err.value)
+    code, out, errtext = cli("check", "cases")
+    assert code == 2 and out == ""
+    assert len(errtext.strip().splitlines()) == 1 and ".checker.toml" in errtext
+
+
+def test_config_changes_what_check_does(project: Path) -> None:
+    (project / ".checker.toml").write_text(
+        'lang = "en"\nformat = "json"\nignore = ["APPT"]\n', "utf-8")
+    code, out, _ = cli("check", "cases")
+    doc = json.loads(out)
+    assert doc["lang"] == "en" and code == 0
+    assert {f["rule"] for f in doc["files"][0]["findings"]} == set()
+    code, out, _ = cli("check", "--format", "text", "--ignore", "APPT-DOSSIER", "cases")
+    assert code == 1 and "APPT-QUORUM" in out and "APPT-DOSSIER" not in out
+
+
+def test_include_and_exclude_choose_the_case_files(project: Path) -> None:
+    (project / "cases" / "drafts").mkdir()
+    (project / "cases" / "drafts" / "x.json").write_bytes(encode(example("violations")))
+    (project / "package.json").write_text('{"name": "not a case"}', "utf-8")
+    (project / ".checker.toml").write_text(
+        'format = "json"\ninclude = ["cases/*.json"]\nexclude = ["*/drafts/*"]\n', "utf-8")
+    _, out, _ = cli("check", ".")
+    assert [f["path"] for f in json.loads(out)["files"]] == ["cases/bad.json"]
+    # a file named on the command line is checked anyway, unless --force-exclude (hooks)
+    _, out, _ = cli("check", "package.json")
+    assert [f["path"] for f in json.loads(out)["files"]] == ["package.json"]
+    code, out, _ = cli("check", "--force-exclude", "package.json", "cases/drafts/x.json")
+    assert json.loads(out)["files"] == [] and code == 0
+
+
+def test_config_command_shows_each_value_and_its_source(project: Path) -> None:
+    (project / "pyproject.toml").write_text('[tool.checker]\nfail_on = "warning"\n', "utf-8")
+    code, out, _ = cli("config", env={"CHECKER_LANG": "en"})
+    assert code == 0
+    lines = dict(line.split(" = ", 1) for line in out.splitlines() if " = " in line)
+    assert lines["fail_on"] == f'"warning"  # {project / "pyproject.toml"}'
+    assert lines["lang"] == '"en"  # env CHECKER_LANG'
+    assert lines["format"] == '"text"  # default'
+    assert out.splitlines()[0] == f"# configuration file: {project / 'pyproject.toml'}"

@@ -124,6 +124,68 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "The case has no date from which to choose the applicable rules; record the "
         "decision date or use --as-of.",
     },
+    # --- waivers --------------------------------------------------------------------------
+    "waived": {
+        "vi": "Được miễn trừ theo văn bản {authority} ngày {date} do {approved_by} phê duyệt "
+        "(ghi tại {pointer}), với lý do: \"{reason}\".",
+        "en": "Waived under {authority} of {date}, approved by {approved_by} (recorded at "
+        "{pointer}), for this reason: \"{reason}\".",
+    },
+    "waived-until": {
+        "vi": "Được miễn trừ đến hết ngày {expires} theo văn bản {authority} ngày {date} do "
+        "{approved_by} phê duyệt (ghi tại {pointer}), với lý do: \"{reason}\".",
+        "en": "Waived until {expires} inclusive under {authority} of {date}, approved by "
+        "{approved_by} (recorded at {pointer}), for this reason: \"{reason}\".",
+    },
+    "waiver-tool-rule": {
+        "vi": "Không thể miễn trừ {rule}: đó là kiểm tra của chính công cụ (đọc tệp, lược đồ, "
+        "phạm vi quy định được mã hóa hoặc miễn trừ), không phải một quy định.",
+        "en": "{rule} cannot be waived: it is one of the checker's own checks (reading the "
+        "file, its schema, the coverage of the encoded law, or waivers), not a rule of law.",
+    },
+    "waiver-unknown": {
+        "vi": "Miễn trừ này dành cho quy tắc {rule}, nhưng không bộ quy tắc nào đã nạp có quy "
+        "tắc mang mã đó, nên miễn trừ không có tác dụng; hãy kiểm tra lại mã quy tắc (xem "
+        "checker rules).",
+        "en": "This waiver is for rule {rule}, but no loaded rule pack has a rule with that "
+        "id, so it waives nothing; check the id (see checker rules).",
+    },
+    "waiver-expired": {
+        "vi": "Miễn trừ theo văn bản {authority} đối với quy tắc {rule} chỉ có hiệu lực đến hết "
+        "ngày {expires}, trước ngày {date} mà hồ sơ được xét theo (ghi tại {selected_by}); "
+        "miễn trừ đã hết hạn nên các phát hiện của quy tắc này vẫn được tính.",
+        "en": "The waiver of rule {rule} granted by {authority} was valid only until "
+        "{expires}, before {date}, the date the case is judged on (from {selected_by}); it "
+        "has expired, so the rule's findings still count.",
+    },
+    "waiver-unused": {
+        "vi": "Miễn trừ theo văn bản {authority} đối với quy tắc {rule} không khớp với phát "
+        "hiện nào trong hồ sơ; nếu vấn đề đã được khắc phục thì hãy bỏ miễn trừ này.",
+        "en": "The waiver of rule {rule} granted by {authority} matches no finding in this "
+        "case; if the problem has been corrected, remove the waiver.",
+    },
+    "waiver-unused-at": {
+        "vi": "Miễn trừ theo văn bản {authority} đối với quy tắc {rule} không khớp với phát "
+        "hiện nào tại {pointer} hoặc bên trong đó; nếu vấn đề đã được khắc phục thì hãy bỏ "
+        "miễn trừ này.",
+        "en": "The waiver of rule {rule} granted by {authority} matches no finding at or "
+        "below {pointer}; if the problem has been corrected, remove the waiver.",
+    },
+    "waiver-unused-elsewhere": {
+        "vi": "Miễn trừ theo văn bản {authority} đối với quy tắc {rule} không khớp với phát "
+        "hiện nào tại {pointer} hoặc bên trong đó; quy tắc này có phát hiện tại {found}, hãy "
+        "sửa lại con trỏ (pointer) của miễn trừ.",
+        "en": "The waiver of rule {rule} granted by {authority} matches no finding at or "
+        "below {pointer}; the rule reports at {found}, so correct the waiver's pointer.",
+    },
+    "waiver-not-applied": {
+        "vi": "Miễn trừ theo văn bản {authority} đối với quy tắc {rule} không có tác dụng vì "
+        "quy tắc này không áp dụng cho hồ sơ (không có hiệu lực vào ngày của hồ sơ hoặc không "
+        "dành cho loại hồ sơ này); hãy bỏ miễn trừ này.",
+        "en": "The waiver of rule {rule} granted by {authority} waives nothing, because the "
+        "rule does not apply to this case (it is not in force on the case's date or is not "
+        "for this kind of case); remove the waiver.",
+    },
     # --- the text report's frame ---------------------------------------------------------
     "applied": {
         "vi": "Quy định áp dụng: {number} (tầng {layer}, theo ngày {date} tại {selected_by}).",
@@ -136,6 +198,12 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "summary": {
         "vi": "Đã kiểm tra {files} tệp: {errors} lỗi, {warnings} cảnh báo, {infos} thông tin.",
         "en": "Checked {files} file(s): {errors} error(s), {warnings} warning(s), {infos} info.",
+    },
+    "summary-waived": {
+        "vi": "Đã kiểm tra {files} tệp: {errors} lỗi, {warnings} cảnh báo, {infos} thông tin; "
+        "{waived} phát hiện được miễn trừ.",
+        "en": "Checked {files} file(s): {errors} error(s), {warnings} warning(s), {infos} "
+        "info; {waived} finding(s) waived.",
     },
     "confidence": {
         "vi": "độ tin cậy {level}",
@@ -207,3 +275,6 @@ SEVERITY_NAMES: dict[str, dict[Lang, str]] = {
     "warning": {"vi": "cảnh báo", "en": "warning"},
     "info": {"vi": "thông tin", "en": "info"},
 }
+
+# Shown in place of the severity of a waived finding.
+WAIVED_NAME: dict[Lang, str] = {"vi": "miễn trừ", "en": "waived"}

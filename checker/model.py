@@ -48,6 +48,11 @@ DocNumber = Annotated[
     ),
 ]
 Name = Annotated[str, Field(min_length=1, max_length=300, pattern=r"\S")]
+# A rule id as in the rule packs (APPT-QUORUM), but also the tool's own one-word ids
+# (COVERAGE), so that a waiver naming one is told why it cannot be waived rather than
+# only that its id is malformed.
+RULE_ID_PATTERN = r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*$"
+JSON_POINTER_PATTERN = r"^(?:/(?:[^~/]|~[01])*)*$"
 Count = Annotated[int, Field(ge=0, le=100_000)]
 
 
@@ -382,6 +387,63 @@ class Decision(Model):
     )
 
 
+class Waiver(Model):
+    """An exception granted for this case: findings of `rule` (at or below `pointer`)
+    are reported as waived and do not fail the check. The checker only verifies that
+    the waiver is well formed, current on the case's date and actually used; whether
+    the authority could grant it is for the reader of the report."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": d(
+                "Miễn trừ: cho phép một ngoại lệ với một quy tắc trong hồ sơ này; phát hiện "
+                "được miễn trừ vẫn được báo cáo nhưng không làm hồ sơ bị đánh giá là lỗi",
+                "Waiver: an exception to one rule in this case; a waived finding is still "
+                "reported but does not fail the check",
+            )
+        }
+    )
+    rule: str = Field(
+        pattern=RULE_ID_PATTERN,
+        description=d(
+            "Mã quy tắc được miễn trừ, ví dụ APPT-HEALTH-CERT-AGE (xem checker rules)",
+            "Id of the rule waived, e.g. APPT-HEALTH-CERT-AGE (see checker rules)",
+        ),
+    )
+    pointer: str | None = Field(
+        None,
+        pattern=JSON_POINTER_PATTERN,
+        description=d(
+            "Con trỏ JSON: chỉ miễn trừ các phát hiện tại vị trí này hoặc bên trong nó, ví dụ "
+            "/steps/1; bỏ trống là miễn trừ mọi phát hiện của quy tắc trong hồ sơ",
+            "JSON pointer: waive only findings at or below this place, e.g. /steps/1; "
+            "absent means every finding of the rule in this case",
+        ),
+    )
+    authority: NumberedDocument = Field(
+        description=d(
+            "Văn bản cho phép miễn trừ, có số và ngày",
+            "The document authorising the waiver, with its number and date",
+        )
+    )
+    approved_by: Name = Field(
+        description=d("Người hoặc cấp phê duyệt miễn trừ", "Who approved the waiver")
+    )
+    reason: str = Field(
+        min_length=1,
+        max_length=4000,
+        pattern=r"\S",
+        description=d("Lý do miễn trừ", "Why the exception was granted"),
+    )
+    expires: dt.date | None = Field(
+        None,
+        description=d(
+            "Ngày cuối cùng miễn trừ còn hiệu lực; bỏ trống là không thời hạn",
+            "Last day the waiver is valid; absent means it does not expire",
+        ),
+    )
+
+
 class Case(Model):
     """Một hồ sơ bổ nhiệm / One appointment case."""
 
@@ -415,6 +477,13 @@ class Case(Model):
     political_standard_conclusion: PoliticalConclusion | None = None
     dossier: Dossier | None = None
     decision: Decision | None = None
+    waivers: list[Waiver] = Field(
+        default_factory=list,
+        description=d(
+            "Các miễn trừ được cấp có thẩm quyền cho phép đối với hồ sơ này",
+            "Waivers granted for this case by a competent authority",
+        ),
+    )
 
 
 class _Generator(GenerateJsonSchema):

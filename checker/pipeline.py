@@ -1,4 +1,5 @@
-"""One file through the whole pipeline: bytes → load → validate → model → evaluate → FileReport.
+"""One file through the whole pipeline:
+bytes → load → validate → model → evaluate → waivers → FileReport.
 
 Never raises for anything wrong with the file: that becomes a finding and the run goes
 on. Failures of the tool itself (a broken rule pack) are raised before any file is read.
@@ -17,6 +18,7 @@ from checker.report import FileReport, Finding, Kind, Severity
 from checker.rules.engine import Options, evaluate
 from checker.rules.pack import Pack
 from checker.schemas import SCHEMA_RULE, validate
+from checker.waivers import apply as apply_waivers
 
 
 def check_bytes(path: str, raw: bytes, packs: tuple[Pack, ...], opts: Options) -> FileReport:
@@ -37,7 +39,8 @@ def check_document(doc: Document, packs: tuple[Pack, ...], opts: Options) -> Fil
         # finding with a place, never a traceback.
         return _report(doc.path, [_model_finding(doc, err, opts.lang) for err in e.errors()])
     ev = evaluate(doc, case, packs, opts)
-    return FileReport(doc.path, tuple(sorted(ev.findings, key=Finding.sort_key)),
+    findings = apply_waivers(doc, case, packs, opts, ev)
+    return FileReport(doc.path, tuple(sorted(findings, key=Finding.sort_key)),
                       tuple(ev.applied), procedure=str(case.procedure),
                       rules_run=tuple(ev.rules_run))
 

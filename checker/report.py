@@ -1,7 +1,8 @@
 """Results as values: severities, citations, findings and the per-file and whole-run reports.
 
 Nothing here prints. Findings are sorted into file order (line, column) so that output is
-deterministic whatever order the rules ran in.
+deterministic whatever order the rules ran in. A waived finding stays in the report with
+the waiver that covers it, but is counted apart and never fails the run.
 """
 
 from __future__ import annotations
@@ -77,6 +78,23 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class Waived:
+    """The waiver of the case that covers a finding (the first that matches it)."""
+
+    waiver: int  # index in the case's `waivers`
+    authority: str  # number of the authorising document, e.g. "12/QĐ-BTC"
+    authority_date: str | None  # ISO date of that document (the schema requires it)
+    approved_by: str
+    reason: str
+    expires: str | None  # ISO date, last day valid; None: no expiry
+    note: str  # a whole sentence in the report's language, for reporters to show
+
+    @property
+    def pointer(self) -> str:
+        return f"/waivers/{self.waiver}"
+
+
+@dataclass(frozen=True)
 class Finding:
     rule: str
     severity: Severity
@@ -87,6 +105,7 @@ class Finding:
     rule_version: int | None = None
     cites: tuple[Citation, ...] = ()
     layer: str | None = None
+    waived: Waived | None = None
 
     def sort_key(self) -> tuple[int, int, str, str, str]:
         p = self.position or Position(0, 0)
@@ -125,7 +144,11 @@ class FileReport:
     rules_run: tuple[str, ...] = ()  # the rules evaluated on this file, in id order
 
     def count(self, severity: Severity) -> int:
-        return sum(1 for f in self.findings if f.severity == severity)
+        """Findings of this severity that count: waived ones are counted apart."""
+        return sum(1 for f in self.findings if f.severity == severity and f.waived is None)
+
+    def count_waived(self) -> int:
+        return sum(1 for f in self.findings if f.waived is not None)
 
 
 @dataclass(frozen=True)
@@ -140,8 +163,13 @@ class Report:
     def count(self, severity: Severity) -> int:
         return sum(f.count(severity) for f in self.files)
 
+    def count_waived(self) -> int:
+        return sum(f.count_waived() for f in self.files)
+
     @property
     def exit_code(self) -> int:
-        """0: nothing at or above the fail level; 1: findings at or above it."""
-        worst = max((fd.severity.rank for f in self.files for fd in f.findings), default=0)
+        """0: nothing at or above the fail level; 1: findings at or above it. Waived
+        findings never count."""
+        worst = max((fd.severity.rank for f in self.files for fd in f.findings
+                     if fd.waived is None), default=0)
         return 1 if worst >= self.fail_on.rank else 0

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from checker.i18n import Lang
 from checker.loading import Document, escape
-from checker.model import DOC_NUMBER_PATTERN
+from checker.model import DOC_NUMBER_PATTERN, JSON_POINTER_PATTERN, RULE_ID_PATTERN
 from checker.report import Finding, Kind, Severity
 
 if TYPE_CHECKING:
@@ -93,6 +93,22 @@ _MSG: dict[str, dict[Lang, str]] = {
         "170/2025/NĐ-CP, 97-QĐ/TW).",
         "en": "{value} is not a Vietnamese document number (e.g. 123/QĐ-BTC, "
         "170/2025/NĐ-CP, 97-QĐ/TW).",
+    },
+    "rule-id": {
+        "vi": "{value} không phải là mã quy tắc (ví dụ APPT-QUORUM); xem danh sách bằng "
+        "checker rules.",
+        "en": "{value} is not a rule id (e.g. APPT-QUORUM); see checker rules for the list.",
+    },
+    "json-pointer": {
+        "vi": "{value} không phải là con trỏ JSON (ví dụ /steps/1, bắt đầu bằng dấu /).",
+        "en": "{value} is not a JSON pointer (e.g. /steps/1, starting with a slash).",
+    },
+    "waiver-authority": {
+        "vi": "Miễn trừ phải ghi văn bản cho phép (trường \"authority\", có số và ngày); "
+        "miễn trừ không có căn cứ thì không được chấp nhận.",
+        "en": "A waiver must name the document that authorises it (the field "
+        "\"authority\", with number and date); a waiver without an authority is not "
+        "accepted.",
     },
     "document": {
         "vi": "Văn bản phải có ít nhất số, ký hiệu (number) hoặc trích yếu (title).",
@@ -190,6 +206,8 @@ def _message(e: ValidationError, lang: Lang) -> tuple[str, str]:
     if kw == "required":
         missing = re.findall(r"'([^']*)' is a required property", e.message)
         name = missing[0] if missing else "?"
+        if name == "authority" and _is_waiver(e):
+            return m["waiver-authority"][lang], ""
         return m["required"][lang].format(name=name), ""
     if kw == "additionalProperties":
         extra = sorted(set(v) - set(schema.get("properties", {}))) if isinstance(v, dict) else []
@@ -214,6 +232,10 @@ def _message(e: ValidationError, lang: Lang) -> tuple[str, str]:
         return m["minLength"][lang], ""
     if kw == "pattern" and want == DOC_NUMBER_PATTERN:
         return m["doc-number"][lang].format(value=_show(v)), ""
+    if kw == "pattern" and want == RULE_ID_PATTERN:
+        return m["rule-id"][lang].format(value=_show(v)), ""
+    if kw == "pattern" and want == JSON_POINTER_PATTERN:
+        return m["json-pointer"][lang].format(value=_show(v)), ""
     if kw == "anyOf" and isinstance(v, dict):
         return m["document"][lang], ""
     if kw in ("minimum", "maximum"):
@@ -221,6 +243,12 @@ def _message(e: ValidationError, lang: Lang) -> tuple[str, str]:
     if kw in ("minLength", "maxLength"):
         return m[kw][lang].format(limit=want), ""
     return m["other"][lang].format(keyword=kw), ""
+
+
+def _is_waiver(e: ValidationError) -> bool:
+    """The error is about an item of the case's `waivers`: /waivers/N."""
+    path = list(e.absolute_path)
+    return len(path) == 2 and path[0] == "waivers" and isinstance(path[1], int)
 
 
 def validate(doc: Document, lang: Lang, name: str = "case") -> list[Finding]:

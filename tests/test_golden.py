@@ -1,4 +1,5 @@
-"""Golden output of `checker check` for every reporter and language.
+"""Golden output of `checker check` for every reporter and language, and of every case in
+fixtures/waivers/ (text and JSON, in Vietnamese).
 
 The goldens live in tests/golden/. To accept a deliberate change of output:
 
@@ -10,6 +11,7 @@ and review the diff before committing. Without UPDATE_GOLDEN nothing is ever wri
 from __future__ import annotations
 
 import difflib
+import json
 import os
 from pathlib import Path
 
@@ -24,6 +26,7 @@ CASES = ["clean", "violations"]
 FORMATS = {"text": "txt", "json": "json", "sarif": "sarif", "github": "github.txt",
            "junit": "junit.xml"}
 LANGS = ["vi", "en"]
+WAIVERS = sorted(p.stem for p in (ROOT / "fixtures" / "waivers").glob("*.json"))
 
 
 @pytest.fixture
@@ -35,9 +38,9 @@ def at_root(monkeypatch: pytest.MonkeyPatch) -> Path:
     return ROOT
 
 
-def render(case: str, fmt: str, lang: str) -> tuple[int, bytes]:
+def render(case: str, fmt: str, lang: str, folder: str = "examples") -> tuple[int, bytes]:
     args = ["check", "--no-color", "--format", fmt, "--lang", lang,
-            f"fixtures/examples/{case}.json"]
+            f"fixtures/{folder}/{case}.json"]
     result = CliRunner().invoke(main, args, catch_exceptions=False)
     assert result.stderr == ""
     return result.exit_code, result.stdout_bytes
@@ -79,6 +82,15 @@ def test_golden(at_root: Path, case: str, fmt: str, lang: str) -> None:
     assert code == (0 if case == "clean" else 1)
     assert str(at_root) not in out.decode("utf-8")
     compare(GOLDEN / f"check-{case}.{lang}.{FORMATS[fmt]}", out)
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+@pytest.mark.parametrize("case", WAIVERS)
+def test_golden_waivers(at_root: Path, case: str, fmt: str) -> None:
+    code, out = render(case, fmt, "vi", folder="waivers")
+    if fmt == "json":
+        assert json.loads(out)["exit_code"] == code
+    compare(GOLDEN / f"waivers-{case}.vi.{FORMATS[fmt]}", out)
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))

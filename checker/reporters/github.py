@@ -1,4 +1,5 @@
-"""GitHub Actions workflow commands: one annotation per finding, with file and line.
+"""GitHub Actions workflow commands: one annotation per finding, with file and line. A
+waived finding is a `notice` that says which waiver covers it.
 
 https://docs.github.com/actions/reference/workflow-commands-for-github-actions
 """
@@ -27,7 +28,10 @@ def line(path: str, f: Finding, lang: str = "vi") -> str:
     props.append(f"title={_prop(f.rule)}")
     cites = "; ".join(c.label(lang) for c in f.cites)
     text = f"{f.message} [{f.pointer or '/'}]" + (f" ({cites})" if cites else "")
-    return f"::{LEVELS[f.severity]} {','.join(props)}::{_data(text)}"
+    if f.waived:
+        text += f" {f.waived.note}"
+    level = "notice" if f.waived else LEVELS[f.severity]
+    return f"::{level} {','.join(props)}::{_data(text)}"
 
 
 def render(report: Report, out: TextIO, *, color: bool = False) -> None:

@@ -3,6 +3,11 @@
 Stable and versioned: `report_version` changes only when a field changes meaning or
 disappears; new optional fields may be added within a version. Keys are written in a
 fixed order and findings in file order, so the same input gives the same bytes.
+
+1.1 adds waivers: a finding covered by a waiver of the case carries `waived`, and each
+summary counts those in `waived`, apart from the severity counts (which before 1.1 held
+every finding). A reader that ignores `waived` would take a waived error for a live one,
+hence the new minor version.
 """
 
 from __future__ import annotations
@@ -13,9 +18,9 @@ from typing import Any, TextIO
 from pydantic import BaseModel, ConfigDict, Field
 
 from checker import __version__
-from checker.report import Citation, Finding, Report
+from checker.report import Citation, Finding, Report, Waived
 
-REPORT_VERSION = "1.0"
+REPORT_VERSION = "1.1"
 
 
 def _cite(c: Citation) -> dict[str, Any]:
@@ -27,6 +32,17 @@ def _cite(c: Citation) -> dict[str, Any]:
     out["confidence"] = str(c.confidence)
     if c.url:
         out["url"] = c.url
+    return out
+
+
+def _waived(w: Waived) -> dict[str, Any]:
+    out: dict[str, Any] = {"waiver": w.waiver, "pointer": w.pointer, "authority": w.authority}
+    if w.authority_date:
+        out["authority_date"] = w.authority_date
+    out["approved_by"] = w.approved_by
+    out["reason"] = w.reason
+    if w.expires:
+        out["expires"] = w.expires
     return out
 
 
@@ -45,6 +61,8 @@ def _finding(f: Finding) -> dict[str, Any]:
     if f.layer:
         out["layer"] = f.layer
     out["citations"] = [_cite(c) for c in f.cites]
+    if f.waived:
+        out["waived"] = _waived(f.waived)
     return out
 
 
@@ -60,7 +78,10 @@ def document(report: Report) -> dict[str, Any]:
                 for a in fr.applied
             ],
             "findings": [_finding(f) for f in fr.findings],
-            "summary": {s: fr.count(s) for s in ("error", "warning", "info")},  # type: ignore[arg-type]
+            "summary": {
+                **{s: fr.count(s) for s in ("error", "warning", "info")},  # type: ignore[arg-type]
+                "waived": fr.count_waived(),
+            },
         })
     return {
         "report_version": REPORT_VERSION,
@@ -73,6 +94,7 @@ def document(report: Report) -> dict[str, Any]:
         "summary": {
             "files": len(report.files),
             **{s: report.count(s) for s in ("error", "warning", "info")},  # type: ignore[arg-type]
+            "waived": report.count_waived(),
         },
         "exit_code": report.exit_code,
     }
@@ -98,8 +120,24 @@ class CitationOut(_M):
     url: str | None = None
 
 
+class WaivedOut(_M):
+    """The waiver of the case that covers a finding: reported, never counted."""
+
+    waiver: int = Field(ge=0, description="Index of the waiver in the case's waivers")
+    pointer: str = Field(description="JSON pointer of the waiver in the case file")
+    authority: str = Field(description="Number of the authorising document, e.g. 12/QĐ-BTC")
+    authority_date: str | None = Field(None, json_schema_extra={"format": "date"})
+    approved_by: str
+    reason: str
+    expires: str | None = Field(
+        None, json_schema_extra={"format": "date"}, description="Last day the waiver is valid"
+    )
+
+
 class FindingOut(_M):
-    rule: str = Field(description="Rule id; INPUT, SCHEMA and COVERAGE are the tool's own")
+    rule: str = Field(
+        description="Rule id; INPUT, SCHEMA, COVERAGE and WAIVER are the tool's own"
+    )
     severity: str = Field(pattern="^(error|warning|info)$")
     kind: str = Field(pattern="^(violation|undecidable|not_covered|input)$")
     message: str
@@ -109,6 +147,11 @@ class FindingOut(_M):
     rule_version: int | None = Field(None, ge=1)
     layer: str | None = Field(None, pattern="^(state|party)$")
     citations: list[CitationOut]
+    waived: WaivedOut | None = Field(
+        None,
+        description="Present when a waiver of the case covers this finding: it is reported "
+        "but counts neither in the severity totals nor toward the exit code",
+    )
 
 
 class AppliedOut(_M):
@@ -120,9 +163,12 @@ class AppliedOut(_M):
 
 
 class Summary(_M):
+    """Counts of the findings that count, by severity; waived findings apart."""
+
     error: int = Field(ge=0)
     warning: int = Field(ge=0)
     info: int = Field(ge=0)
+    waived: int = Field(0, ge=0, description="Findings covered by a waiver (since 1.1)")
 
 
 class RunSummary(Summary):

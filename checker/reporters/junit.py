@@ -1,7 +1,8 @@
 """JUnit XML for CI report viewers: one test suite per file, one test case per rule
 evaluated on it. A rule with findings at or above --fail-on fails; one with only lower
 findings passes and carries them in system-out; a file that could not be checked is a
-single failed INPUT or SCHEMA case.
+single failed INPUT or SCHEMA case. Waived findings never fail a case: they are listed in
+system-out (or with the failure), marked as waived.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from checker.report import FileReport, Finding, Report
 
 def _line(f: Finding) -> str:
     where = f"{f.position.line}:{f.position.column} " if f.position else ""
-    return f"{where}{f.severity} {f.rule} {f.pointer or '/'}: {f.message}"
+    text = f"{where}{f.severity} {f.rule} {f.pointer or '/'}: {f.message}"
+    return f"{text} [waived] {f.waived.note}" if f.waived else text
 
 
 def _text(findings: list[Finding]) -> str:
@@ -31,7 +33,8 @@ def _suite(fr: FileReport, report: Report) -> ET.Element:
     for rid in names:
         case = ET.SubElement(suite, "testcase", classname=fr.path, name=rid)
         found = by_rule.get(rid, [])
-        failing = [f for f in found if f.severity.rank >= report.fail_on.rank]
+        failing = [f for f in found
+                   if f.waived is None and f.severity.rank >= report.fail_on.rank]
         if failing:
             failures += 1
             fail = ET.SubElement(case, "failure", type=str(failing[0].severity),

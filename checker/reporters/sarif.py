@@ -2,7 +2,9 @@
 
 Stable ruleIds (the rule ids), rule descriptions with their citations, a region from the
 source map (line and column in Unicode code points), and a partial fingerprint from the
-rule and the JSON pointer, which survives reformatting of the file.
+rule and the JSON pointer, which survives reformatting of the file. A waived finding is
+a result with an external suppression (accepted, with the waiver's authority and reason as
+its justification), which code-scanning dashboards show as dismissed.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ TOOL_RULES = {
     "INPUT": "The file cannot be read as a case (encoding, JSON syntax, size, access).",
     "SCHEMA": "The case does not match schemas/case.schema.json.",
     "COVERAGE": "No rules are encoded for this case's date or kind; it was not checked.",
+    "WAIVER": "A waiver of the case is unknown, expired or waives nothing.",
 }
 
 
@@ -69,6 +72,13 @@ def _result(path: str, f: Finding, index: dict[str, int], lang: str) -> dict[str
     }
     if f.cites:
         out["properties"] = {"citations": [c.label(lang) for c in f.cites]}
+    if f.waived:
+        out["suppressions"] = [{
+            "kind": "external",
+            "status": "accepted",
+            "justification": f.waived.note,
+            "properties": {"waiver": f.waived.pointer, "authority": f.waived.authority},
+        }]
     return out
 
 

@@ -1,5 +1,6 @@
 """Terminal output through rich: per file, findings in file order with severity, rule,
-message, place and citation; then the regulations applied and a summary line.
+message, place and citation; then the regulations applied and a summary line. A waived
+finding shows "miễn trừ" / "waived" in place of its severity, and the waiver under it.
 
 Colour only on a terminal (or when asked); otherwise plain text of a fixed width, so
 that piped output and golden files are byte-stable.
@@ -13,10 +14,11 @@ from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
 
-from checker.i18n import CONFIDENCE_NAMES, LAYER_NAMES, SEVERITY_NAMES, Lang, t
+from checker.i18n import CONFIDENCE_NAMES, LAYER_NAMES, SEVERITY_NAMES, WAIVED_NAME, Lang, t
 from checker.report import Finding, Report, Severity
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+_WAIVED_STYLE = "magenta"
 
 
 def _where(f: Finding) -> str:
@@ -40,10 +42,13 @@ def render(report: Report, out: TextIO, *, color: bool = False) -> None:
     for fr in report.files:
         console.print(Text(fr.path, style="bold underline"))
         for f in fr.findings:
-            sev = SEVERITY_NAMES[str(f.severity)][lang]
+            if f.waived:
+                sev, style = WAIVED_NAME[lang], _WAIVED_STYLE
+            else:
+                sev, style = SEVERITY_NAMES[str(f.severity)][lang], _STYLE[f.severity]
             line = Text("  ")
             line.append(f"{_where(f):>7}  ", style="dim")
-            line.append(f"{sev:<9}", style=_STYLE[f.severity])
+            line.append(f"{sev:<9}", style=style)
             line.append(f" {f.rule}  ", style="bold")
             line.append(f.message)
             console.print(line)
@@ -51,6 +56,8 @@ def render(report: Report, out: TextIO, *, color: bool = False) -> None:
             cites = _cites(f, lang)
             console.print(Text(f"{'':11}{detail}" + (f" · {cites}" if cites else ""),
                                style="dim"))
+            if f.waived:
+                console.print(Text(f"{'':11}{f.waived.note}", style=_WAIVED_STYLE))
         for a in fr.applied:
             console.print(Text("  " + t("applied", lang, number=a.number,
                                         layer=LAYER_NAMES[a.layer][lang], date=a.date,
@@ -58,7 +65,9 @@ def render(report: Report, out: TextIO, *, color: bool = False) -> None:
         if not fr.findings:
             console.print(Text("  " + t("clean", lang), style="green"))
         console.print()
+    waived = report.count_waived()
     console.print(escape(t(
-        "summary", lang, files=len(report.files), errors=report.count(Severity.ERROR),
-        warnings=report.count(Severity.WARNING), infos=report.count(Severity.INFO),
+        "summary-waived" if waived else "summary", lang, files=len(report.files),
+        errors=report.count(Severity.ERROR), warnings=report.count(Severity.WARNING),
+        infos=report.count(Severity.INFO), waived=waived,
     )), style="bold")

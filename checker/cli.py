@@ -101,11 +101,16 @@ FORMAT_CHOICE = click.Choice(["text", "json", "sarif", "github", "junit"])
 @click.option("--force-exclude", is_flag=True,
               help="Áp dụng include/exclude cả cho tệp được nêu tên / apply include and "
               "exclude to files named on the command line too (for hooks).")
+@click.option("--statistics", is_flag=True,
+              help="Thống kê số phát hiện theo quy tắc / findings per rule (text output).")
+@click.option("--quiet", "-q", is_flag=True,
+              help="Chỉ in các phát hiện / only the findings, no summary (text output).")
 @click.option("--color/--no-color", default=None, help="Tô màu / colour output.")
 def check(paths: tuple[str, ...], fmt: str | None, lang: str | None, as_of: dt.date | None,
           select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
           rule_packs: tuple[str, ...], max_size: int | None, output: str | None, force: bool,
-          config_file: str | None, force_exclude: bool, color: bool | None) -> None:
+          config_file: str | None, force_exclude: bool, statistics: bool, quiet: bool,
+          color: bool | None) -> None:
     """Kiểm tra các tệp hồ sơ (tệp, thư mục, hoặc - cho stdin) / check case files."""
     import io
 
@@ -141,7 +146,7 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None, as_of: dt.d
                     as_of=as_of.isoformat() if as_of else None,
                     packs=tuple((p.id, p.version) for p in packs),
                     rules=rule_meta(packs, opts.lang) if cfg.format in ("sarif", "junit")
-                    else ())
+                    else (), statistics=statistics, quiet=quiet)
     if output is not None:
         from checker.fsutil import write_atomic
 

@@ -205,6 +205,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "Checked {files} file(s): {errors} error(s), {warnings} warning(s), {infos} "
         "info; {waived} finding(s) waived.",
     },
+    "statistics": {
+        "vi": "Số phát hiện theo quy tắc:",
+        "en": "Findings per rule:",
+    },
     "confidence": {
         "vi": "độ tin cậy {level}",
         "en": "{level} confidence",

@@ -159,6 +159,8 @@ class Report:
     as_of: str | None = None
     packs: tuple[tuple[str, str], ...] = field(default=())
     rules: tuple[RuleMeta, ...] = field(default=())
+    statistics: bool = False  # text output: findings per rule after the files
+    quiet: bool = False  # text output: only files with findings, and no summary
 
     def count(self, severity: Severity) -> int:
         return sum(f.count(severity) for f in self.files)

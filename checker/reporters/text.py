@@ -40,6 +40,8 @@ def render(report: Report, out: TextIO, *, color: bool = False) -> None:
         soft_wrap=True, highlight=False, emoji=False, legacy_windows=False,
     )
     for fr in report.files:
+        if report.quiet and not fr.findings:
+            continue
         console.print(Text(fr.path, style="bold underline"))
         for f in fr.findings:
             if f.waived:
@@ -58,6 +60,8 @@ def render(report: Report, out: TextIO, *, color: bool = False) -> None:
                                style="dim"))
             if f.waived:
                 console.print(Text(f"{'':11}{f.waived.note}", style=_WAIVED_STYLE))
+        if report.quiet:
+            continue
         for a in fr.applied:
             console.print(Text("  " + t("applied", lang, number=a.number,
                                         layer=LAYER_NAMES[a.layer][lang], date=a.date,
@@ -65,9 +69,28 @@ def render(report: Report, out: TextIO, *, color: bool = False) -> None:
         if not fr.findings:
             console.print(Text("  " + t("clean", lang), style="green"))
         console.print()
+    if report.statistics:
+        _statistics(console, report, lang)
+    if report.quiet:
+        return
     waived = report.count_waived()
     console.print(escape(t(
         "summary-waived" if waived else "summary", lang, files=len(report.files),
         errors=report.count(Severity.ERROR), warnings=report.count(Severity.WARNING),
         infos=report.count(Severity.INFO), waived=waived,
     )), style="bold")
+
+
+def _statistics(console: Console, report: Report, lang: Lang) -> None:
+    """Findings per rule, most frequent first (then by rule id), with their severity."""
+    counts: dict[str, tuple[int, Severity]] = {}
+    for fr in report.files:
+        for f in fr.findings:
+            n, sev = counts.get(f.rule, (0, f.severity))
+            counts[f.rule] = (n + 1, max(sev, f.severity, key=lambda s: s.rank))
+    if not counts:
+        return
+    console.print(Text(t("statistics", lang), style="bold"))
+    for rule, (n, sev) in sorted(counts.items(), key=lambda x: (-x[1][0], x[0])):
+        console.print(f"{n:>7}  {SEVERITY_NAMES[str(sev)][lang]:<9} {rule}", highlight=False)
+    console.print()

@@ -189,6 +189,36 @@ def config_cmd(config_file: str | None) -> None:
                    f"# {conf.origins[name]}")
 
 
+# ---------------------------------------------------------------- verify
+@main.command()
+@click.argument("packs", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--today", callback=_date, metavar="YYYY-MM-DD",
+              help="Ngày để xét last_verified / the date last_verified is measured against "
+              "(default: today).")
+def verify(packs: tuple[str, ...], today: dt.date | None) -> None:
+    """Kiểm tra bộ quy tắc / verify rule packs: schema, citations, versions, examples."""
+    from checker.errors import CheckerError
+    from checker.verify import verify as verify_pack
+
+    day = today or dt.date.today()
+    code = 0
+    for name in packs:
+        try:
+            result = verify_pack(Path(name), day)
+        except CheckerError as e:  # the built-in catalog or packs are broken
+            _fail(str(e), e.exit_code)
+        for line in result.errors:
+            click.echo(f"checker: {line}", err=True)
+        for line in result.warnings:
+            click.echo(f"warning: {line}")
+        for line in result.notes:
+            click.echo(f"note: {line}")
+        if result.ok:
+            click.echo(f"{result.pack}: ok ({result.examples} example(s) checked)")
+        code = max(code, result.exit_code)
+    sys.exit(code)
+
+
 # ---------------------------------------------------------------- rules, explain, sources
 def _packs() -> tuple[Pack, ...]:
     from checker.errors import CheckerError

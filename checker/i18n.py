@@ -102,11 +102,11 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     },
     "not-covered-kind": {
         "vi": "Chưa có quy định nào của tầng {layer} được mã hóa cho loại hồ sơ {procedure} "
-        "này (chức vụ thuộc diện Trung ương quản lý, hoặc bổ nhiệm do sắp xếp tổ chức); "
-        "hồ sơ chưa được kiểm tra ở tầng đó.",
-        "en": "No {layer}-layer rules are encoded for this kind of {procedure} case (a post "
-        "managed centrally, or an appointment on reorganisation); it has not been checked "
-        "at that layer.",
+        "này (xem `checker rules` và phạm vi của từng bộ quy tắc); hồ sơ chưa được kiểm tra "
+        "ở tầng đó.",
+        "en": "No {layer}-layer rules are encoded for this kind of {procedure} case (see "
+        "`checker rules` and the scope of each rule pack); it has not been checked at that "
+        "layer.",
     },
     "transitional": {
         "vi": "Quy trình {procedure} bắt đầu ngày {start}, trước khi quy định hiện được mã hóa "

@@ -200,7 +200,8 @@ def test_overlapping_versions() -> None:
         d["rules"].append(v2)
 
     msg = refused(mutate)
-    assert msg == f"{ORIGIN}: rule APPT-QUORUM: versions 1 and 2 overlap in time"
+    assert msg == (f"{ORIGIN}: rule APPT-QUORUM: versions 1 (2025-07-01 to 2026-07-31) and 2 "
+                   "(2026-01-01 to open end) overlap in time")
 
 
 def test_adjacent_versions_are_accepted() -> None:

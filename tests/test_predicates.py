@@ -304,3 +304,45 @@ def test_dossier_filed_in_year_one_is_not_a_crash() -> None:
     data["dossier"]["submitted_on"] = "0001-03-10"
     report = run(data)
     assert all(f.message for f in report.findings)
+
+
+# ---------------------------------------------------------------- consultation_recorded
+def recorded(consultations: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    from checker.model import Case
+    from checker.rules.predicates import ConsultationRecorded, Ctx, consultation_recorded
+
+    data = example("clean")
+    data["consultations"] = consultations
+    p = ConsultationRecorded(kind="consultation_recorded", consultation="other",
+                             body="Ban Thường vụ Tỉnh ủy Quảng Trị")
+    return [(h.pointer, h.message)
+            for h in consultation_recorded(p, Ctx(Case.model_validate(data), data, None))]
+
+
+BTV = "Ban Thường vụ Tỉnh ủy Quảng Trị"
+REQUEST = {"number": "1520/TCT-TCCB", "date": "2013-04-02"}
+CAP_UY = {"kind": "cap_uy_evaluation", "body": "Đảng ủy Cục Thuế", "request": REQUEST}
+
+
+@pytest.mark.parametrize(
+    ("consultations", "hits"),
+    [
+        ([], [("", "missing")]),
+        ([CAP_UY], [("/consultations", "missing")]),
+        # the right body, but recorded as the party committee's evaluation: not this one
+        ([{**CAP_UY, "body": BTV}], [("/consultations", "missing")]),
+        ([CAP_UY, {"kind": "other", "body": BTV}], [("/consultations/1", "undocumented")]),
+        ([{"kind": "other", "body": BTV, "request": REQUEST}], []),
+        ([{"kind": "other", "body": BTV, "answer": {"number": "845-CV/TU"}}], []),
+        # old tone placement, other case, doubled space: the same body
+        ([{"kind": "other", "body": "ban thường vụ  Tỉnh uỷ Quảng Trị", "request": REQUEST}], []),
+        # one documented entry is enough
+        ([{"kind": "other", "body": BTV}, {"kind": "other", "body": BTV, "request": REQUEST}],
+         []),
+    ],
+    ids=["none", "another-body", "wrong-kind", "undocumented", "request", "answer",
+         "spelling", "second-entry"],
+)
+def test_consultation_recorded(consultations: list[dict[str, Any]],
+                               hits: list[tuple[str, str]]) -> None:
+    assert recorded(consultations) == hits

@@ -5,6 +5,12 @@ pydantic models, and then checked for meaning: every citation resolves in the ca
 every message the predicate can emit is written in both languages with only the
 placeholders that predicate provides, no two versions of a rule overlap in time, and
 ids are unique. Any failure is a RulePackError naming the pack and the rule.
+
+A pack may bring its own `[[sources]]` (an agency's local documents, e.g. a provincial
+standing committee's regulation): they join the built-in catalog for that pack only, may
+not reuse a built-in id, and each citation keeps the source it resolved to at load time.
+Covers must name a built-in source: a cover says which regulation the whole layer is
+judged under, and that is always a document of the built-in catalog.
 """
 
 from __future__ import annotations
@@ -15,13 +21,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, TypeAdapter, ValidationError
 
 from checker.errors import RulePackError
 from checker.model import Procedure
 from checker.report import Citation, Severity
 from checker.rules.predicates import PREDICATES, Check, Pointer, required_messages
-from checker.sources import DATA, Catalog, Text, catalog, read_toml, schema_errors
+from checker.sources import DATA, Catalog, Source, Text, catalog, read_toml, schema_errors
 
 RULE_ID = r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$"
 
@@ -38,11 +44,21 @@ class Cite(Strict):
     quote: str | None = Field(
         None, description="The deciding phrase, verbatim from the source text"
     )
+    # The catalog entry this citation resolved to when the pack was loaded (the pack's
+    # own sources included); None for a Cite built outside parse_pack.
+    _resolved: Source | None = PrivateAttr(None)
+
+    @property
+    def resolved(self) -> Source | None:
+        return self._resolved
 
 
 class Period(Strict):
     start: dt.date = Field(alias="from")
     end: dt.date | None = Field(None, alias="until", description="Last day in force")
+
+    def __str__(self) -> str:
+        return f"{self.start.isoformat()} to {self.end.isoformat() if self.end else 'open end'}"
 
     def contains(self, d: dt.date) -> bool:
         return self.start <= d and (self.end is None or d <= self.end)
@@ -82,6 +98,18 @@ for _m in (AnyOf, AllOf, Not):
 DateSelector = Literal["decision", "process_start"]
 
 
+class Example(Strict):
+    """A case file that shows the rule at work, and what the rule must say about it;
+    `checker verify` runs it. The path is relative to the pack file and stays below its
+    folder (no absolute path, no `..`, no hidden file)."""
+
+    case: str = Field(pattern=r"^[^/\\.][^/\\]*(/[^/\\.][^/\\]*)*\.json$",
+                      description="Case file, relative to the pack file")
+    expect: Literal["pass", "violation", "undecidable"] = Field(
+        description="pass: the rule finds nothing; violation: at least one violation; "
+                    "undecidable: at least one 'cannot decide' and no violation")
+
+
 class Rule(Strict):
     id: str = Field(pattern=RULE_ID)
     version: int = Field(ge=1)
@@ -96,6 +124,7 @@ class Rule(Strict):
     example: Text
     messages: dict[str, Text] = Field(min_length=1)
     check: Check
+    examples: list[Example] = Field(default_factory=list)
 
 
 class Cover(Strict):
@@ -119,6 +148,10 @@ class Pack(Strict):
     last_verified: dt.date
     covers: list[Cover] = Field(min_length=1)
     rules: list[Rule] = Field(min_length=1)
+    sources: list[Source] = Field(
+        default_factory=list,
+        description="The pack's own documents (e.g. an agency's local regulations), cited "
+                    "like the built-in catalog's; ids must differ from the built-in ones")
 
 
 def _placeholders(text: str) -> set[str] | None:
@@ -154,7 +187,8 @@ def check_meaning(pack: Pack, cat: Catalog, origin: str) -> None:
             raise fail(r.id, f"version {r.version} is defined twice")
         for v in seen.get(r.id, []):
             if v.in_force.overlaps(r.in_force):
-                raise fail(r.id, f"versions {v.version} and {r.version} overlap in time")
+                raise fail(r.id, f"versions {v.version} ({v.in_force}) and {r.version} "
+                                 f"({r.in_force}) overlap in time")
         seen.setdefault(r.id, []).append(r)
         if r.in_force.end and r.in_force.end < r.in_force.start:
             raise fail(r.id, "in_force ends before it starts")
@@ -179,10 +213,35 @@ def check_meaning(pack: Pack, cat: Catalog, origin: str) -> None:
                                      f"{', '.join(sorted(kind.messages[key])) or 'none'}")
 
 
+def merged_catalog(pack: Pack, cat: Catalog, origin: str) -> Catalog:
+    """The built-in catalog with the pack's own sources added (for this pack only)."""
+    builtin = {s.id for s in cat.sources}
+    own: set[str] = set()
+    for s in pack.sources:
+        if s.id in builtin:
+            raise RulePackError(f"{origin}: source {s.id!r} is already in the built-in "
+                                "catalog; give the pack's own source another id")
+        if s.id in own:
+            raise RulePackError(f"{origin}: source {s.id!r} is defined twice")
+        own.add(s.id)
+    merged = Catalog(format=cat.format, sources=[*cat.sources, *pack.sources])
+    for s in pack.sources:
+        if s.replaced_by and merged.get(s.replaced_by) is None:
+            raise RulePackError(f"{origin}: source {s.id!r} is replaced by unknown source "
+                                f"{s.replaced_by!r}")
+    for cov in pack.covers:
+        if cov.source in own:
+            raise RulePackError(f"{origin}: covers source {cov.source!r} from the pack's own "
+                                "sources; a cover must name a built-in source (see "
+                                "`checker sources`)")
+    return merged
+
+
 def parse_pack(data: dict[str, Any], origin: str, cat: Catalog, *, schema: bool = True) -> Pack:
-    """Validate and build a pack. `schema=False` skips the JSON-Schema pass (the models
-    and the meaning checks still run); only for the built-in packs, which the test suite
-    validates against schemas/rulepack.schema.json."""
+    """Validate and build a pack; its citations resolve against `cat` plus the pack's own
+    sources. `schema=False` skips the JSON-Schema pass (the models and the meaning checks
+    still run); only for the built-in packs, which the test suite validates against
+    schemas/rulepack.schema.json."""
     problems = schema_errors(data, "rulepack") if schema else []
     if problems:
         raise RulePackError(f"{origin}: does not match the rule-pack schema: "
@@ -192,7 +251,11 @@ def parse_pack(data: dict[str, Any], origin: str, cat: Catalog, *, schema: bool 
     except ValidationError as e:
         raise RulePackError(f"{origin}: {_explain_problem(data, _pydantic_problem(e))}"
                             ) from None
-    check_meaning(pack, cat, origin)
+    merged = merged_catalog(pack, cat, origin)
+    check_meaning(pack, merged, origin)
+    for r in pack.rules:
+        for c in r.cites:
+            c._resolved = merged.get(c.source)
     return pack
 
 
@@ -225,6 +288,10 @@ def _explain_problem(data: dict[str, Any], problem: tuple[list[str | int], str])
             loc = ".".join(str(p) for p in err["loc"][1:]) or "check"
             return f"rule {rid}: check {kind}: {loc}: {err['msg']}"
     where = "/".join(map(str, path[2:])) or "(rule)"
+    if path[2:3] == ["examples"] and path[4:] == ["case"]:
+        return (f"rule {rid}: at {where}: an example must be a .json file named relative to "
+                "the pack file and below its folder (no absolute path, no '..', no hidden "
+                "file)")
     return f"rule {rid}: at {where}: {message}"
 
 
@@ -244,6 +311,12 @@ def all_packs(extra: tuple[Path, ...] = ()) -> tuple[Pack, ...]:
     """The built-in packs and any added with --rules (fully validated: an added pack is
     untrusted input). Pack ids and rule ids must be unique across them all."""
     packs = builtin_packs() + tuple(load_pack(p) for p in extra)
+    check_unique(packs)
+    return packs
+
+
+def check_unique(packs: tuple[Pack, ...]) -> None:
+    """Pack ids and rule ids are unique across packs loaded together."""
     seen: dict[str, str] = {}
     pack_ids: set[str] = set()
     for p in packs:
@@ -254,11 +327,10 @@ def all_packs(extra: tuple[Path, ...] = ()) -> tuple[Pack, ...]:
             if rid in seen:
                 raise RulePackError(f"{p.id}: rule {rid} is already defined by pack {seen[rid]}")
             seen[rid] = p.id
-    return packs
 
 
 def citation(c: Cite, cat: Catalog) -> Citation:
-    s = cat.get(c.source)
+    s = c.resolved or cat.get(c.source)
     assert s is not None  # resolved at load time
     return Citation(
         source=s.id, number=s.number, article=c.article, clause=c.clause, point=c.point,

@@ -21,7 +21,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from checker.model import Case, DossierKind, Step, StepKind
+from checker.model import Case, ConsultationKind, DossierKind, Step, StepKind
 from checker.report import Kind
 from checker.text import key, same
 from checker.workdays import add_months, add_working_days, within_working_days
@@ -184,6 +184,18 @@ class ConsultationBefore(Params):
     step: StepKind
 
 
+class ConsultationRecorded(Params):
+    """The case records a consultation of `consultation` with `body` (names compared
+    after NFC, case folding and whitespace collapsing) and the document that evidences it:
+    the request sent or the answer received. No timing and no answer is required: the
+    rule says only that the body was consulted or informed (e.g. a provincial standing
+    committee's hiệp y, or a report to it when no hiệp y was sought)."""
+
+    kind: Literal["consultation_recorded"]
+    consultation: ConsultationKind
+    body: Annotated[str, Field(min_length=1, max_length=300, pattern=r"\S")]
+
+
 class FlagTrue(Params):
     """The boolean at `at` must be present and true."""
 
@@ -232,6 +244,7 @@ Check = Annotated[
     | Divergence
     | FinalVote
     | ConsultationBefore
+    | ConsultationRecorded
     | FlagTrue
     | ValueIn
     | DossierItemPresent
@@ -537,6 +550,17 @@ def consultation_before(p: ConsultationBefore, c: Ctx) -> Iterator[Hit]:
                   {"body": k.body, "answer_date": k.answer.date, "step_date": s.date})
 
 
+def consultation_recorded(p: ConsultationRecorded, c: Ctx) -> Iterator[Hit]:
+    found = [j for j, k in enumerate(c.case.consultations)
+             if k.kind == p.consultation and same(k.body, p.body)]
+    if not found:
+        yield Hit("/consultations" if c.case.consultations else "", "missing", {"body": p.body})
+        return
+    if not any(c.case.consultations[j].request or c.case.consultations[j].answer
+               for j in found):
+        yield Hit(f"/consultations/{found[0]}", "undocumented", {"body": p.body})
+
+
 def flag_true(p: FlagTrue, c: Ctx) -> Iterator[Hit]:
     v = resolve(c.data, p.at)
     if v is None:
@@ -624,6 +648,8 @@ PREDICATES: dict[str, Predicate] = {
     "consultation_before": Predicate(consultation_before, _m(
         missing="step", no_request="body", no_answer="body",
         late="body answer_date step_date")),
+    "consultation_recorded": Predicate(consultation_recorded,
+                                       _m(missing="body", undocumented="body")),
     "flag_true": Predicate(flag_true, _m(missing="", false="")),
     "value_in": Predicate(value_in, _m(default="value")),
     "dossier_item": Predicate(dossier_item, _m(default="item")),

@@ -1,0 +1,186 @@
+"""`checker verify PACK`: is a rule pack fit to use?
+
+A pack passes when it loads (its schema; every citation resolves in the built-in catalog
+plus the pack's own sources; no two versions of a rule overlap in time; ids are unique,
+also against the built-in packs) and every example case of every rule gets, from that
+rule, the verdict the pack expects. A `last_verified` date more than a year before
+`today` is a warning: the law may have moved on. Rules without examples are noted.
+
+Each error is one line that names the pack file and, where there is one, the rule. Nothing
+here prints or exits: the CLI prints a VerifyResult and exits with its exit_code (2 when
+there is any error, else 0; warnings and notes never fail).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from checker import files
+from checker.errors import RulePackError
+from checker.loading import Document, load
+from checker.model import Case
+from checker.pipeline import check_bytes
+from checker.report import Finding, Kind
+from checker.rules.engine import Options, selected, version_in_force
+from checker.rules.pack import (
+    BUILTIN_PACKS,
+    Example,
+    Pack,
+    Rule,
+    builtin_packs,
+    check_unique,
+    parse_pack,
+)
+from checker.sources import catalog, read_toml
+
+STALE_AFTER = dt.timedelta(days=365)
+
+Verdict = Literal["pass", "violation", "undecidable"]
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    pack: str  # the pack file, as named
+    errors: tuple[str, ...] = ()  # one line each; any error means the pack must not be used
+    warnings: tuple[str, ...] = ()  # worth acting on, but the pack may be used
+    notes: tuple[str, ...] = ()  # for information only
+    examples: int = 0  # example cases that were run
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def exit_code(self) -> int:
+        return 2 if self.errors else 0
+
+
+def verify(path: Path, today: dt.date) -> VerifyResult:
+    """Verify the rule pack at `path` as of `today`.
+
+    A pack that does not load gives exactly one error (the first problem, as `--rules`
+    would report it) and no further checks. A broken built-in catalog or pack is not a
+    problem of this pack: its CheckerError propagates."""
+    origin = path.as_posix()
+    others = _other_packs(path)
+    cat = catalog()
+    try:
+        pack = parse_pack(read_toml(path, RulePackError), origin, cat)
+    except RulePackError as e:
+        return VerifyResult(origin, errors=(_one_line(str(e)),))
+    try:
+        check_unique((*others, pack))
+    except RulePackError as e:
+        return VerifyResult(origin, errors=(_one_line(f"{origin}: {e}"),))
+
+    warnings: list[str] = []
+    if today - pack.last_verified > STALE_AFTER:
+        warnings.append(
+            f"{origin}: last_verified is {pack.last_verified.isoformat()}, more than a year "
+            f"before {today.isoformat()}; check the rules against the law in force and "
+            "update the date"
+        )
+    bare = [_name(pack, r) for r in pack.rules if not r.examples]
+    notes = [f"{origin}: no examples for {len(bare)} of {len(pack.rules)} rule versions: "
+             f"{', '.join(bare)}"] if bare else []
+
+    packs = (*others, pack)
+    errors: list[str] = []
+    run = 0
+    for rule in pack.rules:
+        for ex in rule.examples:
+            run += 1
+            problem = _check_example(path, pack, rule, ex, packs)
+            if problem is not None:
+                errors.append(_one_line(problem))
+    return VerifyResult(origin, tuple(errors), tuple(warnings), tuple(notes), run)
+
+
+def _other_packs(path: Path) -> tuple[Pack, ...]:
+    """The built-in packs, less the one read from `path` (verifying a built-in pack file
+    must not find its own rules twice)."""
+    names = sorted(BUILTIN_PACKS.glob("*.toml"))
+    packs = builtin_packs()
+    return tuple(p for f, p in zip(names, packs, strict=True) if not _same_file(f, path))
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _name(pack: Pack, rule: Rule) -> str:
+    versions = sum(1 for r in pack.rules if r.id == rule.id)
+    return rule.id if versions == 1 else f"{rule.id} version {rule.version}"
+
+
+def _check_example(path: Path, pack: Pack, rule: Rule, ex: Example,
+                   packs: tuple[Pack, ...]) -> str | None:
+    """Run one example with the built-in packs and this one; None if the rule gives the
+    expected verdict, else what is wrong."""
+    where = f"{path.as_posix()}: rule {_name(pack, rule)}: example {ex.case}"
+    file = path.parent / ex.case
+    raw = files.read(files.Source(file.as_posix(), file), "en")
+    if isinstance(raw, Finding):
+        return f"{where} cannot be read: {raw.message}"
+    report = check_bytes(file.as_posix(), raw, packs, Options(lang="en"))
+    bad = [f for f in report.findings if f.kind is Kind.INPUT]
+    if bad:
+        return f"{where} is not a valid case: {bad[0].message}{_at(bad[0])}"
+    if rule.id not in report.rules_run:
+        return (f"{where}: the rule does not run on this case (its procedure, its `when`, "
+                "or its date is outside the rule or the pack's covers)")
+    doc = load(file.as_posix(), raw, "en")
+    assert isinstance(doc, Document)  # check_bytes found no input problem
+    version = _version_run(Case.model_validate(doc.data), pack, rule)
+    if version is not None and version[0] != rule.version:
+        return (f"{where}: its date {version[1]} selects version {version[0]} of the rule, "
+                f"not version {rule.version}")
+    mine = [f for f in report.findings if f.rule == rule.id]
+    got = _verdict(mine)
+    if got == ex.expect:
+        return None
+    if got == "pass":
+        return f"{where} expects {ex.expect}, but the rule finds nothing"
+    first = next(f for f in mine if f.kind is (Kind.VIOLATION if got == "violation"
+                                                 else Kind.UNDECIDABLE))
+    what = "reports a violation" if got == "violation" else "cannot decide"
+    return f"{where} expects {ex.expect}, but the rule {what}{_at(first)}: {first.message}"
+
+
+def _version_run(case: Case, pack: Pack, rule: Rule) -> tuple[int, str] | None:
+    """(number, "date (pointer)") of the rule's version selected by the case's date,
+    chosen the way the engine chooses it."""
+    versions = [r for r in pack.rules if r.id == rule.id]
+    found = selected(case, versions[0].selected_by, Options())
+    chosen = version_in_force(versions, found[0]) if found is not None else None
+    if found is None or chosen is None:
+        return None
+    return chosen.version, f"{found[0].isoformat()} ({found[1]})"
+
+
+def _verdict(findings: list[Finding]) -> Verdict:
+    kinds = {f.kind for f in findings}
+    if Kind.VIOLATION in kinds:
+        return "violation"
+    if Kind.UNDECIDABLE in kinds:
+        return "undecidable"
+    return "pass"
+
+
+def _at(f: Finding) -> str:
+    if not f.pointer and f.position is None:
+        return ""
+    line = f", line {f.position.line}" if f.position is not None else ""
+    return f" at {f.pointer or '/'}{line}"
+
+
+def _one_line(text: str) -> str:
+    """Values quoted from a case or pack may hold line breaks; a message never does."""
+    return " ".join(text.split())

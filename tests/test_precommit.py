@@ -92,3 +92,18 @@ def test_installed_hook_blocks_the_commit_of_a_bad_case(cases_repo: Path,
     assert "APPT-QUORUM" in shown and "Traceback" not in shown
     log = run(["git", "log", "--format=%s"], cases_repo, env).stdout.split()
     assert "bad" not in log
+
+
+def test_try_repo_verify_hook_blocks_a_broken_rule_pack(cases_repo: Path,
+                                                        env: dict[str, str]) -> None:
+    packs = ROOT / "fixtures" / "packs"
+    shutil.copytree(packs / "quang-tri-92-bc-tu", cases_repo / "packs" / "quang-tri")
+    shutil.copy(packs / "broken" / "dangling-citation.toml", cases_repo / "packs" / "bad.toml")
+    run(["git", "add", "-A"], cases_repo, env)
+    good = run([*PRE_COMMIT, "try-repo", str(ROOT), "checker-verify", "--files",
+                "packs/quang-tri/pack.toml"], cases_repo, env)
+    assert good.returncode == 0, good.stdout + good.stderr
+    bad = run([*PRE_COMMIT, "try-repo", str(ROOT), "checker-verify", "--files",
+               "packs/bad.toml"], cases_repo, env)
+    assert bad.returncode == 1, bad.stdout + bad.stderr
+    assert "cites unknown source" in bad.stdout and "Traceback" not in bad.stdout

@@ -254,10 +254,16 @@ def load(path: str, raw: bytes, lang: Lang) -> Document | Finding:
         return _input(lang, "too-deep", Position(1, 1))
     doc = Document(path=path, text=text, data=data)
     for problem, ptr, name in _problems(data, ""):
+        # a key may itself hold a lone surrogate: show it escaped, so output stays text
+        shown, shown_name = _printable(ptr), _printable(name)
         if problem == "duplicate":
-            return _input(lang, "duplicate-key", doc.key_position(ptr), ptr, name=name)
-        return _input(lang, "surrogate", doc.position(ptr), ptr)
+            return _input(lang, "duplicate-key", doc.key_position(ptr), shown, name=shown_name)
+        return _input(lang, "surrogate", doc.position(ptr), shown)
     return doc
+
+
+def _printable(s: str) -> str:
+    return s.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _unicode_ok(s: str) -> bool:

@@ -101,6 +101,11 @@ FORMAT_CHOICE = click.Choice(["text", "json", "sarif", "github", "junit"])
 @click.option("--force-exclude", is_flag=True,
               help="Áp dụng include/exclude cả cho tệp được nêu tên / apply include and "
               "exclude to files named on the command line too (for hooks).")
+@click.option("--jobs", "-j", type=click.IntRange(0, 512), metavar="N",
+              help="Số tiến trình song song / parallel workers [default: 0 = all cores].")
+@click.option("--cache/--no-cache", default=None,
+              help="Dùng bộ nhớ đệm kết quả / reuse results of unchanged files "
+              "[default: on; folder .checker-cache or CHECKER_CACHE_DIR].")
 @click.option("--statistics", is_flag=True,
               help="Thống kê số phát hiện theo quy tắc / findings per rule (text output).")
 @click.option("--quiet", "-q", is_flag=True,
@@ -109,37 +114,41 @@ FORMAT_CHOICE = click.Choice(["text", "json", "sarif", "github", "junit"])
 def check(paths: tuple[str, ...], fmt: str | None, lang: str | None, as_of: dt.date | None,
           select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
           rule_packs: tuple[str, ...], max_size: int | None, output: str | None, force: bool,
-          config_file: str | None, force_exclude: bool, statistics: bool, quiet: bool,
-          color: bool | None) -> None:
+          config_file: str | None, force_exclude: bool, jobs: int | None, cache: bool | None,
+          statistics: bool, quiet: bool, color: bool | None) -> None:
     """Kiểm tra các tệp hồ sơ (tệp, thư mục, hoặc - cho stdin) / check case files."""
     import io
 
+    from checker.cache import CACHE_DIR_NAME, ResultCache, context_of
     from checker.config import is_case_file
     from checker.errors import CheckerError
-    from checker.files import read, walk
-    from checker.pipeline import check_bytes
-    from checker.report import FileReport, Finding, Report, Severity
+    from checker.files import walk
+    from checker.report import Report, Severity
     from checker.reporters import get
     from checker.rules.engine import Options, check_selectors, rule_meta
     from checker.rules.pack import all_packs
+    from checker.runner import Job, default_jobs, run
 
     if output is not None and Path(output).exists() and not force:
         _fail(f"{output} already exists; use --force to overwrite it")
     try:
         conf = _settings(config_file, lang=lang, format=fmt, fail_on=fail_on, select=select,
-                         ignore=ignore, rules=rule_packs, max_size=max_size)
+                         ignore=ignore, rules=rule_packs, max_size=max_size, jobs=jobs,
+                         cache=cache)
         cfg = conf.settings
         base = conf.file.parent if conf.file else Path.cwd()
         packs = all_packs(cfg.rules)
         opts = Options(lang=cfg.lang, as_of=as_of, select=frozenset(cfg.select),
                        ignore=frozenset(cfg.ignore))
         check_selectors(packs, opts)
-        files = []
-        for arg in paths:
-            for src in walk(arg, lambda p: is_case_file(p, cfg, base), force_exclude):
-                raw = read(src, opts.lang, cfg.max_size)
-                files.append(FileReport(src.label, (raw,)) if isinstance(raw, Finding)
-                             else check_bytes(src.label, raw, packs, opts))
+        sources = [src for arg in paths
+                   for src in walk(arg, lambda p: is_case_file(p, cfg, base), force_exclude)]
+        results = None
+        if cfg.cache:
+            folder = os.environ.get("CHECKER_CACHE_DIR") or str(base / CACHE_DIR_NAME)
+            results = ResultCache(Path(folder), context_of(packs, opts))
+        files = run(sources, Job(packs, opts, cfg.max_size, results),
+                    cfg.jobs or default_jobs())
     except CheckerError as e:
         _fail(str(e), e.exit_code)
     report = Report(files=tuple(files), fail_on=Severity(cfg.fail_on), lang=opts.lang,

@@ -39,6 +39,8 @@ class Settings(BaseModel):
     include: tuple[str, ...] = Field(("*.json",), description="Which files are case files")
     exclude: tuple[str, ...] = ()
     max_size: int = Field(DEFAULT_MAX_SIZE, ge=1)
+    jobs: int = Field(0, ge=0, le=512, description="Parallel workers; 0 = number of cores")
+    cache: bool = True
 
 
 FIELDS = tuple(Settings.model_fields)

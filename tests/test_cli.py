@@ -469,7 +469,7 @@ def test_internal_error_is_one_line_and_exit_2(
         raise RuntimeError("simulated bug")
 
     monkeypatch.setattr(checker.pipeline, "check_bytes", boom)
-    monkeypatch.setattr(sys, "argv", ["checker", "check", CLEAN])
+    monkeypatch.setattr(sys, "argv", ["checker", "check", "--no-cache", CLEAN])
     monkeypatch.delenv("CHECKER_DEBUG", raising=False)
     with pytest.raises(SystemExit) as e:
         run()

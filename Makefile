@@ -37,7 +37,10 @@ pytest: $(VENV)/.test-installed
 schemas: $(VENV)/.run-installed
 	$(BIN)/python -m checker.schemagen
 
+# The peer (check-jsonschema) and the parse floor (orjson) are installed for the
+# benchmark only; BENCH_QUICK=1 runs a small smoke version.
 bench: $(VENV)/.test-installed
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check check-jsonschema orjson
 	$(BIN)/python -m checker.bench
 
 # Longer fuzzing with atheris (not part of `make test`); crashes are written to

@@ -10,6 +10,8 @@ from __future__ import annotations
 import codecs
 import itertools
 import json
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,18 +34,25 @@ class _Dup(dict[str, Any]):
     dups: list[str]
 
 
+_seen_duplicate = False  # set by _pairs during one load(); reset at its start
+# A lone surrogate can only come from a \uD800-\uDFFF escape in valid UTF-8 text.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
 def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    d: dict[str, Any] = {}
-    dups: list[str] = []
-    for k, v in pairs:
-        if k in d:
-            dups.append(k)
-        d[k] = v
-    if dups:
-        out = _Dup(d)
-        out.dups = dups
-        return out
-    return d
+    global _seen_duplicate
+    d = dict(pairs)
+    if len(d) == len(pairs):
+        return d
+    _seen_duplicate = True
+    out = _Dup(d)
+    seen: set[str] = set()
+    out.dups = []
+    for k, _ in pairs:
+        if k in seen:
+            out.dups.append(k)
+        seen.add(k)
+    return out
 
 
 def _reject_constant(name: str) -> Any:
@@ -81,67 +90,95 @@ class Document:
     path: str
     text: str
     data: Any
-    _map: dict[str, Any] | None = field(default=None, repr=False)
+    _found: dict[str, tuple[int, int | None] | None] = field(default_factory=dict, repr=False)
+
+    def _locate(self, pointer: str) -> tuple[int, int | None] | None:
+        if pointer not in self._found:
+            self._found[pointer] = locate(self.text, pointer)
+        return self._found[pointer]
 
     def position(self, pointer: str) -> Position | None:
         """line:column (1-based) of the value at pointer, or of its nearest ancestor."""
-        if self._map is None:
-            from json_source_map import calculate
-
-            try:
-                self._map = _decoded(calculate(self.text))
-            except Exception:  # the map is a convenience; never fail a run over it
-                self._map = {}
         p = pointer
         while True:
-            entry = self._map.get(_map_key(p))
-            if entry is not None:
-                loc = entry.value_start
-                return Position(loc.line + 1, loc.column + 1)
+            found = self._locate(p)
+            if found is not None:
+                return _line_col(self.text, found[0])
             if not p:
                 return None
             p = p.rsplit("/", 1)[0]
 
     def key_position(self, pointer: str) -> Position | None:
         """line:column of the key that names pointer (for duplicate and unknown keys)."""
-        self.position(pointer)
-        assert self._map is not None
-        entry = self._map.get(_map_key(pointer))
-        if entry is not None and entry.key_start is not None:
-            return Position(entry.key_start.line + 1, entry.key_start.column + 1)
+        found = self._locate(pointer)
+        if found is not None and found[1] is not None:
+            return _line_col(self.text, found[1])
         return self.position(pointer)
 
 
-def _decoded(raw: dict[str, Any]) -> dict[str, Any]:
-    """json_source_map names each value by its keys as written, JSON escapes and all
-    ("\\u0061" for "a"); re-key the map by the decoded keys. Where two keys decode alike
-    (a duplicate written two ways), the later one in the file wins, as in the data."""
-    out: dict[str, Any] = {}
-    for raw_ptr, entry in raw.items():
-        if "\\" in raw_ptr:
-            tokens = []
-            for tok in raw_ptr.split("/"):
-                try:
-                    tokens.append(json.loads(f'"{tok}"') if "\\" in tok else tok)
-                except ValueError:
-                    tokens.append(tok)
-            ptr = "/".join(tokens)
-        else:
-            ptr = raw_ptr
-        old = out.get(ptr)
-        if old is None or old.value_start.position < entry.value_start.position:
-            out[ptr] = entry
-    return out
+# ---------------------------------------------------------------- positions
+# Finding where a pointer's value starts needs only the path to it: each object or
+# array on the way is scanned with the standard library's C scanner (its key strings
+# decoded, the values beside the path skipped whole), so a finding costs microseconds,
+# not a full source map. tests/test_positions.py checks every pointer of every fixture
+# against the json-source-map library.
+_WS = re.compile(r"[ \t\n\r]*")
+# the C scanner's two entry points (not in the typing stubs, stable since Python 2.6):
+_SCAN: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
+_STRING: Callable[[str, int], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
 
 
-def _map_key(pointer: str) -> str:
-    """json_source_map keys its map by the raw key texts joined with "/" (not RFC 6901
-    escaped); turn our pointer into that form."""
-    if not pointer:
-        return pointer
-    return "/" + "/".join(
-        t.replace("~1", "/").replace("~0", "~") for t in pointer[1:].split("/")
-    )
+def _skip(text: str, i: int) -> int:
+    """The first offset at or after i that is not JSON whitespace."""
+    m = _WS.match(text, i)
+    return m.end() if m else i
+
+
+def _tokens(pointer: str) -> list[str]:
+    return [t.replace("~1", "/").replace("~0", "~") for t in pointer[1:].split("/")]
+
+
+def locate(text: str, pointer: str) -> tuple[int, int | None] | None:
+    """(offset of the value, offset of the key naming it, if any) for an RFC 6901 pointer
+    into JSON text, or None. Where a key repeats, the last one counts, as in the data."""
+    try:
+        i = _skip(text, 0)
+        key_at: int | None = None
+        for tok in _tokens(pointer) if pointer else []:
+            if text[i] == "{":
+                i = _skip(text, i + 1)
+                hit: tuple[int, int] | None = None
+                while text[i] != "}":
+                    k_at = i
+                    key, i = _STRING(text, i + 1)
+                    i = _skip(text, i) + 1  # the colon
+                    i = _skip(text, i)
+                    if key == tok:
+                        hit = (i, k_at)
+                    i = _skip(text, _SCAN(text, i)[1])
+                    if text[i] == ",":
+                        i = _skip(text, i + 1)
+                if hit is None:
+                    return None
+                i, key_at = hit
+            elif text[i] == "[":
+                if not tok.isdigit() or (tok != "0" and tok.startswith("0")):
+                    return None
+                i = _skip(text, i + 1)
+                for _ in range(int(tok)):
+                    if text[i] == "]":
+                        return None
+                    i = _skip(text, _SCAN(text, i)[1])
+                    if text[i] == ",":
+                        i = _skip(text, i + 1)
+                if text[i] == "]":
+                    return None
+                key_at = None
+            else:
+                return None
+        return i, key_at
+    except (IndexError, ValueError, StopIteration, RecursionError):
+        return None
 
 
 def _constant_offset(text: str, name: str) -> int:
@@ -239,6 +276,8 @@ def load(path: str, raw: bytes, lang: Lang) -> Document | Finding:
         return text
     if not text.strip():
         return _input(lang, "empty", Position(1, 1))
+    global _seen_duplicate
+    _seen_duplicate = False
     try:
         data = json.loads(text, object_pairs_hook=_pairs, parse_constant=_reject_constant,
                           parse_int=_parse_int)
@@ -253,6 +292,8 @@ def load(path: str, raw: bytes, lang: Lang) -> Document | Finding:
     except RecursionError:
         return _input(lang, "too-deep", Position(1, 1))
     doc = Document(path=path, text=text, data=data)
+    if not _seen_duplicate and not _SURROGATE_ESCAPE.search(text):
+        return doc  # the common case: nothing for the walk below to find
     for problem, ptr, name in _problems(data, ""):
         # a key may itself hold a lone surrogate: show it escaped, so output stays text
         shown, shown_name = _printable(ptr), _printable(name)

@@ -16,9 +16,9 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
+from checker import pipeline
 from checker.cache import ResultCache
 from checker.files import Source, read
-from checker import pipeline
 from checker.report import FileReport, Finding
 from checker.rules.engine import Options
 from checker.rules.pack import Pack

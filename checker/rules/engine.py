@@ -148,7 +148,14 @@ class Evaluation:
 
 def evaluate(doc: Document, case: Case, packs: tuple[Pack, ...], opts: Options) -> Evaluation:
     lang = opts.lang
-    if selected(case, "decision", opts) is None:
+    memo: dict[str, tuple[dt.date, str] | None] = {}
+
+    def when(selector: str) -> tuple[dt.date, str] | None:
+        if selector not in memo:
+            memo[selector] = selected(case, selector, opts)
+        return memo[selector]
+
+    if when("decision") is None:
         return Evaluation([_notice(doc, lang, COVERAGE_RULE, "no-date", "")])
     ctx = Ctx(case=case, data=doc.data, as_of=opts.as_of)
     cat = catalog()
@@ -162,7 +169,7 @@ def evaluate(doc: Document, case: Case, packs: tuple[Pack, ...], opts: Options) 
         fitting = [(p, c) for p, c in candidates if holds(c.when, doc.data)]
         covering = []
         for p, c in fitting:
-            chosen = selected(case, c.selected_by, opts)
+            chosen = when(c.selected_by)
             if chosen is not None and c.in_force.contains(chosen[0]):
                 covering.append((p, c, chosen))
         if not covering:
@@ -180,7 +187,7 @@ def evaluate(doc: Document, case: Case, packs: tuple[Pack, ...], opts: Options) 
         for rule_id in sorted(versions):
             if not wanted(rule_id, opts):
                 continue
-            found = selected(case, versions[rule_id][0].selected_by, opts)
+            found = when(versions[rule_id][0].selected_by)
             rule = version_in_force(versions[rule_id], found[0]) if found else None
             if rule is None or case.procedure not in rule.procedures:
                 continue

@@ -9,11 +9,9 @@ everything runs in this process.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from checker import pipeline
@@ -64,9 +62,11 @@ def default_jobs() -> int:
 
 def run(sources: Sequence[Source], job: Job, jobs: int) -> list[FileReport]:
     workers = min(jobs, len(sources) // MIN_FILES_PER_WORKER)
-    can_fork = sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
-    if workers < 2 or not can_fork or any(s.path is None for s in sources):
+    if workers < 2 or sys.platform != "linux" or any(s.path is None for s in sources):
         return [check_source(s, job) for s in sources]
+    import multiprocessing  # only when forking: a one-file check does not pay for it
+    from concurrent.futures import ProcessPoolExecutor
+
     global _JOB
     _JOB = job
     try:

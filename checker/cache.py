@@ -1,6 +1,7 @@
-"""A content-hash cache of results, like ruff's: a file whose bytes, checker, rule packs
-and options are unchanged is not checked again, so a hook over a repository of case
-files costs almost nothing for the files a commit did not touch.
+"""A content-hash cache of results, like ruff's but kept in the user's cache folder: a
+file whose bytes, checker, rule packs and options are unchanged is not checked again,
+so a hook over a repository of case files costs almost nothing for the files a commit
+did not touch.
 
 The key covers everything a result depends on: the file's bytes; the checker's own code
 and data (hashed, so a development change invalidates too); every rule pack in use; and
@@ -34,8 +35,14 @@ from checker.report import (
     Waived,
 )
 
-CACHE_DIR_NAME = ".checker-cache"
 FORMAT = "1"
+
+
+def default_folder() -> Path:
+    """The user's own cache folder, never the repository: entries are trusted, so a
+    cache committed beside the cases must not be able to make a bad case pass."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "checker"
 
 
 @cache
@@ -50,16 +57,54 @@ def code_fingerprint() -> str:
     return h.hexdigest()
 
 
+def _s(v: Any) -> str:
+    if not isinstance(v, str):
+        raise TypeError("not a string")
+    return v
+
+
+def _opt(v: Any, kind: type) -> Any:
+    if v is not None and (not isinstance(v, kind) or isinstance(v, bool)):
+        raise TypeError(f"not {kind.__name__}")
+    return v
+
+
+def _position(d: Any) -> Position | None:
+    if d is None:
+        return None
+    return Position(_opt(d["line"], int), _opt(d["column"], int))
+
+
+def _citation(c: dict[str, Any]) -> Citation:
+    return Citation(
+        source=_s(c["source"]), number=_s(c["number"]), article=_opt(c["article"], int),
+        clause=_opt(c["clause"], int), point=_opt(c["point"], str),
+        confidence=Confidence(c["confidence"]), url=_opt(c["url"], str),
+        quote=_opt(c["quote"], str),
+    )
+
+
+def _waived(w: Any) -> Waived | None:
+    if w is None:
+        return None
+    return Waived(
+        waiver=_opt(w["waiver"], int), authority=_s(w["authority"]),
+        authority_date=_opt(w["authority_date"], str), approved_by=_s(w["approved_by"]),
+        reason=_s(w["reason"]), expires=_opt(w["expires"], str), note=_s(w["note"]),
+    )
+
+
 def _finding(d: dict[str, Any]) -> Finding:
+    """Rebuild a finding, checking every type: an entry that is not exactly what this
+    module wrote is a miss, never a crash further on."""
     return Finding(
-        rule=d["rule"], severity=Severity(d["severity"]), kind=Kind(d["kind"]),
-        message=d["message"], pointer=d["pointer"],
-        position=Position(**d["position"]) if d["position"] else None,
-        rule_version=d["rule_version"],
-        cites=tuple(Citation(**{**c, "confidence": Confidence(c["confidence"])})
-                    for c in d["cites"]),
-        layer=d["layer"],
-        waived=Waived(**d["waived"]) if d["waived"] else None,
+        rule=_s(d["rule"]), severity=Severity(d["severity"]), kind=Kind(d["kind"]),
+        message=_s(d["message"]), pointer=_s(d["pointer"]),
+        position=_position(d["position"]),
+        rule_version=_opt(d["rule_version"], int),
+        cites=tuple(_citation(c) for c in d["cites"]),
+        layer=_opt(d["layer"], str),
+        waived=_waived(d["waived"]),
     )
 
 
@@ -74,9 +119,11 @@ def decode(path: str, data: bytes) -> FileReport:
     return FileReport(
         path=path,
         findings=tuple(_finding(f) for f in d["findings"]),
-        applied=tuple(Applied(**a) for a in d["applied"]),
-        procedure=d["procedure"],
-        rules_run=tuple(d["rules_run"]),
+        applied=tuple(Applied(*(_s(a[k]) for k in ("layer", "source", "number",
+                                                   "selected_by", "date")))
+                      for a in d["applied"]),
+        procedure=_opt(d["procedure"], str),
+        rules_run=tuple(_s(r) for r in d["rules_run"]),
     )
 
 
@@ -97,7 +144,7 @@ class ResultCache:
     def get(self, path: str, key: str) -> FileReport | None:
         try:
             return decode(path, self._entry(key).read_bytes())
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
 
     def put(self, key: str, report: FileReport) -> None:

@@ -105,7 +105,7 @@ FORMAT_CHOICE = click.Choice(["text", "json", "sarif", "github", "junit"])
               help="Số tiến trình song song / parallel workers [default: 0 = all cores].")
 @click.option("--cache/--no-cache", default=None,
               help="Dùng bộ nhớ đệm kết quả / reuse results of unchanged files "
-              "[default: on; folder .checker-cache or CHECKER_CACHE_DIR].")
+              "[default: on; in ~/.cache/checker or CHECKER_CACHE_DIR].")
 @click.option("--statistics", is_flag=True,
               help="Thống kê số phát hiện theo quy tắc / findings per rule (text output).")
 @click.option("--quiet", "-q", is_flag=True,
@@ -119,7 +119,7 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None, as_of: dt.d
     """Kiểm tra các tệp hồ sơ (tệp, thư mục, hoặc - cho stdin) / check case files."""
     import io
 
-    from checker.cache import CACHE_DIR_NAME, ResultCache, context_of
+    from checker.cache import ResultCache, context_of, default_folder
     from checker.config import is_case_file
     from checker.errors import CheckerError
     from checker.files import walk
@@ -145,7 +145,7 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None, as_of: dt.d
                    for src in walk(arg, lambda p: is_case_file(p, cfg, base), force_exclude)]
         results = None
         if cfg.cache:
-            folder = os.environ.get("CHECKER_CACHE_DIR") or str(base / CACHE_DIR_NAME)
+            folder = os.environ.get("CHECKER_CACHE_DIR") or str(default_folder())
             results = ResultCache(Path(folder), context_of(packs, opts))
         files = run(sources, Job(packs, opts, cfg.max_size, results),
                     cfg.jobs or default_jobs())

@@ -7,6 +7,8 @@ Rule packs cite it by id; a citation that does not resolve is a load error.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import stat
 import tomllib
 from functools import cache
 from pathlib import Path
@@ -70,11 +72,23 @@ def toml_plain(node: Any) -> Any:
     return node
 
 
+MAX_TOML_SIZE = 2 * 1024 * 1024  # a rule pack or catalog is tens of KB
+
+
 def read_toml(path: Path, err: type[Exception]) -> dict[str, Any]:
+    """Parse a TOML file that is a regular file of reasonable size (a pipe or a device is
+    refused unread, so it can never hang the run)."""
     try:
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):
+            raise err(f"{path}: not a regular file")
+        if st.st_size > MAX_TOML_SIZE:
+            raise err(f"{path}: {st.st_size} bytes is too large for a rule pack")
         return toml_plain(tomllib.loads(path.read_text("utf-8")))  # type: ignore[no-any-return]
     except OSError as e:
         raise err(f"{path}: cannot read: {e.strerror}") from None
+    except RecursionError:
+        raise err(f"{path}: not valid TOML: nested too deeply") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
         raise err(f"{path}: not valid TOML: {e}") from None
 

@@ -33,3 +33,18 @@ def key(s: str) -> str:
 
 def same(a: str, b: str) -> bool:
     return key(a) == key(b)
+
+
+def _escape_char(ch: str) -> str:
+    return f"\\u{ord(ch):04x}" if ord(ch) <= 0xFFFF else f"\\U{ord(ch):08x}"
+
+
+def printable(s: str) -> str:
+    """s with control and format characters shown as \\uXXXX escapes: a key or a name
+    from a case file must not move the terminal's cursor, reorder text (bidirectional
+    overrides) or make XML ill-formed. Letters, marks and spaces are left alone."""
+    if s.isprintable():
+        return s
+    return "".join(
+        ch if ch.isprintable() or ch == " " else _escape_char(ch) for ch in s
+    )

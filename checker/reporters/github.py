@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from checker.report import Finding, Report, Severity
+from checker.text import printable
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -22,7 +23,7 @@ def _prop(s: str) -> str:
 
 
 def line(path: str, f: Finding, lang: str = "vi") -> str:
-    props = [f"file={_prop(path)}"]
+    props = [f"file={_prop(printable(path))}"]
     if f.position:
         props += [f"line={f.position.line}", f"col={f.position.column}"]
     props.append(f"title={_prop(f.rule)}")
@@ -31,7 +32,7 @@ def line(path: str, f: Finding, lang: str = "vi") -> str:
     if f.waived:
         text += f" {f.waived.note}"
     level = "notice" if f.waived else LEVELS[f.severity]
-    return f"::{level} {','.join(props)}::{_data(text)}"
+    return f"::{level} {','.join(props)}::{_data(printable(text))}"
 
 
 def render(report: Report, out: TextIO, *, color: bool = False) -> None:

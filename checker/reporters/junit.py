@@ -11,12 +11,13 @@ import xml.etree.ElementTree as ET
 from typing import TextIO
 
 from checker.report import FileReport, Finding, Report
+from checker.text import printable
 
 
 def _line(f: Finding) -> str:
     where = f"{f.position.line}:{f.position.column} " if f.position else ""
     text = f"{where}{f.severity} {f.rule} {f.pointer or '/'}: {f.message}"
-    return f"{text} [waived] {f.waived.note}" if f.waived else text
+    return printable(f"{text} [waived] {f.waived.note}" if f.waived else text)
 
 
 def _text(findings: list[Finding]) -> str:
@@ -28,17 +29,18 @@ def _suite(fr: FileReport, report: Report) -> ET.Element:
     for f in fr.findings:
         by_rule.setdefault(f.rule, []).append(f)
     names = sorted(set(fr.rules_run) | set(by_rule))
-    suite = ET.Element("testsuite", name=fr.path, tests=str(len(names)))
+    suite = ET.Element("testsuite", name=printable(fr.path), tests=str(len(names)))
     failures = 0
     for rid in names:
-        case = ET.SubElement(suite, "testcase", classname=fr.path, name=rid)
+        case = ET.SubElement(suite, "testcase", classname=printable(fr.path),
+                             name=printable(rid))
         found = by_rule.get(rid, [])
         failing = [f for f in found
                    if f.waived is None and f.severity.rank >= report.fail_on.rank]
         if failing:
             failures += 1
             fail = ET.SubElement(case, "failure", type=str(failing[0].severity),
-                                 message=failing[0].message)
+                                 message=printable(failing[0].message))
             fail.text = _text(found)
         elif found:
             ET.SubElement(case, "system-out").text = _text(found)

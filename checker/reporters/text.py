@@ -16,6 +16,7 @@ from rich.text import Text
 
 from checker.i18n import CONFIDENCE_NAMES, LAYER_NAMES, SEVERITY_NAMES, WAIVED_NAME, Lang, t
 from checker.report import Finding, Report, Severity
+from checker.text import printable
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _WAIVED_STYLE = "magenta"
@@ -42,7 +43,7 @@ def render(report: Report, out: TextIO, *, color: bool = False) -> None:
     for fr in report.files:
         if report.quiet and not fr.findings:
             continue
-        console.print(Text(fr.path, style="bold underline"))
+        console.print(Text(printable(fr.path), style="bold underline"))
         for f in fr.findings:
             if f.waived:
                 sev, style = WAIVED_NAME[lang], _WAIVED_STYLE
@@ -52,14 +53,14 @@ def render(report: Report, out: TextIO, *, color: bool = False) -> None:
             line.append(f"{_where(f):>7}  ", style="dim")
             line.append(f"{sev:<9}", style=style)
             line.append(f" {f.rule}  ", style="bold")
-            line.append(f.message)
+            line.append(printable(f.message))
             console.print(line)
-            detail = f.pointer or "/"
+            detail = printable(f.pointer or "/")
             cites = _cites(f, lang)
             console.print(Text(f"{'':11}{detail}" + (f" · {cites}" if cites else ""),
                                style="dim"))
             if f.waived:
-                console.print(Text(f"{'':11}{f.waived.note}", style=_WAIVED_STYLE))
+                console.print(Text(f"{'':11}{printable(f.waived.note)}", style=_WAIVED_STYLE))
         if report.quiet:
             continue
         for a in fr.applied:

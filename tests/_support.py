@@ -86,3 +86,15 @@ def shift_dates(data: Any, days: int) -> Any:
     if isinstance(data, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", data):
         return (dt.date.fromisoformat(data) + dt.timedelta(days=days)).isoformat()
     return data
+
+
+def paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every place in a JSON value, as a tuple of keys and indices (the root is ())."""
+    out = [prefix]
+    if isinstance(node, dict):
+        for k, v in node.items():
+            out += paths(v, (*prefix, k))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            out += paths(v, (*prefix, i))
+    return out

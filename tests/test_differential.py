@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _support import ROOT, example
+from _support import ROOT, example, paths
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -55,16 +55,6 @@ SCALARS = st.one_of(
                      "leadership_1", "meets", "male"]),
 )
 
-
-def paths(data: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    out = [prefix]
-    if isinstance(data, dict):
-        for k, v in data.items():
-            out += paths(v, (*prefix, k))
-    elif isinstance(data, list):
-        for i, v in enumerate(data):
-            out += paths(v, (*prefix, i))
-    return out
 
 
 BASES = [example("clean"), example("violations")]

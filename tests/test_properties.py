@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from _support import encode, example, run, triples
+from _support import encode, example, paths, run, triples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import example as hexample
 from hypothesis import strategies as st
@@ -71,16 +71,6 @@ NAMES = st.sampled_from(
     ["Trần Thị Minh Hằng", "Lê Quốc Bảo", "Phạm Đức Long", "Bộ trưởng Bộ Tài chính", "X", ""]
 )
 
-
-def paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    out = [prefix]
-    if isinstance(node, dict):
-        for k, v in node.items():
-            out += paths(v, (*prefix, k))
-    elif isinstance(node, list):
-        for i, v in enumerate(node):
-            out += paths(v, (*prefix, i))
-    return out
 
 
 def like(value: Any) -> st.SearchStrategy[Any]:

@@ -147,6 +147,9 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None, as_of: dt.d
         if cfg.cache:
             folder = os.environ.get("CHECKER_CACHE_DIR") or str(default_folder())
             results = ResultCache(Path(folder), context_of(packs, opts))
+        if output is not None and any(
+                src.path is not None and _same_file(src.path, Path(output)) for src in sources):
+            _fail(f"{output} is one of the files being checked; the report cannot replace it")
         files = run(sources, Job(packs, opts, cfg.max_size, results),
                     cfg.jobs or default_jobs())
     except CheckerError as e:
@@ -170,6 +173,13 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None, as_of: dt.d
         get(cfg.format)(report, sys.stdout, color=use_color and cfg.format == "text")
         sys.stdout.flush()
     sys.exit(report.exit_code)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and a.samefile(b)
+    except OSError:
+        return False
 
 
 def _settings(config_file: str | None, **flags: Any) -> Resolved:
@@ -317,6 +327,15 @@ def run() -> None:
     Ctrl-C exits 130; a bug in the checker is one line on stderr and exit 2, with the
     traceback only when CHECKER_DEBUG is set.
     """
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    if sys.stdout is None:  # started with stdout closed
+        if not {"-o", "--output"} & set(sys.argv) and not any(
+                a.startswith("--output=") for a in sys.argv):
+            sys.stderr.write("checker: standard output is closed; there is nowhere to write "
+                             "the report (use --output FILE)\n")
+            sys.exit(2)
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:

@@ -151,7 +151,7 @@ def is_case_file(path: Path, settings: Settings, base: Path) -> bool:
 
     try:
         rel = path.resolve().relative_to(base.resolve()).as_posix()
-    except (ValueError, OSError):
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop (3.11)
         rel = path.as_posix()
     names = (rel, path.name)
     included = any(fnmatchcase(n, p) for p in settings.include for n in names)

@@ -85,6 +85,28 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "This string contains an invalid Unicode escape (a lone surrogate such as "
         "\\ud800), so it is not text; enter the value again.",
     },
+    "surrogate-key": {
+        "vi": "Tên trường này chứa mã thoát Unicode không hợp lệ (nửa cặp thay thế, ví dụ "
+        "\\ud800) nên không phải là văn bản; hãy sửa lại tên trường.",
+        "en": "This field name contains an invalid Unicode escape (a lone surrogate such as "
+        "\\ud800), so it is not text; correct the field name.",
+    },
+    "number-overflow": {
+        "vi": "Số {value} vượt quá khoảng giá trị có thể biểu diễn.",
+        "en": "The number {value} is beyond the range that can be represented.",
+    },
+    "truncated-utf8": {
+        "vi": "Tệp kết thúc giữa chừng một ký tự UTF-8: có vẻ tệp đã bị cắt ngắn (ví dụ khi "
+        "gửi qua thư điện tử); hãy lấy lại bản đầy đủ.",
+        "en": "The file ends in the middle of a UTF-8 character: it seems to have been cut "
+        "short (for example by e-mail); get the complete copy again.",
+    },
+    "binary": {
+        "vi": "Đây không phải tệp văn bản JSON (có byte NUL; có thể là tệp Word, PDF, ZIP "
+        "hoặc ảnh bị đổi tên); hãy xuất hồ sơ ra JSON với mã UTF-8.",
+        "en": "This is not a JSON text file (it has NUL bytes; perhaps a Word, PDF, ZIP or "
+        "image file renamed); export the case as UTF-8 JSON.",
+    },
     "model": {
         "vi": "Giá trị ở đây không hợp lệ theo mô hình hồ sơ ({detail}).",
         "en": "The value here is not valid for the case model ({detail}).",

@@ -8,7 +8,6 @@ when a finding needs a position, because most files in a hook run have none.
 from __future__ import annotations
 
 import codecs
-import itertools
 import json
 import re
 from collections.abc import Callable
@@ -66,6 +65,13 @@ class _BadNumber(ValueError):
     def __init__(self, digits: str) -> None:
         super().__init__(digits)
         self.digits = digits
+
+
+def _parse_float(text: str) -> float:
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise _BadNumber(text)
+    return value
 
 
 def _parse_int(digits: str) -> int:
@@ -210,10 +216,19 @@ def _input(lang: Lang, key: str, pos: Position | None, pointer: str = "", **v: o
     )
 
 
+_BREAK = re.compile(r"\r\n?|\n")
+
+
 def _line_col(text: str, offset: int) -> Position:
-    line = text.count("\n", 0, offset) + 1
-    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return Position(line, col)
+    """1-based line and column; a line ends at LF, CRLF or a lone CR (old Mac files)."""
+    if "\r" not in text:
+        line = text.count("\n", 0, offset) + 1
+        col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        return Position(line, col)
+    line, start = 1, 0
+    for m in _BREAK.finditer(text, 0, offset):
+        line, start = line + 1, m.end()
+    return Position(line, offset - start + 1)
 
 
 # Legacy Vietnamese 8-bit encodings, still common in files exported from old systems.
@@ -233,19 +248,47 @@ def _is_letter(b: int) -> bool:
 
 
 def legacy_vietnamese(raw: bytes) -> str | None:
-    """The encoding name if raw looks like Vietnamese text in VNI or TCVN3, else None."""
-    vni = sum(1 for a, b in itertools.pairwise(raw) if a in _VOWELS and b in _VNI_TONES)
-    tcvn = sum(
-        1 for i, b in enumerate(raw)
-        if b in _TCVN3_LETTERS and (
-            (i > 0 and _is_letter(raw[i - 1])) or (i + 1 < len(raw) and _is_letter(raw[i + 1]))
-        )
-    )
+    """The encoding name if raw looks like Vietnamese text in VNI or TCVN3, else None.
+
+    Only bytes that are not part of a valid UTF-8 sequence count, so UTF-8 text cut in
+    the middle of a character is not mistaken for TCVN3."""
+    text = raw.decode("utf-8", errors="surrogateescape")
+    bad = [0xDC00 <= ord(ch) <= 0xDCFF for ch in text]
+
+    def byte(i: int) -> int:
+        return ord(text[i]) - 0xDC00 if bad[i] else ord(text[i])
+
+    def letter(i: int) -> bool:
+        return 0 <= i < len(text) and not bad[i] and text[i].isascii() and text[i].isalpha()
+
+    vni = sum(1 for i in range(1, len(text))
+              if bad[i] and byte(i) in _VNI_TONES and not bad[i - 1]
+              and ord(text[i - 1]) in _VOWELS)
+    tcvn = sum(1 for i in range(len(text))
+               if bad[i] and byte(i) in _TCVN3_LETTERS and (letter(i - 1) or letter(i + 1)))
     if vni >= 2 and vni >= tcvn:
         return "VNI"
     if tcvn >= 2:
         return "TCVN3 (ABC)"
     return None
+
+
+def latin1_like(raw: bytes) -> bool:
+    """Text in Latin-1 / Windows-1252: every byte that breaks UTF-8 is an accented Latin
+    letter there (0xC0-0xFF), next to an ASCII letter or a space."""
+    text = raw.decode("utf-8", errors="surrogateescape")
+    found = False
+    for i, ch in enumerate(text):
+        if not 0xDC00 <= ord(ch) <= 0xDCFF:
+            continue
+        b = ord(ch) - 0xDC00
+        near = text[max(i - 1, 0):i] + text[i + 1:i + 2]
+        # a letter inside a word, or a one-letter word ("ý kiến")
+        if b < 0xC0 or b in (0xD7, 0xF7) or not any(c.isascii() and (c.isalpha() or c == " ")
+                                                      for c in near):
+            return False
+        found = True
+    return found
 
 
 def decode(raw: bytes, lang: Lang) -> str | Finding:
@@ -263,9 +306,16 @@ def decode(raw: bytes, lang: Lang) -> str | Finding:
     except UnicodeDecodeError as e:
         good = raw[: e.start].decode("utf-8", errors="replace")
         where = _line_col(good, len(good))
+        if b"\0" in raw:  # no text format here has NUL bytes: Word, PDF, ZIP, images...
+            return _input(lang, "binary", where)
+        if e.reason == "unexpected end of data":  # valid until a character cut at the end
+            return _input(lang, "truncated-utf8", where)
         legacy = legacy_vietnamese(raw)
         if legacy:
             return _input(lang, "not-utf8-legacy", where, encoding=legacy)
+        if latin1_like(raw):
+            return _input(lang, "not-utf8-named", where,
+                          encoding="Latin-1 (ISO 8859-1) / Windows-1252")
         return _input(lang, "not-utf8", where, offset=e.start)
 
 
@@ -280,10 +330,12 @@ def load(path: str, raw: bytes, lang: Lang) -> Document | Finding:
     _seen_duplicate = False
     try:
         data = json.loads(text, object_pairs_hook=_pairs, parse_constant=_reject_constant,
-                          parse_int=_parse_int)
+                          parse_int=_parse_int, parse_float=_parse_float)
     except _BadNumber as e:
         off = max(text.find(e.digits), 0)
-        return _input(lang, "number-too-long", _line_col(text, off), limit=MAX_DIGITS)
+        if e.digits.lstrip("-").isdigit():
+            return _input(lang, "number-too-long", _line_col(text, off), limit=MAX_DIGITS)
+        return _input(lang, "number-overflow", _line_col(text, off), value=e.digits)
     except _BadConstant as e:
         off = _constant_offset(text, e.name)
         return _input(lang, "bad-constant", _line_col(text, off), name=e.name)
@@ -299,6 +351,8 @@ def load(path: str, raw: bytes, lang: Lang) -> Document | Finding:
         shown, shown_name = _printable(ptr), _printable(name)
         if problem == "duplicate":
             return _input(lang, "duplicate-key", doc.key_position(ptr), shown, name=shown_name)
+        if problem == "surrogate-key":
+            return _input(lang, "surrogate-key", doc.key_position(ptr), shown)
         return _input(lang, "surrogate", doc.position(ptr), shown)
     return doc
 
@@ -324,7 +378,7 @@ def _problems(node: Any, ptr: str) -> Any:
         for k, v in node.items():
             here = f"{ptr}/{escape(k)}"
             if not _unicode_ok(k):
-                yield "surrogate", here, k
+                yield "surrogate-key", here, k
             yield from _problems(v, here)
     elif isinstance(node, list):
         for i, v in enumerate(node):
@@ -347,7 +401,8 @@ _JSON_REASONS_VI = {
 
 def _reason(e: json.JSONDecodeError, lang: Lang) -> str:
     if lang == "en":
-        return e.msg[0].lower() + e.msg[1:]
+        msg = re.sub(r"\s+at$", "", e.msg)  # the position is given separately
+        return msg[0].lower() + msg[1:]
     for en, vi in _JSON_REASONS_VI.items():
         if e.msg.startswith(en):
             return vi

@@ -65,14 +65,29 @@ def run(sources: Sequence[Source], job: Job, jobs: int) -> list[FileReport]:
     if workers < 2 or sys.platform != "linux" or any(s.path is None for s in sources):
         return [check_source(s, job) for s in sources]
     import multiprocessing  # only when forking: a one-file check does not pay for it
-    from concurrent.futures import ProcessPoolExecutor
+    import signal
 
     global _JOB
     _JOB = job
+    # Workers are forked with Ctrl-C blocked, and keep it blocked, so only this process
+    # handles it (no traceback from each worker). A Ctrl-C that arrives meanwhile stays
+    # pending here and is delivered the moment it is unblocked: never lost.
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
-        ctx = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-            chunk = max(1, min(256, len(sources) // (workers * 8)))
-            return list(pool.map(_work, sources, chunksize=chunk))
+        pool = multiprocessing.get_context("fork").Pool(workers)
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    try:
+        chunk = max(1, min(256, len(sources) // (workers * 8)))
+        # get() with a timeout, not map(): a plain wait would not see Ctrl-C promptly
+        results: list[FileReport] = pool.map_async(_work, sources, chunksize=chunk).get(
+            timeout=7 * 24 * 3600)
+    except BaseException:
+        pool.terminate()  # Ctrl-C or a failure: end the workers now
+        pool.join()
+        raise
     finally:
         _JOB = None
+    pool.close()
+    pool.join()
+    return results

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -197,7 +198,7 @@ def vn_date_to_iso(value: str) -> str | None:
     """'23/7/2025' or 'ngày 23 tháng 7 năm 2025' → '2025-07-23', if it is a real date."""
     import datetime as dt
 
-    m = _VN_DATE.match(value)
+    m = _VN_DATE.match(unicodedata.normalize("NFC", value))
     if not m:
         return None
     try:

@@ -157,9 +157,9 @@ def test_utf8_cut_in_the_middle_of_a_character() -> None:
     assert "UTF-8" in f.message
 
 
-def test_latin1_file_is_not_utf8() -> None:
+def test_latin1_file_is_named() -> None:
     f = finding('{"a": "café"}'.encode("latin-1"), "en")
-    assert f.message.startswith("The file is not valid UTF-8 text")
+    assert f.message.startswith("The file is encoded in Latin-1 (ISO 8859-1)")
 
 
 # ---------------------------------------------------------------- empty, NaN

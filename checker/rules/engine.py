@@ -179,7 +179,9 @@ def evaluate(doc: Document, case: Case, packs: tuple[Pack, ...], opts: Options) 
         for _, c, (day, by) in covering:
             src = cat.get(c.source)
             assert src is not None
-            applied.append(Applied(layer, src.id, src.number, by, day.isoformat()))
+            entry = Applied(layer, src.id, src.number, by, day.isoformat())
+            if entry not in applied:  # two packs may speak for the same source
+                applied.append(entry)
         versions: dict[str, list[Rule]] = {}
         for p, _, _ in covering:
             for r in p.rules:

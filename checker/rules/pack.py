@@ -311,21 +311,24 @@ def all_packs(extra: tuple[Path, ...] = ()) -> tuple[Pack, ...]:
     """The built-in packs and any added with --rules (fully validated: an added pack is
     untrusted input). Pack ids and rule ids must be unique across them all."""
     packs = builtin_packs() + tuple(load_pack(p) for p in extra)
-    check_unique(packs)
+    names = tuple(p.name for p in sorted(BUILTIN_PACKS.glob("*.toml"))) + tuple(map(str, extra))
+    check_unique(packs, names)
     return packs
 
 
-def check_unique(packs: tuple[Pack, ...]) -> None:
-    """Pack ids and rule ids are unique across packs loaded together."""
+def check_unique(packs: tuple[Pack, ...], origins: tuple[str, ...] = ()) -> None:
+    """Pack ids and rule ids are unique across packs loaded together. `origins` names
+    each pack's file, for the message."""
     seen: dict[str, str] = {}
     pack_ids: set[str] = set()
-    for p in packs:
+    for i, p in enumerate(packs):
+        where = origins[i] if i < len(origins) else p.id
         if p.id in pack_ids:
-            raise RulePackError(f"{p.id}: a rule pack with this id is already loaded")
+            raise RulePackError(f"{where}: a rule pack with id {p.id!r} is already loaded")
         pack_ids.add(p.id)
-        for rid in {r.id for r in p.rules}:
+        for rid in sorted({r.id for r in p.rules}):
             if rid in seen:
-                raise RulePackError(f"{p.id}: rule {rid} is already defined by pack {seen[rid]}")
+                raise RulePackError(f"{where}: rule {rid} is already defined by pack {seen[rid]}")
             seen[rid] = p.id
 
 

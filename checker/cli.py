@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from checker import __version__
+from checker.reporters import FORMATS
 
 if TYPE_CHECKING:
     from checker.config import Resolved
@@ -70,7 +71,7 @@ def _size(_ctx: click.Context, _param: click.Parameter, value: int | None) -> in
     return value
 
 
-FORMAT_CHOICE = click.Choice(["text", "json", "sarif", "github", "junit"])
+FORMAT_CHOICE = click.Choice(list(FORMATS))
 
 
 @main.command()

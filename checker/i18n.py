@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Literal
 
 Lang = Literal["vi", "en"]
-LANGS: tuple[Lang, ...] = ("vi", "en")
 
 MESSAGES: dict[str, dict[Lang, str]] = {
     # --- reading and parsing -------------------------------------------------------------

@@ -243,10 +243,6 @@ _VNI_TONES = frozenset(b"\xf8\xf9\xfb\xf5\xef\xe4\xe5")
 _TCVN3_LETTERS = frozenset(range(0xA1, 0xBF))
 
 
-def _is_letter(b: int) -> bool:
-    return 0x41 <= b <= 0x5A or 0x61 <= b <= 0x7A
-
-
 def legacy_vietnamese(raw: bytes) -> str | None:
     """The encoding name if raw looks like Vietnamese text in VNI or TCVN3, else None.
 

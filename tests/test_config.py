@@ -126,3 +126,12 @@ def test_config_command_shows_each_value_and_its_source(project: Path) -> None:
     assert lines["lang"] == '"en"  # env CHECKER_LANG'
     assert lines["format"] == '"text"  # default'
     assert out.splitlines()[0] == f"# configuration file: {project / 'pyproject.toml'}"
+
+
+def test_the_format_setting_offers_exactly_the_registered_reporters() -> None:
+    from typing import get_args
+
+    from checker.config import Settings
+    from checker.reporters import FORMATS
+
+    assert get_args(Settings.model_fields["format"].annotation) == FORMATS

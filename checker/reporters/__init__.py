@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from importlib import import_module
-from typing import Protocol, TextIO
+from typing import TYPE_CHECKING, Protocol, TextIO
 
-from checker.report import Report
+if TYPE_CHECKING:  # the registry is read by the CLI at start-up: keep it import-free
+    from checker.report import Report
 
 
 class Reporter(Protocol):

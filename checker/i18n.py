@@ -249,6 +249,8 @@ LAYER_NAMES: dict[str, dict[Lang, str]] = {
 
 PROCEDURE_NAMES: dict[str, dict[Lang, str]] = {
     "appointment": {"vi": "bổ nhiệm", "en": "appointment"},
+    "reappointment": {"vi": "bổ nhiệm lại", "en": "reappointment"},
+    "extension": {"vi": "kéo dài thời gian giữ chức vụ", "en": "extension of tenure"},
 }
 
 
@@ -274,6 +276,30 @@ STEP_NAMES: dict[str, dict[Lang, str]] = {
         "en": "step 2 (consultation and ballot where the candidate works)"},
     "appraisal_submission": {"vi": "bước 3 (thẩm định và trình cấp có thẩm quyền)",
                              "en": "step 3 (appraisal and submission)"},
+    "self_assessment": {"vi": "báo cáo tự nhận xét, đánh giá",
+                        "en": "the self-assessment report"},
+    "head_proposal": {"vi": "đánh giá, đề xuất của người đứng đầu",
+                      "en": "the head's evaluation and proposal"},
+    "leadership_vote": {"vi": "hội nghị tập thể lãnh đạo biểu quyết",
+                        "en": "the leadership's vote"},
+}
+
+FORM_NAMES: dict[str, dict[Lang, str]] = {
+    "reprimand": {"vi": "khiển trách", "en": "reprimand"},
+    "warning": {"vi": "cảnh cáo", "en": "warning"},
+    "demotion": {"vi": "giáng chức", "en": "demotion"},
+    "removal": {"vi": "cách chức", "en": "removal from office"},
+    "dismissal": {"vi": "buộc thôi việc", "en": "dismissal"},
+    "expulsion": {"vi": "khai trừ", "en": "expulsion"},
+    "discipline_or_prosecution": {"vi": "đang trong thời hạn xử lý kỷ luật hoặc bị điều tra, "
+                                        "truy tố, xét xử",
+                                  "en": "within a disciplinary period or under prosecution"},
+    "abroad_3_months": {"vi": "đang được cử đi học tập, công tác ở nước ngoài từ 03 tháng "
+                              "trở lên",
+                        "en": "sent abroad for study or work for 3 months or more"},
+    "inpatient_3_months": {"vi": "đang điều trị nội trú từ 03 tháng trở lên",
+                           "en": "in inpatient treatment for 3 months or more"},
+    "maternity_leave": {"vi": "đang nghỉ chế độ thai sản", "en": "on maternity leave"},
 }
 
 DOSSIER_NAMES: dict[str, dict[Lang, str]] = {

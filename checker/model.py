@@ -83,7 +83,70 @@ class NumberedDocument(Document):
 
 
 class Procedure(StrEnum):
+    """Thủ tục: bổ nhiệm; bổ nhiệm lại; kéo dài thời gian giữ chức vụ đến tuổi nghỉ hưu."""
+
     APPOINTMENT = "appointment"
+    REAPPOINTMENT = "reappointment"
+    EXTENSION = "extension"
+
+
+class UnitKind(StrEnum):
+    """Loại đơn vị: đơn vị thuộc bộ, cơ quan trung ương; cơ quan ngành dọc của trung ương
+    đặt tại tỉnh; khác."""
+
+    MINISTRY_UNIT = "ministry_unit"
+    PROVINCIAL_BRANCH = "provincial_branch"
+    OTHER = "other"
+
+
+class PlanningRank(StrEnum):
+    """Chức danh quy hoạch so với chức danh đang đảm nhiệm khi được quy hoạch."""
+
+    HIGHER = "higher"
+    CURRENT = "current"
+    EQUIVALENT = "equivalent"
+    LOWER = "lower"
+
+
+class DisciplineForm(StrEnum):
+    """Hình thức kỷ luật: khiển trách, cảnh cáo, cách chức, giáng chức, buộc thôi việc,
+    khai trừ."""
+
+    REPRIMAND = "reprimand"
+    WARNING = "warning"
+    DEMOTION = "demotion"
+    REMOVAL = "removal"
+    DISMISSAL = "dismissal"
+    EXPULSION = "expulsion"
+
+
+class DisciplineSystem(StrEnum):
+    PARTY = "party"
+    STATE = "state"
+
+
+class DeferralGround(StrEnum):
+    """Trường hợp chưa thực hiện quy trình bổ nhiệm lại, kéo dài (NĐ 170/2025 Điều 36 k5)."""
+
+    DISCIPLINE_OR_PROSECUTION = "discipline_or_prosecution"
+    ABROAD_3_MONTHS = "abroad_3_months"
+    INPATIENT_3_MONTHS = "inpatient_3_months"
+    MATERNITY_LEAVE = "maternity_leave"
+
+
+class VerifierKind(StrEnum):
+    """Tổ chức đảng đã thẩm tra, xác minh và kết luận tiêu chuẩn chính trị."""
+
+    AGENCY_PARTY_COMMITTEE = "agency_party_committee"
+    MINISTRY_PARTY_COMMITTEE = "ministry_party_committee"
+    BCS = "bcs"
+    OTHER = "other"
+
+
+class BcsRole(StrEnum):
+    SECRETARY = "secretary"
+    DEPUTY_SECRETARY = "deputy_secretary"
+    MEMBER = "member"
 
 
 class Basis(StrEnum):
@@ -114,13 +177,17 @@ class PlanningStatus(StrEnum):
 
 
 class StepKind(StrEnum):
-    """Các bước của quy trình bổ nhiệm (NĐ 170/2025 Điều 33 k2 và k3)."""
+    """Các bước của quy trình bổ nhiệm (NĐ 170/2025 Điều 33 k2 và k3), bổ nhiệm lại
+    (Điều 39) và kéo dài thời gian giữ chức vụ (Điều 40)."""
 
     LEADERSHIP_1 = "leadership_1"
     LEADERSHIP_EXTENDED = "leadership_extended"
     LEADERSHIP_2 = "leadership_2"
     KEY_OFFICIALS = "key_officials"
     LEADERSHIP_3 = "leadership_3"
+    SELF_ASSESSMENT = "self_assessment"
+    HEAD_PROPOSAL = "head_proposal"
+    LEADERSHIP_VOTE = "leadership_vote"
     RECEIVING_UNIT_CONSULTATION = "receiving_unit_consultation"
     SENDING_UNIT_CONSULTATION = "sending_unit_consultation"
     APPRAISAL_SUBMISSION = "appraisal_submission"
@@ -164,6 +231,26 @@ class Unit(Model):
             "(Decree 170/2025 Art. 34 cl. 2 c)",
         ),
     )
+    kind: UnitKind = Field(
+        UnitKind.OTHER,
+        description=d(
+            "Loại đơn vị: ministry_unit (vụ, cục, đơn vị thuộc bộ, cơ quan trung ương), "
+            "provincial_branch (cơ quan của trung ương đặt tại tỉnh), other",
+            "Kind of unit: ministry_unit (a department of a ministry or central agency), "
+            "provincial_branch (a central agency's branch in a province), other",
+        ),
+    )
+    vertical_line: bool = Field(
+        False,
+        description=d(
+            "Tổ chức theo ngành dọc (hiệp y với ban thường vụ cấp ủy địa phương)",
+            "Organised as a vertical line (consultation with the local party standing "
+            "committee applies)",
+        ),
+    )
+    province: Name | None = Field(
+        None, description=d("Tỉnh, thành phố nơi đơn vị đóng", "Province where the unit is")
+    )
 
 
 class Post(Model):
@@ -194,6 +281,15 @@ class Post(Model):
         None,
         description=d("Văn bản phân cấp quản lý cán bộ", "The delegation document relied on"),
     )
+    higher_than_current: bool = Field(
+        True,
+        description=d(
+            "Bổ nhiệm lần đầu giữ chức vụ lãnh đạo hoặc giữ chức vụ cao hơn chức vụ hiện tại "
+            "(false: chức vụ tương đương hoặc thấp hơn)",
+            "A first leadership post or a post higher than the current one (false: an "
+            "equivalent or lower post)",
+        ),
+    )
 
 
 class Planning(Model):
@@ -206,6 +302,100 @@ class Planning(Model):
         description=d(
             "Văn bản của cấp có thẩm quyền xem xét, quyết định trường hợp đặc biệt",
             "The competent body's decision on a special case",
+        ),
+    )
+    planned_post: Name | None = Field(
+        None, description=d("Chức danh được quy hoạch", "The post planned for")
+    )
+    rank_when_planned: PlanningRank | None = Field(
+        None,
+        description=d(
+            "Chức danh quy hoạch so với chức danh đang đảm nhiệm khi được quy hoạch: higher, "
+            "current, equivalent, lower",
+            "The planned post against the post held when planned: higher, current, "
+            "equivalent, lower",
+        ),
+    )
+    target_group: Annotated[int, Field(ge=1, le=2)] | None = Field(
+        None,
+        description=d(
+            "Đối tượng quy hoạch: 1 hoặc 2 (HD 45-HD/BTCTW mục II.2)",
+            "Planning group: 1 or 2 (Guidance 45-HD/BTCTW section II.2)",
+        ),
+    )
+    people_for_post: Count | None = Field(
+        None,
+        description=d(
+            "Số người được quy hoạch vào mỗi chức danh này",
+            "Number of people planned for each such post",
+        ),
+    )
+    posts_for_person: Count | None = Field(
+        None,
+        description=d(
+            "Số chức danh lãnh đạo, quản lý người này được quy hoạch ở cùng cấp phê duyệt "
+            "(không tính chức danh cấp ủy)",
+            "Number of leadership posts this person is planned for at the same approving "
+            "level (party-committee seats excluded)",
+        ),
+    )
+    submitted_on: dt.date | None = Field(
+        None,
+        description=d(
+            "Ngày cấp có thẩm quyền nhận đủ tờ trình, hồ sơ quy hoạch",
+            "Date the approving body received the complete planning submission",
+        ),
+    )
+    extension: Document | None = Field(
+        None,
+        description=d(
+            "Văn bản kéo dài thời gian phê duyệt quy hoạch",
+            "The document extending the time for approving the planning",
+        ),
+    )
+    age_reference_date: dt.date | None = Field(
+        None,
+        description=d(
+            "Thời điểm tính tuổi quy hoạch", "Reference date for the planning age"
+        ),
+    )
+
+
+class Discipline(Model):
+    form: DisciplineForm = Field(description=d("Hình thức kỷ luật", "Form of discipline"))
+    system: DisciplineSystem = Field(
+        description=d("Kỷ luật đảng (party) hay hành chính (state)", "Party or state discipline")
+    )
+    effective_date: dt.date = Field(
+        description=d("Ngày quyết định kỷ luật có hiệu lực", "Date the discipline took effect")
+    )
+    decision: Document | None = Field(
+        None, description=d("Quyết định kỷ luật", "The disciplinary decision")
+    )
+
+
+class SpecialCase(Model):
+    """Hồ sơ một trường hợp đặc biệt: rà soát, đánh giá và quyết định (HD 45-HD/BTCTW
+    mục III.1.1, III.1.2)."""
+
+    review: Document | None = Field(
+        None,
+        description=d(
+            "Rà soát, đánh giá nguồn nhân sự trong quy hoạch (bước 1)",
+            "Review of the planned pool (step 1)",
+        ),
+    )
+    evaluation: Document | None = Field(
+        None,
+        description=d(
+            "Đánh giá khách quan, toàn diện về nhân sự", "Objective evaluation of the person"
+        ),
+    )
+    decision: Document | None = Field(
+        None,
+        description=d(
+            "Quyết định hoặc báo cáo, đề xuất cấp có thẩm quyền",
+            "The decision, or the report to the competent body",
         ),
     )
 
@@ -224,6 +414,75 @@ class Candidate(Model):
             "Nguồn nhân sự: tại chỗ (in_house) hoặc từ nơi khác (external)",
             "Source: in-house (in_house) or from elsewhere (external)",
         )
+    )
+    retirement_date: dt.date | None = Field(
+        None,
+        description=d(
+            "Ngày đủ tuổi nghỉ hưu theo lộ trình của Nghị định 135/2020/NĐ-CP (hoặc 60 tuổi "
+            "với cán bộ nữ thuộc diện nghỉ hưu ở tuổi cao hơn)",
+            "Date the person reaches retirement age under Decree 135/2020 (or 60 for women "
+            "under the higher-age regime)",
+        ),
+    )
+    age_reference_date: dt.date | None = Field(
+        None,
+        description=d(
+            "Thời điểm tính tuổi bổ nhiệm theo quy định của cấp có thẩm quyền",
+            "Reference date for the appointment age set by the competent body",
+        ),
+    )
+    discipline: list[Discipline] = Field(
+        default_factory=list,
+        description=d("Các quyết định kỷ luật", "Disciplinary decisions"),
+    )
+    discipline_pending: bool = Field(
+        False,
+        description=d(
+            "Đang bị xem xét, xử lý kỷ luật", "Disciplinary proceedings are under way"
+        ),
+    )
+    in_discipline_period: bool = Field(
+        False,
+        description=d(
+            "Đang trong thời hạn xử lý kỷ luật hoặc thời gian thực hiện các quy định liên quan "
+            "đến kỷ luật",
+            "Within a disciplinary period or its consequences",
+        ),
+    )
+    under_prosecution: bool = Field(
+        False,
+        description=d(
+            "Đang bị khởi tố, điều tra, truy tố, xét xử",
+            "Under criminal charge, investigation, prosecution or trial",
+        ),
+    )
+    deferral: list[DeferralGround] = Field(
+        default_factory=list,
+        description=d(
+            "Trường hợp chưa thực hiện quy trình bổ nhiệm lại, kéo dài (NĐ 170/2025 Điều 36 k5)",
+            "Grounds to defer reappointment or extension (Decree 170/2025 Art. 36 cl. 5)",
+        ),
+    )
+    time_in_post_exception: SpecialCase | None = Field(
+        None,
+        description=d(
+            "Trường hợp đặc biệt về thời gian giữ chức vụ: đánh giá và quyết định của cấp ủy",
+            "Special case on time in post: the party committee's evaluation and decision",
+        ),
+    )
+    age_exception: SpecialCase | None = Field(
+        None,
+        description=d(
+            "Trường hợp đặc biệt về tuổi: rà soát nguồn, đánh giá và quyết định",
+            "Special case on age: review of the pool, evaluation and decision",
+        ),
+    )
+    three_year_assessment: Document | None = Field(
+        None,
+        description=d(
+            "Đánh giá mức độ hoàn thành nhiệm vụ 3 năm gần nhất",
+            "Assessment of task completion over the last three years",
+        ),
     )
 
 
@@ -313,10 +572,19 @@ class Step(Model):
             "The head's choice when the vote stands at exactly 50%",
         ),
     )
+    referral: Document | None = Field(
+        None,
+        description=d(
+            "Báo cáo cấp có thẩm quyền xem xét, quyết định (khi số phiếu không đạt)",
+            "The report to the competent body for its decision (when the vote fell short)",
+        ),
+    )
 
 
 class ConsultationKind(StrEnum):
     CAP_UY_EVALUATION = "cap_uy_evaluation"
+    HIEP_Y = "hiep_y"
+    AGENCY_PARTY_COMMITTEE = "agency_party_committee"
     OTHER = "other"
 
 
@@ -325,7 +593,9 @@ class Consultation(Model):
         description=d(
             "Loại: cap_uy_evaluation là đánh giá, nhận xét bằng văn bản của cấp ủy cùng cấp",
             "Kind: cap_uy_evaluation is the written evaluation by the party committee "
-            "at the same level",
+            "at the same level; hiep_y the written exchange with the local party standing "
+            "committee; agency_party_committee the written exchange between a ministry's "
+            "ban cán sự đảng and the agency party committee",
         )
     )
     body: Name = Field(description=d("Cơ quan được hỏi ý kiến", "Body consulted"))
@@ -333,6 +603,27 @@ class Consultation(Model):
     answer: Document | None = Field(None, description=d("Văn bản trả lời", "Written answer"))
     answer_summary: str | None = Field(
         None, max_length=4000, description=d("Tóm tắt ý kiến", "Summary of the answer")
+    )
+    answer_agrees: bool | None = Field(
+        None,
+        description=d(
+            "Ý kiến trả lời đồng ý (false: có ý kiến khác)",
+            "The answer agrees (false: it differs)",
+        ),
+    )
+    divergence_analysis: Document | None = Field(
+        None,
+        description=d(
+            "Văn bản phân tích, thảo luận về ý kiến khác nhau",
+            "The analysis and discussion of the differing opinions",
+        ),
+    )
+    precondition: bool = Field(
+        False,
+        description=d(
+            "Đơn vị coi việc hỏi ý kiến này là điều kiện bắt buộc trước khi quyết định",
+            "The body made this consultation a precondition of its decision",
+        ),
     )
 
 
@@ -345,6 +636,16 @@ class PoliticalConclusion(Model):
     body: Name = Field(description=d("Cấp ủy kết luận", "Party committee that concluded"))
     document: Document
     result: PoliticalResult = Field(description=d("Kết luận", "Conclusion"))
+    verifier: VerifierKind | None = Field(
+        None,
+        description=d(
+            "Tổ chức đảng quyết định thẩm tra, xác minh: agency_party_committee (đảng ủy cấp "
+            "trên cơ sở trong bộ), ministry_party_committee (đảng ủy bộ), bcs (ban cán sự đảng), "
+            "other",
+            "Party body that decided the verification: agency_party_committee, "
+            "ministry_party_committee, bcs (the ministry's party affairs committee), other",
+        ),
+    )
 
 
 class DossierItem(Model):
@@ -385,6 +686,95 @@ class Decision(Model):
     effective_date: dt.date | None = Field(
         None, description=d("Ngày có hiệu lực", "Effective date")
     )
+    term_end: dt.date | None = Field(
+        None, description=d("Ngày hết thời hạn giữ chức vụ", "Last day of the new term")
+    )
+    backdated_term_stated: bool = Field(
+        False,
+        description=d(
+            "Quyết định ghi rõ thời hạn tính từ ngày hết thời hạn của quyết định cũ",
+            "The decision states that the term runs from the old term's expiry",
+        ),
+    )
+
+
+class Term(Model):
+    decision: Document | None = Field(
+        None, description=d("Quyết định bổ nhiệm trước", "The previous appointment decision")
+    )
+    effective_date: dt.date | None = Field(
+        None, description=d("Ngày có hiệu lực", "Date it took effect")
+    )
+    expires: dt.date = Field(
+        description=d("Ngày hết thời hạn bổ nhiệm", "Date the term expires")
+    )
+    consecutive_terms: Annotated[int, Field(ge=1, le=20)] | None = Field(
+        None,
+        description=d(
+            "Số nhiệm kỳ liên tiếp đã giữ chức vụ này, kể cả nhiệm kỳ đang kết thúc",
+            "Consecutive terms held in this post, the ending one included",
+        ),
+    )
+
+
+class BcsMember(Model):
+    name: Name
+    role: BcsRole = Field(description=d("Bí thư, phó bí thư, ủy viên", "Role"))
+    ex_officio: bool = Field(
+        description=d(
+            "Thuộc thành phần theo quy định (bộ trưởng, thứ trưởng, vụ trưởng Vụ Tổ chức cán "
+            "bộ); false: thành viên khác cần quyết định của Ban Bí thư",
+            "A member by office (minister, deputy minister, head of personnel); false: "
+            "another member, who needs a Secretariat decision",
+        )
+    )
+
+
+class BcsMeeting(Model):
+    date: dt.date = Field(description=d("Ngày họp", "Date"))
+    members_total: Annotated[int, Field(ge=1, le=100)] = Field(
+        description=d("Tổng số ủy viên ban cán sự đảng", "Total members")
+    )
+    present: Count = Field(description=d("Số ủy viên dự họp", "Members present"))
+    personnel: bool = Field(
+        description=d("Họp về công tác cán bộ", "The meeting dealt with personnel")
+    )
+    written_polling: bool = Field(
+        False,
+        description=d(
+            "Lấy ý kiến bằng văn bản thay cho họp", "Written polling instead of a meeting"
+        ),
+    )
+    votes_for: Count | None = Field(
+        None, description=d("Số ủy viên biểu quyết tán thành", "Members voting in favour")
+    )
+    minutes: Document | None = Field(None, description=d("Biên bản", "Minutes"))
+    unresolved_disagreement: bool = Field(
+        False,
+        description=d(
+            "Còn ý kiến khác nhau chưa thống nhất", "Disagreement remained unresolved"
+        ),
+    )
+    escalation: Document | None = Field(
+        None,
+        description=d(
+            "Báo cáo xin ý kiến Ban Bí thư, Bộ Chính trị", "Report seeking direction upwards"
+        ),
+    )
+
+
+class Bcs(Model):
+    """Ban cán sự đảng của bộ (đến khi kết thúc hoạt động năm 2025)."""
+
+    name: Name = Field(description=d("Tên ban cán sự đảng", "Name"))
+    members: list[BcsMember] = Field(default_factory=list)
+    extra_members_decision: Document | None = Field(
+        None,
+        description=d(
+            "Quyết định của Ban Bí thư về thành viên khác", "Secretariat decision on others"
+        ),
+    )
+    meetings: list[BcsMeeting] = Field(default_factory=list)
 
 
 class Waiver(Model):
@@ -445,7 +835,7 @@ class Waiver(Model):
 
 
 class Case(Model):
-    """Một hồ sơ bổ nhiệm / One appointment case."""
+    """Một hồ sơ công tác cán bộ / One personnel case."""
 
     model_config = ConfigDict(title="Hồ sơ công tác cán bộ / Personnel case")
 
@@ -477,6 +867,27 @@ class Case(Model):
     political_standard_conclusion: PoliticalConclusion | None = None
     dossier: Dossier | None = None
     decision: Decision | None = None
+    previous_term: Term | None = Field(
+        None,
+        description=d(
+            "Thời hạn bổ nhiệm đang kết thúc (bổ nhiệm lại, kéo dài)",
+            "The ending term (reappointment, extension)",
+        ),
+    )
+    notice: Document | None = Field(
+        None,
+        description=d(
+            "Thông báo thực hiện quy trình xem xét bổ nhiệm lại hoặc kéo dài",
+            "Notice launching the reappointment or extension review",
+        ),
+    )
+    bcs: Bcs | None = Field(
+        None,
+        description=d(
+            "Ban cán sự đảng của bộ đã lãnh đạo công tác cán bộ này",
+            "The ministry's ban cán sự đảng that directed this personnel matter",
+        ),
+    )
     waivers: list[Waiver] = Field(
         default_factory=list,
         description=d(

@@ -55,9 +55,12 @@ class Citation:
     confidence: Confidence = Confidence.HIGH
     url: str | None = None
     quote: str | None = None
+    section: str | None = None  # a guidance document's section (mục), e.g. "III.1.1"
 
     def label(self, lang: str) -> str:
         parts: list[str] = []
+        if self.section:
+            parts.append(f"mục {self.section}" if lang == "vi" else f"section {self.section}")
         if lang == "vi":
             if self.point:
                 parts.append(f"điểm {self.point}")

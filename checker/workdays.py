@@ -71,3 +71,14 @@ def add_months(d: dt.date, months: int) -> dt.date:
         except ValueError:
             continue
     raise AssertionError("unreachable")
+
+
+def months_between(start: dt.date, end: dt.date) -> int:
+    """Whole months from `start` to `end`: the largest n with add_months(start, n) <= end
+    (negative if `end` is earlier). 2024-01-31 → 2024-02-29 is one month."""
+    n = (end.year - start.year) * 12 + (end.month - start.month)
+    while n > -100_000 and add_months(start, n) > end:
+        n -= 1
+    while add_months(start, n + 1) <= end:
+        n += 1
+    return n

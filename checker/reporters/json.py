@@ -25,7 +25,7 @@ REPORT_VERSION = "1.1"
 
 def _cite(c: Citation) -> dict[str, Any]:
     out: dict[str, Any] = {"source": c.source, "number": c.number}
-    for k in ("article", "clause", "point"):
+    for k in ("article", "clause", "point", "section"):
         v = getattr(c, k)
         if v is not None:
             out[k] = v
@@ -116,6 +116,9 @@ class CitationOut(_M):
     article: int | None = None
     clause: int | None = None
     point: str | None = None
+    section: str | None = Field(
+        None, description="Section of a guidance document that has no articles, e.g. III.1.1 "
+                          "(added in 1.1)")
     confidence: str = Field(pattern="^(high|medium|low)$")
     url: str | None = None
 

@@ -14,7 +14,15 @@ from fractions import Fraction
 from typing import Any
 
 from checker.errors import UsageError
-from checker.i18n import DOSSIER_NAMES, LAYER_NAMES, PROCEDURE_NAMES, STEP_NAMES, Lang, t
+from checker.i18n import (
+    DOSSIER_NAMES,
+    FORM_NAMES,
+    LAYER_NAMES,
+    PROCEDURE_NAMES,
+    STEP_NAMES,
+    Lang,
+    t,
+)
 from checker.loading import Document
 from checker.model import Case
 from checker.report import Applied, Citation, Finding, Kind, RuleMeta, Severity
@@ -73,6 +81,8 @@ def _recorded_dates(case: Case) -> list[tuple[dt.date, str]]:
             d = getattr(case.policy, name)
             if d is not None and d.date is not None:
                 dated.append((d.date, f"/policy/{name}/date"))
+    if case.notice is not None and case.notice.date is not None:
+        dated.append((case.notice.date, "/notice/date"))
     return dated
 
 
@@ -87,7 +97,8 @@ def deciding_date(case: Case) -> tuple[dt.date, str] | None:
 
 def start_date(case: Case) -> tuple[dt.date, str] | None:
     """The date the procedure began: its earliest recorded date (the policy request or
-    approval, or the first step); the decision's date if nothing earlier is recorded."""
+    approval, the reappointment notice, or the first step); the decision's date if
+    nothing earlier is recorded."""
     dated = _recorded_dates(case)
     return min(dated) if dated else deciding_date(case)
 
@@ -133,7 +144,7 @@ def fmt(value: Value, lang: Lang) -> str:
     if isinstance(value, dt.date):
         return value.strftime("%d/%m/%Y") if lang == "vi" else value.isoformat()
     if isinstance(value, str):
-        for table in (STEP_NAMES, DOSSIER_NAMES):
+        for table in (STEP_NAMES, DOSSIER_NAMES, FORM_NAMES):
             if value in table:
                 return table[value][lang]
     return str(value)
@@ -172,10 +183,14 @@ def evaluate(doc: Document, case: Case, packs: tuple[Pack, ...], opts: Options) 
             chosen = when(c.selected_by)
             if chosen is not None and c.in_force.contains(chosen[0]):
                 covering.append((p, c, chosen))
-        if not covering:
-            findings.append(_not_covered(doc, case, opts, layer, [c for _, c in candidates],
-                                         [c for _, c in fitting]))
-            continue
+        if not any(c.role == "regime" for _, c, _ in covering):
+            # Supplements still run: they are separate regulations in force on their own
+            # dates (e.g. a ban cán sự đảng's working rules); the layer's regime is not.
+            findings.append(_not_covered(
+                doc, case, opts, layer, [c for _, c in candidates if c.role == "regime"],
+                [c for _, c in fitting if c.role == "regime"]))
+            if not covering:
+                continue
         for _, c, (day, by) in covering:
             src = cat.get(c.source)
             assert src is not None

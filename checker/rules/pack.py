@@ -41,6 +41,10 @@ class Cite(Strict):
     article: int | None = Field(None, ge=1)
     clause: int | None = Field(None, ge=1)
     point: str | None = Field(None, pattern=r"^[a-zđ]$")
+    section: str | None = Field(
+        None, pattern=r"^[IVX]+(\.[0-9]+)*$",
+        description="A section (mục) of a document without articles, e.g. III.1.1 of a "
+                    "guidance (Hướng dẫn)")
     quote: str | None = Field(
         None, description="The deciding phrase, verbatim from the source text"
     )
@@ -51,6 +55,14 @@ class Cite(Strict):
     @property
     def resolved(self) -> Source | None:
         return self._resolved
+
+    def resolved_in(self, cat: Catalog) -> Source:
+        s = self._resolved or cat.get(self.source)
+        assert s is not None  # checked before
+        return s
+
+
+_RANK = {"low": 1, "medium": 2, "high": 3}
 
 
 class Period(Strict):
@@ -137,6 +149,12 @@ class Cover(Strict):
     in_force: Period
     selected_by: DateSelector
     when: Condition | None = None
+    role: Literal["regime", "supplement"] = Field(
+        "regime",
+        description="regime: the regulation the layer is judged under on these dates (a "
+                    "case outside every regime cover of its layer is 'not covered'); "
+                    "supplement: rules that apply alongside, whose cover never makes a "
+                    "layer count as covered")
 
 
 class Pack(Strict):
@@ -192,6 +210,13 @@ def check_meaning(pack: Pack, cat: Catalog, origin: str) -> None:
         seen.setdefault(r.id, []).append(r)
         if r.in_force.end and r.in_force.end < r.in_force.start:
             raise fail(r.id, "in_force ends before it starts")
+        best = max((_RANK[str(c.resolved_in(cat).confidence)] for c in r.cites), default=0)
+        if best == _RANK["low"]:
+            raise fail(r.id, "cites only low-confidence sources: a requirement known only "
+                             "from a low-confidence source is not encoded")
+        if r.severity is Severity.ERROR and best < _RANK["high"]:
+            raise fail(r.id, "is an error but none of its sources is of high confidence: a "
+                             "requirement from a medium-confidence source is at most a warning")
         kind = PREDICATES[r.check.kind]
         need = required_messages(r.check.kind, r.check)
         missing = need - set(r.messages)
@@ -337,7 +362,7 @@ def citation(c: Cite, cat: Catalog) -> Citation:
     assert s is not None  # resolved at load time
     return Citation(
         source=s.id, number=s.number, article=c.article, clause=c.clause, point=c.point,
-        confidence=s.confidence, url=s.url, quote=c.quote,
+        confidence=s.confidence, url=s.url, quote=c.quote, section=c.section,
     )
 
 

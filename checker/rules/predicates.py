@@ -21,10 +21,17 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from checker.model import Case, ConsultationKind, DossierKind, Step, StepKind
+from checker.model import (
+    Case,
+    ConsultationKind,
+    DisciplineForm,
+    DossierKind,
+    Step,
+    StepKind,
+)
 from checker.report import Kind
 from checker.text import key, same
-from checker.workdays import add_months, add_working_days, within_working_days
+from checker.workdays import add_months, add_working_days, months_between, within_working_days
 
 Value = str | int | Fraction | dt.date
 
@@ -164,24 +171,35 @@ class Divergence(Params):
 
 
 class FinalVote(Params):
-    """The candidate must be the top person above `above` of the denominator. At exactly
-    half: `tie_head_decides` — two people tied at half, the head chooses (a single person
-    at half is left open by the law); `head_decides` — the head decides."""
+    """The candidate must be the top person above `above` of the denominator (those
+    summoned to the step, or all members of the leadership). At exactly half:
+    `tie_head_decides` — two people tied at half, the head chooses (a single person at
+    half is left open by the law); `head_decides` — the head decides;
+    `head_or_referral` — the head decides or refers it to the competent body. With
+    `report_at_half` the head's choice must come with a report of the differing opinions.
+    Below: `fail` — the candidate cannot go on; `referral` — the step must record a report
+    to the competent body (which decides whether to go on)."""
 
     kind: Literal["final_vote"]
     step: StepKind
-    denominator: Literal["summoned"]
+    denominator: Literal["summoned", "leadership_members"]
     above: Ratio
-    at_half: Literal["tie_head_decides", "head_decides"]
+    at_half: Literal["tie_head_decides", "head_decides", "head_or_referral"]
+    report_at_half: bool = False
+    below: Literal["fail", "referral"] = "fail"
 
 
 class ConsultationBefore(Params):
-    """A consultation of `consultation` was requested in writing and answered in writing
-    no later than the date of `step`."""
+    """A consultation of `consultation` was requested in writing and (if `answer`) answered
+    in writing no later than the date of `step` (or of the decision). With
+    `divergence_analysis`, an answer that disagrees must be followed by a documented
+    analysis of the differing opinions."""
 
     kind: Literal["consultation_before"]
-    consultation: Literal["cap_uy_evaluation"]
-    step: StepKind
+    consultation: Literal["cap_uy_evaluation", "hiep_y", "agency_party_committee"]
+    step: StepKind | Literal["decision"]
+    answer: bool = True
+    divergence_analysis: bool = False
 
 
 class ConsultationRecorded(Params):
@@ -231,6 +249,107 @@ class DocumentAge(Params):
     reference: Pointer
 
 
+class MinMonths(Params):
+    """At least `months` whole months from the date at `since` to the reference date. The
+    law does not always say which date is the reference: each of `until` is a reading;
+    if the period is long enough under some readings and not others, the predicate says
+    it cannot decide. A document at `unless` (the special-case record) discharges it."""
+
+    kind: Literal["min_months"]
+    since: Pointer
+    until: list[DateRef] = Field(min_length=1)
+    months: int = Field(ge=1, le=600)
+    unless: Pointer | None = None
+
+
+class RetirementMargin(Params):
+    """Months from the reference date to the retirement date (candidate.retirement_date).
+    `at_least`: the margin must be at least `months`; below it, a special case needs the
+    record at `exception` (each of its `exception_parts` present) and a margin of at least
+    `floor` months. `less_than`: the margin must be under `months` (e.g. extension is only
+    for those within two years of retirement). Several reference readings as in
+    min_months."""
+
+    kind: Literal["retirement_margin"]
+    reference: list[DateRef] = Field(min_length=1)
+    months: int = Field(ge=1, le=600)
+    direction: Literal["at_least", "less_than"] = "at_least"
+    exception: Pointer | None = None
+    exception_parts: list[Literal["review", "evaluation", "decision"]] = Field(
+        default_factory=list)
+    floor: int | None = Field(None, ge=0, le=600)
+
+
+class DisciplineBar(Params):
+    """No appointment while a discipline of a listed form is more recent than its bar:
+    the reference date must be at least `months[form]` months after the discipline took
+    effect."""
+
+    kind: Literal["discipline_bar"]
+    months: dict[DisciplineForm, Annotated[int, Field(ge=1, le=600)]] = Field(min_length=1)
+    reference: list[DateRef] = Field(min_length=1)
+
+
+class NotSet(Params):
+    """The value at `at` must be absent, false or empty."""
+
+    kind: Literal["not_set"]
+    at: Pointer
+
+
+class AtMost(Params):
+    """The number at `at`, when present, is at most `max`."""
+
+    kind: Literal["at_most"]
+    at: Pointer
+    max: int = Field(ge=0, le=100_000)
+
+
+ItemValue = str | bool | int
+
+
+class ItemsPresent(Params):
+    """Every item of the list at `at` that matches `where` records `field`."""
+
+    kind: Literal["items_present"]
+    at: Pointer
+    where: dict[str, ItemValue] = Field(default_factory=dict)
+    field: Annotated[str, Field(pattern=r"^[a-z_]+$")]
+
+
+class ItemsFalse(Params):
+    """No item of the list at `at` that matches `where` has `field` set to true."""
+
+    kind: Literal["items_false"]
+    at: Pointer
+    where: dict[str, ItemValue] = Field(default_factory=dict)
+    field: Annotated[str, Field(pattern=r"^[a-z_]+$")]
+
+
+class ItemsRatio(Params):
+    """For every item of the list at `at` matching `where`: numerator / denominator must
+    be at least `ratio` (or above it, if `strict`). If the law's denominator is unclear
+    and `alt_denominator` is given, a result that passes on one and fails on the other
+    cannot be decided."""
+
+    kind: Literal["items_ratio"]
+    at: Pointer
+    where: dict[str, ItemValue] = Field(default_factory=dict)
+    numerator: Annotated[str, Field(pattern=r"^[a-z_]+$")]
+    denominator: Annotated[str, Field(pattern=r"^[a-z_]+$")]
+    alt_denominator: Annotated[str, Field(pattern=r"^[a-z_]+$")] | None = None
+    ratio: Ratio
+    strict: bool = False
+
+
+class ItemsDatedUntil(Params):
+    """Every item of the list at `at` is dated (field `date`) no later than `until`."""
+
+    kind: Literal["items_dated_until"]
+    at: Pointer
+    until: dt.date
+
+
 Check = Annotated[
     SameBody
     | Present
@@ -248,7 +367,16 @@ Check = Annotated[
     | FlagTrue
     | ValueIn
     | DossierItemPresent
-    | DocumentAge,
+    | DocumentAge
+    | MinMonths
+    | RetirementMargin
+    | DisciplineBar
+    | NotSet
+    | AtMost
+    | ItemsPresent
+    | ItemsFalse
+    | ItemsRatio
+    | ItemsDatedUntil,
     Field(discriminator="kind"),
 ]
 
@@ -500,16 +628,17 @@ def final_vote(p: FinalVote, c: Ctx) -> Iterator[Hit]:
     above = ratio(p.above)
     half = Fraction(1, 2)
     for i, s in steps(c, p.step)[:1]:
-        if s.summoned is None or not s.nominations:
+        total = s.summoned if p.denominator == "summoned" else c.case.leadership.total_members
+        if total is None or not s.nominations:
             yield Hit(step_ptr(i), "no_results", {"step": p.step}, Kind.UNDECIDABLE)
             continue
         name = c.case.candidate.full_name
         j = nomination_index(s, name)
         v = votes_for(s, name)
-        share = Fraction(v, s.summoned)
+        share = Fraction(v, total)
         at = f"{step_ptr(i)}/nominations" + (f"/{j}/votes" if j is not None else "")
         vals: dict[str, Value] = {"step": p.step, "name": name, "votes": v,
-                                  "summoned": s.summoned, "share": share}
+                                  "summoned": total, "share": share}
         others = [n for n in s.nominations if not same(n.name, name)]
         best_other = max((n.votes for n in others), default=-1)
         if share > above:
@@ -522,32 +651,51 @@ def final_vote(p: FinalVote, c: Ctx) -> Iterator[Hit]:
                 yield Hit(at, "single_half", vals, Kind.UNDECIDABLE)
                 continue
             hc = s.head_choice
+            if p.at_half == "head_or_referral" and s.referral is not None:
+                continue
             if hc is None or not same(hc.chosen, name):
                 yield Hit(f"{step_ptr(i)}/head_choice" if hc else at, "half_no_choice", vals)
-            elif p.at_half == "tie_head_decides" and hc.report is None:
+            elif (p.at_half == "tie_head_decides" or p.report_at_half) and hc.report is None:
                 yield Hit(f"{step_ptr(i)}/head_choice", "half_no_report", vals)
+            continue
+        if p.below == "referral":
+            if s.referral is None:
+                yield Hit(at, "below_no_referral", vals)
             continue
         yield Hit(at, "below", vals)
 
 
 def consultation_before(p: ConsultationBefore, c: Ctx) -> Iterator[Hit]:
-    target = steps(c, p.step)[:1]
-    if not target:
-        return
-    i, s = target[0]
+    if p.step == "decision":
+        d = c.case.decision
+        if d is None or d.document.date is None:
+            return
+        when, where = d.document.date, "/decision"
+    else:
+        target = steps(c, p.step)[:1]
+        if not target:
+            return
+        i, s = target[0]
+        when, where = s.date, step_ptr(i)
     found = [(j, k) for j, k in enumerate(c.case.consultations) if k.kind == p.consultation]
     if not found:
-        yield Hit("/consultations" if c.case.consultations else step_ptr(i), "missing",
-                  {"step": p.step})
+        yield Hit("/consultations" if c.case.consultations else where, "missing",
+                  {"step": p.step, "date": when})
         return
     j, k = found[0]
     if k.request is None:
         yield Hit(f"/consultations/{j}", "no_request", {"body": k.body})
-    if k.answer is None:
-        yield Hit(f"/consultations/{j}", "no_answer", {"body": k.body})
-    elif k.answer.date is not None and k.answer.date > s.date:
-        yield Hit(f"/consultations/{j}/answer/date", "late",
-                  {"body": k.body, "answer_date": k.answer.date, "step_date": s.date})
+    elif k.request.date is not None and k.request.date > when:
+        yield Hit(f"/consultations/{j}/request/date", "late_request",
+                  {"body": k.body, "request_date": k.request.date, "step_date": when})
+    if p.answer:
+        if k.answer is None:
+            yield Hit(f"/consultations/{j}", "no_answer", {"body": k.body})
+        elif k.answer.date is not None and k.answer.date > when:
+            yield Hit(f"/consultations/{j}/answer/date", "late",
+                      {"body": k.body, "answer_date": k.answer.date, "step_date": when})
+    if p.divergence_analysis and k.answer_agrees is False and k.divergence_analysis is None:
+        yield Hit(f"/consultations/{j}", "no_analysis", {"body": k.body})
 
 
 def consultation_recorded(p: ConsultationRecorded, c: Ctx) -> Iterator[Hit]:
@@ -615,6 +763,174 @@ def document_age(p: DocumentAge, c: Ctx) -> Iterator[Hit]:
             yield Hit(f"{at}/date", "after", {"item": p.item, "issued": issued, "filed": filed})
 
 
+def _dates(c: Ctx, refs: list[str]) -> list[tuple[dt.date, str]]:
+    """Every reading of a reference date the case records (duplicates dropped)."""
+    out: list[tuple[dt.date, str]] = []
+    for r in refs:
+        found = date_ref(c, c.data, r)
+        if found and found[0] not in [d for d, _ in out]:
+            out.append(found)
+    return out
+
+
+def min_months(p: MinMonths, c: Ctx) -> Iterator[Hit]:
+    v = resolve(c.data, p.since)
+    if p.unless and resolve(c.data, p.unless) is not None:
+        return
+    refs = _dates(c, p.until)
+    if not refs:
+        return
+    if not isinstance(v, str):
+        yield Hit(p.since.rsplit("/", 1)[0], "unknown", {"months": p.months}, Kind.UNDECIDABLE)
+        return
+    since = dt.date.fromisoformat(v)
+    short = [(d, at, months_between(since, d)) for d, at in refs
+             if months_between(since, d) < p.months]
+    if not short:
+        return
+    d, _, held = short[0]
+    vals: dict[str, Value] = {"since": since, "until": d, "held": held, "months": p.months}
+    if len(short) < len(refs):
+        ok = next(r for r, _ in refs if r not in [s[0] for s in short])
+        yield Hit(p.since, "ambiguous", {**vals, "other": ok}, Kind.UNDECIDABLE)
+    else:
+        yield Hit(p.since, "short", vals)
+
+
+def retirement_margin(p: RetirementMargin, c: Ctx) -> Iterator[Hit]:
+    refs = _dates(c, p.reference)
+    if not refs:
+        return
+    retire = c.case.candidate.retirement_date
+    if retire is None:
+        yield Hit("/candidate", "unknown", {"months": p.months}, Kind.UNDECIDABLE)
+        return
+    margins = [(d, months_between(d, retire)) for d, _ in refs]
+
+    def fails(m: int) -> bool:
+        return m < p.months if p.direction == "at_least" else m >= p.months
+
+    def verdict(m: int) -> str | None:
+        if not fails(m):
+            return None
+        if p.direction == "less_than":
+            return "not_less"
+        if p.floor is not None and m < p.floor:
+            return "below_floor"
+        if p.exception is None:
+            return "short"
+        rec = resolve(c.data, p.exception)
+        if rec is None:
+            return "no_exception"
+        if any(not (isinstance(rec, dict) and rec.get(part)) for part in p.exception_parts):
+            return "incomplete_exception"
+        return None
+
+    results = [(d, m, verdict(m)) for d, m in margins]
+    bad = [r for r in results if r[2] is not None]
+    if not bad:
+        return
+    d, m, key_ = bad[0]
+    vals: dict[str, Value] = {"reference": d, "retirement": retire, "margin": m,
+                              "months": p.months, "floor": p.floor or 0}
+    assert key_ is not None
+    at = p.exception if key_ == "incomplete_exception" and p.exception else (
+        "/candidate/retirement_date")
+    if len(bad) < len(results):
+        ok = next(r[0] for r in results if r[2] is None)
+        yield Hit(at, "ambiguous", {**vals, "other": ok}, Kind.UNDECIDABLE)
+    else:
+        yield Hit(at, key_, vals)
+
+
+def discipline_bar(p: DisciplineBar, c: Ctx) -> Iterator[Hit]:
+    refs = _dates(c, p.reference)
+    if not refs:
+        return
+    for i, disc in enumerate(c.case.candidate.discipline):
+        bar = p.months.get(DisciplineForm(disc.form))
+        if bar is None:
+            continue
+        ends = add_months(disc.effective_date, bar)
+        inside = [d for d, _ in refs if d < ends]
+        if not inside:
+            continue
+        vals: dict[str, Value] = {"form": disc.form, "effective": disc.effective_date,
+                                  "months": bar, "ends": ends, "reference": inside[0]}
+        at = f"/candidate/discipline/{i}/effective_date"
+        if len(inside) < len(refs):
+            yield Hit(at, "ambiguous", vals, Kind.UNDECIDABLE)
+        else:
+            yield Hit(at, "barred", vals)
+
+
+def not_set(p: NotSet, c: Ctx) -> Iterator[Hit]:
+    v = resolve(c.data, p.at)
+    if v is None or v is False or v == [] or v == "":
+        return
+    value = ", ".join(map(str, v)) if isinstance(v, list) else str(v)
+    yield Hit(p.at, values={"value": value})
+
+
+def at_most(p: AtMost, c: Ctx) -> Iterator[Hit]:
+    v = resolve(c.data, p.at)
+    if isinstance(v, int) and not isinstance(v, bool) and v > p.max:
+        yield Hit(p.at, values={"value": v, "max": p.max})
+
+
+def _matching(c: Ctx, at: str, where: dict[str, ItemValue]) -> list[tuple[int, dict[str, Any]]]:
+    items = resolve(c.data, at)
+    if not isinstance(items, list):
+        return []
+    return [(i, it) for i, it in enumerate(items) if isinstance(it, dict)
+            and all(it.get(k) == v for k, v in where.items())]
+
+
+def _item_date(it: dict[str, Any]) -> Value:
+    v = it.get("date")
+    return dt.date.fromisoformat(v) if isinstance(v, str) else ""
+
+
+def items_present(p: ItemsPresent, c: Ctx) -> Iterator[Hit]:
+    for i, it in _matching(c, p.at, p.where):
+        if it.get(p.field) is None:
+            yield Hit(f"{p.at}/{i}", values={"date": _item_date(it)})
+
+
+def items_false(p: ItemsFalse, c: Ctx) -> Iterator[Hit]:
+    for i, it in _matching(c, p.at, p.where):
+        if it.get(p.field) is True:
+            yield Hit(f"{p.at}/{i}/{p.field}", values={"date": _item_date(it)})
+
+
+def items_ratio(p: ItemsRatio, c: Ctx) -> Iterator[Hit]:
+    r = ratio(p.ratio)
+
+    def ok(num: int, den: int) -> bool:
+        return Fraction(num) > r * den if p.strict else Fraction(num) >= r * den
+
+    for i, it in _matching(c, p.at, p.where):
+        num, den = it.get(p.numerator), it.get(p.denominator)
+        if not isinstance(num, int) or not isinstance(den, int) or den <= 0:
+            continue
+        vals: dict[str, Value] = {"date": _item_date(it), "count": num, "total": den}
+        at = f"{p.at}/{i}/{p.numerator}"
+        if ok(num, den):
+            continue
+        alt = it.get(p.alt_denominator) if p.alt_denominator else None
+        if isinstance(alt, int) and alt > 0 and ok(num, alt):
+            yield Hit(at, "ambiguous", {**vals, "other": alt}, Kind.UNDECIDABLE)
+        else:
+            yield Hit(at, values=vals)
+
+
+def items_dated_until(p: ItemsDatedUntil, c: Ctx) -> Iterator[Hit]:
+    for i, it in _matching(c, p.at, {}):
+        d = _item_date(it)
+        if isinstance(d, dt.date) and d > p.until:
+            yield Hit(f"{p.at}/{i}/date", values={"date": d, "until": p.until})
+
+
 # ---------------------------------------------------------------- registry
 @dataclass(frozen=True)
 class Predicate:
@@ -627,6 +943,7 @@ def _m(**keys: str) -> dict[str, frozenset[str]]:
 
 
 _STEP_VOTE = "step name votes summoned share"
+_MARGIN = "reference retirement margin months floor"
 PREDICATES: dict[str, Predicate] = {
     "same_body": Predicate(same_body, _m(default="left right")),
     "present": Predicate(present, _m(default="")),
@@ -644,10 +961,12 @@ PREDICATES: dict[str, Predicate] = {
     "divergence": Predicate(divergence, _m(missing="name step", short="name votes members needed")),
     "final_vote": Predicate(final_vote, _m(
         no_results="step", below=_STEP_VOTE, not_top=_STEP_VOTE, single_half=_STEP_VOTE,
-        half_no_choice=_STEP_VOTE, half_no_report=_STEP_VOTE)),
+        half_no_choice=_STEP_VOTE, half_no_report=_STEP_VOTE,
+        below_no_referral=_STEP_VOTE)),
     "consultation_before": Predicate(consultation_before, _m(
-        missing="step", no_request="body", no_answer="body",
-        late="body answer_date step_date")),
+        missing="step date", no_request="body", no_answer="body",
+        late="body answer_date step_date", late_request="body request_date step_date",
+        no_analysis="body")),
     "consultation_recorded": Predicate(consultation_recorded,
                                        _m(missing="body", undocumented="body")),
     "flag_true": Predicate(flag_true, _m(missing="", false="")),
@@ -656,14 +975,57 @@ PREDICATES: dict[str, Predicate] = {
     "document_age": Predicate(document_age, _m(undated="item", no_reference="item",
                                            too_old="item issued filed months",
                                            after="item issued filed")),
+    "min_months": Predicate(min_months, _m(
+        unknown="months", short="since until held months",
+        ambiguous="since until held months other")),
+    "retirement_margin": Predicate(retirement_margin, _m(
+        unknown="months", short=_MARGIN, below_floor=_MARGIN, no_exception=_MARGIN,
+        incomplete_exception=_MARGIN, not_less=_MARGIN, ambiguous=_MARGIN + " other")),
+    "discipline_bar": Predicate(discipline_bar, _m(
+        barred="form effective months ends reference",
+        ambiguous="form effective months ends reference")),
+    "not_set": Predicate(not_set, _m(default="value")),
+    "at_most": Predicate(at_most, _m(default="value max")),
+    "items_present": Predicate(items_present, _m(default="date")),
+    "items_false": Predicate(items_false, _m(default="date")),
+    "items_ratio": Predicate(items_ratio, _m(default="date count total",
+                                             ambiguous="date count total other")),
+    "items_dated_until": Predicate(items_dated_until, _m(default="date until")),
 }
 
 
 def required_messages(kind: str, params: Params) -> set[str]:
     """Message keys a rule must provide for its predicate with these parameters."""
     keys = set(PREDICATES[kind].messages)
-    if isinstance(params, FinalVote) and params.at_half == "head_decides":
-        keys -= {"single_half", "half_no_report"}
+    if isinstance(params, FinalVote):
+        if params.at_half != "tie_head_decides":
+            keys.discard("single_half")
+            if not params.report_at_half:
+                keys.discard("half_no_report")
+        keys.discard("below_no_referral" if params.below == "fail" else "below")
+    if isinstance(params, ConsultationBefore):
+        if not params.answer:
+            keys -= {"no_answer", "late"}
+        if not params.divergence_analysis:
+            keys.discard("no_analysis")
+    if isinstance(params, MinMonths | RetirementMargin | DisciplineBar) and len(
+            getattr(params, "until", None) or getattr(params, "reference", [])) < 2:
+        keys.discard("ambiguous")
+    if isinstance(params, RetirementMargin):
+        if params.direction == "less_than":
+            keys &= {"unknown", "not_less", "ambiguous"}
+        else:
+            keys.discard("not_less")
+            if params.exception is None:
+                keys -= {"no_exception", "incomplete_exception"}
+            else:
+                keys.discard("short")
+            if not params.exception_parts:
+                keys.discard("incomplete_exception")
+            if params.floor is None:
+                keys.discard("below_floor")
+    if isinstance(params, ItemsRatio) and params.alt_denominator is None:
+        keys.discard("ambiguous")
     if isinstance(params, NominationRound) and not params.candidate_must_pass:
         keys.discard("not_selected")
     return keys

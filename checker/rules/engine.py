@@ -103,9 +103,18 @@ def start_date(case: Case) -> tuple[dt.date, str] | None:
     return min(dated) if dated else deciding_date(case)
 
 
+def planning_date(case: Case) -> tuple[dt.date, str] | None:
+    """The date the candidate's planning was approved, if the case records it."""
+    approval = case.candidate.planning.approval
+    if approval is None or approval.date is None:
+        return None
+    return approval.date, "/candidate/planning/approval/date"
+
+
 SELECTORS: dict[str, Callable[[Case], tuple[dt.date, str] | None]] = {
     "decision": deciding_date,
     "process_start": start_date,
+    "planning_approval": planning_date,
 }
 
 

@@ -105,9 +105,11 @@ Condition = Equals | IsPresent | AnyOf | AllOf | Not
 for _m in (AnyOf, AllOf, Not):
     _m.model_rebuild()
 
-# Which date of a case selects the law: the decision's date, or the date the procedure
-# began (its earliest recorded date: policy request or approval, or first step).
-DateSelector = Literal["decision", "process_start"]
+# Which date of a case selects the law: the decision's date; the date the procedure
+# began (its earliest recorded date: policy request or approval, notice, or first step);
+# or the date the candidate's planning was approved (rules on how planning is made apply
+# under the law of the day it was approved, not of the appointment).
+DateSelector = Literal["decision", "process_start", "planning_approval"]
 
 
 class Example(Strict):

@@ -82,3 +82,19 @@ def months_between(start: dt.date, end: dt.date) -> int:
     while add_months(start, n + 1) <= end:
         n += 1
     return n
+
+
+def subtract_working_days(limit: dt.date, n: int) -> dt.date:
+    """The n-th working day before `limit` (the limit itself not counted): the latest day
+    on which something due "at least n working days before" the limit may happen.
+
+    Unlike a deadline after a start, here an unknown working Saturday (treated as a day
+    off) makes that day earlier, not later: the checker may then call early enough "late"
+    by one day. The rules that use it say so."""
+    d = limit
+    left = n
+    while left > 0:
+        d -= dt.timedelta(days=1)
+        if is_working_day(d):
+            left -= 1
+    return d

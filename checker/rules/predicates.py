@@ -31,7 +31,13 @@ from checker.model import (
 )
 from checker.report import Kind
 from checker.text import key, same
-from checker.workdays import add_months, add_working_days, months_between, within_working_days
+from checker.workdays import (
+    add_months,
+    add_working_days,
+    months_between,
+    subtract_working_days,
+    within_working_days,
+)
 
 Value = str | int | Fraction | dt.date
 
@@ -249,6 +255,21 @@ class DocumentAge(Params):
     reference: Pointer
 
 
+class LeadTime(Params):
+    """The date `event` must come at least `days` (working or calendar) days before the
+    date `before` (e.g. a notice at least 90 days before the term expires; a decision at
+    least one working day before it). A truthy value at `unless` (e.g. the decision
+    states a backdated term) discharges it. If `event` is missing and the reference date
+    (--as-of) is already past the latest allowed day, the case is late."""
+
+    kind: Literal["lead_time"]
+    event: list[DateRef] = Field(min_length=1)
+    before: list[DateRef] = Field(min_length=1)
+    days: int = Field(ge=1, le=3650)
+    unit: Literal["working", "calendar"]
+    unless: Pointer | None = None
+
+
 class MinMonths(Params):
     """At least `months` whole months from the date at `since` to the reference date. The
     law does not always say which date is the reference: each of `until` is a reading;
@@ -368,6 +389,7 @@ Check = Annotated[
     | ValueIn
     | DossierItemPresent
     | DocumentAge
+    | LeadTime
     | MinMonths
     | RetirementMargin
     | DisciplineBar
@@ -773,6 +795,26 @@ def _dates(c: Ctx, refs: list[str]) -> list[tuple[dt.date, str]]:
     return out
 
 
+def lead_time(p: LeadTime, c: Ctx) -> Iterator[Hit]:
+    data = c.data
+    limit = first_date(c, data, p.before)
+    if not limit:
+        return
+    if p.unless and resolve(data, p.unless) not in (None, False):
+        return
+    if p.unit == "working":
+        latest = subtract_working_days(limit[0], p.days)
+    else:
+        latest = limit[0] - dt.timedelta(days=p.days)
+    vals: dict[str, Value] = {"limit": limit[0], "latest": latest, "days": p.days}
+    event = first_date(c, data, p.event)
+    if event:
+        if event[0] > latest:
+            yield Hit(event[1], values={**vals, "event": event[0]})
+    elif c.as_of and c.as_of > latest:
+        yield Hit(limit[1], "open", {**vals, "as_of": c.as_of})
+
+
 def min_months(p: MinMonths, c: Ctx) -> Iterator[Hit]:
     v = resolve(c.data, p.since)
     if p.unless and resolve(c.data, p.unless) is not None:
@@ -975,6 +1017,8 @@ PREDICATES: dict[str, Predicate] = {
     "document_age": Predicate(document_age, _m(undated="item", no_reference="item",
                                            too_old="item issued filed months",
                                            after="item issued filed")),
+    "lead_time": Predicate(lead_time, _m(default="event limit latest days",
+                                         open="limit latest days as_of")),
     "min_months": Predicate(min_months, _m(
         unknown="months", short="since until held months",
         ambiguous="since until held months other")),

@@ -38,6 +38,23 @@ _L: dict[str, dict[Lang, str]] = {
     "chain": {"vi": "{old} được thay thế bởi {new} từ {date} ({basis}).",
               "en": "{old} was replaced by {new} from {date} ({basis})."},
     "layer-line": {"vi": "Tầng {layer}", "en": "{layer} layer"},
+    "amends": {"vi": "{new} sửa đổi, bổ sung {old} từ {date}.",
+               "en": "{new} amended {old} from {date}."},
+    "timeline": {"vi": "Dòng thời gian", "en": "Timeline"},
+    "regime": {"vi": "Tầng {layer} vào ngày {date}: {regimes}.",
+               "en": "{layer} layer on {date}: {regimes}."},
+    "regime-none": {"vi": "Tầng {layer} vào ngày {date}: chưa có quy định nào được mã hóa "
+                          "(hồ sơ sẽ được báo là chưa được kiểm tra).",
+                    "en": "{layer} layer on {date}: no regulation is encoded (cases are "
+                          "reported as not covered)."},
+    "supplements": {"vi": "cùng với {names}", "en": "with {names}"},
+    "by": {"vi": "theo ngày {selector}", "en": "by the {selector} date"},
+}
+
+_SELECTOR_NAMES: dict[str, dict[Lang, str]] = {
+    "decision": {"vi": "quyết định", "en": "decision"},
+    "process_start": {"vi": "bắt đầu quy trình", "en": "process start"},
+    "planning_approval": {"vi": "phê duyệt quy hoạch", "en": "planning approval"},
 }
 
 
@@ -57,10 +74,45 @@ def _all_rules(packs: tuple[Pack, ...]) -> list[tuple[Pack, Rule]]:
     return sorted(((p, r) for p in packs for r in p.rules), key=lambda x: (x[1].id, x[1].version))
 
 
+def regimes_on(packs: tuple[Pack, ...], day: dt.date, lang: Lang) -> list[str]:
+    """One line per layer: the regulation each layer is judged under on `day`, and the
+    supplementary regulations in force alongside."""
+    cat = catalog()
+    lines = []
+    for layer in ("party", "state"):
+        regimes: list[str] = []
+        extra: list[str] = []
+        for p in packs:
+            for c in p.covers:
+                if c.layer != layer or not c.in_force.contains(day):
+                    continue
+                src = cat.get(c.source)
+                name = src.number if src else c.source
+                by = _L["by"][lang].format(selector=_SELECTOR_NAMES[c.selected_by][lang])
+                label = f"{name} ({by})"
+                target = regimes if c.role == "regime" else extra
+                if label not in target:
+                    target.append(label)
+        extra = [e for e in extra if e not in regimes]
+        names = {"layer": LAYER_NAMES[layer][lang], "date": day.isoformat()}
+        if not regimes:
+            lines.append(_L["regime-none"][lang].format(**names))
+            continue
+        text = "; ".join(regimes)
+        if extra:
+            text += " " + _L["supplements"][lang].format(names="; ".join(extra))
+        lines.append(_L["regime"][lang].format(regimes=text, **names))
+    return lines
+
+
 def rules_table(packs: tuple[Pack, ...], as_of: dt.date | None, lang: Lang, out: TextIO) -> None:
     con = _console(out)
     cat = catalog()
     chosen = [(p, r) for p, r in _all_rules(packs) if as_of is None or r.in_force.contains(as_of)]
+    if as_of is not None:
+        for line in regimes_on(packs, as_of, lang):
+            con.print(Text(line), soft_wrap=True)  # one line per layer, never wrapped
+        con.print()
     if not chosen:
         con.print(_L["none"][lang])
         return
@@ -122,10 +174,26 @@ def sources_table(cat: Catalog, lang: Lang, out: TextIO) -> None:
             CONFIDENCE_NAMES[str(s.confidence)][lang],
         )
     con.print(table)
-    for s in sorted(cat.sources, key=lambda s: (s.layer, s.ended or dt.date.max)):
+    con.print()
+    con.print(Text(_L["timeline"][lang], style="bold"))
+    events: list[tuple[str, dt.date, str]] = []
+    for s in cat.sources:
         if s.replaced_by and s.ended:
             new = by_id[s.replaced_by]
-            con.print(_L["chain"][lang].format(
-                old=s.number, new=new.number, date=(s.ended + dt.timedelta(days=1)).isoformat(),
+            day = s.ended + dt.timedelta(days=1)
+            events.append((s.layer, day, _L["chain"][lang].format(
+                old=s.number, new=new.number, date=day.isoformat(),
                 basis=s.replacement_basis or _L["conf"][lang] + ": "
-                + CONFIDENCE_NAMES[str(s.confidence)][lang]))
+                + CONFIDENCE_NAMES[str(s.confidence)][lang])))
+        if s.amends:
+            day = s.effective or s.signed or dt.date.min
+            events.append((s.layer, day, _L["amends"][lang].format(
+                new=s.number, old=by_id[s.amends].number, date=day.isoformat())))
+    for layer in ("party", "state"):
+        mine = sorted((d, text) for lay, d, text in events if lay == layer)
+        if not mine:
+            continue
+        con.print(Text(_L["layer-line"][lang].format(layer=LAYER_NAMES[layer][lang]),
+                       style="bold"))
+        for _, text in mine:
+            con.print(f"- {text}")

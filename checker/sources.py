@@ -44,6 +44,8 @@ class Source(BaseModel):
     ended: dt.date | None = None
     replaced_by: str | None = None
     replacement_basis: str | None = None
+    amends: str | None = Field(
+        None, description="The catalog id of the document this one amends (sửa đổi, bổ sung)")
     confidence: Confidence
     url: str | None = None
     note: Text | None = None
@@ -119,6 +121,8 @@ def parse_catalog(data: dict[str, Any], origin: str, *, schema: bool = True) -> 
     for s in cat.sources:
         if s.replaced_by and cat.get(s.replaced_by) is None:
             raise CatalogError(f"{origin}: {s.id} is replaced by unknown source {s.replaced_by!r}")
+        if s.amends and cat.get(s.amends) is None:
+            raise CatalogError(f"{origin}: {s.id} amends unknown source {s.amends!r}")
     return cat
 
 

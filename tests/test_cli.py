@@ -76,6 +76,8 @@ def test_directory_of_examples_exits_1() -> None:
     r = cli("check", "--format", "json", str(EXAMPLES))
     assert r.exit_code == 1
     assert [f["path"] for f in json_report(r)["files"]] == [
+        (EXAMPLES / "2024-ministry-bcs-era.json").as_posix(),
+        (EXAMPLES / "2026-provincial-branch-hiep-y.json").as_posix(),
         (EXAMPLES / "clean.json").as_posix(),
         (EXAMPLES / "violations.json").as_posix(),
     ]
@@ -255,7 +257,7 @@ def test_empty_directory_checks_nothing(tmp_path: Path) -> None:
 
 # ---------------------------------------------------------------- check: options
 def warnings_only(tmp_path: Path) -> str:
-    data = shift_dates(example("clean"), -400)  # a year before the decree: not covered
+    data = shift_dates(example("clean"), -2000)  # 2020: before every encoded regime
     path = tmp_path / "warning.json"
     path.write_bytes(encode(data))
     return str(path)
@@ -271,8 +273,8 @@ def test_fail_on_warning(tmp_path: Path) -> None:
 
 
 def test_fail_on_warning_with_as_of() -> None:
-    assert cli("check", "--as-of", "2024-01-01", CLEAN).exit_code == 0
-    assert cli("check", "--as-of", "2024-01-01", "--fail-on", "warning", CLEAN).exit_code == 1
+    assert cli("check", "--as-of", "2019-01-01", CLEAN).exit_code == 0
+    assert cli("check", "--as-of", "2019-01-01", "--fail-on", "warning", CLEAN).exit_code == 1
 
 
 def test_as_of_is_reported() -> None:
@@ -364,12 +366,30 @@ def test_rules_lists_every_rule_id_in_full() -> None:
         assert rule_id in r.stdout
 
 
-def test_rules_before_the_decree_lists_none() -> None:
-    r = cli("rules", "--as-of", "2024-01-01")
+def test_rules_before_every_regime_lists_none() -> None:
+    r = cli("rules", "--as-of", "2017-01-01")
     assert r.exit_code == 0
-    assert r.stdout.strip() == "Không có quy tắc nào có hiệu lực vào ngày này."
+    assert r.stdout.strip().splitlines() == [
+        "Tầng Đảng vào ngày 2017-01-01: chưa có quy định nào được mã hóa (hồ sơ sẽ được báo là "
+        "chưa được kiểm tra).",
+        "Tầng Nhà nước vào ngày 2017-01-01: chưa có quy định nào được mã hóa (hồ sơ sẽ được báo "
+        "là chưa được kiểm tra).",
+        "",
+        "Không có quy tắc nào có hiệu lực vào ngày này.",
+    ]
+    r = cli("rules", "--as-of", "2017-01-01", "--lang", "en")
+    assert r.stdout.strip().endswith("No rules are in force on that date.")
+
+
+def test_rules_as_of_names_each_layers_regime() -> None:
     r = cli("rules", "--as-of", "2024-01-01", "--lang", "en")
-    assert r.stdout.strip() == "No rules are in force on that date."
+    lines = r.stdout.splitlines()
+    assert lines[0].startswith("Party layer on 2024-01-01: 80-QĐ/TW (by the decision date)")
+    assert lines[1] == "state layer on 2024-01-01: 138/2020/NĐ-CP (by the decision date)."
+    r = cli("rules", "--as-of", "2026-01-15", "--lang", "en")
+    lines = r.stdout.splitlines()
+    assert lines[0].startswith("Party layer on 2026-01-15: 377-QĐ/TW (by the decision date)")
+    assert lines[1] == "state layer on 2026-01-15: 170/2025/NĐ-CP (by the process start date)."
 
 
 def test_rules_bad_as_of_is_exit_2() -> None:

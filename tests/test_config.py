@@ -93,7 +93,7 @@ def test_a_bad_file_is_one_message_naming_it(project: Path, text: str, fragment:
 
 def test_config_changes_what_check_does(project: Path) -> None:
     (project / ".checker.toml").write_text(
-        'lang = "en"\nformat = "json"\nignore = ["APPT"]\n', "utf-8")
+        'lang = "en"\nformat = "json"\nignore = ["APPT", "PARTY"]\n', "utf-8")
     code, out, _ = cli("check", "cases")
     doc = json.loads(out)
     assert doc["lang"] == "en" and code == 0

@@ -41,13 +41,20 @@ def begun_on(name: str, day: dt.date) -> dict[str, Any]:
     return data
 
 
+def run170(data: Any, **options: Any) -> Any:
+    """Only the NĐ 170 pack: these tests are about how one regime's dates select it; the
+    whole timeline across packs and layers is tested in test_timeline.py."""
+    packs = tuple(p for p in builtin_packs() if p.id == "nd-170-2025")
+    return run(data, packs=packs, **options)
+
+
 # ---------------------------------------------------------------- version selection
 @pytest.mark.parametrize("name", ["clean", "violations"])
 @pytest.mark.parametrize("day", [dt.date(2024, 7, 1), dt.date(2025, 3, 1)])
 def test_procedure_before_the_decree_is_not_covered(name: str, day: dt.date) -> None:
     data = begun_on(name, day)
     assert data["decision"]["document"]["date"] < "2025-07-01"
-    report = run(data)
+    report = run170(data)
     assert len(report.findings) == 1
     (f,) = report.findings
     assert f.rule == COVERAGE_RULE
@@ -61,7 +68,7 @@ def test_procedure_before_the_decree_is_not_covered(name: str, day: dt.date) -> 
 
 
 def test_not_covered_message_in_english() -> None:
-    (f,) = run(begun_on("clean", dt.date(2024, 7, 1)), lang="en").findings
+    (f,) = run170(begun_on("clean", dt.date(2024, 7, 1)), lang="en").findings
     assert f.message == (
         "No state-layer rules are encoded for the appointment procedure on 2024-07-01; "
         "this case has not been checked at that layer."
@@ -69,7 +76,7 @@ def test_not_covered_message_in_english() -> None:
 
 
 def test_as_of_before_the_decree_is_not_covered() -> None:
-    report = run(example("violations"), as_of=dt.date(2025, 6, 30))
+    report = run170(example("violations"), as_of=dt.date(2025, 6, 30))
     assert [(f.rule, f.kind, f.severity, f.pointer) for f in report.findings] == [
         (COVERAGE_RULE, Kind.NOT_COVERED, Severity.WARNING, "")
     ]
@@ -78,7 +85,7 @@ def test_as_of_before_the_decree_is_not_covered() -> None:
 def test_procedure_begun_before_and_decided_after_is_transitional() -> None:
     data = begun_on("clean", dt.date(2025, 6, 30))
     assert data["decision"]["document"]["date"] > "2025-07-01"
-    report = run(data, lang="en")
+    report = run170(data, lang="en")
     assert [(f.rule, f.kind, f.severity, f.pointer) for f in report.findings] == [
         (COVERAGE_RULE, Kind.NOT_COVERED, Severity.WARNING, "/policy/request/date")
     ]
@@ -92,7 +99,7 @@ def test_procedure_begun_before_and_decided_after_is_transitional() -> None:
     "day", [dt.date(2025, 7, 1), dt.date(2025, 7, 2), dt.date(2026, 1, 1), dt.date(2026, 7, 31)]
 )
 def test_procedure_begun_while_the_decree_is_in_force_is_checked(day: dt.date) -> None:
-    report = run(begun_on("violations", day))
+    report = run170(begun_on("violations", day))
     assert COVERAGE_RULE not in rules_of(report)
     assert "APPT-QUORUM" in rules_of(report)
     assert report.applied == (
@@ -102,13 +109,13 @@ def test_procedure_begun_while_the_decree_is_in_force_is_checked(day: dt.date) -
 
 @pytest.mark.parametrize("day", [dt.date(2026, 8, 1), dt.date(2027, 1, 1)])
 def test_procedure_begun_after_the_amendment_is_not_covered(day: dt.date) -> None:
-    report = run(begun_on("violations", day))
+    report = run170(begun_on("violations", day))
     assert [(f.rule, f.kind) for f in report.findings] == [(COVERAGE_RULE, Kind.NOT_COVERED)]
     assert report.applied == ()
 
 
 def test_clean_example_is_clean_and_says_what_applied() -> None:
-    report = run(example("clean"))
+    report = run170(example("clean"))
     assert report.findings == ()
     assert report.procedure == "appointment"
     assert report.applied == (
@@ -119,13 +126,13 @@ def test_clean_example_is_clean_and_says_what_applied() -> None:
 def test_the_decision_date_alone_does_not_choose_the_law() -> None:
     data = example("clean")
     data["decision"]["document"]["date"] = "2026-09-01"  # after NĐ 300/2026
-    report = run(data, select=frozenset({"APPT-QUORUM"}))
+    report = run170(data, select=frozenset({"APPT-QUORUM"}))
     assert report.findings == ()
     assert report.applied[0].date == "2025-08-04"
 
 
 def test_as_of_selects_the_law_and_says_so() -> None:
-    report = run(example("clean"), as_of=dt.date(2026, 3, 2))
+    report = run170(example("clean"), as_of=dt.date(2026, 3, 2))
     assert report.findings == ()
     assert report.applied == (
         Applied("state", "nd-170-2025", "170/2025/NĐ-CP", "--as-of", "2026-03-02"),
@@ -135,7 +142,7 @@ def test_as_of_selects_the_law_and_says_so() -> None:
 def test_undecided_case_is_selected_by_its_start() -> None:
     data = example("clean")
     del data["decision"]
-    report = run(data)
+    report = run170(data)
     assert [(a.selected_by, a.date) for a in report.applied] == [
         ("/policy/request/date", "2025-08-04")
     ]
@@ -144,7 +151,7 @@ def test_undecided_case_is_selected_by_its_start() -> None:
 def test_case_without_a_policy_is_selected_by_its_first_step() -> None:
     data = example("clean")
     del data["policy"]
-    report = run(data, select=frozenset({"APPT-QUORUM"}))
+    report = run170(data, select=frozenset({"APPT-QUORUM"}))
     assert [(a.selected_by, a.date) for a in report.applied] == [("/steps/0/date", "2025-08-20")]
 
 
@@ -153,7 +160,7 @@ def test_undecided_case_with_only_a_policy_request() -> None:
     for k in ("decision", "steps"):
         del data[k]
     del data["policy"]["approval"]
-    report = run(data)
+    report = run170(data)
     assert [(a.selected_by, a.date) for a in report.applied] == [
         ("/policy/request/date", "2025-08-04")
     ]
@@ -167,7 +174,7 @@ def test_undecided_case_before_the_decree_is_not_covered() -> None:
     data["policy"]["request"]["date"] = "2025-06-01"
     data["policy"]["request_received_on"] = "2025-06-02"
     data["policy"]["approval"]["date"] = "2025-06-03"
-    report = run(data)
+    report = run170(data)
     assert [(f.rule, f.kind) for f in report.findings] == [(COVERAGE_RULE, Kind.NOT_COVERED)]
 
 
@@ -175,7 +182,7 @@ def test_case_without_any_date_gets_one_notice() -> None:
     data = example("clean")
     for k in ("decision", "steps", "policy"):
         del data[k]
-    report = run(data, lang="en")
+    report = run170(data, lang="en")
     assert [(f.rule, f.kind, f.severity, f.pointer) for f in report.findings] == [
         (COVERAGE_RULE, Kind.NOT_COVERED, Severity.WARNING, "")
     ]
@@ -184,7 +191,7 @@ def test_case_without_any_date_gets_one_notice() -> None:
         "decision date or use --as-of."
     )
     # --as-of supplies the date
-    assert run(data, as_of=dt.date(2025, 9, 1)).applied[0].selected_by == "--as-of"
+    assert run170(data, as_of=dt.date(2025, 9, 1)).applied[0].selected_by == "--as-of"
 
 
 @pytest.mark.parametrize(
@@ -199,7 +206,7 @@ def test_case_without_any_date_gets_one_notice() -> None:
 def test_cases_outside_the_decree_procedure_are_not_covered(mutate: Any, scope: str) -> None:
     data = example("violations")
     mutate(data)
-    report = run(data, lang="en")
+    report = run170(data, lang="en")
     assert [(f.rule, f.kind, f.severity) for f in report.findings] == [
         (COVERAGE_RULE, Kind.NOT_COVERED, Severity.WARNING)
     ], scope
@@ -262,11 +269,14 @@ def test_findings_carry_version_citations_layer_and_position() -> None:
     assert report.findings
     for f in report.findings:
         assert f.rule_version == 1
-        assert f.layer == "state"
         assert f.position is not None
         assert f.cites
-        assert all(c.number == "170/2025/NĐ-CP" for c in f.cites)
         assert f.kind is Kind.VIOLATION
+        if f.layer == "state":
+            assert all(c.number == "170/2025/NĐ-CP" for c in f.cites)
+        else:  # decided on 2025-09-15: the Party layer is judged under Quy định 80
+            assert f.layer == "party"
+            assert all(c.number == "80-QĐ/TW" for c in f.cites)
     quorum = next(f for f in report.findings if f.rule == "APPT-QUORUM")
     assert quorum.pointer == "/steps/1/present"
     assert [(c.article, c.clause) for c in quorum.cites] == [(33, 2)]
@@ -291,6 +301,7 @@ def test_violations_example_findings() -> None:
             "APPT-QUORUM",
             "APPT-STEP5-VOTE",
             "APPT-SUPERIOR-PRESIDES",
+            "PARTY-TIME-IN-POST",
         ]
     )
     deadline = next(f for f in report.findings if f.rule == "APPT-POLICY-DEADLINE")

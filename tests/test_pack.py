@@ -88,8 +88,13 @@ def test_every_citation_resolves(rule_id: str) -> None:
             continue
         assert r.cites
         for c in r.cites:
-            assert cat.get(c.source) is not None, f"{r.id} cites unknown {c.source!r}"
-            assert c.quote, f"{r.id} cites {c.source} without the deciding phrase"
+            src = cat.get(c.source)
+            assert src is not None, f"{r.id} cites unknown {c.source!r}"
+            # A text we hold is quoted; a regulation known only through summaries may
+            # have no verifiable wording, and then the rule is at most a warning (the
+            # loader enforces that) and its explanation says where its content comes from.
+            if str(src.confidence) == "high":
+                assert c.quote, f"{r.id} cites {c.source} without the deciding phrase"
 
 
 def test_every_cover_resolves() -> None:

@@ -219,7 +219,9 @@ def test_waiver_of_every_error_makes_the_violations_example_pass() -> None:
     assert report.count(Severity.ERROR) == 0 and report.count_waived() == len(errors)
     assert Report((report,)).exit_code == 0
     assert Report((report,), fail_on=Severity.WARNING).exit_code == 1  # the warning counts
-    data["waivers"].append(waiver("APPT-POLICY-DEADLINE"))
+    warnings = sorted({f.rule for f in run(data).findings if f.severity is Severity.WARNING})
+    assert "APPT-POLICY-DEADLINE" in warnings
+    data["waivers"] += [waiver(r) for r in warnings]
     assert Report((run(data),), fail_on=Severity.WARNING).exit_code == 0
 
 
@@ -255,8 +257,9 @@ def test_undecided_case_is_judged_on_its_latest_date() -> None:
 
 
 def test_waiver_is_not_called_unused_where_the_case_was_not_checked() -> None:
-    later = shift_dates(fixture("unused"), 800)  # begun after the encoded law ends
-    assert [f.rule for f in run(later).findings] == ["COVERAGE"]
+    later = shift_dates(fixture("unused"), 800)  # begun after the encoded state law ends
+    rules = [f.rule for f in run(later).findings if f.layer != "party"]
+    assert rules == ["COVERAGE"]
 
 
 # ---------------------------------------------------------------- unused and not applied
@@ -327,7 +330,7 @@ def test_github_waived_finding_is_a_notice(at_root: None) -> None:
     code, out = check("--format", "github", "fixtures/waivers/waived.json")
     assert code == 0
     (line,) = out.splitlines()
-    assert line.startswith("::notice file=fixtures/waivers/waived.json,line=71,")
+    assert line.startswith("::notice file=fixtures/waivers/waived.json,line=72,")
     assert "12/QĐ-BTC" in line
 
 

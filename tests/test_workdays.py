@@ -11,6 +11,8 @@ from checker.workdays import (
     add_weekdays,
     add_working_days,
     is_working_day,
+    months_between,
+    subtract_working_days,
     within_working_days,
 )
 
@@ -138,3 +140,33 @@ def test_end_on_the_weekend_after_the_deadline_is_late() -> None:
     # 15 working days from Friday 2025-08-08: Friday 2025-08-29
     assert add_working_days(D(2025, 8, 8), 15) == D(2025, 8, 29)
     assert not within_working_days(D(2025, 8, 8), D(2025, 8, 30), 15)
+
+
+@pytest.mark.parametrize(("start", "end", "months"), [
+    (D(2024, 1, 15), D(2025, 1, 14), 11),   # a day short of a year
+    (D(2024, 1, 15), D(2025, 1, 15), 12),   # exactly a year
+    (D(2024, 1, 31), D(2024, 2, 29), 1),    # month ends clamp
+    (D(2024, 1, 31), D(2024, 2, 28), 0),
+    (D(2025, 1, 15), D(2024, 1, 15), -12),  # backwards
+])
+def test_months_between_counts_whole_months(start: dt.date, end: dt.date, months: int) -> None:
+    assert months_between(start, end) == months
+
+
+def test_months_between_is_the_inverse_of_add_months() -> None:
+    start = D(2023, 3, 31)
+    for n in range(-30, 30):
+        assert months_between(start, add_months(start, n)) == n
+
+
+def test_subtract_working_days_skips_weekends_and_tet() -> None:
+    # one working day before Monday 2025-07-07 is Friday 2025-07-04
+    assert subtract_working_days(D(2025, 7, 7), 1) == D(2025, 7, 4)
+    # Tết 2025: 2025-01-25 .. 2025-02-02 off; one working day before Mon 2025-02-03
+    assert subtract_working_days(D(2025, 2, 3), 1) == D(2025, 1, 24)
+
+
+def test_subtract_then_add_working_days_comes_back() -> None:
+    limit = D(2025, 9, 8)
+    for n in (1, 5, 30, 90):
+        assert add_working_days(subtract_working_days(limit, n), n) == limit

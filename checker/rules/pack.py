@@ -42,9 +42,9 @@ class Cite(Strict):
     clause: int | None = Field(None, ge=1)
     point: str | None = Field(None, pattern=r"^[a-zđ]$")
     section: str | None = Field(
-        None, pattern=r"^[IVX]+(\.[0-9]+)*$",
+        None, pattern=r"^([IVX]+|[0-9]+)(\.[0-9]+)*$",
         description="A section (mục) of a document without articles, e.g. III.1.1 of a "
-                    "guidance (Hướng dẫn)")
+                    "guidance (Hướng dẫn), or 31 of a Charter-implementing regulation")
     quote: str | None = Field(
         None, description="The deciding phrase, verbatim from the source text"
     )

@@ -281,6 +281,9 @@ class MinMonths(Params):
     until: list[DateRef] = Field(min_length=1)
     months: int = Field(ge=1, le=600)
     unless: Pointer | None = None
+    prefer: Pointer | None = Field(
+        None, description="A date that, when the case records it, is the only reading "
+                          "(e.g. the reference date the competent body fixed)")
 
 
 class RetirementMargin(Params):
@@ -299,6 +302,9 @@ class RetirementMargin(Params):
     exception_parts: list[Literal["review", "evaluation", "decision"]] = Field(
         default_factory=list)
     floor: int | None = Field(None, ge=0, le=600)
+    prefer: Pointer | None = Field(
+        None, description="A date that, when the case records it, is the only reading "
+                          "(e.g. the reference date the competent body fixed)")
 
 
 class DisciplineBar(Params):
@@ -336,6 +342,17 @@ class ItemsPresent(Params):
     at: Pointer
     where: dict[str, ItemValue] = Field(default_factory=dict)
     field: Annotated[str, Field(pattern=r"^[a-z_]+$")]
+
+
+class ItemsRequire(Params):
+    """If any item of the list at `at` matches `where`, the case must hold a value at
+    `require` (e.g. a member outside the set composition needs the Secretariat's
+    decision). The finding points at the first such item and names it."""
+
+    kind: Literal["items_require"]
+    at: Pointer
+    where: dict[str, ItemValue] = Field(min_length=1)
+    require: Pointer
 
 
 class ItemsFalse(Params):
@@ -396,6 +413,7 @@ Check = Annotated[
     | NotSet
     | AtMost
     | ItemsPresent
+    | ItemsRequire
     | ItemsFalse
     | ItemsRatio
     | ItemsDatedUntil,
@@ -785,8 +803,13 @@ def document_age(p: DocumentAge, c: Ctx) -> Iterator[Hit]:
             yield Hit(f"{at}/date", "after", {"item": p.item, "issued": issued, "filed": filed})
 
 
-def _dates(c: Ctx, refs: list[str]) -> list[tuple[dt.date, str]]:
-    """Every reading of a reference date the case records (duplicates dropped)."""
+def _dates(c: Ctx, refs: list[str], prefer: str | None = None) -> list[tuple[dt.date, str]]:
+    """Every reading of a reference date the case records (duplicates dropped); only the
+    preferred date if the case records it."""
+    if prefer is not None:
+        chosen = date_ref(c, c.data, prefer)
+        if chosen:
+            return [chosen]
     out: list[tuple[dt.date, str]] = []
     for r in refs:
         found = date_ref(c, c.data, r)
@@ -819,7 +842,7 @@ def min_months(p: MinMonths, c: Ctx) -> Iterator[Hit]:
     v = resolve(c.data, p.since)
     if p.unless and resolve(c.data, p.unless) is not None:
         return
-    refs = _dates(c, p.until)
+    refs = _dates(c, p.until, p.prefer)
     if not refs:
         return
     if not isinstance(v, str):
@@ -840,7 +863,7 @@ def min_months(p: MinMonths, c: Ctx) -> Iterator[Hit]:
 
 
 def retirement_margin(p: RetirementMargin, c: Ctx) -> Iterator[Hit]:
-    refs = _dates(c, p.reference)
+    refs = _dates(c, p.reference, p.prefer)
     if not refs:
         return
     retire = c.case.candidate.retirement_date
@@ -939,6 +962,14 @@ def items_present(p: ItemsPresent, c: Ctx) -> Iterator[Hit]:
             yield Hit(f"{p.at}/{i}", values={"date": _item_date(it)})
 
 
+def items_require(p: ItemsRequire, c: Ctx) -> Iterator[Hit]:
+    found = _matching(c, p.at, p.where)
+    if found and resolve(c.data, p.require) is None:
+        i, it = found[0]
+        name = it.get("name")
+        yield Hit(f"{p.at}/{i}", values={"name": name if isinstance(name, str) else ""})
+
+
 def items_false(p: ItemsFalse, c: Ctx) -> Iterator[Hit]:
     for i, it in _matching(c, p.at, p.where):
         if it.get(p.field) is True:
@@ -1031,6 +1062,7 @@ PREDICATES: dict[str, Predicate] = {
     "not_set": Predicate(not_set, _m(default="value")),
     "at_most": Predicate(at_most, _m(default="value max")),
     "items_present": Predicate(items_present, _m(default="date")),
+    "items_require": Predicate(items_require, _m(default="name")),
     "items_false": Predicate(items_false, _m(default="date")),
     "items_ratio": Predicate(items_ratio, _m(default="date count total",
                                              ambiguous="date count total other")),

@@ -121,6 +121,12 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "No {layer}-layer rules are encoded for the {procedure} procedure on {date}; "
         "this case has not been checked at that layer.",
     },
+    "no-rules": {
+        "vi": "Tầng {layer_name} được xét theo {regime}, nhưng chưa có quy tắc nào đã mã hóa từ "
+        "văn bản này áp dụng cho hồ sơ {procedure} này; tầng đó chưa được kiểm tra thực chất.",
+        "en": "The {layer_name} layer falls under {regime}, but none of the rules encoded from it "
+        "applies to this {procedure} case, so that layer has not really been checked.",
+    },
     "not-covered-kind": {
         "vi": "Chưa có quy định nào của tầng {layer} được mã hóa cho loại hồ sơ {procedure} "
         "này (xem `checker rules` và phạm vi của từng bộ quy tắc); hồ sơ chưa được kiểm tra "
@@ -282,6 +288,11 @@ STEP_NAMES: dict[str, dict[Lang, str]] = {
                       "en": "the head's evaluation and proposal"},
     "leadership_vote": {"vi": "hội nghị tập thể lãnh đạo biểu quyết",
                         "en": "the leadership's vote"},
+}
+
+# In a reappointment or extension the key officials' meeting is not "step 4".
+STEP_NAMES_OUTSIDE_APPOINTMENT: dict[str, dict[Lang, str]] = {
+    "key_officials": {"vi": "hội nghị cán bộ chủ chốt", "en": "the key officials' meeting"},
 }
 
 FORM_NAMES: dict[str, dict[Lang, str]] = {

@@ -18,7 +18,7 @@ import pytest
 from _support import CASES, shift_dates
 
 from checker.pipeline import check_bytes
-from checker.report import FileReport, Kind
+from checker.report import FileReport, Kind, Severity
 from checker.rules.engine import Options
 from checker.rules.pack import builtin_packs
 
@@ -58,7 +58,8 @@ def check(data: dict[str, Any]) -> FileReport:
 
 def regime(report: FileReport, layer: str) -> str | None:
     """The number of the regulation the layer was judged under, or None if not covered."""
-    if any(f.rule == "COVERAGE" and f.layer == layer for f in report.findings):
+    if any(f.rule == "COVERAGE" and f.layer == layer and f.severity is Severity.WARNING
+           for f in report.findings):
         return None
     found = sorted({a.number for a in report.applied if a.layer == layer})
     regimes = [n for n in found if n in REGIMES]
@@ -117,7 +118,8 @@ def test_a_procedure_decided_from_2025_07_01_but_begun_before_is_transitional() 
     after = check(decided_on(base(), D(2025, 7, 1)))
     assert regime(before, "state") == "116/2024/NĐ-CP"
     assert regime(after, "state") is None
-    notice = [f for f in after.findings if f.rule == "COVERAGE" and f.layer == "state"]
+    notice = [f for f in after.findings if f.rule == "COVERAGE" and f.layer == "state"
+              and f.severity is Severity.WARNING]
     assert len(notice) == 1 and "01/07/2025" in notice[0].message
 
 
@@ -136,3 +138,13 @@ def test_nd_170_requires_the_written_policy_request_nd_138_rules_do_not_encode()
     after = started_on(case, D(2025, 7, 1))
     assert "APPT-POLICY-REQUEST" not in rules(check(before), "state")
     assert "APPT-POLICY-REQUEST" in rules(check(after), "state")
+
+
+def test_a_layer_whose_rules_do_not_fit_the_case_says_it_was_not_really_checked() -> None:
+    """Under NĐ 116 only the external-source, term and notice rules are encoded: an
+    in-house appointment is judged under it, but nothing checks it, and the report says
+    so (as information, so that "no problems" is not read as "checked")."""
+    report = check(decided_on(base(), D(2024, 11, 25)))
+    (note,) = [f for f in report.findings if f.layer == "state"]
+    assert (note.rule, note.severity, note.kind) == ("COVERAGE", Severity.INFO, Kind.NOT_COVERED)
+    assert "116/2024/NĐ-CP" in note.message

@@ -7,6 +7,7 @@ knows no regulation by name.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from checker.i18n import (
     LAYER_NAMES,
     PROCEDURE_NAMES,
     STEP_NAMES,
+    STEP_NAMES_OUTSIDE_APPOINTMENT,
     Lang,
     t,
 )
@@ -146,13 +148,15 @@ def holds(cond: Condition | None, data: Any) -> bool:
     return not holds(cond.not_, data)
 
 
-def fmt(value: Value, lang: Lang) -> str:
+def fmt(value: Value, lang: Lang, procedure: str = "appointment") -> str:
     if isinstance(value, Fraction):
         pct = f"{float(value) * 100:.1f}".rstrip("0").rstrip(".")
         return (pct.replace(".", ",") if lang == "vi" else pct) + "%"
     if isinstance(value, dt.date):
         return value.strftime("%d/%m/%Y") if lang == "vi" else value.isoformat()
     if isinstance(value, str):
+        if procedure != "appointment" and value in STEP_NAMES_OUTSIDE_APPOINTMENT:
+            return STEP_NAMES_OUTSIDE_APPOINTMENT[value][lang]
         for table in (STEP_NAMES, DOSSIER_NAMES, FORM_NAMES):
             if value in table:
                 return table[value][lang]
@@ -210,6 +214,8 @@ def evaluate(doc: Document, case: Case, packs: tuple[Pack, ...], opts: Options) 
         for p, _, _ in covering:
             for r in p.rules:
                 versions.setdefault(r.id, []).append(r)
+        regime_rules = {r.id for p, c, _ in covering if c.role == "regime" for r in p.rules}
+        ran_before = len(out.rules_run)
         for rule_id in sorted(versions):
             if not wanted(rule_id, opts):
                 continue
@@ -221,7 +227,18 @@ def evaluate(doc: Document, case: Case, packs: tuple[Pack, ...], opts: Options) 
                 continue
             out.rules_run.append(rule.id)
             for hit in PREDICATES[rule.check.kind].run(rule.check, ctx):
-                findings.append(_finding(doc, rule, hit, lang, layer))
+                findings.append(_finding(doc, rule, hit, lang, layer, case.procedure))
+        regimes = [c for _, c, _ in covering if c.role == "regime"]
+        if (regimes and not opts.select and not opts.ignore
+                and not regime_rules & set(out.rules_run[ran_before:])):
+            # Judged under a regulation of which no encoded rule fits this case: say so,
+            # so that "no problems" is not read as "checked".
+            src = cat.get(regimes[0].source)
+            assert src is not None
+            note = _notice(doc, lang, COVERAGE_RULE, "no-rules", "", layer,
+                           layer_name=LAYER_NAMES[layer][lang], regime=src.number,
+                           procedure=PROCEDURE_NAMES[case.procedure][lang])
+            findings.append(dataclasses.replace(note, severity=Severity.INFO))
     out.rules_run.sort()
     return out
 
@@ -241,8 +258,9 @@ def rule_meta(packs: Iterable[Pack], lang: Lang) -> tuple[RuleMeta, ...]:
     )
 
 
-def _finding(doc: Document, rule: Rule, hit: Hit, lang: Lang, layer: str) -> Finding:
-    values = {k: fmt(v, lang) for k, v in hit.values.items()}
+def _finding(doc: Document, rule: Rule, hit: Hit, lang: Lang, layer: str,
+             procedure: str = "appointment") -> Finding:
+    values = {k: fmt(v, lang, procedure) for k, v in hit.values.items()}
     message = rule.messages[hit.message].get(lang).format(**values)
     cat = catalog()
     severity = rule.severity

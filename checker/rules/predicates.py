@@ -270,6 +270,15 @@ class LeadTime(Params):
     unless: Pointer | None = None
 
 
+class DatedInPeriod(Params):
+    """Flags the date at `at` (e.g. the decision's): the rule's own period in force and
+    its `when` conditions say everything (e.g. an appointment decided while a freeze on
+    appointments was in force). Nothing is reported if the case records no such date."""
+
+    kind: Literal["dated_in_period"]
+    at: Pointer
+
+
 class MinMonths(Params):
     """At least `months` whole months from the date at `since` to the reference date. The
     law does not always say which date is the reference: each of `until` is a reading;
@@ -407,6 +416,7 @@ Check = Annotated[
     | DossierItemPresent
     | DocumentAge
     | LeadTime
+    | DatedInPeriod
     | MinMonths
     | RetirementMargin
     | DisciplineBar
@@ -838,6 +848,12 @@ def lead_time(p: LeadTime, c: Ctx) -> Iterator[Hit]:
         yield Hit(limit[1], "open", {**vals, "as_of": c.as_of})
 
 
+def dated_in_period(p: DatedInPeriod, c: Ctx) -> Iterator[Hit]:
+    found = date_ref(c, c.data, p.at)
+    if found:
+        yield Hit(found[1], values={"date": found[0]})
+
+
 def min_months(p: MinMonths, c: Ctx) -> Iterator[Hit]:
     v = resolve(c.data, p.since)
     if p.unless and resolve(c.data, p.unless) is not None:
@@ -1050,6 +1066,7 @@ PREDICATES: dict[str, Predicate] = {
                                            after="item issued filed")),
     "lead_time": Predicate(lead_time, _m(default="event limit latest days",
                                          open="limit latest days as_of")),
+    "dated_in_period": Predicate(dated_in_period, _m(default="date")),
     "min_months": Predicate(min_months, _m(
         unknown="months", short="since until held months",
         ambiguous="since until held months other")),

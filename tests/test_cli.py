@@ -537,3 +537,14 @@ def test_no_command_is_one_line_or_plain_help() -> None:
     assert not err.startswith("checker: Usage:")
     if r.returncode == 2:
         assert len(err.strip().splitlines()) == 1, err
+
+
+def test_sources_shows_the_timeline_per_layer() -> None:
+    out = cli("sources", "--lang", "en").stdout
+    timeline = out[out.index("Timeline"):]
+    assert timeline.index("Party layer") < timeline.index("state layer")
+    for line in ("80-QĐ/TW was replaced by 377-QĐ/TW from 2025-10-08",
+                 "116/2024/NĐ-CP amended 138/2020/NĐ-CP from 2024-09-17",
+                 "138/2020/NĐ-CP was replaced by 170/2025/NĐ-CP from 2025-07-01",
+                 "300/2026/NĐ-CP amended 170/2025/NĐ-CP from 2026-08-01"):
+        assert line in timeline

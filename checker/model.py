@@ -406,7 +406,11 @@ class Candidate(Model):
     sex: Sex = Field(description=d("Giới tính", "Sex"))
     current_post: Name | None = Field(None, description=d("Chức vụ hiện tại", "Current post"))
     current_post_since: dt.date | None = Field(
-        None, description=d("Giữ chức vụ hiện tại từ ngày", "Holding the current post since")
+        None,
+        description=d(
+            "Giữ chức vụ hiện tại, hoặc liên tục giữ chức vụ tương đương, từ ngày",
+            "Holding the current post, or an equivalent one without a break, since",
+        ),
     )
     planning: Planning
     source: Source = Field(

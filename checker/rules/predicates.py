@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from checker.model import (
     Case,
@@ -390,11 +390,29 @@ class ItemsRatio(Params):
 
 
 class ItemsDatedUntil(Params):
-    """Every item of the list at `at` is dated (field `date`) no later than `until`."""
+    """Every item of the list at `at` is dated (its `field`, by default `date`) no later
+    than `until`, or than the date the case records at `until_at` (one of the two)."""
 
     kind: Literal["items_dated_until"]
     at: Pointer
-    until: dt.date
+    field: Annotated[str, Field(pattern=r"^[a-z_]+$")] = "date"
+    until: dt.date | None = None
+    until_at: Pointer | None = None
+
+    @model_validator(mode="after")
+    def _one_limit(self) -> ItemsDatedUntil:
+        if (self.until is None) == (self.until_at is None):
+            raise ValueError("give exactly one of until and until_at")
+        return self
+
+
+class ItemsExist(Params):
+    """At least one item of the list at `at` matches `where` (e.g. a meeting of the ban
+    cán sự đảng on personnel)."""
+
+    kind: Literal["items_exist"]
+    at: Pointer
+    where: dict[str, ItemValue] = Field(min_length=1)
 
 
 Check = Annotated[
@@ -426,7 +444,8 @@ Check = Annotated[
     | ItemsRequire
     | ItemsFalse
     | ItemsRatio
-    | ItemsDatedUntil,
+    | ItemsDatedUntil
+    | ItemsExist,
     Field(discriminator="kind"),
 ]
 
@@ -967,8 +986,8 @@ def _matching(c: Ctx, at: str, where: dict[str, ItemValue]) -> list[tuple[int, d
             and all(it.get(k) == v for k, v in where.items())]
 
 
-def _item_date(it: dict[str, Any]) -> Value:
-    v = it.get("date")
+def _item_date(it: dict[str, Any], field: str = "date") -> Value:
+    v = it.get(field)
     return dt.date.fromisoformat(v) if isinstance(v, str) else ""
 
 
@@ -1014,10 +1033,22 @@ def items_ratio(p: ItemsRatio, c: Ctx) -> Iterator[Hit]:
 
 
 def items_dated_until(p: ItemsDatedUntil, c: Ctx) -> Iterator[Hit]:
+    limit = p.until
+    if p.until_at is not None:
+        found = date_ref(c, c.data, p.until_at)
+        if not found:
+            return
+        limit = found[0]
+    assert limit is not None
     for i, it in _matching(c, p.at, {}):
-        d = _item_date(it)
-        if isinstance(d, dt.date) and d > p.until:
-            yield Hit(f"{p.at}/{i}/date", values={"date": d, "until": p.until})
+        d = _item_date(it, p.field)
+        if isinstance(d, dt.date) and d > limit:
+            yield Hit(f"{p.at}/{i}/{p.field}", values={"date": d, "until": limit})
+
+
+def items_exist(p: ItemsExist, c: Ctx) -> Iterator[Hit]:
+    if not _matching(c, p.at, p.where):
+        yield Hit(p.at if resolve(c.data, p.at) is not None else p.at.rsplit("/", 1)[0])
 
 
 # ---------------------------------------------------------------- registry
@@ -1084,6 +1115,7 @@ PREDICATES: dict[str, Predicate] = {
     "items_ratio": Predicate(items_ratio, _m(default="date count total",
                                              ambiguous="date count total other")),
     "items_dated_until": Predicate(items_dated_until, _m(default="date until")),
+    "items_exist": Predicate(items_exist, _m(default="")),
 }
 
 

@@ -29,7 +29,7 @@ from checker.rules.pack import builtin_packs
 OUTCOMES = {"valid": None, "invalid": Kind.VIOLATION, "undecidable": Kind.UNDECIDABLE}
 THRESHOLD_KINDS = {"quorum", "nomination_round", "divergence", "final_vote", "deadline",
                    "document_age", "min_months", "retirement_margin", "discipline_bar",
-                   "at_most", "items_ratio"}
+                   "at_most", "items_ratio", "lead_time"}
 BOUNDARY_PREFIXES = ("below-", "at-", "above-")
 
 

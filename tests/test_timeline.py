@@ -148,3 +148,15 @@ def test_a_layer_whose_rules_do_not_fit_the_case_says_it_was_not_really_checked(
     (note,) = [f for f in report.findings if f.layer == "state"]
     assert (note.rule, note.severity, note.kind) == ("COVERAGE", Severity.INFO, Kind.NOT_COVERED)
     assert "116/2024/NĐ-CP" in note.message
+
+
+def test_the_two_term_limit_ends_with_nd_116_on_2024_09_17() -> None:
+    """NĐ 138 Điều 41 k2 capped a leading civil servant at two consecutive terms; NĐ 116
+    removed the cap from 2024-09-17 (reappointment without limit unless the Party or a
+    specialised law says otherwise), as NĐ 170 Điều 28 k2 later kept."""
+    path = CASES / "invalid/OLD-TERM-LIMIT/at-two-terms-held.json"
+    third_term: dict[str, Any] = json.loads(path.read_text("utf-8"))
+    before = check(decided_on(third_term, D(2024, 9, 16)))
+    after = check(decided_on(third_term, D(2024, 9, 17)))
+    assert "OLD-TERM-LIMIT" in {f.rule for f in before.findings if f.layer == "state"}
+    assert "OLD-TERM-LIMIT" not in {f.rule for f in after.findings}

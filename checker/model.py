@@ -700,6 +700,15 @@ class Decision(Model):
             "The decision states that the term runs from the old term's expiry",
         ),
     )
+    late_reason: Document | None = Field(
+        None,
+        description=d(
+            "Văn bản nêu lý do khách quan của việc ký quyết định bổ nhiệm lại, kéo dài sau "
+            "ngày hết thời hạn bổ nhiệm (NĐ 170/2025 Điều 36 k3)",
+            "The document giving the objective reason why the reappointment or extension "
+            "decision was signed after the term expired (Decree 170/2025 Art. 36 cl. 3)",
+        ),
+    )
 
 
 class Term(Model):

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from checker.i18n import CONFIDENCE_NAMES, LAYER_NAMES, SEVERITY_NAMES, Lang
+from checker.i18n import CONFIDENCE_NAMES, LAYER_NAMES, SELECTOR_NAMES, SEVERITY_NAMES, Lang
 from checker.rules.pack import Pack, Rule, citation
 from checker.sources import Catalog, catalog
 
@@ -51,11 +51,6 @@ _L: dict[str, dict[Lang, str]] = {
     "by": {"vi": "theo ngày {selector}", "en": "by the {selector} date"},
 }
 
-_SELECTOR_NAMES: dict[str, dict[Lang, str]] = {
-    "decision": {"vi": "quyết định", "en": "decision"},
-    "process_start": {"vi": "bắt đầu quy trình", "en": "process start"},
-    "planning_approval": {"vi": "phê duyệt quy hoạch", "en": "planning approval"},
-}
 
 
 def _console(out: TextIO) -> Console:
@@ -88,7 +83,7 @@ def regimes_on(packs: tuple[Pack, ...], day: dt.date, lang: Lang) -> list[str]:
                     continue
                 src = cat.get(c.source)
                 name = src.number if src else c.source
-                by = _L["by"][lang].format(selector=_SELECTOR_NAMES[c.selected_by][lang])
+                by = _L["by"][lang].format(selector=SELECTOR_NAMES[c.selected_by][lang])
                 label = f"{name} ({by})"
                 target = regimes if c.role == "regime" else extra
                 if label not in target:

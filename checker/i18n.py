@@ -253,6 +253,13 @@ LAYER_NAMES: dict[str, dict[Lang, str]] = {
     "party": {"vi": "Đảng", "en": "Party"},
 }
 
+# The date of a case that selects a regulation (rule packs' `selected_by`).
+SELECTOR_NAMES: dict[str, dict[Lang, str]] = {
+    "decision": {"vi": "quyết định", "en": "decision"},
+    "process_start": {"vi": "bắt đầu quy trình", "en": "process start"},
+    "planning_approval": {"vi": "phê duyệt quy hoạch", "en": "planning approval"},
+}
+
 PROCEDURE_NAMES: dict[str, dict[Lang, str]] = {
     "appointment": {"vi": "bổ nhiệm", "en": "appointment"},
     "reappointment": {"vi": "bổ nhiệm lại", "en": "reappointment"},

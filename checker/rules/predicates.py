@@ -64,6 +64,11 @@ Pointer = Annotated[str, Field(pattern=POINTER)]
 DATEREF = r"^((/([^/~]|~[01])*)+|step:(first|last|[a-z_0-9]+))$"
 DateRef = Annotated[str, Field(pattern=DATEREF)]
 Ratio = Annotated[str, Field(pattern=r"^[0-9]+/[1-9][0-9]*$")]
+# A date that, when the case records it, is the only reading of a reference date (e.g.
+# the reference date the competent body fixed); otherwise every listed reading counts.
+Prefer = Annotated[str | None, Field(
+    pattern=POINTER, description="A date that, when the case records it, is the only reading "
+                                 "(e.g. the reference date the competent body fixed)")]
 
 
 def ratio(s: str) -> Fraction:
@@ -290,9 +295,11 @@ class MinMonths(Params):
     until: list[DateRef] = Field(min_length=1)
     months: int = Field(ge=1, le=600)
     unless: Pointer | None = None
-    prefer: Pointer | None = Field(
-        None, description="A date that, when the case records it, is the only reading "
-                          "(e.g. the reference date the competent body fixed)")
+    prefer: Prefer = None
+
+    @property
+    def readings(self) -> list[str]:
+        return self.until
 
 
 class RetirementMargin(Params):
@@ -305,15 +312,18 @@ class RetirementMargin(Params):
 
     kind: Literal["retirement_margin"]
     reference: list[DateRef] = Field(min_length=1)
+
+    @property
+    def readings(self) -> list[str]:
+        return self.reference
+
     months: int = Field(ge=1, le=600)
     direction: Literal["at_least", "less_than"] = "at_least"
     exception: Pointer | None = None
     exception_parts: list[Literal["review", "evaluation", "decision"]] = Field(
         default_factory=list)
     floor: int | None = Field(None, ge=0, le=600)
-    prefer: Pointer | None = Field(
-        None, description="A date that, when the case records it, is the only reading "
-                          "(e.g. the reference date the competent body fixed)")
+    prefer: Prefer = None
 
 
 class DisciplineBar(Params):
@@ -324,6 +334,10 @@ class DisciplineBar(Params):
     kind: Literal["discipline_bar"]
     months: dict[DisciplineForm, Annotated[int, Field(ge=1, le=600)]] = Field(min_length=1)
     reference: list[DateRef] = Field(min_length=1)
+
+    @property
+    def readings(self) -> list[str]:
+        return self.reference
 
 
 class NotSet(Params):
@@ -1134,7 +1148,7 @@ def required_messages(kind: str, params: Params) -> set[str]:
         if not params.divergence_analysis:
             keys.discard("no_analysis")
     if isinstance(params, MinMonths | RetirementMargin | DisciplineBar) and len(
-            getattr(params, "until", None) or getattr(params, "reference", [])) < 2:
+            params.readings) < 2:
         keys.discard("ambiguous")
     if isinstance(params, RetirementMargin):
         if params.direction == "less_than":

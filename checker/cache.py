@@ -24,6 +24,7 @@ from typing import Any
 
 from checker import __version__
 from checker.report import (
+    Amendment,
     Applied,
     Citation,
     Confidence,
@@ -35,7 +36,7 @@ from checker.report import (
     Waived,
 )
 
-FORMAT = "1"
+FORMAT = "2"
 
 
 def default_folder() -> Path:
@@ -75,12 +76,21 @@ def _position(d: Any) -> Position | None:
     return Position(_opt(d["line"], int), _opt(d["column"], int))
 
 
+def _amendment(a: Any) -> Amendment | None:
+    if a is None:
+        return None
+    return Amendment(source=_s(a["source"]), number=_s(a["number"]),
+                     article=_opt(a["article"], int), clause=_opt(a["clause"], int),
+                     point=_opt(a["point"], str))
+
+
 def _citation(c: dict[str, Any]) -> Citation:
     return Citation(
         source=_s(c["source"]), number=_s(c["number"]), article=_opt(c["article"], int),
         clause=_opt(c["clause"], int), point=_opt(c["point"], str),
         confidence=Confidence(c["confidence"]), url=_opt(c["url"], str),
-        quote=_opt(c["quote"], str),
+        quote=_opt(c["quote"], str), section=_opt(c["section"], str),
+        amended_by=_amendment(c["amended_by"]),
     )
 
 
@@ -119,8 +129,9 @@ def decode(path: str, data: bytes) -> FileReport:
     return FileReport(
         path=path,
         findings=tuple(_finding(f) for f in d["findings"]),
-        applied=tuple(Applied(*(_s(a[k]) for k in ("layer", "source", "number",
-                                                   "selected_by", "date")))
+        applied=tuple(Applied(layer=_s(a["layer"]), source=_s(a["source"]),
+                              number=_s(a["number"]), selected_by=_s(a["selected_by"]),
+                              date=_s(a["date"]), amends=_opt(a["amends"], str))
                       for a in d["applied"]),
         procedure=_opt(d["procedure"], str),
         rules_run=tuple(_s(r) for r in d["rules_run"]),

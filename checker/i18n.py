@@ -244,6 +244,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
 
 CONFIDENCE_NAMES: dict[str, dict[Lang, str]] = {
     "high": {"vi": "cao", "en": "high"},
+    "medium-high": {"vi": "khá cao", "en": "medium-high"},
     "medium": {"vi": "trung bình", "en": "medium"},
     "low": {"vi": "thấp", "en": "low"},
 }
@@ -264,6 +265,7 @@ PROCEDURE_NAMES: dict[str, dict[Lang, str]] = {
     "appointment": {"vi": "bổ nhiệm", "en": "appointment"},
     "reappointment": {"vi": "bổ nhiệm lại", "en": "reappointment"},
     "extension": {"vi": "kéo dài thời gian giữ chức vụ", "en": "extension of tenure"},
+    "acting": {"vi": "giao quyền cấp trưởng", "en": "acting head"},
 }
 
 

@@ -12,7 +12,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 
 SCHEMA_ID = "urn:checker:schema:case"
@@ -83,11 +83,56 @@ class NumberedDocument(Document):
 
 
 class Procedure(StrEnum):
-    """Thủ tục: bổ nhiệm; bổ nhiệm lại; kéo dài thời gian giữ chức vụ đến tuổi nghỉ hưu."""
+    """Thủ tục: bổ nhiệm; bổ nhiệm lại; kéo dài thời gian giữ chức vụ đến tuổi nghỉ hưu;
+    giao quyền cấp trưởng."""
 
     APPOINTMENT = "appointment"
     REAPPOINTMENT = "reappointment"
     EXTENSION = "extension"
+    ACTING = "acting"
+
+
+class Rating(StrEnum):
+    """Xếp loại chất lượng hằng năm: hoàn thành xuất sắc, hoàn thành tốt, hoàn thành,
+    không hoàn thành nhiệm vụ."""
+
+    EXCELLENT = "excellent"
+    GOOD = "good"
+    COMPLETED = "completed"
+    NOT_COMPLETED = "not_completed"
+
+
+class Proceeding(StrEnum):
+    """Các trường hợp chưa xem xét bổ nhiệm (NĐ 170/2025 Điều 29 k9 d, đ, sửa đổi bởi
+    NĐ 300/2026): đang giải quyết tố cáo (đã có quyết định thành lập đoàn), giải quyết
+    khiếu nại kỷ luật, kiểm tra khi có dấu hiệu vi phạm, bị kiến nghị xử lý theo kết luận
+    thanh tra, kiểm toán, tạm đình chỉ công tác; tạm giữ, tạm giam."""
+
+    DENUNCIATION = "denunciation"
+    DISCIPLINE_COMPLAINT = "discipline_complaint"
+    INSPECTION = "inspection"
+    AUDIT_RECOMMENDATION = "audit_recommendation"
+    SUSPENDED = "suspended"
+    DETAINED = "detained"
+
+
+class PostRelation(StrEnum):
+    """Chức vụ đã giữ so với chức vụ dự kiến bổ nhiệm: cao hơn, bằng, tương đương, thấp
+    hơn liền kề, khác."""
+
+    HIGHER = "higher"
+    SAME = "same"
+    EQUIVALENT = "equivalent"
+    LOWER_ADJACENT = "lower_adjacent"
+    OTHER = "other"
+
+
+class ActingReason(StrEnum):
+    """Lý do giao quyền: đơn vị chưa kiện toàn người đứng đầu; người đứng đầu vắng mặt
+    trong một thời gian dài."""
+
+    NO_HEAD = "no_head"
+    HEAD_ABSENT = "head_absent"
 
 
 class UnitKind(StrEnum):
@@ -126,12 +171,15 @@ class DisciplineSystem(StrEnum):
 
 
 class DeferralGround(StrEnum):
-    """Trường hợp chưa thực hiện quy trình bổ nhiệm lại, kéo dài (NĐ 170/2025 Điều 36 k5)."""
+    """Trường hợp chưa thực hiện quy trình bổ nhiệm lại, kéo dài (NĐ 170/2025 Điều 36 k5;
+    Điều 36 k3 sửa đổi bởi NĐ 300/2026 thêm: có thông tin trao đổi của cơ quan chức năng
+    về trách nhiệm cá nhân chưa có kết luận chính thức)."""
 
     DISCIPLINE_OR_PROSECUTION = "discipline_or_prosecution"
     ABROAD_3_MONTHS = "abroad_3_months"
     INPATIENT_3_MONTHS = "inpatient_3_months"
     MATERNITY_LEAVE = "maternity_leave"
+    RESPONSIBILITY_INQUIRY = "responsibility_inquiry"
 
 
 class VerifierKind(StrEnum):
@@ -194,13 +242,17 @@ class StepKind(StrEnum):
 
 
 class DossierKind(StrEnum):
-    """Thành phần hồ sơ bổ nhiệm (NĐ 170/2025 Điều 35 k1-k10)."""
+    """Thành phần hồ sơ bổ nhiệm (NĐ 170/2025 Điều 35 k1-k10). evaluations: đánh giá,
+    nhận xét của tập thể lãnh đạo (theo bản gốc Điều 35 k5 gồm cả của chi bộ, đảng ủy);
+    party_evaluation: đánh giá, nhận xét của chi bộ cơ sở hoặc đảng ủy nơi công tác (Điều
+    35 k4 sửa đổi bởi NĐ 300/2026)."""
 
     SUBMISSION = "submission"
     MINUTES_AND_TALLIES = "minutes_and_tallies"
     CURRICULUM_VITAE = "curriculum_vitae"
     SELF_REVIEW = "self_review"
     EVALUATIONS = "evaluations"
+    PARTY_EVALUATION = "party_evaluation"
     RESIDENCE_EVALUATION = "residence_evaluation"
     POLITICAL_STANDARD_CONCLUSION = "political_standard_conclusion"
     ASSET_DECLARATION = "asset_declaration"
@@ -250,6 +302,13 @@ class Unit(Model):
     )
     province: Name | None = Field(
         None, description=d("Tỉnh, thành phố nơi đơn vị đóng", "Province where the unit is")
+    )
+    head_vacant: bool = Field(
+        False,
+        description=d(
+            "Đơn vị đang khuyết người đứng đầu",
+            "The unit has no head at present (the head's post is vacant)",
+        ),
     )
 
 
@@ -412,12 +471,21 @@ class Candidate(Model):
             "Holding the current post, or an equivalent one without a break, since",
         ),
     )
-    planning: Planning
-    source: Source = Field(
+    planning: Planning | None = Field(
+        None,
         description=d(
-            "Nguồn nhân sự: tại chỗ (in_house) hoặc từ nơi khác (external)",
-            "Source: in-house (in_house) or from elsewhere (external)",
-        )
+            "Quy hoạch (bắt buộc với thủ tục bổ nhiệm)",
+            "Planning (required for an appointment)",
+        ),
+    )
+    source: Source | None = Field(
+        None,
+        description=d(
+            "Nguồn nhân sự: tại chỗ (in_house) hoặc từ nơi khác (external); bắt buộc với thủ "
+            "tục bổ nhiệm",
+            "Source: in-house (in_house) or from elsewhere (external); required for an "
+            "appointment",
+        ),
     )
     retirement_date: dt.date | None = Field(
         None,
@@ -487,6 +555,77 @@ class Candidate(Model):
             "Đánh giá mức độ hoàn thành nhiệm vụ 3 năm gần nhất",
             "Assessment of task completion over the last three years",
         ),
+    )
+    posts_held: list[PostHeld] = Field(
+        default_factory=list,
+        description=d(
+            "Các chức vụ đã giữ trước đây, để cộng dồn thời gian giữ chức vụ (không ghi lại "
+            "chức vụ hiện tại, đã ghi ở current_post và current_post_since)",
+            "Posts held before, to add up time in post (not the current post, which "
+            "current_post and current_post_since record)",
+        ),
+    )
+    ratings: list[AnnualRating] = Field(
+        default_factory=list,
+        description=d(
+            "Xếp loại chất lượng hằng năm của cấp có thẩm quyền",
+            "Annual quality ratings by the competent body",
+        ),
+    )
+    proceedings: list[Proceeding] = Field(
+        default_factory=list,
+        description=d(
+            "Đang bị giải quyết tố cáo, khiếu nại kỷ luật, kiểm tra, kiến nghị xử lý, tạm "
+            "đình chỉ công tác, tạm giữ, tạm giam (NĐ 170/2025 Điều 29 k9 d, đ sửa đổi bởi "
+            "NĐ 300/2026)",
+            "Pending denunciation, disciplinary complaint, inspection, audit recommendation, "
+            "suspension or detention (Decree 170/2025 Art. 29 cl. 9 d, đ as amended by "
+            "Decree 300/2026)",
+        ),
+    )
+
+
+class PostHeld(Model):
+    """Một chức vụ đã giữ trước đây (NĐ 170/2025 Điều 29 k3 sửa đổi bởi NĐ 300/2026)."""
+
+    title: Name = Field(description=d("Chức vụ", "Post"))
+    since: dt.date = Field(description=d("Giữ từ ngày", "Held from"))
+    until: dt.date = Field(description=d("Đến hết ngày", "Held until (last day)"))
+    relation: PostRelation = Field(
+        description=d(
+            "So với chức vụ dự kiến bổ nhiệm: higher (cao hơn), same (bằng), equivalent "
+            "(tương đương), lower_adjacent (thấp hơn liền kề), other (khác)",
+            "Against the post to be filled: higher, same, equivalent, lower_adjacent "
+            "(immediately lower), other",
+        )
+    )
+    ended_by_discipline: bool = Field(
+        False,
+        description=d(
+            "Thôi giữ chức vụ này do bị xử lý kỷ luật",
+            "Left this post because of a disciplinary measure",
+        ),
+    )
+    acting: bool = Field(
+        False,
+        description=d(
+            "Chỉ được giao quyền, không được bổ nhiệm vào chức vụ này",
+            "Only acting in this post (giao quyền), not appointed to it",
+        ),
+    )
+
+
+class AnnualRating(Model):
+    year: Annotated[int, Field(ge=1990, le=2100)] = Field(description=d("Năm", "Year"))
+    rating: Rating = Field(
+        description=d(
+            "Xếp loại: excellent (hoàn thành xuất sắc nhiệm vụ), good (hoàn thành tốt nhiệm "
+            "vụ), completed (hoàn thành nhiệm vụ), not_completed (không hoàn thành nhiệm vụ)",
+            "Rating: excellent, good, completed, not_completed",
+        )
+    )
+    document: Document | None = Field(
+        None, description=d("Văn bản đánh giá, xếp loại", "The rating document")
     )
 
 
@@ -583,12 +722,79 @@ class Step(Model):
             "The report to the competent body for its decision (when the vote fell short)",
         ),
     )
+    put_forward: list[Name] | None = Field(
+        None,
+        description=d(
+            "Danh sách nhân sự được giới thiệu sang bước tiếp theo (kể cả người không được "
+            "phiếu nào ở bước sau)",
+            "Who was put forward to the next step (including anyone who then received no "
+            "vote there)",
+        ),
+    )
+    force_majeure_absent: Count | None = Field(
+        None,
+        description=d(
+            "Số người được triệu tập vắng mặt vì lý do bất khả kháng",
+            "Number of those summoned who were absent for force majeure",
+        ),
+    )
+    summons_report: Document | None = Field(
+        None,
+        description=d(
+            "Báo cáo của cơ quan tham mưu tổ chức cán bộ về danh sách triệu tập và các "
+            "trường hợp vắng mặt vì lý do bất khả kháng",
+            "The personnel office's report on the summons list and the force-majeure "
+            "absences",
+        ),
+    )
+    summons_decision: Document | None = Field(
+        None,
+        description=d(
+            "Quyết định của cấp có thẩm quyền về danh sách triệu tập và các trường hợp vắng "
+            "mặt vì lý do bất khả kháng",
+            "The competent body's decision on the summons list and the force-majeure "
+            "absences",
+        ),
+    )
+    seats: Count | None = Field(
+        None,
+        description=d(
+            "Số chức vụ, chức danh trong thành phần triệu tập (một người giữ 2 chức vụ thì "
+            "tính 2)",
+            "Number of posts in the composition summoned (one person holding two counts "
+            "twice)",
+        ),
+    )
+    dual_role: Count | None = Field(
+        None,
+        description=d(
+            "Số người dự họp với 2 chức vụ, chức danh (mỗi người chỉ bỏ 1 phiếu và chỉ tính "
+            "là 1 người)",
+            "Number of people attending in two capacities (each casts one ballot and counts "
+            "once)",
+        ),
+    )
+    opinion: Document | None = Field(
+        None,
+        description=d(
+            "Văn bản ý kiến của tập thể lãnh đạo nơi nhân sự đang công tác",
+            "The written opinion of the leadership where the candidate works",
+        ),
+    )
+    opinions_differ: bool = Field(
+        False,
+        description=d(
+            "Các cơ quan, đơn vị hoặc nhân sự còn có ý kiến khác nhau, chưa thống nhất",
+            "The units or the candidate still hold differing opinions",
+        ),
+    )
 
 
 class ConsultationKind(StrEnum):
     CAP_UY_EVALUATION = "cap_uy_evaluation"
     HIEP_Y = "hiep_y"
     AGENCY_PARTY_COMMITTEE = "agency_party_committee"
+    COMPETENT_BODY = "competent_body"
     OTHER = "other"
 
 
@@ -599,7 +805,8 @@ class Consultation(Model):
             "Kind: cap_uy_evaluation is the written evaluation by the party committee "
             "at the same level; hiep_y the written exchange with the local party standing "
             "committee; agency_party_committee the written exchange between a ministry's "
-            "ban cán sự đảng and the agency party committee",
+            "ban cán sự đảng and the agency party committee; competent_body the written "
+            "opinion of the competent level (extension)",
         )
     )
     body: Name = Field(description=d("Cơ quan được hỏi ý kiến", "Body consulted"))
@@ -662,6 +869,15 @@ class Dossier(Model):
         None, description=d("Ngày nộp hồ sơ", "Date the dossier was filed")
     )
     items: list[DossierItem] = Field(default_factory=list)
+    new_facts: bool = Field(
+        False,
+        description=d(
+            "Có nội dung mới phát sinh so với hồ sơ trước (bổ nhiệm lại, kéo dài, bổ nhiệm "
+            "chức vụ bằng hoặc thấp hơn)",
+            "There are new facts since the earlier dossier (reappointment, extension, an "
+            "equal or lower post)",
+        ),
+    )
 
 
 class Chair(Model):
@@ -720,6 +936,14 @@ class Term(Model):
     )
     expires: dt.date = Field(
         description=d("Ngày hết thời hạn bổ nhiệm", "Date the term expires")
+    )
+    years: Annotated[int, Field(ge=1, le=5)] | None = Field(
+        None,
+        description=d(
+            "Thời hạn giữ chức vụ theo quyết định (năm), thường là 5; 3 nếu pháp luật chuyên "
+            "ngành quy định",
+            "Length of the term in years, usually 5; 3 where specialised law says so",
+        ),
     )
     consecutive_terms: Annotated[int, Field(ge=1, le=20)] | None = Field(
         None,
@@ -790,6 +1014,47 @@ class Bcs(Model):
     meetings: list[BcsMeeting] = Field(default_factory=list)
 
 
+class Acting(Model):
+    """Giao quyền cấp trưởng (NĐ 170/2025 Điều 34 k3, sửa đổi bởi NĐ 300/2026). Quyết
+    định giao quyền ghi ở `decision`: ngày có hiệu lực (effective_date) và ngày cuối cùng
+    của thời hạn giao quyền (term_end)."""
+
+    reason: ActingReason = Field(
+        description=d(
+            "Lý do: no_head (chưa kiện toàn người đứng đầu), head_absent (người đứng đầu "
+            "vắng mặt trong một thời gian dài)",
+            "Reason: no_head (no head appointed yet), head_absent (the head is away for a "
+            "long time)",
+        )
+    )
+    head_absent_over_12_months: bool = Field(
+        False,
+        description=d(
+            "Người đứng đầu vắng mặt trên 12 tháng",
+            "The head is absent for more than 12 months",
+        ),
+    )
+    ended_on: dt.date | None = Field(
+        None,
+        description=d(
+            "Ngày cuối cùng người được giao quyền còn thực hiện quyền cấp trưởng",
+            "The last day the acting head held the powers",
+        ),
+    )
+    extensions: list[Document] = Field(
+        default_factory=list,
+        description=d("Các quyết định gia hạn giao quyền", "Decisions extending the acting"),
+    )
+    arrangement: Document | None = Field(
+        None,
+        description=d(
+            "Văn bản bố trí nhân sự thay cho việc giao quyền (bổ nhiệm người đứng đầu hoặc "
+            "chấm dứt giao quyền)",
+            "The document that settled the post (a head appointed, or the acting ended)",
+        ),
+    )
+
+
 class Waiver(Model):
     """An exception granted for this case: findings of `rule` (at or below `pointer`)
     are reported as waived and do not fail the check. The checker only verifies that
@@ -847,10 +1112,23 @@ class Waiver(Model):
     )
 
 
+def _procedure_is(*names: str) -> dict[str, Any]:
+    return {"properties": {"procedure": {"enum": list(names)}}, "required": ["procedure"]}
+
+
 class Case(Model):
     """Một hồ sơ công tác cán bộ / One personnel case."""
 
-    model_config = ConfigDict(title="Hồ sơ công tác cán bộ / Personnel case")
+    model_config = ConfigDict(
+        title="Hồ sơ công tác cán bộ / Personnel case",
+        json_schema_extra={"allOf": [
+            {"if": _procedure_is("appointment", "reappointment", "extension"),
+             "then": {"required": ["leadership"]}},
+            {"if": _procedure_is("appointment"),
+             "then": {"properties": {"candidate": {"required": ["planning", "source"]}}}},
+            {"if": _procedure_is("acting"), "then": {"required": ["acting"]}},
+        ]},
+    )
 
     schema_ref: str | None = Field(
         None,
@@ -872,7 +1150,20 @@ class Case(Model):
     unit: Unit
     post: Post
     candidate: Candidate
-    leadership: Leadership
+    leadership: Leadership | None = Field(
+        None,
+        description=d(
+            "Tập thể lãnh đạo (bắt buộc với bổ nhiệm, bổ nhiệm lại, kéo dài)",
+            "The leadership collective (required for appointment, reappointment, extension)",
+        ),
+    )
+    acting: Acting | None = Field(
+        None,
+        description=d(
+            "Giao quyền cấp trưởng (bắt buộc với thủ tục acting)",
+            "Acting head arrangement (required for the acting procedure)",
+        ),
+    )
     chair: Chair | None = None
     policy: Policy | None = None
     steps: list[Step] = Field(default_factory=list)
@@ -894,6 +1185,13 @@ class Case(Model):
             "Notice launching the reappointment or extension review",
         ),
     )
+    notice_received_on: dt.date | None = Field(
+        None,
+        description=d(
+            "Ngày công chức nhận được thông báo",
+            "Date the civil servant received the notice",
+        ),
+    )
     bcs: Bcs | None = Field(
         None,
         description=d(
@@ -908,6 +1206,19 @@ class Case(Model):
             "Waivers granted for this case by a competent authority",
         ),
     )
+
+    @model_validator(mode="after")
+    def _required_by_procedure(self) -> Case:
+        """What each procedure needs (the schema's allOf says the same)."""
+        p = self.procedure
+        if p != Procedure.ACTING and self.leadership is None:
+            raise ValueError("leadership is required")
+        if p == Procedure.APPOINTMENT and (
+                self.candidate.planning is None or self.candidate.source is None):
+            raise ValueError("candidate.planning and candidate.source are required")
+        if p == Procedure.ACTING and self.acting is None:
+            raise ValueError("acting is required")
+        return self
 
 
 class _Generator(GenerateJsonSchema):

@@ -32,9 +32,18 @@ class Kind(StrEnum):
 
 
 class Confidence(StrEnum):
+    """How sure we are of a source's text (the legal dossier's four-level scale, §0.1).
+    High and medium-high may carry an error; medium at most a warning; a rule resting on
+    low alone is not encoded."""
+
     HIGH = "high"
+    MEDIUM_HIGH = "medium-high"
     MEDIUM = "medium"
     LOW = "low"
+
+    @property
+    def rank(self) -> int:
+        return {"low": 1, "medium": 2, "medium-high": 3, "high": 4}[self.value]
 
 
 @dataclass(frozen=True, order=True)
@@ -56,28 +65,53 @@ class Citation:
     url: str | None = None
     quote: str | None = None
     section: str | None = None  # a guidance document's section (mục), e.g. "III.1.1"
+    # The article as amended: the amending document and the article of it that rewrote
+    # the cited one (e.g. NĐ 170 Điều 33 as amended by NĐ 300 Điều 13). The quote is then
+    # the amended wording, and the confidence is that of the amending text.
+    amended_by: Amendment | None = None
 
     def label(self, lang: str) -> str:
-        parts: list[str] = []
-        if self.section:
-            parts.append(f"mục {self.section}" if lang == "vi" else f"section {self.section}")
-        if lang == "vi":
-            if self.point:
-                parts.append(f"điểm {self.point}")
-            if self.clause is not None:
-                parts.append(f"khoản {self.clause}")
-            if self.article is not None:
-                parts.append(f"Điều {self.article}")
-        else:
-            if self.article is not None:
-                parts.append(f"Article {self.article}")
-            if self.clause is not None:
-                parts.append(f"clause {self.clause}")
-            if self.point:
-                parts.append(f"point {self.point}")
-        where = " ".join(parts)
-        text = f"{where} {self.number}" if lang == "vi" else f"{self.number} {where}"
-        return text.strip()
+        text = _place(self.number, lang, self.article, self.clause, self.point, self.section)
+        if self.amended_by is None:
+            return text
+        a = self.amended_by
+        by = _place(a.number, lang, a.article, a.clause, a.point, None)
+        return f"{text} (sửa đổi bởi {by})" if lang == "vi" else f"{text} (as amended by {by})"
+
+
+@dataclass(frozen=True)
+class Amendment:
+    """The amending document and the place in it that rewrote a cited article."""
+
+    source: str  # catalog id
+    number: str
+    article: int | None = None
+    clause: int | None = None
+    point: str | None = None
+
+
+def _place(number: str, lang: str, article: int | None, clause: int | None,
+           point: str | None, section: str | None) -> str:
+    parts: list[str] = []
+    if section:
+        parts.append(f"mục {section}" if lang == "vi" else f"section {section}")
+    if lang == "vi":
+        if point:
+            parts.append(f"điểm {point}")
+        if clause is not None:
+            parts.append(f"khoản {clause}")
+        if article is not None:
+            parts.append(f"Điều {article}")
+    else:
+        if article is not None:
+            parts.append(f"Article {article}")
+        if clause is not None:
+            parts.append(f"clause {clause}")
+        if point:
+            parts.append(f"point {point}")
+    where = " ".join(parts)
+    text = f"{where} {number}" if lang == "vi" else f"{number} {where}"
+    return text.strip()
 
 
 @dataclass(frozen=True)
@@ -124,6 +158,15 @@ class Applied:
     number: str
     selected_by: str
     date: str
+    amends: str | None = None  # number of the document the applied one amends
+
+    def label(self, lang: str) -> str:
+        """"170/2025/NĐ-CP (sửa đổi bởi 300/2026/NĐ-CP)" for an amending decree."""
+        if self.amends is None:
+            return self.number
+        if lang == "vi":
+            return f"{self.amends} (sửa đổi bởi {self.number})"
+        return f"{self.amends} (as amended by {self.number})"
 
 
 @dataclass(frozen=True)

@@ -72,8 +72,9 @@ def verify(path: Path, today: dt.date) -> VerifyResult:
         pack = parse_pack(read_toml(path, RulePackError), origin, cat)
     except RulePackError as e:
         return VerifyResult(origin, errors=(_one_line(str(e)),))
+    own = len(others) < len(builtin_packs())  # a built-in pack file, verified in place
     try:
-        check_unique((*others, pack))
+        check_unique((*others, pack), builtin=len(others) + (1 if own else 0))
     except RulePackError as e:
         return VerifyResult(origin, errors=(_one_line(f"{origin}: {e}"),))
 

@@ -8,6 +8,11 @@ fixed order and findings in file order, so the same input gives the same bytes.
 summary counts those in `waived`, apart from the severity counts (which before 1.1 held
 every finding). A reader that ignores `waived` would take a waived error for a live one,
 hence the new minor version.
+
+1.2 adds the confidence level "medium-high" (the legal dossier's four-level scale); a
+reader that knew only high, medium and low must learn it, hence a new minor version. It
+also adds `amended_by` to a citation of an article as amended by a later document, and
+`amends` to an applied regulation that amends another.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from checker import __version__
 from checker.report import Citation, Finding, Report, Waived
 
-REPORT_VERSION = "1.1"
+REPORT_VERSION = "1.2"
 
 
 def _cite(c: Citation) -> dict[str, Any]:
@@ -29,6 +34,11 @@ def _cite(c: Citation) -> dict[str, Any]:
         v = getattr(c, k)
         if v is not None:
             out[k] = v
+    if c.amended_by is not None:
+        a = c.amended_by
+        out["amended_by"] = {"source": a.source, "number": a.number, **{
+            k: getattr(a, k) for k in ("article", "clause", "point")
+            if getattr(a, k) is not None}}
     out["confidence"] = str(c.confidence)
     if c.url:
         out["url"] = c.url
@@ -74,6 +84,7 @@ def document(report: Report) -> dict[str, Any]:
             **({"procedure": fr.procedure} if fr.procedure else {}),
             "applied": [
                 {"layer": a.layer, "source": a.source, "number": a.number,
+                 **({"amends": a.amends} if a.amends else {}),
                  "selected_by": a.selected_by, "date": a.date}
                 for a in fr.applied
             ],
@@ -110,6 +121,14 @@ class _M(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class AmendmentOut(_M):
+    source: str = Field(description="Source catalog id of the amending document")
+    number: str = Field(description="Its number, e.g. 300/2026/NĐ-CP")
+    article: int | None = None
+    clause: int | None = None
+    point: str | None = None
+
+
 class CitationOut(_M):
     source: str = Field(description="Source catalog id (checker sources)")
     number: str = Field(description="Document number, e.g. 170/2025/NĐ-CP")
@@ -119,7 +138,12 @@ class CitationOut(_M):
     section: str | None = Field(
         None, description="Section of a guidance document that has no articles, e.g. III.1.1 "
                           "(added in 1.1)")
-    confidence: str = Field(pattern="^(high|medium|low)$")
+    amended_by: AmendmentOut | None = Field(
+        None, description="The cited article as amended: the amending document and its "
+                          "article (added in 1.2)")
+    confidence: str = Field(
+        pattern="^(high|medium-high|medium|low)$",
+        description="How sure the rule base is of the cited text (medium-high added in 1.2)")
     url: str | None = None
 
 
@@ -161,6 +185,9 @@ class AppliedOut(_M):
     layer: str = Field(pattern="^(state|party)$")
     source: str
     number: str
+    amends: str | None = Field(
+        None, description="Number of the document the applied one amends: the layer is "
+                          "judged under that document as amended (added in 1.2)")
     selected_by: str = Field(description="JSON pointer of the date that selected it, or --as-of")
     date: str = Field(json_schema_extra={"format": "date"})
 

@@ -48,6 +48,7 @@ def _rule(meta: RuleMeta) -> dict[str, Any]:
             "version": meta.version,
             "citations": [
                 {"source": c.source, "number": c.number, "label": c.label("vi"),
+                 **({"amended_by": c.amended_by.number} if c.amended_by else {}),
                  "confidence": str(c.confidence)} for c in meta.cites
             ],
         },

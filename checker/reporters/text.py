@@ -64,7 +64,7 @@ def render(report: Report, out: TextIO, *, color: bool = False) -> None:
         if report.quiet:
             continue
         for a in fr.applied:
-            console.print(Text("  " + t("applied", lang, number=a.number,
+            console.print(Text("  " + t("applied", lang, number=a.label(lang),
                                         layer=LAYER_NAMES[a.layer][lang], date=a.date,
                                         selected_by=a.selected_by), style="dim"))
         if not fr.findings:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
@@ -40,7 +40,7 @@ from checker.rules.pack import (
     citation,
 )
 from checker.rules.predicates import PREDICATES, Ctx, Hit, Value, resolve
-from checker.sources import catalog
+from checker.sources import Text, catalog
 
 COVERAGE_RULE = "COVERAGE"
 
@@ -107,7 +107,8 @@ def start_date(case: Case) -> tuple[dt.date, str] | None:
 
 def planning_date(case: Case) -> tuple[dt.date, str] | None:
     """The date the candidate's planning was approved, if the case records it."""
-    approval = case.candidate.planning.approval
+    planning = case.candidate.planning
+    approval = planning.approval if planning is not None else None
     if approval is None or approval.date is None:
         return None
     return approval.date, "/candidate/planning/approval/date"
@@ -148,13 +149,16 @@ def holds(cond: Condition | None, data: Any) -> bool:
     return not holds(cond.not_, data)
 
 
-def fmt(value: Value, lang: Lang, procedure: str = "appointment") -> str:
+def fmt(value: Value, lang: Lang, procedure: str = "appointment",
+        step_names: Mapping[Any, Text] | None = None) -> str:
     if isinstance(value, Fraction):
         pct = f"{float(value) * 100:.1f}".rstrip("0").rstrip(".")
         return (pct.replace(".", ",") if lang == "vi" else pct) + "%"
     if isinstance(value, dt.date):
         return value.strftime("%d/%m/%Y") if lang == "vi" else value.isoformat()
     if isinstance(value, str):
+        if step_names and value in step_names:
+            return step_names[value].get(lang)
         if procedure != "appointment" and value in STEP_NAMES_OUTSIDE_APPOINTMENT:
             return STEP_NAMES_OUTSIDE_APPOINTMENT[value][lang]
         for table in (STEP_NAMES, DOSSIER_NAMES, FORM_NAMES):
@@ -207,15 +211,21 @@ def evaluate(doc: Document, case: Case, packs: tuple[Pack, ...], opts: Options) 
         for _, c, (day, by) in covering:
             src = cat.get(c.source)
             assert src is not None
-            entry = Applied(layer, src.id, src.number, by, day.isoformat())
+            amended = cat.get(src.amends) if src.amends else None
+            entry = Applied(layer, src.id, src.number, by, day.isoformat(),
+                            amended.number if amended else None)
             if entry not in applied:  # two packs may speak for the same source
                 applied.append(entry)
         versions: dict[str, list[Rule]] = {}
+        owner: dict[int, Pack] = {}
         for p, _, _ in covering:
             for r in p.rules:
-                versions.setdefault(r.id, []).append(r)
+                if id(r) not in owner:  # a pack with two covers lists its rules once
+                    versions.setdefault(r.id, []).append(r)
+                    owner[id(r)] = p
         regime_rules = {r.id for p, c, _ in covering if c.role == "regime" for r in p.rules}
         ran_before = len(out.rules_run)
+        layer_hits: list[tuple[Hit, Finding]] = []
         for rule_id in sorted(versions):
             if not wanted(rule_id, opts):
                 continue
@@ -226,8 +236,11 @@ def evaluate(doc: Document, case: Case, packs: tuple[Pack, ...], opts: Options) 
             if not holds(rule.when, doc.data):
                 continue
             out.rules_run.append(rule.id)
+            names: Mapping[Any, Text] | None = owner[id(rule)].step_names.get(case.procedure)
             for hit in PREDICATES[rule.check.kind].run(rule.check, ctx):
-                findings.append(_finding(doc, rule, hit, lang, layer, case.procedure))
+                layer_hits.append((hit, _finding(doc, rule, hit, lang, layer, case.procedure,
+                                                 names)))
+        findings.extend(f for _, f in _after_halts(case, layer_hits))
         regimes = [c for _, c, _ in covering if c.role == "regime"]
         if (regimes and not opts.select and not opts.ignore
                 and not regime_rules & set(out.rules_run[ran_before:])):
@@ -258,9 +271,34 @@ def rule_meta(packs: Iterable[Pack], lang: Lang) -> tuple[RuleMeta, ...]:
     )
 
 
+def _after_halts(case: Case, hits: list[tuple[Hit, Finding]]) -> list[tuple[Hit, Finding]]:
+    """Drop what follows a stop. When a step had to stop the procedure (nobody reached the
+    threshold) and the unit went on anyway, the stop is reported once; the later steps
+    are not judged as if the procedure were sound, so findings of the same layer that
+    point into a step after the one that stopped are left out."""
+    halted = [_step_index(h.pointer) for h, _ in hits if h.halts]
+    order = sorted(range(len(case.steps)), key=lambda i: (case.steps[i].date, i))
+    rank = {i: n for n, i in enumerate(order)}
+    first = min((rank[i] for i in halted if i is not None and i in rank), default=None)
+    if first is None:
+        return hits
+    def after(h: Hit) -> bool:
+        i = _step_index(h.pointer)
+        return i is not None and i in rank and rank[i] > first
+    return [(h, f) for h, f in hits if not after(h)]
+
+
+def _step_index(pointer: str) -> int | None:
+    parts = pointer.split("/")
+    if len(parts) >= 3 and parts[1] == "steps" and parts[2].isdigit():
+        return int(parts[2])
+    return None
+
+
 def _finding(doc: Document, rule: Rule, hit: Hit, lang: Lang, layer: str,
-             procedure: str = "appointment") -> Finding:
-    values = {k: fmt(v, lang, procedure) for k, v in hit.values.items()}
+             procedure: str = "appointment",
+             step_names: Mapping[Any, Text] | None = None) -> Finding:
+    values = {k: fmt(v, lang, procedure, step_names) for k, v in hit.values.items()}
     message = rule.messages[hit.message].get(lang).format(**values)
     cat = catalog()
     severity = rule.severity

@@ -24,8 +24,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, TypeAdapter, ValidationError
 
 from checker.errors import RulePackError
-from checker.model import Procedure
-from checker.report import Citation, Severity
+from checker.model import Procedure, StepKind
+from checker.report import Amendment, Citation, Confidence, Severity
 from checker.rules.predicates import PREDICATES, Check, Pointer, required_messages
 from checker.sources import DATA, Catalog, Source, Text, catalog, read_toml, schema_errors
 
@@ -34,6 +34,16 @@ RULE_ID = r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$"
 
 class Strict(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Amends(Strict):
+    """The place in an amending document that rewrote the cited article."""
+
+    source: str = Field(description="Catalog id of the amending document; it must amend "
+                                    "the cited one (its `amends` in the catalog)")
+    article: int | None = Field(None, ge=1)
+    clause: int | None = Field(None, ge=1)
+    point: str | None = Field(None, pattern=r"^[a-zđ]$")
 
 
 class Cite(Strict):
@@ -46,11 +56,21 @@ class Cite(Strict):
         description="A section (mục) of a document without articles, e.g. III.1.1 of a "
                     "guidance (Hướng dẫn), or 31 of a Charter-implementing regulation")
     quote: str | None = Field(
-        None, description="The deciding phrase, verbatim from the source text"
+        None, description="The deciding phrase, verbatim from the source text (for an "
+                          "amended article, from the amending text)"
     )
+    amended_by: Amends | None = Field(
+        None, description="The article as amended: the amending document and its article "
+                          "that rewrote the cited one (e.g. NĐ 170 Điều 33 as amended by NĐ "
+                          "300 Điều 13)")
+    confidence: Confidence | None = Field(
+        None, description="How sure we are of this clause, where the legal dossier rates it "
+                          "apart from its document (e.g. a clause quoted word for word by "
+                          "the Government portal and two other sources: medium-high)")
     # The catalog entry this citation resolved to when the pack was loaded (the pack's
     # own sources included); None for a Cite built outside parse_pack.
     _resolved: Source | None = PrivateAttr(None)
+    _amending: Source | None = PrivateAttr(None)
 
     @property
     def resolved(self) -> Source | None:
@@ -61,8 +81,22 @@ class Cite(Strict):
         assert s is not None  # checked before
         return s
 
+    def confidence_in(self, cat: Catalog) -> Confidence:
+        """The clause's own rating if the pack gives one; else, for an amended article,
+        the amending text's; else the document's."""
+        if self.confidence is not None:
+            return self.confidence
+        amending = self.amending_in(cat)
+        if amending is not None:
+            return amending.confidence
+        return self.resolved_in(cat).confidence
 
-_RANK = {"low": 1, "medium": 2, "high": 3}
+    def amending_in(self, cat: Catalog) -> Source | None:
+        if self.amended_by is None:
+            return None
+        s = self._amending or cat.get(self.amended_by.source)
+        assert s is not None  # checked before
+        return s
 
 
 class Period(Strict):
@@ -168,6 +202,12 @@ class Pack(Strict):
     last_verified: dt.date
     covers: list[Cover] = Field(min_length=1)
     rules: list[Rule] = Field(min_length=1)
+    step_names: dict[Procedure, dict[StepKind, Text]] = Field(
+        default_factory=dict,
+        description="How this pack's messages name the steps of a procedure, where its law "
+                    "numbers them differently from the default (e.g. the key officials' "
+                    "meeting is step 4 of five under NĐ 170 as first issued, step 3 of four "
+                    "as amended by NĐ 300)")
     sources: list[Source] = Field(
         default_factory=list,
         description="The pack's own documents (e.g. an agency's local regulations), cited "
@@ -212,13 +252,24 @@ def check_meaning(pack: Pack, cat: Catalog, origin: str) -> None:
         seen.setdefault(r.id, []).append(r)
         if r.in_force.end and r.in_force.end < r.in_force.start:
             raise fail(r.id, "in_force ends before it starts")
-        best = max((_RANK[str(c.resolved_in(cat).confidence)] for c in r.cites), default=0)
-        if best == _RANK["low"]:
+        for c in r.cites:
+            if c.amended_by is None:
+                continue
+            amending = cat.get(c.amended_by.source)
+            if amending is None:
+                raise fail(r.id, f"cites an amendment by unknown source "
+                                 f"{c.amended_by.source!r}")
+            if amending.amends != c.source:
+                raise fail(r.id, f"cites {c.source} as amended by {amending.id}, but the "
+                                 f"catalog does not say that {amending.id} amends {c.source}")
+        best = max((c.confidence_in(cat).rank for c in r.cites), default=0)
+        if best == Confidence.LOW.rank:
             raise fail(r.id, "cites only low-confidence sources: a requirement known only "
                              "from a low-confidence source is not encoded")
-        if r.severity is Severity.ERROR and best < _RANK["high"]:
-            raise fail(r.id, "is an error but none of its sources is of high confidence: a "
-                             "requirement from a medium-confidence source is at most a warning")
+        if r.severity is Severity.ERROR and best < Confidence.MEDIUM_HIGH.rank:
+            raise fail(r.id, "is an error but none of its sources is of high or medium-high "
+                             "confidence: a requirement from a medium-confidence source is "
+                             "at most a warning")
         kind = PREDICATES[r.check.kind]
         need = required_messages(r.check.kind, r.check)
         missing = need - set(r.messages)
@@ -283,6 +334,8 @@ def parse_pack(data: dict[str, Any], origin: str, cat: Catalog, *, schema: bool 
     for r in pack.rules:
         for c in r.cites:
             c._resolved = merged.get(c.source)
+            if c.amended_by is not None:
+                c._amending = merged.get(c.amended_by.source)
     return pack
 
 
@@ -336,17 +389,26 @@ def builtin_packs() -> tuple[Pack, ...]:
 
 def all_packs(extra: tuple[Path, ...] = ()) -> tuple[Pack, ...]:
     """The built-in packs and any added with --rules (fully validated: an added pack is
-    untrusted input). Pack ids and rule ids must be unique across them all."""
-    packs = builtin_packs() + tuple(load_pack(p) for p in extra)
+    untrusted input). Pack ids and rule ids must be unique across them all, except that
+    built-in packs of successive periods continue each other's rules (see check_unique)."""
+    builtin = builtin_packs()
+    packs = builtin + tuple(load_pack(p) for p in extra)
     names = tuple(p.name for p in sorted(BUILTIN_PACKS.glob("*.toml"))) + tuple(map(str, extra))
-    check_unique(packs, names)
+    check_unique(packs, names, builtin=len(builtin))
     return packs
 
 
-def check_unique(packs: tuple[Pack, ...], origins: tuple[str, ...] = ()) -> None:
-    """Pack ids and rule ids are unique across packs loaded together. `origins` names
-    each pack's file, for the message."""
+def check_unique(packs: tuple[Pack, ...], origins: tuple[str, ...] = (),
+                 builtin: int = 0) -> None:
+    """Pack ids are unique across packs loaded together, and so are rule ids, with one
+    exception: the first `builtin` packs (the built-in ones) may continue a rule of
+    another built-in pack with a later version when the law changes (a new period's pack
+    carries APPT-STEPS version 2 where the old one carried version 1), provided the layer
+    is the same, the version numbers differ and the periods do not overlap. A pack added
+    with --rules may never reuse a rule id: it cannot speak in a built-in rule's name.
+    `origins` names each pack's file, for the message."""
     seen: dict[str, str] = {}
+    versions: dict[str, list[tuple[Rule, str]]] = {}
     pack_ids: set[str] = set()
     for i, p in enumerate(packs):
         where = origins[i] if i < len(origins) else p.id
@@ -354,17 +416,33 @@ def check_unique(packs: tuple[Pack, ...], origins: tuple[str, ...] = ()) -> None
             raise RulePackError(f"{where}: a rule pack with id {p.id!r} is already loaded")
         pack_ids.add(p.id)
         for rid in sorted({r.id for r in p.rules}):
-            if rid in seen:
+            if rid in seen and not (i < builtin and _continues(p, rid, versions[rid])):
                 raise RulePackError(f"{where}: rule {rid} is already defined by pack {seen[rid]}")
-            seen[rid] = p.id
+            seen.setdefault(rid, p.id)
+            versions.setdefault(rid, []).extend((r, p.layer) for r in p.rules if r.id == rid)
+
+
+def _continues(pack: Pack, rid: str, before: list[tuple[Rule, str]]) -> bool:
+    """Does `pack` continue rule `rid` of earlier built-in packs: same layer, new version
+    numbers, periods that do not overlap?"""
+    mine = [r for r in pack.rules if r.id == rid]
+    return all(layer == pack.layer and old.version != r.version
+               and not old.in_force.overlaps(r.in_force)
+               for old, layer in before for r in mine)
 
 
 def citation(c: Cite, cat: Catalog) -> Citation:
     s = c.resolved or cat.get(c.source)
     assert s is not None  # resolved at load time
+    amended = None
+    a = c.amending_in(cat)
+    if a is not None and c.amended_by is not None:
+        amended = Amendment(source=a.id, number=a.number, article=c.amended_by.article,
+                            clause=c.amended_by.clause, point=c.amended_by.point)
     return Citation(
         source=s.id, number=s.number, article=c.article, clause=c.clause, point=c.point,
-        confidence=s.confidence, url=s.url, quote=c.quote, section=c.section,
+        confidence=c.confidence_in(cat), url=s.url, quote=c.quote, section=c.section,
+        amended_by=amended,
     )
 
 

@@ -26,6 +26,7 @@ from checker.model import (
     ConsultationKind,
     DisciplineForm,
     DossierKind,
+    Nomination,
     Step,
     StepKind,
 )
@@ -48,6 +49,9 @@ class Hit:
     message: str = "default"
     values: dict[str, Value] = field(default_factory=dict)
     kind: Kind = Kind.VIOLATION
+    # This step had to stop the procedure (nobody reached the threshold) but the unit
+    # went on: the engine reports the stop and judges none of the later steps.
+    halts: bool = False
 
 
 @dataclass(frozen=True)
@@ -60,8 +64,9 @@ class Ctx:
 # ---------------------------------------------------------------- parameter types
 POINTER = r"^(/([^/~]|~[01])*)*$"
 Pointer = Annotated[str, Field(pattern=POINTER)]
-# A date reference: a JSON pointer, or "step:first", "step:last", "step:<kind>".
-DATEREF = r"^((/([^/~]|~[01])*)+|step:(first|last|[a-z_0-9]+))$"
+# A date reference: a JSON pointer, or "step:first", "step:last", "step:<kind>", or a
+# fixed date "date:2026-08-01" (e.g. the day an amending decree took effect).
+DATEREF = r"^((/([^/~]|~[01])*)+|step:(first|last|[a-z_0-9]+)|date:[0-9]{4}-[0-9]{2}-[0-9]{2})$"
 DateRef = Annotated[str, Field(pattern=DATEREF)]
 Ratio = Annotated[str, Field(pattern=r"^[0-9]+/[1-9][0-9]*$")]
 # A date that, when the case records it, is the only reading of a reference date (e.g.
@@ -124,6 +129,10 @@ class StepSequence(Params):
     kind: Literal["step_sequence"]
     kinds: list[StepKind] = Field(min_length=1)
     complete_when: Pointer
+    foreign: list[StepKind] = Field(
+        default_factory=list,
+        description="Step kinds that are not part of this procedure under this law (e.g. "
+                    "the fifth step of a procedure the law reduced to four)")
 
 
 class StepFieldPresent(Params):
@@ -144,27 +153,52 @@ class Quorum(Params):
 
 class BallotCounts(Params):
     """present ≤ summoned, and the ballots counted ≤ present (one ballot per person
-    present, each naming one person)."""
+    present, each naming one person). With `dual_role`, a person summoned in two
+    capacities counts once: summoned ≤ seats − dual_role when the step records both."""
 
     kind: Literal["ballot_counts"]
     kinds: list[StepKind] = Field(min_length=1)
+    dual_role: bool = False
+
+
+# The vote base of a step: those summoned; those summoned less the force-majeure absences
+# the competent body decided on (NĐ 170 Điều 33 k2 a as amended by NĐ 300); those present.
+Base = Literal["summoned", "summoned_net", "present"]
 
 
 class NominationRound(Params):
-    """A nomination round: the top person above `select_above` of the denominator is
-    chosen; otherwise everyone at `carry_at_least` or more goes on; otherwise the
-    procedure must stop. If `candidate_must_pass`, the case's candidate must be among
-    those who went on; when this round's choice differs from `previous`'s, the candidate
-    may instead be one chosen at `previous` (the leadership's re-selection between the
-    two, whose threshold the divergence rule checks)."""
+    """A nomination round: the top person above `select_above` of the base is chosen;
+    otherwise everyone at `carry_at_least` or more goes on (with no `carry_at_least`,
+    nobody does); otherwise the procedure must stop. If `candidate_must_pass`, the case's
+    candidate must be among those who went on; when this round's choice differs from
+    `previous`'s, the candidate may instead be one chosen at `previous` (the leadership's
+    re-selection between the two, whose threshold the divergence rule checks)."""
 
     kind: Literal["nomination_round"]
     step: StepKind
-    denominator: Literal["summoned"]
+    denominator: Base
     select_above: Ratio
-    carry_at_least: Ratio
+    carry_at_least: Ratio | None = None
     candidate_must_pass: bool = False
     previous: StepKind | None = None
+
+
+class CarriedForward(Params):
+    """Who went on from `step` to `next`: everyone the round chose (the top person above
+    `select_above` of the base, or else everyone at `carry_at_least` or more) and nobody
+    else. The list is `put_forward` where the step records it; `next` votes only on that
+    list when `closed` (otherwise its members may also name others who qualify). Without
+    a recorded list, a chosen person who received no vote at `next` may have been dropped
+    or merely not voted for: that cannot be decided. Skipped when the round chose nobody
+    (the stop is the round rule's finding)."""
+
+    kind: Literal["carried_forward"]
+    step: StepKind
+    next: StepKind
+    denominator: Base
+    select_above: Ratio
+    carry_at_least: Ratio | None = None
+    closed: bool = True
 
 
 class Divergence(Params):
@@ -181,6 +215,14 @@ class Divergence(Params):
     at_least: Ratio
 
 
+class ForceMajeure(Params):
+    """A force-majeure absence leaves the vote base only when the personnel office's
+    report and the competent body's decision on the summons list are recorded."""
+
+    kind: Literal["force_majeure"]
+    kinds: list[StepKind] = Field(min_length=1)
+
+
 class FinalVote(Params):
     """The candidate must be the top person above `above` of the denominator (those
     summoned to the step, or all members of the leadership). At exactly half:
@@ -193,11 +235,88 @@ class FinalVote(Params):
 
     kind: Literal["final_vote"]
     step: StepKind
-    denominator: Literal["summoned", "leadership_members"]
+    denominator: Literal["summoned", "summoned_net", "present", "leadership_members"]
     above: Ratio
     at_half: Literal["tie_head_decides", "head_decides", "head_or_referral"]
     report_at_half: bool = False
     below: Literal["fail", "referral"] = "fail"
+    vacancy_referral: bool = Field(
+        False, description="At a tie, a unit without a head (unit.head_vacant) reports to "
+                           "the competent body (the step's referral) instead")
+
+
+class TenureMonths(Params):
+    """Time in the immediately lower or an equivalent post: the current post from
+    `candidate.current_post_since`, plus earlier posts (`candidate.posts_held`) of the
+    counted relations, excluding posts left through discipline and acting periods. One
+    continuous period is counted in calendar months; non-continuous periods are added
+    up in days, and the total meets `months` at 365 days (a year; Bộ luật Dân sự Điều 146
+    k1 a), falls short below 30 × `months` days, and cannot be decided in between. The
+    reference date has the readings of `until`, as in min_months. A document at `unless`
+    (the special-case decision) discharges it."""
+
+    kind: Literal["tenure_months"]
+    until: list[DateRef] = Field(min_length=1)
+    months: int = Field(ge=1, le=600)
+    relations: list[Literal["higher", "same", "equivalent", "lower_adjacent"]] = Field(
+        min_length=1)
+    unless: Pointer | None = None
+
+    @property
+    def readings(self) -> list[str]:
+        return self.until
+
+
+class RecentRatings(Params):
+    """The `years` most recent annual ratings before the reference date are all in
+    `allowed`: the years counted are the `years` calendar years before the reference
+    date's year (the current year's rating exists only once the year is assessed, so it
+    counts too when recorded)."""
+
+    kind: Literal["recent_ratings"]
+    reference: list[DateRef] = Field(min_length=1)
+    years: int = Field(ge=1, le=10)
+    allowed: list[Literal["excellent", "good", "completed", "not_completed"]] = Field(
+        min_length=1)
+
+
+class NoneOf(Params):
+    """The list at `at` holds none of `forbidden`."""
+
+    kind: Literal["none_of"]
+    at: Pointer
+    forbidden: list[str] = Field(min_length=1)
+
+
+class MaxMonths(Params):
+    """The period from `start` to `end` (its last day) is at most `months` months: a
+    period in months counted from a day ends with the corresponding day of the last
+    month (Bộ luật Dân sự 2015 Điều 147, 148). If `end` is missing and the reference date
+    (--as-of) is later than the last allowed day, the period has run over ("open"). A
+    truthy value at `unless` discharges it."""
+
+    kind: Literal["max_months"]
+    start: list[DateRef] = Field(min_length=1)
+    end: list[DateRef] = Field(min_length=1)
+    months: int = Field(ge=1, le=600)
+    unless: Pointer | None = None
+
+
+class DossierAge(Params):
+    """Each dossier item of `items` is no older than `months` months at the reference
+    date (it may not be older than `months` months before it, nor dated after it). The
+    law does not always say which date is the reference ("thời điểm xem xét"): each of
+    `reference` is a reading, and an item fresh on one reading and stale on another
+    cannot be decided."""
+
+    kind: Literal["dossier_age"]
+    items: list[DossierKind] = Field(min_length=1)
+    months: int = Field(ge=1, le=120)
+    reference: list[DateRef] = Field(min_length=1)
+
+    @property
+    def readings(self) -> list[str]:
+        return self.reference
 
 
 class ConsultationBefore(Params):
@@ -207,7 +326,8 @@ class ConsultationBefore(Params):
     analysis of the differing opinions."""
 
     kind: Literal["consultation_before"]
-    consultation: Literal["cap_uy_evaluation", "hiep_y", "agency_party_committee"]
+    consultation: Literal["cap_uy_evaluation", "hiep_y", "agency_party_committee",
+                          "competent_body"]
     step: StepKind | Literal["decision"]
     answer: bool = True
     divergence_analysis: bool = False
@@ -439,6 +559,13 @@ Check = Annotated[
     | Quorum
     | BallotCounts
     | NominationRound
+    | CarriedForward
+    | ForceMajeure
+    | TenureMonths
+    | RecentRatings
+    | NoneOf
+    | MaxMonths
+    | DossierAge
     | Divergence
     | FinalVote
     | ConsultationBefore
@@ -494,6 +621,11 @@ def step_ptr(i: int) -> str:
 
 def date_ref(c: Ctx, data: dict[str, Any], ref: str) -> tuple[dt.date, str] | None:
     """(date, pointer) for a date reference, or None if the case does not record it."""
+    if ref.startswith("date:"):
+        try:
+            return dt.date.fromisoformat(ref[5:]), ""
+        except ValueError:
+            return None
     if ref.startswith("step:"):
         which = ref[5:]
         dated = sorted((s.date, i) for i, s in enumerate(c.case.steps))
@@ -519,16 +651,47 @@ def first_date(c: Ctx, data: dict[str, Any], refs: list[str]) -> tuple[dt.date, 
     return None
 
 
-def selection(step: Step, denominator: int, above: Fraction, carry: Fraction) -> list[str]:
-    """Who goes on from a nomination round (NĐ 170/2025 Điều 33 k2 b, c)."""
+def selection(step: Step, denominator: int, above: Fraction,
+              carry: Fraction | None) -> list[str]:
+    """Who goes on from a nomination round (NĐ 170/2025 Điều 33 k2 b, c): the top person
+    above `above`; else everyone at `carry` or more; else nobody. Votes for one person
+    written two ways (case, spacing, Unicode form) are one person's."""
     if denominator <= 0 or not step.nominations:
         return []
-    ranked = sorted(step.nominations, key=lambda n: -n.votes)
-    top = ranked[0]
-    tied_top = [n for n in ranked if n.votes == top.votes]
-    if len(tied_top) == 1 and Fraction(top.votes, denominator) > above:
-        return [top.name]
-    return [n.name for n in ranked if Fraction(n.votes, denominator) >= carry]
+    ranked = sorted(tally(step).values(), key=lambda nv: -nv[1])
+    top_name, top_votes = ranked[0]
+    tied_top = [n for n, v in ranked if v == top_votes]
+    if len(tied_top) == 1 and Fraction(top_votes, denominator) > above:
+        return [top_name]
+    if carry is None:
+        return []
+    return [n for n, v in ranked if Fraction(v, denominator) >= carry]
+
+
+def tally(step: Step) -> dict[str, tuple[str, int]]:
+    """Votes per person (by comparison key), the name as first written."""
+    out: dict[str, tuple[str, int]] = {}
+    for n in step.nominations:
+        k = key(n.name)
+        name, votes = out.get(k, (n.name, 0))
+        out[k] = (name, votes + n.votes)
+    return out
+
+
+def base(step: Step, which: str) -> int | None:
+    """The vote base of a step (see Base): None if the step does not record it."""
+    if which == "present":
+        return step.present
+    if step.summoned is None:
+        return None
+    if which == "summoned_net" and step.force_majeure_absent and documented(step):
+        return max(step.summoned - step.force_majeure_absent, 0)
+    return step.summoned
+
+
+def documented(step: Step) -> bool:
+    """The force-majeure absences have the report and the decision the law requires."""
+    return step.summons_report is not None and step.summons_decision is not None
 
 
 def votes_for(step: Step, name: str) -> int:
@@ -609,6 +772,9 @@ def step_sequence(p: StepSequence, c: Ctx) -> Iterator[Hit]:
             seen.append((kind, found[0][0]))
         elif complete:
             yield Hit("/steps", "missing", {"step": kind})
+    for i, s in enumerate(c.case.steps):
+        if s.kind in p.foreign:
+            yield Hit(f"{step_ptr(i)}/kind", "foreign", {"step": s.kind})
     for (pk, pi), (k, i) in itertools.pairwise(seen):
         ps, s = c.case.steps[pi], c.case.steps[i]
         if s.date < ps.date or (s.date == ps.date and i < pi):
@@ -644,30 +810,43 @@ def ballot_counts(p: BallotCounts, c: Ctx) -> Iterator[Hit]:
             if s.summoned is not None and s.present is not None and s.present > s.summoned:
                 yield Hit(f"{step_ptr(i)}/present", "present_over",
                           {"step": kind, "present": s.present, "summoned": s.summoned})
+            if (p.dual_role and s.summoned is not None and s.seats is not None
+                    and s.dual_role and s.summoned > s.seats - s.dual_role):
+                yield Hit(f"{step_ptr(i)}/summoned", "counted_twice",
+                          {"step": kind, "summoned": s.summoned, "seats": s.seats,
+                           "dual": s.dual_role, "persons": s.seats - s.dual_role})
             total = sum(n.votes for n in s.nominations)
             if s.present is not None and total > s.present:
                 yield Hit(f"{step_ptr(i)}/nominations", "votes_over",
                           {"step": kind, "votes": total, "present": s.present})
 
 
+def _carry(r: str | None) -> Fraction | None:
+    return ratio(r) if r is not None else None
+
+
 def nomination_round(p: NominationRound, c: Ctx) -> Iterator[Hit]:
-    above, carry = ratio(p.select_above), ratio(p.carry_at_least)
+    above, carry = ratio(p.select_above), _carry(p.carry_at_least)
     for i, s in steps(c, p.step)[:1]:
-        if s.summoned is None or not s.nominations:
+        total = base(s, p.denominator)
+        if not total or not s.nominations:
             yield Hit(step_ptr(i), "no_results", {"step": p.step}, Kind.UNDECIDABLE)
             continue
-        chosen = selection(s, s.summoned, above, carry)
+        chosen = selection(s, total, above, carry)
         if not chosen:
             if _later(c, i):
-                top = max(n.votes for n in s.nominations)
+                top = max(votes_for(s, n.name) for n in s.nominations)
                 yield Hit(f"{step_ptr(i)}/nominations", "stop",
-                          {"step": p.step, "top_share": Fraction(top, s.summoned)})
+                          {"step": p.step, "top_share": Fraction(top, total)}, halts=True)
             continue
         name = c.case.candidate.full_name
         eligible = list(chosen)
         prev = steps(c, p.previous)[:1] if p.previous else []
-        if prev and prev[0][1].summoned:
-            before = selection(prev[0][1], prev[0][1].summoned, above, carry)
+        prev_total = base(prev[0][1], p.denominator) if prev else None
+        if prev and prev_total:
+            before = selection(prev[0][1], prev_total, above, carry)
+            if not before:
+                continue  # the earlier round stopped the procedure: its rule says so
             if any(key(n) not in {key(b) for b in before} for n in chosen):
                 eligible += before  # a divergence: the re-selection chooses among both
         if p.candidate_must_pass and not any(same(n, name) for n in eligible):
@@ -676,9 +855,60 @@ def nomination_round(p: NominationRound, c: Ctx) -> Iterator[Hit]:
             yield Hit(
                 f"{step_ptr(i)}/nominations" + (f"/{j}/votes" if j is not None else ""),
                 "not_selected",
-                {"step": p.step, "name": name, "votes": v, "summoned": s.summoned,
-                 "share": Fraction(v, s.summoned), "chosen": ", ".join(chosen)},
+                {"step": p.step, "name": name, "votes": v, "summoned": total,
+                 "share": Fraction(v, total), "chosen": ", ".join(chosen)},
             )
+
+
+def carried_forward(p: CarriedForward, c: Ctx) -> Iterator[Hit]:
+    above, carry = ratio(p.select_above), _carry(p.carry_at_least)
+    here, there = steps(c, p.step)[:1], steps(c, p.next)[:1]
+    if not here:
+        return
+    i, s = here[0]
+    total = base(s, p.denominator)
+    if not total or not s.nominations:
+        return
+    chosen = selection(s, total, above, carry)
+    if not chosen:
+        return
+    chosen_keys = {key(n) for n in chosen}
+    vals: dict[str, Value] = {"step": p.step, "next": p.next}
+    listed = s.put_forward
+    if listed is not None:
+        listed_keys = {key(n) for n in listed}
+        for n in chosen:
+            if key(n) not in listed_keys:
+                yield Hit(f"{step_ptr(i)}/put_forward", "dropped",
+                          {**vals, "name": n, "share": Fraction(votes_for(s, n), total)})
+        for j, n in enumerate(listed):
+            if key(n) not in chosen_keys:
+                yield Hit(f"{step_ptr(i)}/put_forward/{j}", "not_chosen",
+                          {**vals, "name": n, "share": Fraction(votes_for(s, n), total)})
+    if not there:
+        return
+    k, t = there[0]
+    allowed = {key(n) for n in listed} if listed is not None else chosen_keys
+    if p.closed:
+        for j, nom in enumerate(t.nominations):
+            if nom.votes > 0 and key(nom.name) not in allowed:
+                yield Hit(f"{step_ptr(k)}/nominations/{j}/name", "off_list",
+                          {**vals, "name": nom.name})
+    if listed is None:
+        voted = {key(nom.name) for nom in t.nominations}
+        for n in chosen:
+            if key(n) not in voted:
+                yield Hit(f"{step_ptr(i)}", "unknown",
+                          {**vals, "name": n, "share": Fraction(votes_for(s, n), total)},
+                          Kind.UNDECIDABLE)
+
+
+def force_majeure(p: ForceMajeure, c: Ctx) -> Iterator[Hit]:
+    for kind in p.kinds:
+        for i, s in steps(c, kind):
+            if s.force_majeure_absent and not documented(s):
+                yield Hit(f"{step_ptr(i)}/force_majeure_absent",
+                          values={"step": kind, "absent": s.force_majeure_absent})
 
 
 def divergence(p: Divergence, c: Ctx) -> Iterator[Hit]:
@@ -687,12 +917,12 @@ def divergence(p: Divergence, c: Ctx) -> Iterator[Hit]:
     if not prev or not cur:
         return
     (_, ps), (i, s) = prev[0], cur[0]
-    if not ps.summoned or not s.summoned:
+    if not ps.summoned or not s.summoned or c.case.leadership is None:
         return
     before = {key(n) for n in selection(ps, ps.summoned, above, carry)}
     now = selection(s, s.summoned, above, carry)
-    if not now or all(key(n) in before for n in now):
-        return
+    if not before or not now or all(key(n) in before for n in now):
+        return  # nobody went on from `previous`: its stop is reported by its own rule
     new = next(n for n in now if key(n) not in before)
     members = c.case.leadership.total_members
     need = ratio(p.at_least)
@@ -711,8 +941,11 @@ def final_vote(p: FinalVote, c: Ctx) -> Iterator[Hit]:
     above = ratio(p.above)
     half = Fraction(1, 2)
     for i, s in steps(c, p.step)[:1]:
-        total = s.summoned if p.denominator == "summoned" else c.case.leadership.total_members
-        if total is None or not s.nominations:
+        if p.denominator == "leadership_members":
+            total = c.case.leadership.total_members if c.case.leadership else None
+        else:
+            total = base(s, p.denominator)
+        if not total or not s.nominations:
             yield Hit(step_ptr(i), "no_results", {"step": p.step}, Kind.UNDECIDABLE)
             continue
         name = c.case.candidate.full_name
@@ -722,7 +955,8 @@ def final_vote(p: FinalVote, c: Ctx) -> Iterator[Hit]:
         at = f"{step_ptr(i)}/nominations" + (f"/{j}/votes" if j is not None else "")
         vals: dict[str, Value] = {"step": p.step, "name": name, "votes": v,
                                   "summoned": total, "share": share}
-        others = [n for n in s.nominations if not same(n.name, name)]
+        others = [Nomination(name=n, votes=v) for k, (n, v) in tally(s).items()
+                  if k != key(name)]
         best_other = max((n.votes for n in others), default=-1)
         if share > above:
             if best_other >= v:
@@ -736,6 +970,10 @@ def final_vote(p: FinalVote, c: Ctx) -> Iterator[Hit]:
             hc = s.head_choice
             if p.at_half == "head_or_referral" and s.referral is not None:
                 continue
+            if p.vacancy_referral and c.case.unit.head_vacant:
+                if s.referral is None:
+                    yield Hit(at, "half_vacant_no_referral", vals)
+                continue
             if hc is None or not same(hc.chosen, name):
                 yield Hit(f"{step_ptr(i)}/head_choice" if hc else at, "half_no_choice", vals)
             elif (p.at_half == "tie_head_decides" or p.report_at_half) and hc.report is None:
@@ -746,6 +984,132 @@ def final_vote(p: FinalVote, c: Ctx) -> Iterator[Hit]:
                 yield Hit(at, "below_no_referral", vals)
             continue
         yield Hit(at, "below", vals)
+
+
+def tenure_months(p: TenureMonths, c: Ctx) -> Iterator[Hit]:
+    if p.unless and resolve(c.data, p.unless) is not None:
+        return
+    refs = _dates(c, p.until)
+    if not refs:
+        return
+    cand = c.case.candidate
+    if cand.current_post_since is None:
+        yield Hit("/candidate", "unknown", {"months": p.months}, Kind.UNDECIDABLE)
+        return
+    counted = [(h.since, h.until) for h in cand.posts_held
+               if h.relation in p.relations and not h.ended_by_discipline and not h.acting
+               and h.since <= h.until]
+    verdicts = [(d, _tenure(cand.current_post_since, counted, d, p.months)) for d, _ in refs]
+    bad = [(d, v) for d, v in verdicts if v[0] != "ok"]
+    if not bad:
+        return
+    d, (verdict, held_days, held_months) = bad[0]
+    vals: dict[str, Value] = {"since": cand.current_post_since, "until": d,
+                              "months": p.months, "held": held_months, "days": held_days}
+    if len(bad) < len(verdicts) or verdict == "unsure":
+        ok = next((r for r, v in verdicts if v[0] == "ok"), d)
+        yield Hit("/candidate/current_post_since", "ambiguous", {**vals, "other": ok},
+                  Kind.UNDECIDABLE)
+    else:
+        yield Hit("/candidate/current_post_since", "short", vals)
+
+
+def _tenure(since: dt.date, earlier: list[tuple[dt.date, dt.date]], until: dt.date,
+            months: int) -> tuple[str, int, int]:
+    """("ok" | "short" | "unsure", days held, whole months of the current post)."""
+    current = months_between(since, until) if since <= until else 0
+    # Days actually held, each day once (periods that overlap are not counted twice).
+    days: set[dt.date] = set()
+    spans = [(a, min(b, until)) for a, b in earlier if a <= until]
+    spans.append((since, until - dt.timedelta(days=1)))
+    if not [a for a, b in spans if a <= b and (a, b) != spans[-1]]:
+        # One continuous period: calendar months (Bộ luật Dân sự Điều 147, 148).
+        held = (until - since).days if since <= until else 0
+        return ("ok" if current >= months else "short", held, current)
+    for a, b in spans:
+        n = (b - a).days + 1
+        if n > 0 and n < 400_000:
+            days.update(a + dt.timedelta(days=k) for k in range(n))
+    total = len(days)
+    if total >= 365 * months // 12:
+        return "ok", total, current
+    if total < 30 * months:
+        return "short", total, current
+    return "unsure", total, current
+
+
+def recent_ratings(p: RecentRatings, c: Ctx) -> Iterator[Hit]:
+    found = first_date(c, c.data, p.reference)
+    if not found:
+        return
+    year = found[0].year
+    by_year: dict[int, tuple[int, str]] = {}
+    for i, r in enumerate(c.case.candidate.ratings):
+        by_year[r.year] = (i, r.rating)
+    # The current year counts once it is rated; otherwise the years before it.
+    last = year if year in by_year else year - 1
+    wanted = list(range(last - p.years + 1, last + 1))
+    missing = [y for y in wanted if y not in by_year]
+    for y in wanted:
+        if y in by_year and by_year[y][1] not in p.allowed:
+            i, rating = by_year[y]
+            yield Hit(f"/candidate/ratings/{i}/rating", "low", {"year": y, "rating": rating})
+    if missing:
+        yield Hit("/candidate/ratings" if c.case.candidate.ratings else "/candidate",
+                  "missing", {"years": ", ".join(map(str, missing))}, Kind.UNDECIDABLE)
+
+
+def none_of(p: NoneOf, c: Ctx) -> Iterator[Hit]:
+    v = resolve(c.data, p.at)
+    values = v if isinstance(v, list) else [v]
+    for i, x in enumerate(values):
+        if isinstance(x, str) and x in p.forbidden:
+            at = f"{p.at}/{i}" if isinstance(v, list) else p.at
+            yield Hit(at, values={"value": x})
+
+
+def max_months(p: MaxMonths, c: Ctx) -> Iterator[Hit]:
+    start = first_date(c, c.data, p.start)
+    if not start:
+        return
+    if p.unless and resolve(c.data, p.unless) not in (None, False):
+        return
+    latest = add_months(start[0], p.months)
+    vals: dict[str, Value] = {"start": start[0], "latest": latest, "months": p.months}
+    end = first_date(c, c.data, p.end)
+    if end:
+        if end[0] > latest:
+            yield Hit(end[1] or start[1], values={**vals, "end": end[0]})
+    elif c.as_of and c.as_of > latest:
+        yield Hit(start[1], "open", {**vals, "as_of": c.as_of})
+
+
+def dossier_age(p: DossierAge, c: Ctx) -> Iterator[Hit]:
+    refs = _dates(c, p.reference)
+    d = c.case.dossier
+    if d is None:
+        return
+    for i, it in enumerate(d.items):
+        if it.kind not in p.items:
+            continue
+        at = f"/dossier/items/{i}/document"
+        issued = it.document.date
+        if not refs:
+            return
+        if issued is None:
+            yield Hit(at, "undated", {"item": it.kind}, Kind.UNDECIDABLE)
+            continue
+        stale = [r for r, _ in refs if issued < add_months(r, -p.months)]
+        early = [r for r, _ in refs if issued > r]
+        vals: dict[str, Value] = {"item": it.kind, "issued": issued, "months": p.months}
+        if stale and len(stale) == len(refs):
+            yield Hit(f"{at}/date", "too_old", {**vals, "reference": stale[0]})
+        elif early and len(early) == len(refs):
+            yield Hit(f"{at}/date", "after", {**vals, "reference": early[0]})
+        elif stale:
+            other = next(r for r, _ in refs if r not in stale)
+            yield Hit(f"{at}/date", "ambiguous", {**vals, "reference": stale[0],
+                                                 "other": other}, Kind.UNDECIDABLE)
 
 
 def consultation_before(p: ConsultationBefore, c: Ctx) -> Iterator[Hit]:
@@ -1084,19 +1448,36 @@ PREDICATES: dict[str, Predicate] = {
     "date_order": Predicate(date_order, _m(default="first_date then_date")),
     "deadline": Predicate(deadline, _m(default="start due days end", open="start due days as_of")),
     "step_sequence": Predicate(step_sequence,
-                           _m(missing="step", order="step previous", duplicate="step")),
+                           _m(missing="step", order="step previous", duplicate="step",
+                              foreign="step")),
     "step_field_present": Predicate(step_field_present, _m(default="step")),
     "quorum": Predicate(quorum, _m(default="step present summoned needed", no_counts="step")),
     "ballot_counts": Predicate(ballot_counts, _m(present_over="step present summoned",
-                                             votes_over="step votes present")),
+                                             votes_over="step votes present",
+                                             counted_twice="step summoned seats dual persons")),
     "nomination_round": Predicate(nomination_round, _m(
         no_results="step", stop="step top_share",
         not_selected="step name votes summoned share chosen")),
+    "carried_forward": Predicate(carried_forward, _m(
+        dropped="step next name share", not_chosen="step next name share",
+        off_list="step next name", unknown="step next name share")),
+    "force_majeure": Predicate(force_majeure, _m(default="step absent")),
+    "tenure_months": Predicate(tenure_months, _m(
+        unknown="months", short="since until months held days",
+        ambiguous="since until months held days other")),
+    "recent_ratings": Predicate(recent_ratings, _m(low="year rating", missing="years")),
+    "none_of": Predicate(none_of, _m(default="value")),
+    "max_months": Predicate(max_months, _m(default="start latest months end",
+                                           open="start latest months as_of")),
+    "dossier_age": Predicate(dossier_age, _m(
+        undated="item", too_old="item issued months reference",
+        after="item issued months reference",
+        ambiguous="item issued months reference other")),
     "divergence": Predicate(divergence, _m(missing="name step", short="name votes members needed")),
     "final_vote": Predicate(final_vote, _m(
         no_results="step", below=_STEP_VOTE, not_top=_STEP_VOTE, single_half=_STEP_VOTE,
         half_no_choice=_STEP_VOTE, half_no_report=_STEP_VOTE,
-        below_no_referral=_STEP_VOTE)),
+        below_no_referral=_STEP_VOTE, half_vacant_no_referral=_STEP_VOTE)),
     "consultation_before": Predicate(consultation_before, _m(
         missing="step date", no_request="body", no_answer="body",
         late="body answer_date step_date", late_request="body request_date step_date",
@@ -1136,7 +1517,17 @@ PREDICATES: dict[str, Predicate] = {
 def required_messages(kind: str, params: Params) -> set[str]:
     """Message keys a rule must provide for its predicate with these parameters."""
     keys = set(PREDICATES[kind].messages)
+    if isinstance(params, StepSequence) and not params.foreign:
+        keys.discard("foreign")
+    if isinstance(params, BallotCounts) and not params.dual_role:
+        keys.discard("counted_twice")
+    if isinstance(params, CarriedForward) and not params.closed:
+        keys.discard("off_list")
+    if isinstance(params, DossierAge) and len(params.readings) < 2:
+        keys.discard("ambiguous")
     if isinstance(params, FinalVote):
+        if not params.vacancy_referral:
+            keys.discard("half_vacant_no_referral")
         if params.at_half != "tie_head_decides":
             keys.discard("single_half")
             if not params.report_at_half:

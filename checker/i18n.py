@@ -259,6 +259,7 @@ SELECTOR_NAMES: dict[str, dict[Lang, str]] = {
     "decision": {"vi": "quyết định", "en": "decision"},
     "process_start": {"vi": "bắt đầu quy trình", "en": "process start"},
     "planning_approval": {"vi": "phê duyệt quy hoạch", "en": "planning approval"},
+    "acting_end": {"vi": "kết thúc giao quyền", "en": "end of acting"},
 }
 
 PROCEDURE_NAMES: dict[str, dict[Lang, str]] = {
@@ -320,6 +321,28 @@ FORM_NAMES: dict[str, dict[Lang, str]] = {
     "inpatient_3_months": {"vi": "đang điều trị nội trú từ 03 tháng trở lên",
                            "en": "in inpatient treatment for 3 months or more"},
     "maternity_leave": {"vi": "đang nghỉ chế độ thai sản", "en": "on maternity leave"},
+    "responsibility_inquiry": {
+        "vi": "có thông tin trao đổi của cơ quan chức năng về trách nhiệm cá nhân nhưng chưa có "
+              "kết luận chính thức",
+        "en": "named by the authorities as possibly responsible in a pending matter without "
+              "an official conclusion"},
+    "denunciation": {"vi": "đang trong thời gian giải quyết tố cáo (đã có quyết định thành lập "
+                           "đoàn giải quyết tố cáo)",
+                     "en": "under a denunciation being resolved (a team has been set up)"},
+    "discipline_complaint": {"vi": "đang trong thời gian giải quyết khiếu nại kỷ luật",
+                             "en": "a disciplinary complaint is being resolved"},
+    "inspection": {"vi": "đang bị kiểm tra khi có dấu hiệu vi phạm",
+                   "en": "under inspection for signs of a violation"},
+    "audit_recommendation": {"vi": "đang bị kiến nghị xử lý vi phạm theo kết luận thanh tra, "
+                                   "kiểm toán",
+                             "en": "subject to a recommendation to deal with a violation "
+                                   "found by an inspection or audit"},
+    "suspended": {"vi": "đang bị tạm đình chỉ công tác", "en": "suspended from work"},
+    "detained": {"vi": "đang bị tạm giữ, tạm giam", "en": "in custody or temporary detention"},
+    "excellent": {"vi": "hoàn thành xuất sắc nhiệm vụ", "en": "excellent"},
+    "good": {"vi": "hoàn thành tốt nhiệm vụ", "en": "good"},
+    "completed": {"vi": "hoàn thành nhiệm vụ", "en": "completed the tasks"},
+    "not_completed": {"vi": "không hoàn thành nhiệm vụ", "en": "did not complete the tasks"},
 }
 
 DOSSIER_NAMES: dict[str, dict[Lang, str]] = {
@@ -339,6 +362,9 @@ DOSSIER_NAMES: dict[str, dict[Lang, str]] = {
                           "en": "the asset and income declaration"},
     "diplomas": {"vi": "bản sao văn bằng, chứng chỉ", "en": "copies of diplomas and certificates"},
     "health_certificate": {"vi": "giấy chứng nhận sức khỏe", "en": "the health certificate"},
+    "party_evaluation": {"vi": "đánh giá, nhận xét của chi bộ cơ sở hoặc đảng ủy nơi công tác",
+                         "en": "the evaluation by the party cell or committee where the "
+                               "person works"},
 }
 
 SEVERITY_NAMES: dict[str, dict[Lang, str]] = {

@@ -17,16 +17,40 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 
 SCHEMA_ID = "urn:checker:schema:case"
 
-# Vietnamese document numbers (số, ký hiệu văn bản):
-#   state documents      123/QĐ-BTC, 12/TTr-TCCB, 170/2025/NĐ-CP, 80/2025/QH15
-#   Party documents      97-QĐ/TW, 45-HD/BTCTW, 92-BC/TU, 05-BB/ĐU
-_TYPE = r"[A-ZĐ][A-Za-zĐđ]{0,5}"
-_ISSUER = r"[A-ZĐ0-9][A-ZĐ0-9]*(?:-[A-ZĐ0-9][A-ZĐ0-9]*)*"
-DOC_NUMBER_PATTERN = (
-    rf"^(?:[0-9]{{1,6}}[a-z]?(?:/[0-9]{{4}})?/{_TYPE}-{_ISSUER}"
-    rf"|[0-9]{{1,6}}/[0-9]{{4}}/QH[0-9]{{1,2}}"
-    rf"|[0-9]{{1,6}}-{_TYPE}/{_ISSUER})$"
-)
+# Vietnamese document numbers (số, ký hiệu văn bản). Two official forms:
+#
+#   state   number[/year]/symbol   123/QĐ-BTC, 12/TTr-TCCB, 170/2025/NĐ-CP, 05/2024/TT-BNV,
+#                                  80/2025/QH15, 18/2020/QĐ-TTg, 3866/BVHTTDL-TCCB, 215/NSNN
+#   Party   number-type/symbol     97-QĐ/TW, 45-HD/BTCTW, 92-BC/TU, 512-CV/ĐU, 21-KL/TW
+#
+# NĐ 30/2020/NĐ-CP, Phụ lục I, Phần I, mục II, khoản 3 (số, ký hiệu của văn bản): the
+# number is in Arabic digits (below 10 with a leading 0); "/" separates number and symbol,
+# "-" the groups of the symbol; the symbol is the type abbreviation and the issuer's, and
+# for a công văn, which has no type, the issuer's and the drafting unit's or field's
+# ("Số: .../viết tắt tên cơ quan-viết tắt tên đơn vị soạn thảo", so 3866/BVHTTDL-TCCB; the
+# unit only "nếu có", so also a single group, 215/NSNN). Legal normative documents add the
+# year (170/2025/NĐ-CP), and the National Assembly's laws and resolutions have no type code
+# (80/2025/QH15); joint documents list every issuer (15/NQLT-CP-TANDTC-VKSNDTC).
+# The text says "chữ in hoa", but its own table of type abbreviations (Phụ lục III) has
+# TTr, CTr, QyĐ, TrS, and real issuers write TTg, TTr: a group starts with a capital and
+# may go on in either case; no official abbreviation is all lowercase, so 123/qd-btc is
+# refused. The one-letter suffix of an inserted number (12a/QĐ-BTC) is in no official
+# form, but some registers use it and earlier versions accepted it, so it stays.
+#   https://congchungbaonguyet.com.vn/news/view/4874  (quotes Phụ lục I, khoản 3)
+#   https://kynangandlifeskills.com/chu-viet-tat-ten-loai-mau-trinh-bay-van-ban-hanh-chinh-va-ban-sao-van-ban/
+#   https://123docz.net/trich-doan/2329026-bang-chu-viet-tat-ten-loai-van-ban-va-ban-sao.htm
+#   http://ccvtlt.sonoivu.hochiminhcity.gov.vn/public/detailqa/chi-cuc-van-thu-luu-tru-cho-hoi-quy-dinh-ve-ky-hieu-van-ban-cua-ban-chi-dao-cua-co-quan-xin-cam-on-72.html
+# Party documents (Hướng dẫn 36-HD/VPTW, 03/4/2018, mục II, 1.3) put "-" between number
+# and type and "/" before the issuer; a Party công văn does have a type, CV (512-CV/ĐU).
+#   https://thuvienphapluat.vn/hoi-dap-phap-luat/iframe/40E5A-hd-cach-trinh-bay-so-va-ky-hieu-van-ban-trong-van-ban-cua-dang.html
+# ECMA-262 syntax only: it is published in the JSON Schema and run by jsonschema-rs.
+_SEQ = r"[0-9]{1,6}[a-z]?"
+_YEAR = r"[0-9]{4}"
+_ABBR = r"[A-ZĐ][A-Za-zĐđ0-9]{0,11}"
+_SYMBOL = rf"{_ABBR}(?:-{_ABBR})*"
+_STATE = rf"{_SEQ}(?:/{_YEAR})?/{_SYMBOL}"
+_PARTY = rf"{_SEQ}-{_ABBR}/{_SYMBOL}"
+DOC_NUMBER_PATTERN = rf"^(?:{_STATE}|{_PARTY})$"
 
 
 def d(vi: str, en: str) -> str:
@@ -308,6 +332,17 @@ class Unit(Model):
         description=d(
             "Đơn vị đang khuyết người đứng đầu",
             "The unit has no head at present (the head's post is vacant)",
+        ),
+    )
+    party_committee_leads_comprehensively: bool = Field(
+        False,
+        description=d(
+            "Đảng ủy lãnh đạo toàn diện đơn vị (theo NĐ 170/2025 Điều 33 k2 đ sửa đổi bởi NĐ "
+            "300/2026, bước 4 chỉ nghe ý kiến của cấp ủy ở những nơi đảng ủy không lãnh đạo "
+            "toàn diện)",
+            "The party committee leads the unit comprehensively (under Decree 170/2025 Art. "
+            "33 cl. 2 đ as amended by Decree 300/2026, step 4 hears the party committee's "
+            "evaluation only where it does not)",
         ),
     )
 

@@ -48,7 +48,7 @@ def _ecma_pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> A
 
     if not isinstance(instance, str):
         return
-    if not re.search(pattern, instance) or (pattern.endswith("$") and instance.endswith("\n")):
+    if not _matches(pattern, instance):
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
@@ -116,6 +116,24 @@ _MSG: dict[str, dict[Lang, str]] = {
         "170/2025/NĐ-CP, 97-QĐ/TW).",
         "en": "{value} is not a Vietnamese document number (e.g. 123/QĐ-BTC, "
         "170/2025/NĐ-CP, 97-QĐ/TW).",
+    },
+    "doc-number-lookalike": {
+        "vi": "Số, ký hiệu {value} có ký tự \"{char}\" ({code}, {what}) trông giống "
+        "\"{intended}\" ({intended_code}) nhưng là ký tự khác; hãy gõ lại bằng "
+        "\"{intended}\", tức là {fixed}.",
+        "en": "The document number {value} contains \"{char}\" ({code}, {what}), which looks "
+        "like \"{intended}\" ({intended_code}) but is a different character; type "
+        "\"{intended}\" instead, that is, {fixed}.",
+    },
+    "doc-number-lookalikes": {
+        "vi": "Số, ký hiệu {value} có {count} ký tự trông giống ký tự thông thường nhưng là "
+        "ký tự khác, cần gõ lại để thành {fixed}: {chars}.",
+        "en": "The document number {value} contains {count} characters that look like the "
+        "usual ones but are different, to retype so that it reads {fixed}: {chars}.",
+    },
+    "lookalike-item": {
+        "vi": "\"{char}\" ({code}, {what}) thay cho \"{intended}\" ({intended_code})",
+        "en": "\"{char}\" ({code}, {what}) in place of \"{intended}\" ({intended_code})",
     },
     "rule-id": {
         "vi": "{value} không phải là mã quy tắc (ví dụ APPT-QUORUM); xem danh sách bằng "
@@ -254,7 +272,7 @@ def _message(e: ValidationError, lang: Lang) -> tuple[str, str]:
     if kw == "pattern" and want == r"\S":  # names: whitespace only is empty
         return m["minLength"][lang], ""
     if kw == "pattern" and want == DOC_NUMBER_PATTERN:
-        return m["doc-number"][lang].format(value=_show(v)), ""
+        return _doc_number_message(v, lang), ""
     if kw == "pattern" and want == RULE_ID_PATTERN:
         return m["rule-id"][lang].format(value=_show(v)), ""
     if kw == "pattern" and want == JSON_POINTER_PATTERN:
@@ -266,6 +284,35 @@ def _message(e: ValidationError, lang: Lang) -> tuple[str, str]:
     if kw in ("minLength", "maxLength"):
         return m[kw][lang].format(limit=want), ""
     return m["other"][lang].format(keyword=kw), ""
+
+
+def _doc_number_message(v: Any, lang: Lang) -> str:
+    """Why a document number fails. If it would match once its look-alike characters
+    (checker.lookalike) are retyped, name each of them; otherwise show the usual forms."""
+    from checker.lookalike import lookalikes, respell
+
+    found = lookalikes(v) if isinstance(v, str) else []
+    fixed = respell(v) if found else ""
+    if not found or not _matches(DOC_NUMBER_PATTERN, fixed):
+        return _MSG["doc-number"][lang].format(value=_show(v))
+    described = [
+        {"char": la.char, "code": la.code, "what": la.vi if lang == "vi" else la.en,
+         "intended": la.intended, "intended_code": la.intended_code}
+        for la in found
+    ]
+    if len(described) == 1:
+        return _MSG["doc-number-lookalike"][lang].format(
+            value=_show(v), fixed=_show(fixed), **described[0]
+        )
+    chars = "; ".join(_MSG["lookalike-item"][lang].format(**d) for d in described)
+    return _MSG["doc-number-lookalikes"][lang].format(
+        value=_show(v), count=len(found), chars=chars, fixed=_show(fixed)
+    )
+
+
+def _matches(pattern: str, text: str) -> bool:
+    """ECMA-262 semantics, as in _ecma_pattern: `$` does not match before a final newline."""
+    return bool(re.search(pattern, text)) and not (pattern.endswith("$") and text.endswith("\n"))
 
 
 def _is_waiver(e: ValidationError) -> bool:

@@ -6,6 +6,9 @@ change of the law, gets verdicts that change exactly there and nowhere else.
     2025-07-01  Nghị định 170/2025/NĐ-CP replaces them (selected by the procedure's start;
                 no transitional provision for appointments)
     2025-10-08  Quy định 377-QĐ/TW replaces Quy định 80-QĐ/TW
+    2026-08-01  Nghị định 300/2026/NĐ-CP amends Nghị định 170/2025/NĐ-CP (selected by the
+                procedure's start: its Điều 35 k2 keeps a procedure carried out before
+                that day under the rules of its time)
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import json
 from typing import Any
 
 import pytest
-from _support import CASES, shift_dates
+from _support import CASES, EXAMPLES, shift_dates
 
 from checker.pipeline import check_bytes
 from checker.report import FileReport, Kind, Severity
@@ -67,7 +70,8 @@ def regime(report: FileReport, layer: str) -> str | None:
     return regimes[0]
 
 
-REGIMES = {"80-QĐ/TW", "377-QĐ/TW", "138/2020/NĐ-CP", "116/2024/NĐ-CP", "170/2025/NĐ-CP"}
+REGIMES = {"80-QĐ/TW", "377-QĐ/TW", "138/2020/NĐ-CP", "116/2024/NĐ-CP", "170/2025/NĐ-CP",
+           "300/2026/NĐ-CP"}
 
 
 def rules(report: FileReport, layer: str) -> set[str]:
@@ -160,3 +164,63 @@ def test_the_two_term_limit_ends_with_nd_116_on_2024_09_17() -> None:
     after = check(decided_on(third_term, D(2024, 9, 17)))
     assert "OLD-TERM-LIMIT" in {f.rule for f in before.findings if f.layer == "state"}
     assert "OLD-TERM-LIMIT" not in {f.rule for f in after.findings}
+
+
+# ---------------------------------------------------------------- NĐ 300 from 2026-08-01
+def example(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((EXAMPLES / f"{name}.json").read_text("utf-8"))
+    return data
+
+
+def applied(report: FileReport, layer: str) -> list[tuple[str, str | None, str, str]]:
+    return [(a.number, a.amends, a.selected_by, a.date) for a in report.applied
+            if a.layer == layer]
+
+
+def test_a_four_step_procedure_begun_from_2026_08_01_is_judged_under_the_amended_decree(
+) -> None:
+    """The same four-step case: begun on 2026-07-31 it falls under NĐ 170 as first issued
+    (five steps, so its steps are out of order and one is missing); begun on 2026-08-01
+    it falls under NĐ 170 as amended by NĐ 300 and is clean. The report names the date
+    that selected each."""
+    case = example("2026-four-step-in-house")
+    before = check(started_on(case, D(2026, 7, 31)))
+    after = check(started_on(case, D(2026, 8, 1)))
+    assert regime(before, "state") == "170/2025/NĐ-CP"
+    assert regime(after, "state") == "300/2026/NĐ-CP"
+    assert applied(before, "state") == [("170/2025/NĐ-CP", None, "/policy/request/date",
+                                         "2026-07-31")]
+    assert applied(after, "state") == [("300/2026/NĐ-CP", "170/2025/NĐ-CP",
+                                        "/policy/request/date", "2026-08-01")]
+    assert "APPT-STEPS" in rules(before, "state")
+    assert rules(after, "state") == set()
+    assert not [f for f in after.findings if f.layer == "state"]
+
+
+def test_a_five_step_procedure_begun_from_2026_08_01_is_told_the_law_has_four_steps() -> None:
+    case = example("clean")
+    before = check(started_on(case, D(2026, 7, 31)))
+    after = check(started_on(case, D(2026, 8, 1)))
+    assert "APPT-STEPS" not in rules(before, "state")
+    foreign = [f for f in after.findings if f.rule == "APPT-STEPS" and f.pointer.endswith("/kind")]
+    assert foreign and foreign[0].rule_version == 2
+
+
+@pytest.mark.parametrize("name", ["2026-four-step-in-house", "2026-from-elsewhere",
+                                  "2026-reappointment", "2026-acting-head"])
+def test_todays_cases_are_judged_in_the_state_layer_without_a_coverage_notice(name: str) -> None:
+    report = check(example(name))
+    assert regime(report, "state") == "300/2026/NĐ-CP"
+    assert not [f for f in report.findings if f.layer == "state"]
+
+
+def test_the_key_officials_vote_counts_on_those_present_from_2026_08_01() -> None:
+    """Under NĐ 170 as first issued the key officials' ballot has no threshold of its own
+    (step 4 of five); as amended it is step 3 and needs over 50% of those present: 12 of
+    24 present stops the procedure."""
+    case = example("2026-four-step-in-house")
+    case["steps"][2]["nominations"][0]["votes"] = 12
+    after = check(started_on(case, D(2026, 8, 1)))
+    assert rules(after, "state") == {"APPT-STEP3-VOTE"}
+    case["steps"][2]["nominations"][0]["votes"] = 13
+    assert rules(check(started_on(case, D(2026, 8, 1))), "state") == set()

@@ -257,8 +257,8 @@ def test_undecided_case_is_judged_on_its_latest_date() -> None:
 
 
 def test_waiver_is_not_called_unused_where_the_case_was_not_checked() -> None:
-    later = shift_dates(fixture("unused"), 800)  # begun after the encoded state law ends
-    rules = [f.rule for f in run(later).findings if f.layer != "party"]
+    earlier = shift_dates(fixture("unused"), -2000)  # begun before the encoded state law
+    rules = [f.rule for f in run(earlier).findings if f.layer != "party"]
     assert rules == ["COVERAGE"]
 
 

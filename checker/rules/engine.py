@@ -31,6 +31,7 @@ from checker.report import Applied, Citation, Finding, Kind, RuleMeta, Severity
 from checker.rules.pack import (
     AllOf,
     AnyOf,
+    Before,
     Condition,
     Cover,
     Equals,
@@ -114,10 +115,24 @@ def planning_date(case: Case) -> tuple[dt.date, str] | None:
     return approval.date, "/candidate/planning/approval/date"
 
 
+def acting_end(case: Case) -> tuple[dt.date, str] | None:
+    """When an acting arrangement ended: the last day of acting, or the document that
+    settled the post; while it runs, the acting decision's date (a transitional rule on
+    arrangements still in place on a day is selected by this date, or by --as-of)."""
+    if case.acting is not None:
+        if case.acting.ended_on is not None:
+            return case.acting.ended_on, "/acting/ended_on"
+        arr = case.acting.arrangement
+        if arr is not None and arr.date is not None:
+            return arr.date, "/acting/arrangement/date"
+    return deciding_date(case)
+
+
 SELECTORS: dict[str, Callable[[Case], tuple[dt.date, str] | None]] = {
     "decision": deciding_date,
     "process_start": start_date,
     "planning_approval": planning_date,
+    "acting_end": acting_end,
 }
 
 
@@ -146,6 +161,13 @@ def holds(cond: Condition | None, data: Any) -> bool:
         return any(holds(c, data) for c in cond.any)
     if isinstance(cond, AllOf):
         return all(holds(c, data) for c in cond.all)
+    if isinstance(cond, Before):
+        ((ptr, day),) = cond.before.items()
+        v = resolve(data, ptr)
+        try:
+            return isinstance(v, str) and dt.date.fromisoformat(v) < day
+        except ValueError:
+            return False
     return not holds(cond.not_, data)
 
 
@@ -236,7 +258,7 @@ def evaluate(doc: Document, case: Case, packs: tuple[Pack, ...], opts: Options) 
             if not holds(rule.when, doc.data):
                 continue
             out.rules_run.append(rule.id)
-            names: Mapping[Any, Text] | None = owner[id(rule)].step_names.get(case.procedure)
+            names: Mapping[Any, Text] | None = owner[id(rule)].names.get(case.procedure)
             for hit in PREDICATES[rule.check.kind].run(rule.check, ctx):
                 layer_hits.append((hit, _finding(doc, rule, hit, lang, layer, case.procedure,
                                                  names)))

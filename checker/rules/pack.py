@@ -19,12 +19,12 @@ import datetime as dt
 import string
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, TypeAdapter, ValidationError
 
 from checker.errors import RulePackError
-from checker.model import Procedure, StepKind
+from checker.model import Procedure
 from checker.report import Amendment, Citation, Confidence, Severity
 from checker.rules.predicates import PREDICATES, Check, Pointer, required_messages
 from checker.sources import DATA, Catalog, Source, Text, catalog, read_toml, schema_errors
@@ -135,15 +135,22 @@ class Not(Strict):
     not_: Condition = Field(alias="not")
 
 
-Condition = Equals | IsPresent | AnyOf | AllOf | Not
+class Before(Strict):
+    """The date at the pointer is earlier than the given day (false if it is absent)."""
+
+    before: dict[Pointer, dt.date] = Field(min_length=1, max_length=1)
+
+
+Condition = Equals | IsPresent | AnyOf | AllOf | Not | Before
 for _m in (AnyOf, AllOf, Not):
     _m.model_rebuild()
 
 # Which date of a case selects the law: the decision's date; the date the procedure
 # began (its earliest recorded date: policy request or approval, notice, or first step);
 # or the date the candidate's planning was approved (rules on how planning is made apply
-# under the law of the day it was approved, not of the appointment).
-DateSelector = Literal["decision", "process_start", "planning_approval"]
+# under the law of the day it was approved, not of the appointment); or the day an acting
+# arrangement ended (a transitional rule on arrangements still in place on a given day).
+DateSelector = Literal["decision", "process_start", "planning_approval", "acting_end"]
 
 
 class Example(Strict):
@@ -202,12 +209,12 @@ class Pack(Strict):
     last_verified: dt.date
     covers: list[Cover] = Field(min_length=1)
     rules: list[Rule] = Field(min_length=1)
-    step_names: dict[Procedure, dict[StepKind, Text]] = Field(
-        default_factory=dict,
-        description="How this pack's messages name the steps of a procedure, where its law "
-                    "numbers them differently from the default (e.g. the key officials' "
-                    "meeting is step 4 of five under NĐ 170 as first issued, step 3 of four "
-                    "as amended by NĐ 300)")
+    names: dict[Procedure, dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")], Text]] = (
+        Field(default_factory=dict,
+              description="How this pack's messages name the steps, dossier items and other "
+                          "coded values of a procedure, where its law differs from the "
+                          "default names (e.g. the key officials' meeting is step 4 of five "
+                          "under NĐ 170 as first issued, step 3 of four as amended by NĐ 300)"))
     sources: list[Source] = Field(
         default_factory=list,
         description="The pack's own documents (e.g. an agency's local regulations), cited "

@@ -300,6 +300,13 @@ class MaxMonths(Params):
     end: list[DateRef] = Field(min_length=1)
     months: int = Field(ge=1, le=600)
     unless: Pointer | None = None
+    open_question: bool = Field(
+        False, description="The law does not say whether the limit applies to this case: "
+                           "a period over it cannot be decided, rather than a breach")
+    ongoing: bool = Field(
+        True, description="`end` is an event that may not have happened yet (the period "
+                          "is still running): without it, --as-of past the limit is a "
+                          "finding. False when `end` is a stated date (e.g. a decision's)")
 
 
 class DossierAge(Params):
@@ -867,8 +874,8 @@ def carried_forward(p: CarriedForward, c: Ctx) -> Iterator[Hit]:
         return
     i, s = here[0]
     total = base(s, p.denominator)
-    if not total or not s.nominations:
-        return
+    if not total or not s.nominations or s.reselection is not None:
+        return  # after a re-selection, the divergence rule says who goes on
     chosen = selection(s, total, above, carry)
     if not chosen:
         return
@@ -894,7 +901,7 @@ def carried_forward(p: CarriedForward, c: Ctx) -> Iterator[Hit]:
             if nom.votes > 0 and key(nom.name) not in allowed:
                 yield Hit(f"{step_ptr(k)}/nominations/{j}/name", "off_list",
                           {**vals, "name": nom.name})
-    if listed is None:
+    if listed is None and t.nominations:  # no results at `next`: nothing to compare
         voted = {key(nom.name) for nom in t.nominations}
         for n in chosen:
             if key(n) not in voted:
@@ -1003,15 +1010,20 @@ def tenure_months(p: TenureMonths, c: Ctx) -> Iterator[Hit]:
     bad = [(d, v) for d, v in verdicts if v[0] != "ok"]
     if not bad:
         return
-    d, (verdict, held_days, held_months) = bad[0]
+    ok = [d for d, v in verdicts if v[0] == "ok"]
+    unsure = [(d, v) for d, v in bad if v[0] == "unsure"]
+    d, (_, held_days, held_months) = (unsure or bad)[0]
     vals: dict[str, Value] = {"since": cand.current_post_since, "until": d,
                               "months": p.months, "held": held_months, "days": held_days}
-    if len(bad) < len(verdicts) or verdict == "unsure":
-        ok = next((r for r, v in verdicts if v[0] == "ok"), d)
-        yield Hit("/candidate/current_post_since", "ambiguous", {**vals, "other": ok},
-                  Kind.UNDECIDABLE)
+    at = "/candidate/current_post_since"
+    if unsure:
+        # Added-up periods between twelve 30-day months and a year: the law does not say.
+        yield Hit(at, "unsure", vals, Kind.UNDECIDABLE)
+    elif ok:
+        # Short up to one reading of the reference date, enough up to another.
+        yield Hit(at, "ambiguous", {**vals, "other": ok[0]}, Kind.UNDECIDABLE)
     else:
-        yield Hit("/candidate/current_post_since", "short", vals)
+        yield Hit(at, "short", vals)
 
 
 def _tenure(since: dt.date, earlier: list[tuple[dt.date, dt.date]], until: dt.date,
@@ -1076,12 +1088,15 @@ def max_months(p: MaxMonths, c: Ctx) -> Iterator[Hit]:
         return
     latest = add_months(start[0], p.months)
     vals: dict[str, Value] = {"start": start[0], "latest": latest, "months": p.months}
+    kind = Kind.UNDECIDABLE if p.open_question else Kind.VIOLATION
     end = first_date(c, c.data, p.end)
     if end:
         if end[0] > latest:
-            yield Hit(end[1] or start[1], values={**vals, "end": end[0]})
-    elif c.as_of and c.as_of > latest:
-        yield Hit(start[1], "open", {**vals, "as_of": c.as_of})
+            yield Hit(end[1] or start[1], values={**vals, "end": end[0]}, kind=kind)
+    elif p.ongoing and c.as_of and c.as_of > latest:
+        # A fixed start ("date:…") has no place in the file: point at what is missing.
+        at = start[1] or p.end[0].rsplit("/", 1)[0]
+        yield Hit(at, "open", {**vals, "as_of": c.as_of}, kind)
 
 
 def dossier_age(p: DossierAge, c: Ctx) -> Iterator[Hit]:
@@ -1110,6 +1125,10 @@ def dossier_age(p: DossierAge, c: Ctx) -> Iterator[Hit]:
             other = next(r for r, _ in refs if r not in stale)
             yield Hit(f"{at}/date", "ambiguous", {**vals, "reference": stale[0],
                                                  "other": other}, Kind.UNDECIDABLE)
+        elif early:
+            other = next(r for r, _ in refs if r not in early)
+            yield Hit(f"{at}/date", "ambiguous_after", {**vals, "reference": early[0],
+                                                       "other": other}, Kind.UNDECIDABLE)
 
 
 def consultation_before(p: ConsultationBefore, c: Ctx) -> Iterator[Hit]:
@@ -1464,6 +1483,7 @@ PREDICATES: dict[str, Predicate] = {
     "force_majeure": Predicate(force_majeure, _m(default="step absent")),
     "tenure_months": Predicate(tenure_months, _m(
         unknown="months", short="since until months held days",
+        unsure="since until months held days",
         ambiguous="since until months held days other")),
     "recent_ratings": Predicate(recent_ratings, _m(low="year rating", missing="years")),
     "none_of": Predicate(none_of, _m(default="value")),
@@ -1472,7 +1492,8 @@ PREDICATES: dict[str, Predicate] = {
     "dossier_age": Predicate(dossier_age, _m(
         undated="item", too_old="item issued months reference",
         after="item issued months reference",
-        ambiguous="item issued months reference other")),
+        ambiguous="item issued months reference other",
+        ambiguous_after="item issued months reference other")),
     "divergence": Predicate(divergence, _m(missing="name step", short="name votes members needed")),
     "final_vote": Predicate(final_vote, _m(
         no_results="step", below=_STEP_VOTE, not_top=_STEP_VOTE, single_half=_STEP_VOTE,
@@ -1523,8 +1544,10 @@ def required_messages(kind: str, params: Params) -> set[str]:
         keys.discard("counted_twice")
     if isinstance(params, CarriedForward) and not params.closed:
         keys.discard("off_list")
+    if isinstance(params, MaxMonths) and not params.ongoing:
+        keys.discard("open")
     if isinstance(params, DossierAge) and len(params.readings) < 2:
-        keys.discard("ambiguous")
+        keys -= {"ambiguous", "ambiguous_after"}
     if isinstance(params, FinalVote):
         if not params.vacancy_referral:
             keys.discard("half_vacant_no_referral")

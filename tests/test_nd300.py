@@ -1,0 +1,215 @@
+"""NĐ 300/2026 and the fidelity defects found by testing: the four-level confidence scale,
+citations of an article as amended, rules continued across packs, and one regression
+test per defect (the fixtures under fixtures/cases/ cover the rest)."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+import tomllib
+from typing import Any
+
+import pytest
+from _support import EXAMPLES, example, run, shift_dates
+
+from checker.cache import decode, encode
+from checker.errors import RulePackError
+from checker.report import Amendment, Citation, Confidence, Kind, Severity
+from checker.rules.pack import BUILTIN_PACKS, builtin_packs, check_unique, parse_pack
+from checker.sources import catalog, toml_plain
+
+AMENDED = BUILTIN_PACKS / "nd-300-2026-appointment.toml"
+
+
+def pack_data(path: Any = AMENDED) -> dict[str, Any]:
+    data: dict[str, Any] = toml_plain(tomllib.loads(path.read_text("utf-8")))
+    return data
+
+
+def a_rule(data: dict[str, Any], rule_id: str) -> dict[str, Any]:
+    found: dict[str, Any] = next(r for r in data["rules"] if r["id"] == rule_id)
+    return found
+
+
+# ---------------------------------------------------------------- confidence, four levels
+def test_the_scale_has_four_ordered_levels() -> None:
+    assert [c.value for c in sorted(Confidence, key=lambda c: -c.rank)] == [
+        "high", "medium-high", "medium", "low"]
+
+
+def test_nd_300_is_medium_high_and_its_rules_may_be_errors() -> None:
+    assert catalog().get("nd-300-2026").confidence is Confidence.MEDIUM_HIGH  # type: ignore[union-attr]
+    rule = next(r for p in builtin_packs() for r in p.rules
+                if r.id == "APPT-STEP4-VOTE")
+    assert rule.severity is Severity.ERROR
+
+
+def test_an_error_resting_on_medium_sources_only_is_refused() -> None:
+    data = pack_data()
+    r = a_rule(data, "APPT-STEP4-VOTE")
+    for c in r["cites"]:
+        c["confidence"] = "medium"
+    with pytest.raises(RulePackError, match="medium-confidence source is at most a warning"):
+        parse_pack(data, "t.toml", catalog())
+
+
+def test_an_amendment_must_be_one_the_catalog_knows() -> None:
+    data = pack_data()
+    a_rule(data, "APPT-STEP4-VOTE")["cites"][0]["amended_by"]["source"] = "qd-377-2025"
+    with pytest.raises(RulePackError, match="does not say that qd-377-2025 amends nd-170-2025"):
+        parse_pack(data, "t.toml", catalog())
+
+
+def test_a_clause_rated_apart_from_its_document_carries_its_own_confidence() -> None:
+    """Quy định 80 is read through summaries (medium), but its Điều 18 k3 is quoted word
+    for word by the Government portal and two more sources: medium-high, so a shortfall
+    in time in post under it is an error (defect e)."""
+    rule = next(r for p in builtin_packs() for r in p.rules
+                if r.id == "PARTY-TIME-IN-POST" and r.version == 1)
+    assert rule.severity is Severity.ERROR
+    (cite,) = rule.cites
+    assert cite.confidence_in(catalog()) is Confidence.MEDIUM_HIGH
+    assert catalog().get("qd-80-2022").confidence is Confidence.MEDIUM  # type: ignore[union-attr]
+
+
+def test_violations_example_reports_the_qd_80_time_in_post_as_an_error() -> None:
+    found = [f for f in run(example("violations")).findings if f.rule == "PARTY-TIME-IN-POST"]
+    assert [(f.severity, f.cites[0].confidence) for f in found] == [
+        (Severity.ERROR, Confidence.MEDIUM_HIGH)]
+
+
+# ---------------------------------------------------------------- citations as amended
+def test_an_amended_article_is_cited_with_the_amending_article() -> None:
+    c = Citation(source="nd-170-2025", number="170/2025/NĐ-CP", article=33, clause=2,
+                 point="d", confidence=Confidence.MEDIUM_HIGH,
+                 amended_by=Amendment(source="nd-300-2026", number="300/2026/NĐ-CP",
+                                      article=13))
+    assert c.label("vi") == ("điểm d khoản 2 Điều 33 170/2025/NĐ-CP "
+                             "(sửa đổi bởi Điều 13 300/2026/NĐ-CP)")
+    assert c.label("en") == ("170/2025/NĐ-CP Article 33 clause 2 point d "
+                             "(as amended by 300/2026/NĐ-CP Article 13)")
+
+
+def test_every_rule_of_the_amended_regime_cites_the_amending_article_or_an_unamended_one(
+) -> None:
+    """Either the article as amended (with NĐ 300's article) or an article NĐ 300 left
+    as it was (Điều 28, 31, 34 k2, 38), a transitional clause of NĐ 300 itself, or the
+    Civil Code's counting of periods."""
+    unamended = {("nd-170-2025", 28), ("nd-170-2025", 31), ("nd-170-2025", 34),
+                 ("nd-170-2025", 38)}
+    for p in builtin_packs():
+        if not p.id.startswith("nd-300-2026"):
+            continue
+        for r in p.rules:
+            for c in r.cites:
+                ok = (c.amended_by is not None or c.source in ("nd-300-2026", "blds-91-2015")
+                      or ((c.source, c.article) in unamended
+                          and not (c.article == 34 and c.clause == 3)))
+                assert ok, f"{r.id}: {c.source} Điều {c.article} k{c.clause} is cited as first issued"
+
+
+def test_the_json_report_carries_the_amendment_and_the_applied_amended_regulation() -> None:
+    from checker.report import Report
+    from checker.reporters.json import document
+
+    case = example("2026-four-step-in-house")
+    case["steps"][2]["nominations"][0]["votes"] = 12
+    doc = document(Report(files=(run(case),)))
+    (f,) = [f for f in doc["files"][0]["findings"] if f["rule"] == "APPT-STEP3-VOTE"]
+    assert f["citations"][0]["amended_by"] == {"source": "nd-300-2026",
+                                               "number": "300/2026/NĐ-CP", "article": 13}
+    assert f["citations"][0]["confidence"] == "medium-high"
+    state = [a for a in doc["files"][0]["applied"] if a["layer"] == "state"]
+    assert state[0]["amends"] == "170/2025/NĐ-CP"
+
+
+def test_the_cache_keeps_sections_and_amendments() -> None:
+    """A cached result is the same result: a guidance section or an amending article
+    lost on the way back would change what the report cites."""
+    case = example("2026-four-step-in-house")
+    case["steps"][2]["nominations"][0]["votes"] = 12
+    report = run(case)
+    assert any(c.amended_by for f in report.findings for c in f.cites)
+    assert decode(report.path, encode(report)) == report
+    hd45 = run(shift_dates(example("2026-provincial-branch-hiep-y"), 0))
+    assert decode(hd45.path, encode(hd45)) == hd45
+
+
+# ---------------------------------------------------------------- packs of two periods
+def test_built_in_packs_continue_a_rule_in_a_later_period() -> None:
+    ids = {p.id: {r.id for r in p.rules} for p in builtin_packs()}
+    assert "APPT-STEPS" in ids["nd-170-2025"] and "APPT-STEPS" in ids["nd-300-2026-appointment"]
+
+
+def test_an_added_pack_may_not_speak_in_a_built_in_rules_name() -> None:
+    """Even for a period no built-in version covers: a local pack cannot add a version of
+    APPT-STEPS (its findings would read as the law's)."""
+    data = pack_data()
+    data["id"] = "local-pack"
+    data["rules"] = [copy.deepcopy(a_rule(data, "APPT-STEPS"))]
+    data["rules"][0]["version"] = 9
+    data["rules"][0]["in_force"] = {"from": "2010-01-01", "until": "2010-12-31"}
+    data["covers"][0]["in_force"] = {"from": "2010-01-01", "until": "2010-12-31"}
+    local = parse_pack(data, "local.toml", catalog())
+    packs = builtin_packs()
+    check_unique(packs, builtin=len(packs))
+    with pytest.raises(RulePackError, match="rule APPT-STEPS is already defined"):
+        check_unique((*packs, local), builtin=len(packs))
+
+
+def test_built_in_packs_may_not_overlap_in_a_continued_rule() -> None:
+    data = pack_data()
+    data["id"] = "overlapping"
+    r = a_rule(data, "APPT-STEPS")
+    r["version"] = 7
+    r["in_force"] = {"from": "2026-07-01"}
+    data["covers"][0]["in_force"] = {"from": "2026-07-01"}
+    data["rules"] = [r]
+    dup = parse_pack(data, "dup.toml", catalog())
+    packs = builtin_packs()
+    with pytest.raises(RulePackError, match="APPT-STEPS"):
+        check_unique((*packs, dup), builtin=len(packs) + 1)
+
+
+# ---------------------------------------------------------------- defect b: after a stop
+def test_a_stop_is_reported_once_and_the_later_steps_are_not_judged() -> None:
+    """NĐ 170 as first issued: nobody reaches 30% at step 2 and the unit goes on. The
+    stop is reported; step 3's nominee is not also said to "differ" from step 2's empty
+    choice, nor step 5's vote judged."""
+    case = example("clean")
+    case["steps"][1]["nominations"] = [{"name": n, "votes": 2} for n in
+                                       ("Trần Thị Minh Hằng", "Lê Quốc Bảo", "Ngô Thanh Tâm",
+                                        "Đặng Văn Phúc")]
+    case["steps"][1]["present"] = 9
+    case["steps"][4]["nominations"] = [{"name": "Trần Thị Minh Hằng", "votes": 1}]
+    found = [(f.rule, f.kind) for f in run(case).findings if f.layer == "state"]
+    assert found == [("APPT-STEP2-VOTE", Kind.VIOLATION)]
+
+
+# ---------------------------------------------------------------- defect c: citations
+def test_the_steps_in_order_rule_cites_the_list_the_key_officials_vote_on() -> None:
+    rule = next(r for p in builtin_packs() for r in p.rules
+                if r.id == "APPT-STEPS" and r.version == 1)
+    assert {(c.article, c.clause, c.point) for c in rule.cites} >= {(33, 2, "d"), (33, 2, "c")}
+
+
+# ---------------------------------------------------------------- defect d: coverage
+def test_a_reappointment_under_qd_80_is_judged_under_it_with_an_info_note() -> None:
+    """Quy định 80 governs reappointment (its Chương IV), though none of those rules is
+    encoded: the Party layer names it and notes that nothing of it was checked, as
+    information, not a coverage warning."""
+    case = example("2026-reappointment")
+    decided = dt.date.fromisoformat(case["decision"]["document"]["date"])
+    moved = shift_dates(case, (dt.date(2024, 6, 14) - decided).days)
+    party = [f for f in run(moved).findings if f.layer == "party"]
+    assert [(f.rule, f.severity) for f in party] == [("COVERAGE", Severity.INFO)]
+    assert "80-QĐ/TW" in party[0].message
+
+
+# ---------------------------------------------------------------- examples
+@pytest.mark.parametrize("name", ["2026-four-step-in-house", "2026-from-elsewhere",
+                                  "2026-reappointment", "2026-acting-head"])
+def test_the_2026_examples_are_clean_in_the_state_layer(name: str) -> None:
+    data = json.loads((EXAMPLES / f"{name}.json").read_text("utf-8"))
+    assert [f.rule for f in run(data).findings if f.layer == "state"] == []

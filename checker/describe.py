@@ -48,6 +48,7 @@ _L: dict[str, dict[Lang, str]] = {
                     "en": "{layer} layer on {date}: no regulation is encoded (cases are "
                           "reported as not covered)."},
     "supplements": {"vi": "cùng với {names}", "en": "with {names}"},
+    "amended": {"vi": "{old} (sửa đổi bởi {new})", "en": "{old} as amended by {new}"},
     "by": {"vi": "theo ngày {selector}", "en": "by the {selector} date"},
 }
 
@@ -83,6 +84,9 @@ def regimes_on(packs: tuple[Pack, ...], day: dt.date, lang: Lang) -> list[str]:
                     continue
                 src = cat.get(c.source)
                 name = src.number if src else c.source
+                amended = cat.get(src.amends) if src and src.amends else None
+                if amended is not None:
+                    name = _L["amended"][lang].format(old=amended.number, new=name)
                 by = _L["by"][lang].format(selector=SELECTOR_NAMES[c.selected_by][lang])
                 label = f"{name} ({by})"
                 target = regimes if c.role == "regime" else extra

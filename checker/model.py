@@ -46,7 +46,7 @@ SCHEMA_ID = "urn:checker:schema:case"
 # ECMA-262 syntax only: it is published in the JSON Schema and run by jsonschema-rs.
 _SEQ = r"[0-9]{1,6}[a-z]?"
 _YEAR = r"[0-9]{4}"
-_ABBR = r"[A-ZĐ][A-Za-zĐđ0-9]{0,11}"
+_ABBR = r"[A-ZĐƯƠÂĂÊÔ][A-Za-zĐđƯƠÂĂÊÔ0-9]{0,11}"
 _SYMBOL = rf"{_ABBR}(?:-{_ABBR})*"
 _STATE = rf"{_SEQ}(?:/{_YEAR})?/{_SYMBOL}"
 _PARTY = rf"{_SEQ}-{_ABBR}/{_SYMBOL}"

@@ -39,6 +39,7 @@ ACCEPTED = [
     ("07/CTr-UBND", "chương trình: CTr in Phụ lục III"),
     ("02/TrS-VP", "bản trích sao: TrS in Phụ lục III"),
     ("560/NQ-UBTVQH15", "National Assembly Standing Committee, with its term"),
+    ("12/TB-UBTƯMTTQVN", "an issuer code with a Vietnamese capital vowel (Ư)"),
     ("436/QĐ-ĐHCN", "a university: Đ first"),
     ("155/QĐ-BGDĐT", "a ministry whose abbreviation holds Đ"),
     ("12/HD-BTCTW", "a Party body's code in the state form, as clerks write it"),

@@ -8,8 +8,9 @@ The information note "no encoded rule of this regulation applies" is not counted
 Each layer (state, Party) is judged on its own, so a fixture speaks for the layer of its
 rule: findings of the other layer (a rule, or its "not covered" notice) are not its
 business; nor is its own layer's "not covered" notice when the rule comes from a
-supplementary pack, which runs on its own dates whether or not the layer is covered. Findings that belong to no layer (an unreadable file, a schema error, a case
-with no date) always count.
+supplementary pack, which runs on its own dates whether or not the layer is covered.
+Findings that belong to no layer (an unreadable file, a schema error, a case with no
+date) always count.
 
 The meta tests hold the rule base honest: every rule has a passing and a failing case,
 and every threshold rule has cases just below, exactly at and just above its boundary.

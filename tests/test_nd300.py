@@ -106,7 +106,8 @@ def test_every_rule_of_the_amended_regime_cites_the_amending_article_or_an_uname
                 ok = (c.amended_by is not None or c.source in ("nd-300-2026", "blds-91-2015")
                       or ((c.source, c.article) in unamended
                           and not (c.article == 34 and c.clause == 3)))
-                assert ok, f"{r.id}: {c.source} Điều {c.article} k{c.clause} is cited as first issued"
+                assert ok, (f"{r.id}: {c.source} Điều {c.article} k{c.clause} is cited as "
+                            "first issued")
 
 
 def test_the_json_report_carries_the_amendment_and_the_applied_amended_regulation() -> None:

@@ -214,3 +214,15 @@ def test_a_reappointment_under_qd_80_is_judged_under_it_with_an_info_note() -> N
 def test_the_2026_examples_are_clean_in_the_state_layer(name: str) -> None:
     data = json.loads((EXAMPLES / f"{name}.json").read_text("utf-8"))
     assert [f.rule for f in run(data).findings if f.layer == "state"] == []
+
+
+def test_after_a_stop_a_consultation_judged_against_a_later_step_is_left_out() -> None:
+    """2026: nobody reaches 30% at step 1 and the unit goes on; the party committee's
+    answer coming after step 4 is a finding about step 4, which is not judged."""
+    case = example("2026-four-step-in-house")
+    case["steps"][0]["nominations"] = [{"name": n, "votes": 1} for n in
+                                       ("Đỗ Thị Thu Trang", "Hoàng Văn Nam", "Vũ Thị Hà")]
+    case["steps"][0]["summoned"] = case["steps"][0]["present"] = 4
+    case["consultations"][0]["answer"]["date"] = "2026-09-08"
+    found = [(f.rule, f.kind) for f in run(case).findings if f.layer == "state"]
+    assert found == [("APPT-STEP1-VOTE", Kind.VIOLATION)]

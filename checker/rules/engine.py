@@ -298,16 +298,22 @@ def _after_halts(case: Case, hits: list[tuple[Hit, Finding]]) -> list[tuple[Hit,
     threshold) and the unit went on anyway, the stop is reported once; the later steps
     are not judged as if the procedure were sound, so findings of the same layer that
     point into a step after the one that stopped are left out."""
-    halted = [_step_index(h.pointer) for h, _ in hits if h.halts]
+    halted = [_about(h) for h, _ in hits if h.halts]
     order = sorted(range(len(case.steps)), key=lambda i: (case.steps[i].date, i))
     rank = {i: n for n, i in enumerate(order)}
     first = min((rank[i] for i in halted if i is not None and i in rank), default=None)
     if first is None:
         return hits
+
     def after(h: Hit) -> bool:
-        i = _step_index(h.pointer)
+        i = _about(h)
         return i is not None and i in rank and rank[i] > first
     return [(h, f) for h, f in hits if not after(h)]
+
+
+def _about(h: Hit) -> int | None:
+    """The step a hit judges: the one it names, else the one its pointer is in."""
+    return h.step if h.step is not None else _step_index(h.pointer)
 
 
 def _step_index(pointer: str) -> int | None:

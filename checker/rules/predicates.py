@@ -11,6 +11,7 @@ typo in a placeholder is a load error, never a crash in the middle of a run.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import re
@@ -52,6 +53,9 @@ class Hit:
     # This step had to stop the procedure (nobody reached the threshold) but the unit
     # went on: the engine reports the stop and judges none of the later steps.
     halts: bool = False
+    # The index of the step the finding judges, where its pointer is elsewhere (e.g. a
+    # consultation judged against a step's date); by default the step in the pointer.
+    step: int | None = None
 
 
 @dataclass(frozen=True)
@@ -1143,6 +1147,13 @@ def consultation_before(p: ConsultationBefore, c: Ctx) -> Iterator[Hit]:
             return
         i, s = target[0]
         when, where = s.date, step_ptr(i)
+    about = None if p.step == "decision" else i
+    for hit in _consultation_hits(p, c, when, where):
+        yield dataclasses.replace(hit, step=about)
+
+
+def _consultation_hits(p: ConsultationBefore, c: Ctx, when: dt.date, where: str
+                       ) -> Iterator[Hit]:
     found = [(j, k) for j, k in enumerate(c.case.consultations) if k.kind == p.consultation]
     if not found:
         yield Hit("/consultations" if c.case.consultations else where, "missing",

@@ -182,6 +182,7 @@ def context_of(packs: Any, options: Any) -> str:
     parts.append(json.dumps({
         "lang": options.lang,
         "as_of": options.as_of.isoformat() if options.as_of else None,
+        "today": options.today.isoformat() if options.today else None,
         "select": sorted(options.select),
         "ignore": sorted(options.ignore),
     }, sort_keys=True))

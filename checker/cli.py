@@ -82,6 +82,10 @@ FORMAT_CHOICE = click.Choice(list(FORMATS))
 @click.option("--as-of", callback=_date, metavar="YYYY-MM-DD",
               help="Áp dụng quy định có hiệu lực vào ngày này / evaluate under the law in "
               "force on this date (and as 'today' for open deadlines).")
+@click.option("--today", callback=_date, metavar="YYYY-MM-DD",
+              help="Coi ngày này là hôm nay để xét các thời hạn chưa kết thúc, vẫn áp dụng "
+              "quy định theo ngày của hồ sơ / the day open deadlines are judged on, with "
+              "the law still chosen by the case's own dates.")
 @click.option("--select", multiple=True, metavar="RULE",
               help="Chỉ chạy các quy tắc này (mã hoặc tiền tố) / only these rules.")
 @click.option("--ignore", multiple=True, metavar="RULE",
@@ -112,11 +116,12 @@ FORMAT_CHOICE = click.Choice(list(FORMATS))
 @click.option("--quiet", "-q", is_flag=True,
               help="Chỉ in các phát hiện / only the findings, no summary (text output).")
 @click.option("--color/--no-color", default=None, help="Tô màu / colour output.")
-def check(paths: tuple[str, ...], fmt: str | None, lang: str | None, as_of: dt.date | None,
-          select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
-          rule_packs: tuple[str, ...], max_size: int | None, output: str | None, force: bool,
-          config_file: str | None, force_exclude: bool, jobs: int | None, cache: bool | None,
-          statistics: bool, quiet: bool, color: bool | None) -> None:
+def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
+          as_of: dt.date | None, today: dt.date | None, select: tuple[str, ...],
+          ignore: tuple[str, ...], fail_on: str | None, rule_packs: tuple[str, ...],
+          max_size: int | None, output: str | None, force: bool, config_file: str | None,
+          force_exclude: bool, jobs: int | None, cache: bool | None, statistics: bool,
+          quiet: bool, color: bool | None) -> None:
     """Kiểm tra các tệp hồ sơ (tệp, thư mục, hoặc - cho stdin) / check case files."""
     import io
 
@@ -140,7 +145,7 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None, as_of: dt.d
         base = conf.file.parent if conf.file else Path.cwd()
         packs = all_packs(cfg.rules)
         opts = Options(lang=cfg.lang, as_of=as_of, select=frozenset(cfg.select),
-                       ignore=frozenset(cfg.ignore))
+                       ignore=frozenset(cfg.ignore), today=today)
         check_selectors(packs, opts)
         sources = [src for arg in paths
                    for src in walk(arg, lambda p: is_case_file(p, cfg, base), force_exclude)]
@@ -157,6 +162,7 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None, as_of: dt.d
         _fail(str(e), e.exit_code)
     report = Report(files=tuple(files), fail_on=Severity(cfg.fail_on), lang=opts.lang,
                     as_of=as_of.isoformat() if as_of else None,
+                    today=today.isoformat() if today else None,
                     packs=tuple((p.id, p.version) for p in packs),
                     rules=rule_meta(packs, opts.lang) if cfg.format in ("sarif", "junit")
                     else (), statistics=statistics, quiet=quiet)

@@ -334,8 +334,8 @@ class Unit(Model):
             "The unit has no head at present (the head's post is vacant)",
         ),
     )
-    party_committee_leads_comprehensively: bool = Field(
-        False,
+    party_committee_leads_comprehensively: bool | None = Field(
+        None,
         description=d(
             "Đảng ủy lãnh đạo toàn diện đơn vị (theo NĐ 170/2025 Điều 33 k2 đ sửa đổi bởi NĐ "
             "300/2026, bước 4 chỉ nghe ý kiến của cấp ủy ở những nơi đảng ủy không lãnh đạo "
@@ -545,15 +545,18 @@ class Candidate(Model):
     discipline_pending: bool = Field(
         False,
         description=d(
-            "Đang bị xem xét, xử lý kỷ luật", "Disciplinary proceedings are under way"
+            "Đang bị xem xét, xử lý kỷ luật, chưa có quyết định (\"đang trong thời hạn xử lý "
+            "kỷ luật\")",
+            "Disciplinary proceedings are under way, with no decision yet (\"within the time "
+            "for dealing with a disciplinary matter\")",
         ),
     )
     in_discipline_period: bool = Field(
         False,
         description=d(
-            "Đang trong thời hạn xử lý kỷ luật hoặc thời gian thực hiện các quy định liên quan "
-            "đến kỷ luật",
-            "Within a disciplinary period or its consequences",
+            "Đang trong thời gian thi hành quyết định kỷ luật hoặc thực hiện các quy định liên "
+            "quan đến kỷ luật",
+            "Serving a disciplinary decision or its consequences",
         ),
     )
     under_prosecution: bool = Field(
@@ -757,6 +760,15 @@ class Step(Model):
             "The report to the competent body for its decision (when the vote fell short)",
         ),
     )
+    direction: Document | None = Field(
+        None,
+        description=d(
+            "Văn bản chỉ đạo của cấp có thẩm quyền sau khi nhận báo cáo (khi quy trình phải "
+            "dừng)",
+            "The competent body's direction after the report (when the procedure had to "
+            "stop)",
+        ),
+    )
     put_forward: list[Name] | None = Field(
         None,
         description=d(
@@ -904,6 +916,17 @@ class Dossier(Model):
         None, description=d("Ngày nộp hồ sơ", "Date the dossier was filed")
     )
     items: list[DossierItem] = Field(default_factory=list)
+    first_submitted_on: dt.date | None = Field(
+        None,
+        description=d(
+            "Ngày nộp hồ sơ lần đầu, khi hồ sơ của một quy trình trước (quy hoạch, bổ nhiệm, "
+            "bổ nhiệm lại...) do cùng cấp có thẩm quyền quyết định được dùng lại trong vòng 6 "
+            "tháng (NĐ 170/2025 Điều 35 sửa đổi bởi NĐ 300/2026)",
+            "When the dossier of an earlier procedure decided by the same competent body is "
+            "reused within six months, the date it was first filed (Decree 170/2025 Art. 35 "
+            "as amended by Decree 300/2026)",
+        ),
+    )
     new_facts: bool = Field(
         False,
         description=d(
@@ -955,9 +978,11 @@ class Decision(Model):
         None,
         description=d(
             "Văn bản nêu lý do khách quan của việc ký quyết định bổ nhiệm lại, kéo dài sau "
-            "ngày hết thời hạn bổ nhiệm (NĐ 170/2025 Điều 36 k3)",
+            "ngày hết thời hạn bổ nhiệm (NĐ 170/2025 Điều 36 k3; k4 sau khi sửa đổi bởi NĐ "
+            "300/2026)",
             "The document giving the objective reason why the reappointment or extension "
-            "decision was signed after the term expired (Decree 170/2025 Art. 36 cl. 3)",
+            "decision was signed after the term expired (Decree 170/2025 Art. 36 cl. 3; cl. 4 "
+            "as amended by Decree 300/2026)",
         ),
     )
 

@@ -203,6 +203,7 @@ class Report:
     fail_on: Severity = Severity.ERROR
     lang: str = "vi"
     as_of: str | None = None
+    today: str | None = None
     packs: tuple[tuple[str, str], ...] = field(default=())
     rules: tuple[RuleMeta, ...] = field(default=())
     statistics: bool = False  # text output: findings per rule after the files

@@ -1,10 +1,9 @@
-"""Working days (ngày làm việc): Monday to Friday, less Vietnamese public holidays.
+"""Working days (ngày làm việc): Monday to Friday, less Vietnamese public holidays, plus
+the Saturdays the Government makes working days in exchange for a day off.
 
-Public holidays, including Tết and the substituted days off the Government announces,
-come from the maintained `holidays` package (country "VN"), not from a hand-written list.
-A Saturday that the Government makes a working day in exchange for a day off is not
-known to that package; it is treated as a day off, which can only make a deadline later
-(never report a breach that did not happen).
+Both come from the maintained `holidays` package (country "VN"), not from a hand-written
+list: its public holidays include Tết and the substituted days off, and its
+`weekend_workdays` the Saturdays worked in exchange (2025-04-26, 2026-08-22).
 """
 
 from __future__ import annotations
@@ -14,14 +13,25 @@ from functools import cache
 
 
 @cache
-def _holidays(year: int) -> frozenset[dt.date]:
+def _calendar(year: int) -> tuple[frozenset[dt.date], frozenset[dt.date]]:
+    """(public holidays, weekend days worked) of a year."""
     import holidays
 
-    return frozenset(holidays.country_holidays("VN", years=year).keys())
+    cal = holidays.country_holidays("VN", years=year)
+    worked = frozenset(d for d in cal.weekend_workdays if d.year == year)
+    return frozenset(cal.keys()), worked
 
 
 def is_working_day(d: dt.date) -> bool:
-    return d.weekday() < 5 and d not in _holidays(d.year)
+    holidays_, worked = _calendar(d.year)
+    if d in worked:
+        return True
+    return d.weekday() < 5 and d not in holidays_
+
+
+def _worked_weekend_between(start: dt.date, end: dt.date) -> bool:
+    return any(start < w <= end for year in range(start.year, end.year + 1)
+               for w in _calendar(year)[1])
 
 
 def add_working_days(start: dt.date, n: int) -> dt.date:
@@ -51,8 +61,10 @@ def within_working_days(start: dt.date, end: dt.date, n: int) -> bool:
 
     Holidays can only push that day later, so if end is no later than the n-th weekday
     the answer is yes without consulting the holiday calendar (whose import is the
-    slowest part of a one-file check)."""
-    if end <= add_weekdays(start, n):
+    slowest part of a one-file check). A Saturday worked in exchange brings that day
+    earlier, so the shortcut holds only when no such day falls in the span; the holiday
+    package is the only source of those, so they are looked up (once per year)."""
+    if end <= add_weekdays(start, n) and not _worked_weekend_between(start, end):
         return True
     return end <= add_working_days(start, n)
 
@@ -86,11 +98,7 @@ def months_between(start: dt.date, end: dt.date) -> int:
 
 def subtract_working_days(limit: dt.date, n: int) -> dt.date:
     """The n-th working day before `limit` (the limit itself not counted): the latest day
-    on which something due "at least n working days before" the limit may happen.
-
-    Unlike a deadline after a start, here an unknown working Saturday (treated as a day
-    off) makes that day earlier, not later: the checker may then call early enough "late"
-    by one day. The rules that use it say so."""
+    on which something due "at least n working days before" the limit may happen."""
     d = limit
     left = n
     while left > 0:

@@ -226,3 +226,101 @@ def test_after_a_stop_a_consultation_judged_against_a_later_step_is_left_out() -
     case["consultations"][0]["answer"]["date"] = "2026-09-08"
     found = [(f.rule, f.kind) for f in run(case).findings if f.layer == "state"]
     assert found == [("APPT-STEP1-VOTE", Kind.VIOLATION)]
+
+
+# ---------------------------------------------------------------- from the legal review
+def state(case: dict[str, Any], **opts: Any) -> list[tuple[str, Kind]]:
+    """The state layer's findings, less the information that no encoded rule fits."""
+    return [(f.rule, f.kind) for f in run(case, **opts).findings if f.layer == "state"
+            and f.severity is not Severity.INFO]
+
+
+def test_force_majeure_absences_leave_the_base_even_undocumented_with_a_warning() -> None:
+    """The exclusion stands on its own in the decree; the report and decision are a
+    separate duty, warned about."""
+    case = example("2026-four-step-in-house")
+    step = case["steps"][3]
+    step.update(summoned=7, present=5, force_majeure_absent=2,
+                nominations=[{"name": "Đỗ Thị Thu Trang", "votes": 3}])
+    assert state(case) == [("APPT-FORCE-MAJEURE", Kind.VIOLATION)]  # 3 of 5, not of 7
+
+
+def test_more_force_majeure_absences_than_absentees_are_refused_and_capped() -> None:
+    case = example("2026-four-step-in-house")
+    step = case["steps"][3]
+    step.update(summoned=5, present=5, force_majeure_absent=2,
+                summons_report={"title": "Báo cáo"}, summons_decision={"title": "Quyết định"},
+                nominations=[{"name": "Đỗ Thị Thu Trang", "votes": 2}])
+    assert sorted(state(case)) == [("APPT-BALLOTS", Kind.VIOLATION),
+                                   ("APPT-STEP4-VOTE", Kind.VIOLATION)]  # 2 of 5
+
+
+def test_a_stop_reported_and_directed_is_no_breach_reported_alone_is_open() -> None:
+    case = example("2026-four-step-in-house")
+    case["steps"][2]["nominations"][0]["votes"] = 12
+    case["steps"][2]["referral"] = {"number": "140/BC-TCBC", "date": "2026-08-25"}
+    assert state(case) == [("APPT-STEP3-VOTE", Kind.UNDECIDABLE)]
+    case["steps"][2]["direction"] = {"number": "4300/BNV-TCCB", "date": "2026-08-27"}
+    assert state(case) == []
+
+
+def test_a_reused_dossier_is_judged_at_its_first_filing() -> None:
+    case = example("2026-four-step-in-house")
+    case["dossier"]["items"][10]["document"]["date"] = "2026-02-20"
+    assert state(case) == [("APPT-DOSSIER-FRESH", Kind.VIOLATION)]
+    case["dossier"]["first_submitted_on"] = "2026-05-10"  # within six months of both
+    assert state(case) == []
+
+
+def test_a_stale_item_without_the_filing_date_cannot_be_decided() -> None:
+    case = example("2026-four-step-in-house")
+    case["dossier"]["items"][10]["document"]["date"] = "2026-03-10"  # stale at the decision
+    del case["dossier"]["submitted_on"]
+    assert state(case) == [("APPT-DOSSIER-FRESH", Kind.UNDECIDABLE)]
+
+
+def test_time_in_post_short_before_the_decision_is_pending() -> None:
+    case = example("2026-four-step-in-house")
+    case["candidate"]["current_post_since"] = "2025-09-10"
+    del case["decision"]
+    assert ("APPT-TIME-IN-POST", Kind.UNDECIDABLE) in state(case)
+
+
+def test_the_party_committee_evaluation_depends_on_a_recorded_fact() -> None:
+    case = example("2026-four-step-in-house")
+    case["consultations"] = []
+    assert state(case) == [("APPT-CAPUY-OPINION", Kind.VIOLATION)]  # recorded: false
+    del case["unit"]["party_committee_leads_comprehensively"]
+    assert state(case) == [("APPT-CAPUY-OPINION", Kind.UNDECIDABLE)]
+    case["unit"]["party_committee_leads_comprehensively"] = True
+    assert state(case) == []
+
+
+def test_deferral_grounds_are_named_in_words() -> None:
+    case = example("2026-reappointment")
+    case["candidate"]["deferral"] = ["abroad_3_months", "responsibility_inquiry"]
+    found = [f for f in run(case).findings if f.rule == "REAPPT-DEFERRAL"]
+    assert len(found) == 2
+    assert all("_" not in f.message for f in found), [f.message for f in found]
+
+
+def test_a_notice_due_before_nd_300_took_effect_is_not_judged_by_it() -> None:
+    """Term expiring 2026-11-30: 90 working days before is in July 2026, before NĐ 300."""
+    case = example("2026-reappointment")
+    case["previous_term"]["expires"] = "2026-11-30"
+    case["notice"]["date"] = "2026-08-20"
+    case["notice_received_on"] = "2026-08-21"
+    found = [(f.rule, f.kind) for f in run(case).findings if f.rule == "REAPPT-NOTICE"]
+    assert found == [("REAPPT-NOTICE", Kind.UNDECIDABLE)]
+
+
+def test_today_judges_open_deadlines_without_changing_the_law() -> None:
+    """--as-of moves the whole case under the law of that day; --today only says what
+    day it is for deadlines still running."""
+    acting = example("2026-acting-head")
+    acting["decision"]["document"]["date"] = "2025-08-28"
+    acting["decision"]["effective_date"] = "2025-09-01"
+    acting["decision"]["term_end"] = "2026-12-31"
+    late = dt.date(2026, 12, 15)
+    assert "ACTING-TERM" not in {r for r, _ in state(acting, today=late)}
+    assert ("ACTING-LEGACY-LIMIT", Kind.UNDECIDABLE) in state(acting, today=late)

@@ -170,3 +170,25 @@ def test_subtract_then_add_working_days_comes_back() -> None:
     limit = D(2025, 9, 8)
     for n in (1, 5, 30, 90):
         assert add_working_days(subtract_working_days(limit, n), n) == limit
+
+
+def test_a_saturday_worked_in_exchange_is_a_working_day() -> None:
+    """The holidays package knows the Saturdays worked in exchange for a day off."""
+    assert is_working_day(D(2025, 4, 26)) and not is_working_day(D(2025, 5, 2))
+    assert is_working_day(D(2026, 8, 22)) and not is_working_day(D(2026, 8, 31))
+
+
+def test_counting_across_a_worked_saturday() -> None:
+    # Friday 2026-08-21: the next working day is Saturday 2026-08-22.
+    assert add_working_days(D(2026, 8, 21), 1) == D(2026, 8, 22)
+    assert not within_working_days(D(2026, 8, 21), D(2026, 8, 24), 1)
+    assert subtract_working_days(D(2026, 8, 24), 1) == D(2026, 8, 22)
+
+
+def test_the_fast_path_agrees_around_worked_saturdays() -> None:
+    for start in [D(2026, 8, 10) + dt.timedelta(days=k) for k in range(20)]:
+        for n in (1, 2, 5, 10):
+            due = add_working_days(start, n)
+            for k in range(25):
+                end = start + dt.timedelta(days=k)
+                assert within_working_days(start, end, n) == (end <= due), (start, end, n)

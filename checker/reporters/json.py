@@ -100,6 +100,7 @@ def document(report: Report) -> dict[str, Any]:
         "rule_packs": [{"id": i, "version": v} for i, v in report.packs],
         "lang": report.lang,
         **({"as_of": report.as_of} if report.as_of else {}),
+        **({"today": report.today} if report.today else {}),
         "fail_on": str(report.fail_on),
         "files": files,
         "summary": {
@@ -231,6 +232,9 @@ class ReportOut(_M):
     rule_packs: list[PackRef]
     lang: str = Field(pattern="^(vi|en)$")
     as_of: str | None = Field(None, json_schema_extra={"format": "date"})
+    today: str | None = Field(
+        None, json_schema_extra={"format": "date"},
+        description="The day open deadlines were judged on (--today; added in 1.2)")
     fail_on: str = Field(pattern="^(error|warning|info)$")
     files: list[FileOut]
     summary: RunSummary

@@ -52,6 +52,9 @@ class Options:
     as_of: dt.date | None = None
     select: frozenset[str] = field(default_factory=frozenset)
     ignore: frozenset[str] = field(default_factory=frozenset)
+    # The day open deadlines are judged on, without changing which law applies (--as-of
+    # sets both).
+    today: dt.date | None = None
 
 
 def _matches(rule_id: str, selectors: Iterable[str]) -> bool:
@@ -139,6 +142,9 @@ SELECTORS: dict[str, Callable[[Case], tuple[dt.date, str] | None]] = {
 def selected(case: Case, selector: str, opts: Options) -> tuple[dt.date, str] | None:
     if opts.as_of is not None:
         return opts.as_of, "--as-of"
+    if (selector == "acting_end" and opts.today is not None and case.acting is not None
+            and case.acting.ended_on is None and case.acting.arrangement is None):
+        return opts.today, "--today"  # still running today
     return SELECTORS[selector](case)
 
 
@@ -207,7 +213,7 @@ def evaluate(doc: Document, case: Case, packs: tuple[Pack, ...], opts: Options) 
 
     if when("decision") is None:
         return Evaluation([_notice(doc, lang, COVERAGE_RULE, "no-date", "")])
-    ctx = Ctx(case=case, data=doc.data, as_of=opts.as_of)
+    ctx = Ctx(case=case, data=doc.data, as_of=opts.today or opts.as_of)
     cat = catalog()
     out = Evaluation()
     findings, applied = out.findings, out.applied

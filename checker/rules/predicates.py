@@ -163,6 +163,9 @@ class BallotCounts(Params):
     kind: Literal["ballot_counts"]
     kinds: list[StepKind] = Field(min_length=1)
     dual_role: bool = False
+    absences: bool = Field(
+        False, description="Force-majeure absences may not exceed those summoned who were "
+                           "not present")
 
 
 # The vote base of a step: those summoned; those summoned less the force-majeure absences
@@ -185,6 +188,11 @@ class NominationRound(Params):
     carry_at_least: Ratio | None = None
     candidate_must_pass: bool = False
     previous: StepKind | None = None
+    referral_directs: bool = Field(
+        False, description="A stop is reported to the competent body, which directs what "
+                           "follows (\"báo cáo cấp có thẩm quyền xem xét, chỉ đạo\"): with "
+                           "the report and its direction recorded, going on is no breach; "
+                           "with the report alone, it cannot be decided")
 
 
 class CarriedForward(Params):
@@ -282,6 +290,10 @@ class RecentRatings(Params):
     years: int = Field(ge=1, le=10)
     allowed: list[Literal["excellent", "good", "completed", "not_completed"]] = Field(
         min_length=1)
+    overall: Pointer | None = Field(
+        None, description="An overall assessment of the period: when it is recorded, a "
+                          "year below `allowed` cannot be decided (the law may mean the "
+                          "period as a whole)")
 
 
 class NoneOf(Params):
@@ -323,7 +335,12 @@ class DossierAge(Params):
     kind: Literal["dossier_age"]
     items: list[DossierKind] = Field(min_length=1)
     months: int = Field(ge=1, le=120)
-    reference: list[DateRef] = Field(min_length=1)
+    reference: list[DateRef] = Field(min_length=1, description="The readings, earliest "
+                                     "first: a stale item whose earlier reading the case "
+                                     "does not record cannot be decided")
+    first_filing: Pointer | None = Field(
+        None, description="Where a reused dossier's first filing is recorded: when every "
+                          "reading lies within `months` of it, items are judged at it")
 
     @property
     def readings(self) -> list[str]:
@@ -342,6 +359,12 @@ class ConsultationBefore(Params):
     step: StepKind | Literal["decision"]
     answer: bool = True
     divergence_analysis: bool = False
+    request: bool = Field(True, description="A written request is required too")
+    scope: Pointer | None = Field(
+        None, description="A fact that decides whether the consultation is needed at all "
+                          "(the rule's `when` excludes the case where it is not): while the "
+                          "case does not record it, a missing or late consultation cannot be "
+                          "decided")
 
 
 class ConsultationRecorded(Params):
@@ -404,6 +427,10 @@ class LeadTime(Params):
     days: int = Field(ge=1, le=3650)
     unit: Literal["working", "calendar"]
     unless: Pointer | None = None
+    duty_from: dt.date | None = Field(
+        None, description="The day this version's duty began (its law took effect): a "
+                          "latest day before it was due under the earlier law, so lateness "
+                          "under this one cannot be decided")
 
 
 class DatedInPeriod(Params):
@@ -690,13 +717,18 @@ def tally(step: Step) -> dict[str, tuple[str, int]]:
 
 
 def base(step: Step, which: str) -> int | None:
-    """The vote base of a step (see Base): None if the step does not record it."""
+    """The vote base of a step (see Base): None if the step does not record it. Those
+    absent for force majeure leave the number summoned (NĐ 170 Điều 33 k2 a as amended):
+    at most those summoned who were not present (a larger figure is its own finding)."""
     if which == "present":
         return step.present
     if step.summoned is None:
         return None
-    if which == "summoned_net" and step.force_majeure_absent and documented(step):
-        return max(step.summoned - step.force_majeure_absent, 0)
+    if which == "summoned_net" and step.force_majeure_absent:
+        absent = step.force_majeure_absent
+        if step.present is not None:
+            absent = min(absent, max(step.summoned - step.present, 0))
+        return step.summoned - absent
     return step.summoned
 
 
@@ -826,6 +858,12 @@ def ballot_counts(p: BallotCounts, c: Ctx) -> Iterator[Hit]:
                 yield Hit(f"{step_ptr(i)}/summoned", "counted_twice",
                           {"step": kind, "summoned": s.summoned, "seats": s.seats,
                            "dual": s.dual_role, "persons": s.seats - s.dual_role})
+            if (p.absences and s.force_majeure_absent and s.summoned is not None
+                    and s.present is not None
+                    and s.force_majeure_absent > s.summoned - s.present):
+                yield Hit(f"{step_ptr(i)}/force_majeure_absent", "absent_over",
+                          {"step": kind, "absent": s.force_majeure_absent,
+                           "summoned": s.summoned, "present": s.present})
             total = sum(n.votes for n in s.nominations)
             if s.present is not None and total > s.present:
                 yield Hit(f"{step_ptr(i)}/nominations", "votes_over",
@@ -847,8 +885,13 @@ def nomination_round(p: NominationRound, c: Ctx) -> Iterator[Hit]:
         if not chosen:
             if _later(c, i):
                 top = max(votes_for(s, n.name) for n in s.nominations)
-                yield Hit(f"{step_ptr(i)}/nominations", "stop",
-                          {"step": p.step, "top_share": Fraction(top, total)}, halts=True)
+                vals: dict[str, Value] = {"step": p.step, "top_share": Fraction(top, total)}
+                if p.referral_directs and s.referral is not None:
+                    if s.direction is None:
+                        yield Hit(f"{step_ptr(i)}/referral", "stop_reported", vals,
+                                  Kind.UNDECIDABLE)
+                    continue
+                yield Hit(f"{step_ptr(i)}/nominations", "stop", vals, halts=True)
             continue
         name = c.case.candidate.full_name
         eligible = list(chosen)
@@ -893,7 +936,7 @@ def carried_forward(p: CarriedForward, c: Ctx) -> Iterator[Hit]:
                 yield Hit(f"{step_ptr(i)}/put_forward", "dropped",
                           {**vals, "name": n, "share": Fraction(votes_for(s, n), total)})
         for j, n in enumerate(listed):
-            if key(n) not in chosen_keys:
+            if p.closed and key(n) not in chosen_keys:
                 yield Hit(f"{step_ptr(i)}/put_forward/{j}", "not_chosen",
                           {**vals, "name": n, "share": Fraction(votes_for(s, n), total)})
     if not there:
@@ -1020,7 +1063,11 @@ def tenure_months(p: TenureMonths, c: Ctx) -> Iterator[Hit]:
     vals: dict[str, Value] = {"since": cand.current_post_since, "until": d,
                               "months": p.months, "held": held_months, "days": held_days}
     at = "/candidate/current_post_since"
-    if unsure:
+    later_missing = len(refs) < len(p.until) and date_ref(c, c.data, p.until[-1]) is None
+    if later_missing and not ok:
+        # Short so far, but the later reading (the decision) is still to come.
+        yield Hit(at, "pending", vals, Kind.UNDECIDABLE)
+    elif unsure:
         # Added-up periods between twelve 30-day months and a year: the law does not say.
         yield Hit(at, "unsure", vals, Kind.UNDECIDABLE)
     elif ok:
@@ -1066,10 +1113,13 @@ def recent_ratings(p: RecentRatings, c: Ctx) -> Iterator[Hit]:
     last = year if year in by_year else year - 1
     wanted = list(range(last - p.years + 1, last + 1))
     missing = [y for y in wanted if y not in by_year]
+    overall = p.overall is not None and resolve(c.data, p.overall) is not None
     for y in wanted:
         if y in by_year and by_year[y][1] not in p.allowed:
             i, rating = by_year[y]
-            yield Hit(f"/candidate/ratings/{i}/rating", "low", {"year": y, "rating": rating})
+            yield Hit(f"/candidate/ratings/{i}/rating", "overall" if overall else "low",
+                      {"year": y, "rating": rating},
+                      Kind.UNDECIDABLE if overall else Kind.VIOLATION)
     if missing:
         yield Hit("/candidate/ratings" if c.case.candidate.ratings else "/candidate",
                   "missing", {"years": ", ".join(map(str, missing))}, Kind.UNDECIDABLE)
@@ -1106,23 +1156,35 @@ def max_months(p: MaxMonths, c: Ctx) -> Iterator[Hit]:
 def dossier_age(p: DossierAge, c: Ctx) -> Iterator[Hit]:
     refs = _dates(c, p.reference)
     d = c.case.dossier
-    if d is None:
+    if d is None or not refs:
         return
+    # A reading listed before the first one found is missing (e.g. the filing date).
+    first_found = next(i for i, r in enumerate(p.reference) if date_ref(c, c.data, r))
+    earlier_missing = first_found > 0
+    reused = date_ref(c, c.data, p.first_filing) if p.first_filing else None
+    # The first dossier used again within the period: an item fresh when it was first
+    # filed is still good.
+    reuse_from = (add_months(reused[0], -p.months) if reused and all(
+        r <= add_months(reused[0], p.months) for r, _ in refs) else None)
     for i, it in enumerate(d.items):
         if it.kind not in p.items:
             continue
         at = f"/dossier/items/{i}/document"
         issued = it.document.date
-        if not refs:
-            return
         if issued is None:
             yield Hit(at, "undated", {"item": it.kind}, Kind.UNDECIDABLE)
             continue
         stale = [r for r, _ in refs if issued < add_months(r, -p.months)]
+        if reuse_from is not None and issued >= reuse_from:
+            stale = []
         early = [r for r, _ in refs if issued > r]
         vals: dict[str, Value] = {"item": it.kind, "issued": issued, "months": p.months}
         if stale and len(stale) == len(refs):
-            yield Hit(f"{at}/date", "too_old", {**vals, "reference": stale[0]})
+            if earlier_missing:
+                yield Hit(f"{at}/date", "stale_unfiled", {**vals, "reference": stale[0]},
+                          Kind.UNDECIDABLE)
+            else:
+                yield Hit(f"{at}/date", "too_old", {**vals, "reference": stale[0]})
         elif early and len(early) == len(refs):
             yield Hit(f"{at}/date", "after", {**vals, "reference": early[0]})
         elif stale:
@@ -1148,7 +1210,12 @@ def consultation_before(p: ConsultationBefore, c: Ctx) -> Iterator[Hit]:
         i, s = target[0]
         when, where = s.date, step_ptr(i)
     about = None if p.step == "decision" else i
-    for hit in _consultation_hits(p, c, when, where):
+    hits = list(_consultation_hits(p, c, when, where))
+    if hits and p.scope is not None and resolve(c.data, p.scope) is None:
+        yield Hit(hits[0].pointer, "unscoped", {"step": p.step, "date": when},
+                  Kind.UNDECIDABLE, step=about)
+        return
+    for hit in hits:
         yield dataclasses.replace(hit, step=about)
 
 
@@ -1160,7 +1227,9 @@ def _consultation_hits(p: ConsultationBefore, c: Ctx, when: dt.date, where: str
                   {"step": p.step, "date": when})
         return
     j, k = found[0]
-    if k.request is None:
+    if not p.request:
+        pass
+    elif k.request is None:
         yield Hit(f"/consultations/{j}", "no_request", {"body": k.body})
     elif k.request.date is not None and k.request.date > when:
         yield Hit(f"/consultations/{j}/request/date", "late_request",
@@ -1268,10 +1337,15 @@ def lead_time(p: LeadTime, c: Ctx) -> Iterator[Hit]:
         latest = limit[0] - dt.timedelta(days=p.days)
     vals: dict[str, Value] = {"limit": limit[0], "latest": latest, "days": p.days}
     event = first_date(c, data, p.event)
+    before_law = p.duty_from is not None and latest < p.duty_from
     if event:
         if event[0] > latest:
-            yield Hit(event[1], values={**vals, "event": event[0]})
-    elif c.as_of and c.as_of > latest:
+            if before_law:
+                yield Hit(event[1], "before_law", {**vals, "event": event[0]},
+                          Kind.UNDECIDABLE)
+            else:
+                yield Hit(event[1], values={**vals, "event": event[0]})
+    elif c.as_of and c.as_of > latest and not before_law:
         yield Hit(limit[1], "open", {**vals, "as_of": c.as_of})
 
 
@@ -1484,9 +1558,10 @@ PREDICATES: dict[str, Predicate] = {
     "quorum": Predicate(quorum, _m(default="step present summoned needed", no_counts="step")),
     "ballot_counts": Predicate(ballot_counts, _m(present_over="step present summoned",
                                              votes_over="step votes present",
-                                             counted_twice="step summoned seats dual persons")),
+                                             counted_twice="step summoned seats dual persons",
+                                             absent_over="step absent summoned present")),
     "nomination_round": Predicate(nomination_round, _m(
-        no_results="step", stop="step top_share",
+        no_results="step", stop="step top_share", stop_reported="step top_share",
         not_selected="step name votes summoned share chosen")),
     "carried_forward": Predicate(carried_forward, _m(
         dropped="step next name share", not_chosen="step next name share",
@@ -1495,8 +1570,10 @@ PREDICATES: dict[str, Predicate] = {
     "tenure_months": Predicate(tenure_months, _m(
         unknown="months", short="since until months held days",
         unsure="since until months held days",
+        pending="since until months held days",
         ambiguous="since until months held days other")),
-    "recent_ratings": Predicate(recent_ratings, _m(low="year rating", missing="years")),
+    "recent_ratings": Predicate(recent_ratings, _m(low="year rating", missing="years",
+                                                   overall="year rating")),
     "none_of": Predicate(none_of, _m(default="value")),
     "max_months": Predicate(max_months, _m(default="start latest months end",
                                            open="start latest months as_of")),
@@ -1504,7 +1581,8 @@ PREDICATES: dict[str, Predicate] = {
         undated="item", too_old="item issued months reference",
         after="item issued months reference",
         ambiguous="item issued months reference other",
-        ambiguous_after="item issued months reference other")),
+        ambiguous_after="item issued months reference other",
+        stale_unfiled="item issued months reference")),
     "divergence": Predicate(divergence, _m(missing="name step", short="name votes members needed")),
     "final_vote": Predicate(final_vote, _m(
         no_results="step", below=_STEP_VOTE, not_top=_STEP_VOTE, single_half=_STEP_VOTE,
@@ -1513,7 +1591,7 @@ PREDICATES: dict[str, Predicate] = {
     "consultation_before": Predicate(consultation_before, _m(
         missing="step date", no_request="body", no_answer="body",
         late="body answer_date step_date", late_request="body request_date step_date",
-        no_analysis="body")),
+        no_analysis="body", unscoped="step date")),
     "consultation_recorded": Predicate(consultation_recorded,
                                        _m(missing="body", undocumented="body")),
     "flag_true": Predicate(flag_true, _m(missing="", false="")),
@@ -1523,7 +1601,8 @@ PREDICATES: dict[str, Predicate] = {
                                            too_old="item issued filed months",
                                            after="item issued filed")),
     "lead_time": Predicate(lead_time, _m(default="event limit latest days",
-                                         open="limit latest days as_of")),
+                                         open="limit latest days as_of",
+                                         before_law="event limit latest days")),
     "dated_in_period": Predicate(dated_in_period, _m(default="date")),
     "min_months": Predicate(min_months, _m(
         unknown="months", short="since until held months",
@@ -1553,12 +1632,20 @@ def required_messages(kind: str, params: Params) -> set[str]:
         keys.discard("foreign")
     if isinstance(params, BallotCounts) and not params.dual_role:
         keys.discard("counted_twice")
+    if isinstance(params, BallotCounts) and not params.absences:
+        keys.discard("absent_over")
     if isinstance(params, CarriedForward) and not params.closed:
         keys.discard("off_list")
+    if isinstance(params, LeadTime) and params.duty_from is None:
+        keys.discard("before_law")
+    if isinstance(params, RecentRatings) and params.overall is None:
+        keys.discard("overall")
+    if isinstance(params, TenureMonths) and len(params.until) < 2:
+        keys.discard("pending")
     if isinstance(params, MaxMonths) and not params.ongoing:
         keys.discard("open")
     if isinstance(params, DossierAge) and len(params.readings) < 2:
-        keys -= {"ambiguous", "ambiguous_after"}
+        keys -= {"ambiguous", "ambiguous_after", "stale_unfiled"}
     if isinstance(params, FinalVote):
         if not params.vacancy_referral:
             keys.discard("half_vacant_no_referral")
@@ -1568,6 +1655,10 @@ def required_messages(kind: str, params: Params) -> set[str]:
                 keys.discard("half_no_report")
         keys.discard("below_no_referral" if params.below == "fail" else "below")
     if isinstance(params, ConsultationBefore):
+        if not params.request:
+            keys -= {"no_request", "late_request"}
+        if params.scope is None:
+            keys.discard("unscoped")
         if not params.answer:
             keys -= {"no_answer", "late"}
         if not params.divergence_analysis:
@@ -1592,4 +1683,8 @@ def required_messages(kind: str, params: Params) -> set[str]:
         keys.discard("ambiguous")
     if isinstance(params, NominationRound) and not params.candidate_must_pass:
         keys.discard("not_selected")
+    if isinstance(params, NominationRound) and not params.referral_directs:
+        keys.discard("stop_reported")
+    if isinstance(params, CarriedForward) and not params.closed:
+        keys.discard("not_chosen")
     return keys

@@ -482,6 +482,11 @@ class RetirementMargin(Params):
         default_factory=list)
     floor: int | None = Field(None, ge=0, le=600)
     prefer: Prefer = None
+    to_month: bool = Field(
+        False, description="The law counts \"tính đến tháng đủ tuổi nghỉ hưu\", to the "
+                           "month: where counting whole months day by day and counting "
+                           "calendar months to the retirement month disagree, it cannot be "
+                           "decided")
 
 
 class DisciplineBar(Params):
@@ -1409,6 +1414,15 @@ def retirement_margin(p: RetirementMargin, c: Ctx) -> Iterator[Hit]:
         return None
 
     results = [(d, m, verdict(m)) for d, m in margins]
+    if p.to_month:
+        for d, m, v in results:
+            by_month = (retire.year - d.year) * 12 + (retire.month - d.month)
+            if (v is None) != (verdict(by_month) is None):
+                yield Hit("/candidate/retirement_date", "month_count",
+                          {"reference": d, "retirement": retire, "margin": m,
+                           "months": p.months, "floor": p.floor or 0, "by_month": by_month},
+                          Kind.UNDECIDABLE)
+                return
     bad = [r for r in results if r[2] is not None]
     if not bad:
         return
@@ -1609,7 +1623,8 @@ PREDICATES: dict[str, Predicate] = {
         ambiguous="since until held months other")),
     "retirement_margin": Predicate(retirement_margin, _m(
         unknown="months", short=_MARGIN, below_floor=_MARGIN, no_exception=_MARGIN,
-        incomplete_exception=_MARGIN, not_less=_MARGIN, ambiguous=_MARGIN + " other")),
+        incomplete_exception=_MARGIN, not_less=_MARGIN, ambiguous=_MARGIN + " other",
+        month_count=_MARGIN + " by_month")),
     "discipline_bar": Predicate(discipline_bar, _m(
         barred="form effective months ends reference",
         ambiguous="form effective months ends reference")),
@@ -1667,8 +1682,10 @@ def required_messages(kind: str, params: Params) -> set[str]:
             params.readings) < 2:
         keys.discard("ambiguous")
     if isinstance(params, RetirementMargin):
+        if not params.to_month:
+            keys.discard("month_count")
         if params.direction == "less_than":
-            keys &= {"unknown", "not_less", "ambiguous"}
+            keys &= {"unknown", "not_less", "ambiguous", "month_count"}
         else:
             keys.discard("not_less")
             if params.exception is None:

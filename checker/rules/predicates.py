@@ -88,6 +88,11 @@ def ratio(s: str) -> Fraction:
 class Params(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
+    def unused(self) -> set[str]:
+        """Message keys the predicate cannot emit with these parameters (so a rule need
+        not write them)."""
+        return set()
+
 
 class SameBody(Params):
     """Two names (bodies, persons) must be the same after NFC and case folding."""
@@ -138,6 +143,10 @@ class StepSequence(Params):
         description="Step kinds that are not part of this procedure under this law (e.g. "
                     "the fifth step of a procedure the law reduced to four)")
 
+    def unused(self) -> set[str]:
+        return set() if self.foreign else {"foreign"}
+
+
 
 class StepFieldPresent(Params):
     """Each step of `kinds` records `field` (e.g. its minutes)."""
@@ -167,11 +176,14 @@ class BallotCounts(Params):
         False, description="Force-majeure absences may not exceed those summoned who were "
                            "not present")
 
+    def unused(self) -> set[str]:
+        return (set() if self.dual_role else {"counted_twice"}) | (
+            set() if self.absences else {"absent_over"})
 
-# The vote base of a step: those summoned; those summoned less the force-majeure absences
-# the competent body decided on (NĐ 170 Điều 33 k2 a as amended by NĐ 300); those present.
+
+# The vote base of a step: those summoned; those summoned less those absent for force
+# majeure (NĐ 170 Điều 33 k2 a as amended by NĐ 300); those present.
 Base = Literal["summoned", "summoned_net", "present"]
-
 
 class NominationRound(Params):
     """A nomination round: the top person above `select_above` of the base is chosen;
@@ -194,6 +206,11 @@ class NominationRound(Params):
                            "the report and its direction recorded, going on is no breach; "
                            "with the report alone, it cannot be decided")
 
+    def unused(self) -> set[str]:
+        out = set() if self.candidate_must_pass else {"not_selected"}
+        return out if self.referral_directs else out | {"stop_reported"}
+
+
 
 class CarriedForward(Params):
     """Who went on from `step` to `next`: everyone the round chose (the top person above
@@ -211,6 +228,10 @@ class CarriedForward(Params):
     select_above: Ratio
     carry_at_least: Ratio | None = None
     closed: bool = True
+
+    def unused(self) -> set[str]:
+        return set() if self.closed else {"off_list", "not_chosen"}
+
 
 
 class Divergence(Params):
@@ -256,6 +277,17 @@ class FinalVote(Params):
         False, description="At a tie, a unit without a head (unit.head_vacant) reports to "
                            "the competent body (the step's referral) instead")
 
+    def unused(self) -> set[str]:
+        out = {"below_no_referral" if self.below == "fail" else "below"}
+        if not self.vacancy_referral:
+            out.add("half_vacant_no_referral")
+        if self.at_half != "tie_head_decides":
+            out.add("single_half")
+            if not self.report_at_half:
+                out.add("half_no_report")
+        return out
+
+
 
 class TenureMonths(Params):
     """Time in the immediately lower or an equivalent post: the current post from
@@ -278,6 +310,10 @@ class TenureMonths(Params):
     def readings(self) -> list[str]:
         return self.until
 
+    def unused(self) -> set[str]:
+        return set() if len(self.until) >= 2 else {"pending"}
+
+
 
 class RecentRatings(Params):
     """The `years` most recent annual ratings before the reference date are all in
@@ -294,6 +330,10 @@ class RecentRatings(Params):
         None, description="An overall assessment of the period: when it is recorded, a "
                           "year below `allowed` cannot be decided (the law may mean the "
                           "period as a whole)")
+
+    def unused(self) -> set[str]:
+        return set() if self.overall is not None else {"overall"}
+
 
 
 class NoneOf(Params):
@@ -324,6 +364,10 @@ class MaxMonths(Params):
                           "is still running): without it, --as-of past the limit is a "
                           "finding. False when `end` is a stated date (e.g. a decision's)")
 
+    def unused(self) -> set[str]:
+        return set() if self.ongoing else {"open"}
+
+
 
 class DossierAge(Params):
     """Each dossier item of `items` is no older than `months` months at the reference
@@ -346,6 +390,11 @@ class DossierAge(Params):
     def readings(self) -> list[str]:
         return self.reference
 
+    def unused(self) -> set[str]:
+        return set() if len(self.reference) >= 2 else {"ambiguous", "ambiguous_after",
+                                                         "stale_unfiled"}
+
+
 
 class ConsultationBefore(Params):
     """A consultation of `consultation` was requested in writing and (if `answer`) answered
@@ -365,6 +414,17 @@ class ConsultationBefore(Params):
                           "(the rule's `when` excludes the case where it is not): while the "
                           "case does not record it, a missing or late consultation cannot be "
                           "decided")
+
+    def unused(self) -> set[str]:
+        out = set() if self.request else {"no_request", "late_request"}
+        if self.scope is None:
+            out.add("unscoped")
+        if not self.answer:
+            out |= {"no_answer", "late"}
+        if not self.divergence_analysis:
+            out.add("no_analysis")
+        return out
+
 
 
 class ConsultationRecorded(Params):
@@ -432,6 +492,10 @@ class LeadTime(Params):
                           "latest day before it was due under the earlier law, so lateness "
                           "under this one cannot be decided")
 
+    def unused(self) -> set[str]:
+        return set() if self.duty_from is not None else {"before_law"}
+
+
 
 class DatedInPeriod(Params):
     """Flags the date at `at` (e.g. the decision's): the rule's own period in force and
@@ -458,6 +522,10 @@ class MinMonths(Params):
     @property
     def readings(self) -> list[str]:
         return self.until
+
+    def unused(self) -> set[str]:
+        return set() if len(self.until) >= 2 else {"ambiguous"}
+
 
 
 class RetirementMargin(Params):
@@ -488,6 +556,21 @@ class RetirementMargin(Params):
                            "calendar months to the retirement month disagree, it cannot be "
                            "decided")
 
+    def unused(self) -> set[str]:
+        out = set() if len(self.reference) >= 2 else {"ambiguous"}
+        if not self.to_month:
+            out.add("month_count")
+        if self.direction == "less_than":
+            return out | {"short", "below_floor", "no_exception", "incomplete_exception"}
+        out.add("not_less")
+        out |= {"no_exception", "incomplete_exception"} if self.exception is None else {"short"}
+        if not self.exception_parts:
+            out.add("incomplete_exception")
+        if self.floor is None:
+            out.add("below_floor")
+        return out
+
+
 
 class DisciplineBar(Params):
     """No appointment while a discipline of a listed form is more recent than its bar:
@@ -501,6 +584,10 @@ class DisciplineBar(Params):
     @property
     def readings(self) -> list[str]:
         return self.reference
+
+    def unused(self) -> set[str]:
+        return set() if len(self.reference) >= 2 else {"ambiguous"}
+
 
 
 class NotSet(Params):
@@ -564,6 +651,10 @@ class ItemsRatio(Params):
     alt_denominator: Annotated[str, Field(pattern=r"^[a-z_]+$")] | None = None
     ratio: Ratio
     strict: bool = False
+
+    def unused(self) -> set[str]:
+        return set() if self.alt_denominator is not None else {"ambiguous"}
+
 
 
 class ItemsDatedUntil(Params):
@@ -1086,19 +1177,23 @@ def _tenure(since: dt.date, earlier: list[tuple[dt.date, dt.date]], until: dt.da
             months: int) -> tuple[str, int, int]:
     """("ok" | "short" | "unsure", days held, whole months of the current post)."""
     current = months_between(since, until) if since <= until else 0
-    # Days actually held, each day once (periods that overlap are not counted twice).
-    days: set[dt.date] = set()
-    spans = [(a, min(b, until)) for a, b in earlier if a <= until]
-    spans.append((since, until - dt.timedelta(days=1)))
-    if not [a for a, b in spans if a <= b and (a, b) != spans[-1]]:
+    spans = [(a, min(b, until - dt.timedelta(days=1))) for a, b in earlier if a < until]
+    spans = [(a, b) for a, b in spans if a <= b]
+    if not spans:
         # One continuous period: calendar months (Bộ luật Dân sự Điều 147, 148).
         held = (until - since).days if since <= until else 0
         return ("ok" if current >= months else "short", held, current)
-    for a, b in spans:
-        n = (b - a).days + 1
-        if n > 0 and n < 400_000:
-            days.update(a + dt.timedelta(days=k) for k in range(n))
-    total = len(days)
+    if since < until:
+        spans.append((since, until - dt.timedelta(days=1)))
+    # Days actually held, each once: periods that overlap are not counted twice.
+    total = 0
+    last: dt.date | None = None
+    for a, b in sorted(spans):
+        if last is not None and a <= last:
+            a = last + dt.timedelta(days=1)
+        if a <= b:
+            total += (b - a).days + 1
+            last = b
     if total >= 365 * months // 12:
         return "ok", total, current
     if total < 30 * months:
@@ -1642,66 +1737,4 @@ PREDICATES: dict[str, Predicate] = {
 
 def required_messages(kind: str, params: Params) -> set[str]:
     """Message keys a rule must provide for its predicate with these parameters."""
-    keys = set(PREDICATES[kind].messages)
-    if isinstance(params, StepSequence) and not params.foreign:
-        keys.discard("foreign")
-    if isinstance(params, BallotCounts) and not params.dual_role:
-        keys.discard("counted_twice")
-    if isinstance(params, BallotCounts) and not params.absences:
-        keys.discard("absent_over")
-    if isinstance(params, CarriedForward) and not params.closed:
-        keys.discard("off_list")
-    if isinstance(params, LeadTime) and params.duty_from is None:
-        keys.discard("before_law")
-    if isinstance(params, RecentRatings) and params.overall is None:
-        keys.discard("overall")
-    if isinstance(params, TenureMonths) and len(params.until) < 2:
-        keys.discard("pending")
-    if isinstance(params, MaxMonths) and not params.ongoing:
-        keys.discard("open")
-    if isinstance(params, DossierAge) and len(params.readings) < 2:
-        keys -= {"ambiguous", "ambiguous_after", "stale_unfiled"}
-    if isinstance(params, FinalVote):
-        if not params.vacancy_referral:
-            keys.discard("half_vacant_no_referral")
-        if params.at_half != "tie_head_decides":
-            keys.discard("single_half")
-            if not params.report_at_half:
-                keys.discard("half_no_report")
-        keys.discard("below_no_referral" if params.below == "fail" else "below")
-    if isinstance(params, ConsultationBefore):
-        if not params.request:
-            keys -= {"no_request", "late_request"}
-        if params.scope is None:
-            keys.discard("unscoped")
-        if not params.answer:
-            keys -= {"no_answer", "late"}
-        if not params.divergence_analysis:
-            keys.discard("no_analysis")
-    if isinstance(params, MinMonths | RetirementMargin | DisciplineBar) and len(
-            params.readings) < 2:
-        keys.discard("ambiguous")
-    if isinstance(params, RetirementMargin):
-        if not params.to_month:
-            keys.discard("month_count")
-        if params.direction == "less_than":
-            keys &= {"unknown", "not_less", "ambiguous", "month_count"}
-        else:
-            keys.discard("not_less")
-            if params.exception is None:
-                keys -= {"no_exception", "incomplete_exception"}
-            else:
-                keys.discard("short")
-            if not params.exception_parts:
-                keys.discard("incomplete_exception")
-            if params.floor is None:
-                keys.discard("below_floor")
-    if isinstance(params, ItemsRatio) and params.alt_denominator is None:
-        keys.discard("ambiguous")
-    if isinstance(params, NominationRound) and not params.candidate_must_pass:
-        keys.discard("not_selected")
-    if isinstance(params, NominationRound) and not params.referral_directs:
-        keys.discard("stop_reported")
-    if isinstance(params, CarriedForward) and not params.closed:
-        keys.discard("not_chosen")
-    return keys
+    return set(PREDICATES[kind].messages) - params.unused()

@@ -121,6 +121,14 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "No {layer}-layer rules are encoded for the {procedure} procedure on {date}; "
         "this case has not been checked at that layer.",
     },
+    "not-covered-supplements": {
+        "vi": "Chưa có quy định chính nào của tầng {layer} được mã hóa cho thủ tục {procedure} "
+        "vào ngày {date}; hồ sơ chỉ được kiểm tra theo các quy định áp dụng riêng cho trường "
+        "hợp này (nêu ở dòng \"Quy định áp dụng\"), không theo quy định chính của tầng đó.",
+        "en": "No main {layer}-layer regulation is encoded for the {procedure} procedure on "
+        "{date}; this case has been checked only against the provisions that apply to it on "
+        "their own (listed under \"Regulation applied\"), not the layer's main regulation.",
+    },
     "no-rules": {
         "vi": "Tầng {layer_name} được xét theo {regime}, nhưng chưa có quy tắc nào đã mã hóa từ "
         "văn bản này áp dụng cho hồ sơ {procedure} này; tầng đó chưa được kiểm tra thực chất.",
@@ -339,6 +347,8 @@ FORM_NAMES: dict[str, dict[Lang, str]] = {
                                    "found by an inspection or audit"},
     "suspended": {"vi": "đang bị tạm đình chỉ công tác", "en": "suspended from work"},
     "detained": {"vi": "đang bị tạm giữ, tạm giam", "en": "in custody or temporary detention"},
+    "banned_from_office": {"vi": "đang bị cấm đảm nhiệm chức vụ",
+                           "en": "banned from holding office"},
     "excellent": {"vi": "hoàn thành xuất sắc nhiệm vụ", "en": "excellent"},
     "good": {"vi": "hoàn thành tốt nhiệm vụ", "en": "good"},
     "completed": {"vi": "hoàn thành nhiệm vụ", "en": "completed the tasks"},

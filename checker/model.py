@@ -127,10 +127,11 @@ class Rating(StrEnum):
 
 
 class Proceeding(StrEnum):
-    """Các trường hợp chưa xem xét bổ nhiệm (NĐ 170/2025 Điều 29 k9 d, đ, sửa đổi bởi
-    NĐ 300/2026): đang giải quyết tố cáo (đã có quyết định thành lập đoàn), giải quyết
-    khiếu nại kỷ luật, kiểm tra khi có dấu hiệu vi phạm, bị kiến nghị xử lý theo kết luận
-    thanh tra, kiểm toán, tạm đình chỉ công tác; tạm giữ, tạm giam."""
+    """Các trường hợp không được bổ nhiệm (NĐ 170/2025 Điều 29 k9 a, d, đ, sửa đổi bởi
+    NĐ 300/2026): bị cấm đảm nhiệm chức vụ; đang giải quyết tố cáo (đã có quyết định
+    thành lập đoàn), giải quyết khiếu nại kỷ luật, kiểm tra khi có dấu hiệu vi phạm, bị
+    kiến nghị xử lý theo kết luận thanh tra, kiểm toán, tạm đình chỉ công tác; tạm giữ,
+    tạm giam."""
 
     DENUNCIATION = "denunciation"
     DISCIPLINE_COMPLAINT = "discipline_complaint"
@@ -138,6 +139,7 @@ class Proceeding(StrEnum):
     AUDIT_RECOMMENDATION = "audit_recommendation"
     SUSPENDED = "suspended"
     DETAINED = "detained"
+    BANNED = "banned_from_office"
 
 
 class PostRelation(StrEnum):
@@ -250,7 +252,13 @@ class PlanningStatus(StrEnum):
 
 class StepKind(StrEnum):
     """Các bước của quy trình bổ nhiệm (NĐ 170/2025 Điều 33 k2 và k3), bổ nhiệm lại
-    (Điều 39) và kéo dài thời gian giữ chức vụ (Điều 40)."""
+    (Điều 39) và kéo dài thời gian giữ chức vụ (Điều 40). Nguồn tại chỗ theo NĐ 170 bản
+    gốc (quy trình bắt đầu trước 01/08/2026) gồm 5 bước: leadership_1, leadership_extended,
+    leadership_2, key_officials, leadership_3; theo NĐ 170 sửa đổi bởi NĐ 300/2026 (bắt
+    đầu từ 01/08/2026) gồm 4 bước: leadership_1 (bước 1), leadership_extended (bước 2),
+    key_officials (bước 3), leadership_2 (bước 4). Nguồn từ nơi khác: receiving_unit_
+    consultation, sending_unit_consultation, appraisal_submission. Bổ nhiệm lại, kéo dài:
+    self_assessment, key_officials, head_proposal, leadership_vote."""
 
     LEADERSHIP_1 = "leadership_1"
     LEADERSHIP_EXTENDED = "leadership_extended"
@@ -569,8 +577,10 @@ class Candidate(Model):
     deferral: list[DeferralGround] = Field(
         default_factory=list,
         description=d(
-            "Trường hợp chưa thực hiện quy trình bổ nhiệm lại, kéo dài (NĐ 170/2025 Điều 36 k5)",
-            "Grounds to defer reappointment or extension (Decree 170/2025 Art. 36 cl. 5)",
+            "Trường hợp chưa thực hiện quy trình bổ nhiệm lại, kéo dài (NĐ 170/2025 Điều 36 k5; "
+            "k3 sau khi sửa đổi bởi NĐ 300/2026)",
+            "Grounds to defer reappointment or extension (Decree 170/2025 Art. 36 cl. 5; cl. 3 "
+            "as amended by Decree 300/2026)",
         ),
     )
     time_in_post_exception: SpecialCase | None = Field(
@@ -828,11 +838,22 @@ class Step(Model):
             "The written opinion of the leadership where the candidate works",
         ),
     )
+    results_announced: bool | None = Field(
+        None,
+        description=d(
+            "Kết quả kiểm phiếu có được công bố tại hội nghị không",
+            "Whether the ballot count was announced at the meeting",
+        ),
+    )
     opinions_differ: bool = Field(
         False,
         description=d(
-            "Các cơ quan, đơn vị hoặc nhân sự còn có ý kiến khác nhau, chưa thống nhất",
-            "The units or the candidate still hold differing opinions",
+            "Nhân sự từ nơi khác: các cơ quan, đơn vị hoặc nhân sự còn có ý kiến khác nhau, "
+            "chưa thống nhất (ghi ở bước nơi ý kiến khác nhau được ghi nhận; bước đó phải "
+            "có báo cáo các ý kiến ở referral)",
+            "A candidate from elsewhere: the units or the candidate still hold differing "
+            "opinions (set on the step where the disagreement is recorded; that step then "
+            "needs the report of every opinion in referral)",
         ),
     )
 

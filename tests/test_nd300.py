@@ -242,7 +242,8 @@ def test_force_majeure_absences_leave_the_base_even_undocumented_with_a_warning(
     step = case["steps"][3]
     step.update(summoned=7, present=5, force_majeure_absent=2,
                 nominations=[{"name": "Đỗ Thị Thu Trang", "votes": 3}])
-    assert state(case) == [("APPT-FORCE-MAJEURE", Kind.VIOLATION)]  # 3 of 5, not of 7
+    quiet = {"ignore": frozenset({"APPT-STEP4-COMPOSITION"})}  # step 1 summoned 3
+    assert state(case, **quiet) == [("APPT-FORCE-MAJEURE", Kind.VIOLATION)]  # 3 of 5, not 7
 
 
 def test_more_force_majeure_absences_than_absentees_are_refused_and_capped() -> None:
@@ -251,8 +252,9 @@ def test_more_force_majeure_absences_than_absentees_are_refused_and_capped() -> 
     step.update(summoned=5, present=5, force_majeure_absent=2,
                 summons_report={"title": "Báo cáo"}, summons_decision={"title": "Quyết định"},
                 nominations=[{"name": "Đỗ Thị Thu Trang", "votes": 2}])
-    assert sorted(state(case)) == [("APPT-BALLOTS", Kind.VIOLATION),
-                                   ("APPT-STEP4-VOTE", Kind.VIOLATION)]  # 2 of 5
+    quiet = {"ignore": frozenset({"APPT-STEP4-COMPOSITION"})}  # step 1 summoned 3
+    assert sorted(state(case, **quiet)) == [("APPT-BALLOTS", Kind.VIOLATION),
+                                            ("APPT-STEP4-VOTE", Kind.VIOLATION)]  # 2 of 5
 
 
 def test_a_stop_reported_and_directed_is_no_breach_reported_alone_is_open() -> None:

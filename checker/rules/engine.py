@@ -233,7 +233,7 @@ def evaluate(doc: Document, case: Case, packs: tuple[Pack, ...], opts: Options) 
             # dates (e.g. a ban cán sự đảng's working rules); the layer's regime is not.
             findings.append(_not_covered(
                 doc, case, opts, layer, [c for _, c in candidates if c.role == "regime"],
-                [c for _, c in fitting if c.role == "regime"]))
+                [c for _, c in fitting if c.role == "regime"], supplements=bool(covering)))
             if not covering:
                 continue
         for _, c, (day, by) in covering:
@@ -367,7 +367,8 @@ def _notice(doc: Document, lang: Lang, rule: str, key: str, pointer: str,
 
 
 def _not_covered(doc: Document, case: Case, opts: Options, layer: str,
-                 candidates: list[Cover], fitting: list[Cover]) -> Finding:
+                 candidates: list[Cover], fitting: list[Cover],
+                 supplements: bool = False) -> Finding:
     """Say why a layer was not checked: this kind of case is not encoded; or the
     procedure straddles a change of the law with no transitional rule we can apply;
     or nothing is encoded for its date."""
@@ -387,5 +388,6 @@ def _not_covered(doc: Document, case: Case, opts: Options, layer: str,
     day = selected(case, selector, opts)
     assert day is not None
     pointer = day[1] if day[1].startswith("/") else ""
-    return _notice(doc, lang, COVERAGE_RULE, "not-covered", pointer, layer,
+    key = "not-covered-supplements" if supplements else "not-covered"
+    return _notice(doc, lang, COVERAGE_RULE, key, pointer, layer,
                    date=fmt(day[0], lang), **names)

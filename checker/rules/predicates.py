@@ -116,6 +116,9 @@ class DateOrder(Params):
     first: list[DateRef] = Field(min_length=1)
     then: list[DateRef] = Field(min_length=1)
     strict: bool = False
+    month_end: bool = Field(
+        False, description="`then` stands for the end of its month (e.g. the retirement "
+                           "date, whose moment is the last day of that month)")
 
 
 class Deadline(Params):
@@ -254,6 +257,15 @@ class ForceMajeure(Params):
 
     kind: Literal["force_majeure"]
     kinds: list[StepKind] = Field(min_length=1)
+
+
+class EqualCounts(Params):
+    """Two steps of the same composition summon the same number of people (e.g. step 4
+    "như thành phần bước 1"): the later step is judged against the earlier one."""
+
+    kind: Literal["equal_counts"]
+    step: StepKind
+    same_as: StepKind
 
 
 class FinalVote(Params):
@@ -552,14 +564,11 @@ class RetirementMargin(Params):
     prefer: Prefer = None
     to_month: bool = Field(
         False, description="The law counts \"tính đến tháng đủ tuổi nghỉ hưu\", to the "
-                           "month: where counting whole months day by day and counting "
-                           "calendar months to the retirement month disagree, it cannot be "
-                           "decided")
+                           "month: the margin is the calendar months from the reference "
+                           "date's month to the retirement month")
 
     def unused(self) -> set[str]:
         out = set() if len(self.reference) >= 2 else {"ambiguous"}
-        if not self.to_month:
-            out.add("month_count")
         if self.direction == "less_than":
             return out | {"short", "below_floor", "no_exception", "incomplete_exception"}
         out.add("not_less")
@@ -606,6 +615,8 @@ class AtMost(Params):
 
 
 ItemValue = str | bool | int
+# In `where`: a value the item's field must equal, or a list of values it may equal.
+Match = ItemValue | list[ItemValue]
 
 
 class ItemsPresent(Params):
@@ -613,7 +624,7 @@ class ItemsPresent(Params):
 
     kind: Literal["items_present"]
     at: Pointer
-    where: dict[str, ItemValue] = Field(default_factory=dict)
+    where: dict[str, Match] = Field(default_factory=dict)
     field: Annotated[str, Field(pattern=r"^[a-z_]+$")]
 
 
@@ -624,17 +635,19 @@ class ItemsRequire(Params):
 
     kind: Literal["items_require"]
     at: Pointer
-    where: dict[str, ItemValue] = Field(min_length=1)
+    where: dict[str, Match] = Field(min_length=1)
     require: Pointer
 
 
 class ItemsFalse(Params):
-    """No item of the list at `at` that matches `where` has `field` set to true."""
+    """No item of the list at `at` that matches `where` has `field` set to `refused`
+    (true by default; false to require that a recorded flag is not false)."""
 
     kind: Literal["items_false"]
     at: Pointer
-    where: dict[str, ItemValue] = Field(default_factory=dict)
+    where: dict[str, Match] = Field(default_factory=dict)
     field: Annotated[str, Field(pattern=r"^[a-z_]+$")]
+    refused: bool = True
 
 
 class ItemsRatio(Params):
@@ -645,7 +658,7 @@ class ItemsRatio(Params):
 
     kind: Literal["items_ratio"]
     at: Pointer
-    where: dict[str, ItemValue] = Field(default_factory=dict)
+    where: dict[str, Match] = Field(default_factory=dict)
     numerator: Annotated[str, Field(pattern=r"^[a-z_]+$")]
     denominator: Annotated[str, Field(pattern=r"^[a-z_]+$")]
     alt_denominator: Annotated[str, Field(pattern=r"^[a-z_]+$")] | None = None
@@ -680,7 +693,7 @@ class ItemsExist(Params):
 
     kind: Literal["items_exist"]
     at: Pointer
-    where: dict[str, ItemValue] = Field(min_length=1)
+    where: dict[str, Match] = Field(min_length=1)
 
 
 Check = Annotated[
@@ -695,6 +708,7 @@ Check = Annotated[
     | NominationRound
     | CarriedForward
     | ForceMajeure
+    | EqualCounts
     | TenureMonths
     | RecentRatings
     | NoneOf
@@ -868,8 +882,17 @@ def present(p: Present, c: Ctx) -> Iterator[Hit]:
 def date_order(p: DateOrder, c: Ctx) -> Iterator[Hit]:
     data = c.data
     a, b = first_date(c, data, p.first), first_date(c, data, p.then)
-    if a and b and (a[0] > b[0] or (p.strict and a[0] == b[0])):
+    if not a or not b:
+        return
+    limit = _month_end(b[0]) if p.month_end else b[0]
+    if a[0] > limit or (p.strict and a[0] == limit):
         yield Hit(b[1], values={"first_date": a[0], "then_date": b[0]})
+
+
+def _month_end(d: dt.date) -> dt.date:
+    if d.month == 12:
+        return dt.date(d.year, 12, 31)
+    return dt.date(d.year, d.month + 1, 1) - dt.timedelta(days=1)
 
 
 def deadline(p: Deadline, c: Ctx) -> Iterator[Hit]:
@@ -1056,9 +1079,30 @@ def carried_forward(p: CarriedForward, c: Ctx) -> Iterator[Hit]:
 def force_majeure(p: ForceMajeure, c: Ctx) -> Iterator[Hit]:
     for kind in p.kinds:
         for i, s in steps(c, kind):
-            if s.force_majeure_absent and not documented(s):
+            if not s.force_majeure_absent:
+                continue
+            if not documented(s):
                 yield Hit(f"{step_ptr(i)}/force_majeure_absent",
                           values={"step": kind, "absent": s.force_majeure_absent})
+                continue
+            for name in ("summons_report", "summons_decision"):
+                doc = getattr(s, name)
+                if doc.date is not None and doc.date > s.date:
+                    yield Hit(f"{step_ptr(i)}/{name}/date", "late",
+                              {"step": kind, "absent": s.force_majeure_absent,
+                               "date": doc.date, "meeting": s.date})
+                    break
+
+
+def equal_counts(p: EqualCounts, c: Ctx) -> Iterator[Hit]:
+    here, there = steps(c, p.step)[:1], steps(c, p.same_as)[:1]
+    if not here or not there:
+        return
+    (i, s), (_, t) = here[0], there[0]
+    if s.summoned is not None and t.summoned is not None and s.summoned != t.summoned:
+        yield Hit(f"{step_ptr(i)}/summoned", values={"step": p.step, "other": p.same_as,
+                                                     "count": s.summoned,
+                                                     "other_count": t.summoned})
 
 
 def divergence(p: Divergence, c: Ctx) -> Iterator[Hit]:
@@ -1487,7 +1531,11 @@ def retirement_margin(p: RetirementMargin, c: Ctx) -> Iterator[Hit]:
     if retire is None:
         yield Hit("/candidate", "unknown", {"months": p.months}, Kind.UNDECIDABLE)
         return
-    margins = [(d, months_between(d, retire)) for d, _ in refs]
+    if p.to_month:
+        # "tính đến tháng đủ tuổi nghỉ hưu": calendar months to the retirement month.
+        margins = [(d, (retire.year - d.year) * 12 + (retire.month - d.month)) for d, _ in refs]
+    else:
+        margins = [(d, months_between(d, retire)) for d, _ in refs]
 
     def fails(m: int) -> bool:
         return m < p.months if p.direction == "at_least" else m >= p.months
@@ -1509,15 +1557,6 @@ def retirement_margin(p: RetirementMargin, c: Ctx) -> Iterator[Hit]:
         return None
 
     results = [(d, m, verdict(m)) for d, m in margins]
-    if p.to_month:
-        for d, m, v in results:
-            by_month = (retire.year - d.year) * 12 + (retire.month - d.month)
-            if (v is None) != (verdict(by_month) is None):
-                yield Hit("/candidate/retirement_date", "month_count",
-                          {"reference": d, "retirement": retire, "margin": m,
-                           "months": p.months, "floor": p.floor or 0, "by_month": by_month},
-                          Kind.UNDECIDABLE)
-                return
     bad = [r for r in results if r[2] is not None]
     if not bad:
         return
@@ -1569,12 +1608,13 @@ def at_most(p: AtMost, c: Ctx) -> Iterator[Hit]:
         yield Hit(p.at, values={"value": v, "max": p.max})
 
 
-def _matching(c: Ctx, at: str, where: dict[str, ItemValue]) -> list[tuple[int, dict[str, Any]]]:
+def _matching(c: Ctx, at: str, where: dict[str, Match]) -> list[tuple[int, dict[str, Any]]]:
     items = resolve(c.data, at)
     if not isinstance(items, list):
         return []
     return [(i, it) for i, it in enumerate(items) if isinstance(it, dict)
-            and all(it.get(k) == v for k, v in where.items())]
+            and all(it.get(k) in v if isinstance(v, list) else it.get(k) == v
+                    for k, v in where.items())]
 
 
 def _item_date(it: dict[str, Any], field: str = "date") -> Value:
@@ -1598,8 +1638,10 @@ def items_require(p: ItemsRequire, c: Ctx) -> Iterator[Hit]:
 
 def items_false(p: ItemsFalse, c: Ctx) -> Iterator[Hit]:
     for i, it in _matching(c, p.at, p.where):
-        if it.get(p.field) is True:
-            yield Hit(f"{p.at}/{i}/{p.field}", values={"date": _item_date(it)})
+        if it.get(p.field) is p.refused:
+            kind = it.get("kind")
+            yield Hit(f"{p.at}/{i}/{p.field}", values={
+                "date": _item_date(it), "kind": kind if isinstance(kind, str) else ""})
 
 
 def items_ratio(p: ItemsRatio, c: Ctx) -> Iterator[Hit]:
@@ -1675,7 +1717,9 @@ PREDICATES: dict[str, Predicate] = {
     "carried_forward": Predicate(carried_forward, _m(
         dropped="step next name share", not_chosen="step next name share",
         off_list="step next name", unknown="step next name share")),
-    "force_majeure": Predicate(force_majeure, _m(default="step absent")),
+    "force_majeure": Predicate(force_majeure, _m(default="step absent",
+                                                 late="step absent date meeting")),
+    "equal_counts": Predicate(equal_counts, _m(default="step other count other_count")),
     "tenure_months": Predicate(tenure_months, _m(
         unknown="months", short="since until months held days",
         unsure="since until months held days",
@@ -1718,8 +1762,7 @@ PREDICATES: dict[str, Predicate] = {
         ambiguous="since until held months other")),
     "retirement_margin": Predicate(retirement_margin, _m(
         unknown="months", short=_MARGIN, below_floor=_MARGIN, no_exception=_MARGIN,
-        incomplete_exception=_MARGIN, not_less=_MARGIN, ambiguous=_MARGIN + " other",
-        month_count=_MARGIN + " by_month")),
+        incomplete_exception=_MARGIN, not_less=_MARGIN, ambiguous=_MARGIN + " other")),
     "discipline_bar": Predicate(discipline_bar, _m(
         barred="form effective months ends reference",
         ambiguous="form effective months ends reference")),
@@ -1727,7 +1770,7 @@ PREDICATES: dict[str, Predicate] = {
     "at_most": Predicate(at_most, _m(default="value max")),
     "items_present": Predicate(items_present, _m(default="date")),
     "items_require": Predicate(items_require, _m(default="name")),
-    "items_false": Predicate(items_false, _m(default="date")),
+    "items_false": Predicate(items_false, _m(default="date kind")),
     "items_ratio": Predicate(items_ratio, _m(default="date count total",
                                              ambiguous="date count total other")),
     "items_dated_until": Predicate(items_dated_until, _m(default="date until")),

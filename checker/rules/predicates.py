@@ -150,7 +150,6 @@ class StepSequence(Params):
         return set() if self.foreign else {"foreign"}
 
 
-
 class StepFieldPresent(Params):
     """Each step of `kinds` records `field` (e.g. its minutes)."""
 
@@ -214,7 +213,6 @@ class NominationRound(Params):
         return out if self.referral_directs else out | {"stop_reported"}
 
 
-
 class CarriedForward(Params):
     """Who went on from `step` to `next`: everyone the round chose (the top person above
     `select_above` of the base, or else everyone at `carry_at_least` or more) and nobody
@@ -234,7 +232,6 @@ class CarriedForward(Params):
 
     def unused(self) -> set[str]:
         return set() if self.closed else {"off_list", "not_chosen"}
-
 
 
 class Divergence(Params):
@@ -300,7 +297,6 @@ class FinalVote(Params):
         return out
 
 
-
 class TenureMonths(Params):
     """Time in the immediately lower or an equivalent post: the current post from
     `candidate.current_post_since`, plus earlier posts (`candidate.posts_held`) of the
@@ -326,7 +322,6 @@ class TenureMonths(Params):
         return set() if len(self.until) >= 2 else {"pending"}
 
 
-
 class RecentRatings(Params):
     """The `years` most recent annual ratings before the reference date are all in
     `allowed`: the years counted are the `years` calendar years before the reference
@@ -345,7 +340,6 @@ class RecentRatings(Params):
 
     def unused(self) -> set[str]:
         return set() if self.overall is not None else {"overall"}
-
 
 
 class NoneOf(Params):
@@ -380,7 +374,6 @@ class MaxMonths(Params):
         return set() if self.ongoing else {"open"}
 
 
-
 class DossierAge(Params):
     """Each dossier item of `items` is no older than `months` months at the reference
     date (it may not be older than `months` months before it, nor dated after it). The
@@ -405,7 +398,6 @@ class DossierAge(Params):
     def unused(self) -> set[str]:
         return set() if len(self.reference) >= 2 else {"ambiguous", "ambiguous_after",
                                                          "stale_unfiled"}
-
 
 
 class ConsultationBefore(Params):
@@ -436,7 +428,6 @@ class ConsultationBefore(Params):
         if not self.divergence_analysis:
             out.add("no_analysis")
         return out
-
 
 
 class ConsultationRecorded(Params):
@@ -508,7 +499,6 @@ class LeadTime(Params):
         return set() if self.duty_from is not None else {"before_law"}
 
 
-
 class DatedInPeriod(Params):
     """Flags the date at `at` (e.g. the decision's): the rule's own period in force and
     its `when` conditions say everything (e.g. an appointment decided while a freeze on
@@ -530,14 +520,19 @@ class MinMonths(Params):
     months: int = Field(ge=1, le=600)
     unless: Pointer | None = None
     prefer: Prefer = None
+    earlier_posts: list[Literal["higher", "same", "equivalent", "lower_adjacent"]] = Field(
+        default_factory=list,
+        description="Earlier posts (candidate.posts_held) of these relations might count too, "
+                    "but the regulation does not say: a period short on its own that those "
+                    "posts would make long enough cannot be decided")
 
     @property
     def readings(self) -> list[str]:
         return self.until
 
     def unused(self) -> set[str]:
-        return set() if len(self.until) >= 2 else {"ambiguous"}
-
+        return (set() if len(self.until) >= 2 else {"ambiguous"}) | (
+            set() if self.earlier_posts else {"earlier"})
 
 
 class RetirementMargin(Params):
@@ -580,7 +575,6 @@ class RetirementMargin(Params):
         return out
 
 
-
 class DisciplineBar(Params):
     """No appointment while a discipline of a listed form is more recent than its bar:
     the reference date must be at least `months[form]` months after the discipline took
@@ -596,7 +590,6 @@ class DisciplineBar(Params):
 
     def unused(self) -> set[str]:
         return set() if len(self.reference) >= 2 else {"ambiguous"}
-
 
 
 class NotSet(Params):
@@ -667,7 +660,6 @@ class ItemsRatio(Params):
 
     def unused(self) -> set[str]:
         return set() if self.alt_denominator is not None else {"ambiguous"}
-
 
 
 class ItemsDatedUntil(Params):
@@ -1516,6 +1508,13 @@ def min_months(p: MinMonths, c: Ctx) -> Iterator[Hit]:
         return
     d, _, held = short[0]
     vals: dict[str, Value] = {"since": since, "until": d, "held": held, "months": p.months}
+    if p.earlier_posts and len(short) == len(refs):
+        counted = [(h.since, h.until) for h in c.case.candidate.posts_held
+                   if h.relation in p.earlier_posts and not h.ended_by_discipline
+                   and not h.acting and h.since <= h.until]
+        if counted and _tenure(since, counted, d, p.months)[0] != "short":
+            yield Hit(p.since, "earlier", vals, Kind.UNDECIDABLE)
+            return
     if len(short) < len(refs):
         ok = next(r for r, _ in refs if r not in [s[0] for s in short])
         yield Hit(p.since, "ambiguous", {**vals, "other": ok}, Kind.UNDECIDABLE)
@@ -1758,7 +1757,7 @@ PREDICATES: dict[str, Predicate] = {
                                          before_law="event limit latest days")),
     "dated_in_period": Predicate(dated_in_period, _m(default="date")),
     "min_months": Predicate(min_months, _m(
-        unknown="months", short="since until held months",
+        unknown="months", short="since until held months", earlier="since until held months",
         ambiguous="since until held months other")),
     "retirement_margin": Predicate(retirement_margin, _m(
         unknown="months", short=_MARGIN, below_floor=_MARGIN, no_exception=_MARGIN,

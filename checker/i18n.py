@@ -372,6 +372,7 @@ DOSSIER_NAMES: dict[str, dict[Lang, str]] = {
                           "en": "the asset and income declaration"},
     "diplomas": {"vi": "bản sao văn bằng, chứng chỉ", "en": "copies of diplomas and certificates"},
     "health_certificate": {"vi": "giấy chứng nhận sức khỏe", "en": "the health certificate"},
+    "photo": {"vi": "ảnh dán trên sơ yếu lý lịch", "en": "the photo on the CV"},
     "party_evaluation": {"vi": "đánh giá, nhận xét của chi bộ cơ sở hoặc đảng ủy nơi công tác",
                          "en": "the evaluation by the party cell or committee where the "
                                "person works"},

@@ -930,6 +930,13 @@ class PoliticalConclusion(Model):
 class DossierItem(Model):
     kind: DossierKind = Field(description=d("Thành phần hồ sơ", "Dossier component"))
     document: Document
+    photo_date: dt.date | None = Field(
+        None,
+        description=d(
+            "Ngày chụp ảnh dán trên sơ yếu lý lịch (thời hạn 06 tháng tính cả ảnh chụp)",
+            "When the photo on the CV was taken (the six-month limit covers the photo too)",
+        ),
+    )
 
 
 class Dossier(Model):

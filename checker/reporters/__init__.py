@@ -6,7 +6,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Protocol, TextIO
 
 if TYPE_CHECKING:  # the registry is read by the CLI at start-up: keep it import-free
-    from checker.report import Report
+    from checker.report import Finding, Report
 
 
 class Reporter(Protocol):
@@ -26,3 +26,16 @@ FORMATS: tuple[str, ...] = tuple(REPORTERS)
 def get(name: str) -> Reporter:
     render: Reporter = import_module(REPORTERS[name]).render
     return render
+
+
+def citations(f: Finding, lang: str) -> str:
+    """A finding's citations with the confidence of each, in one language: "khoản 3 Điều
+    18 80-QĐ/TW (độ tin cậy khá cao); …"."""
+    from checker.i18n import CONFIDENCE_NAMES, Lang, t
+
+    language: Lang = "en" if lang == "en" else "vi"
+    parts = []
+    for c in f.cites:
+        level = CONFIDENCE_NAMES[str(c.confidence)][language]
+        parts.append(f"{c.label(language)} ({t('confidence', language, level=level)})")
+    return "; ".join(parts)

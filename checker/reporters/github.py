@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from checker.report import Finding, Report, Severity
+from checker.reporters import citations
 from checker.text import printable
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -27,7 +28,7 @@ def line(path: str, f: Finding, lang: str = "vi") -> str:
     if f.position:
         props += [f"line={f.position.line}", f"col={f.position.column}"]
     props.append(f"title={_prop(f.rule)}")
-    cites = "; ".join(c.label(lang) for c in f.cites)
+    cites = citations(f, lang)
     text = f"{f.message} [{f.pointer or '/'}]" + (f" ({cites})" if cites else "")
     if f.waived:
         text += f" {f.waived.note}"

@@ -11,17 +11,21 @@ import xml.etree.ElementTree as ET
 from typing import TextIO
 
 from checker.report import FileReport, Finding, Report
+from checker.reporters import citations
 from checker.text import printable
 
 
-def _line(f: Finding) -> str:
+def _line(f: Finding, lang: str) -> str:
     where = f"{f.position.line}:{f.position.column} " if f.position else ""
     text = f"{where}{f.severity} {f.rule} {f.pointer or '/'}: {f.message}"
+    cites = citations(f, lang)
+    if cites:
+        text += f" ({cites})"
     return printable(f"{text} [waived] {f.waived.note}" if f.waived else text)
 
 
-def _text(findings: list[Finding]) -> str:
-    return "\n".join(_line(f) for f in findings)
+def _text(findings: list[Finding], lang: str) -> str:
+    return "\n".join(_line(f, lang) for f in findings)
 
 
 def _suite(fr: FileReport, report: Report) -> ET.Element:
@@ -41,9 +45,9 @@ def _suite(fr: FileReport, report: Report) -> ET.Element:
             failures += 1
             fail = ET.SubElement(case, "failure", type=str(failing[0].severity),
                                  message=printable(failing[0].message))
-            fail.text = _text(found)
+            fail.text = _text(found, report.lang)
         elif found:
-            ET.SubElement(case, "system-out").text = _text(found)
+            ET.SubElement(case, "system-out").text = _text(found, report.lang)
     suite.set("failures", str(failures))
     suite.set("errors", "0")
     suite.set("skipped", "0")

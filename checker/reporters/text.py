@@ -14,8 +14,9 @@ from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
 
-from checker.i18n import CONFIDENCE_NAMES, LAYER_NAMES, SEVERITY_NAMES, WAIVED_NAME, Lang, t
+from checker.i18n import LAYER_NAMES, SEVERITY_NAMES, WAIVED_NAME, Lang, t
 from checker.report import Finding, Report, Severity
+from checker.reporters import citations
 from checker.text import printable
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -24,14 +25,6 @@ _WAIVED_STYLE = "magenta"
 
 def _where(f: Finding) -> str:
     return f"{f.position.line}:{f.position.column}" if f.position else "-"
-
-
-def _cites(f: Finding, lang: Lang) -> str:
-    parts = []
-    for c in f.cites:
-        conf = t("confidence", lang, level=CONFIDENCE_NAMES[str(c.confidence)][lang])
-        parts.append(f"{c.label(lang)} ({conf})")
-    return "; ".join(parts)
 
 
 def render(report: Report, out: TextIO, *, color: bool = False) -> None:
@@ -56,7 +49,7 @@ def render(report: Report, out: TextIO, *, color: bool = False) -> None:
             line.append(printable(f.message))
             console.print(line)
             detail = printable(f.pointer or "/")
-            cites = _cites(f, lang)
+            cites = citations(f, lang)
             console.print(Text(f"{'':11}{detail}" + (f" · {cites}" if cites else ""),
                                style="dim"))
             if f.waived:

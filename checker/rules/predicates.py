@@ -1305,32 +1305,41 @@ def dossier_age(p: DossierAge, c: Ctx) -> Iterator[Hit]:
     for i, it in enumerate(d.items):
         if it.kind not in p.items:
             continue
-        at = f"/dossier/items/{i}/document"
-        issued = it.document.date
-        if issued is None:
-            yield Hit(at, "undated", {"item": it.kind}, Kind.UNDECIDABLE)
+        at = f"/dossier/items/{i}"
+        if it.document.date is None:
+            yield Hit(f"{at}/document", "undated", {"item": it.kind}, Kind.UNDECIDABLE)
             continue
-        stale = [r for r, _ in refs if issued < add_months(r, -p.months)]
-        if reuse_from is not None and issued >= reuse_from:
-            stale = []
-        early = [r for r, _ in refs if issued > r]
-        vals: dict[str, Value] = {"item": it.kind, "issued": issued, "months": p.months}
-        if stale and len(stale) == len(refs):
-            if earlier_missing:
-                yield Hit(f"{at}/date", "stale_unfiled", {**vals, "reference": stale[0]},
-                          Kind.UNDECIDABLE)
-            else:
-                yield Hit(f"{at}/date", "too_old", {**vals, "reference": stale[0]})
-        elif early and len(early) == len(refs):
-            yield Hit(f"{at}/date", "after", {**vals, "reference": early[0]})
-        elif stale:
-            other = next(r for r, _ in refs if r not in stale)
-            yield Hit(f"{at}/date", "ambiguous", {**vals, "reference": stale[0],
-                                                 "other": other}, Kind.UNDECIDABLE)
-        elif early:
-            other = next(r for r, _ in refs if r not in early)
-            yield Hit(f"{at}/date", "ambiguous_after", {**vals, "reference": early[0],
-                                                       "other": other}, Kind.UNDECIDABLE)
+        dated: list[tuple[str, dt.date, str]] = [
+            (str(it.kind), it.document.date, f"{at}/document/date")]
+        if it.photo_date is not None:  # "(bao gồm cả ảnh chụp)"
+            dated.append(("photo", it.photo_date, f"{at}/photo_date"))
+        for name, issued, where in dated:
+            yield from _age(p, name, issued, where, refs, reuse_from, earlier_missing)
+
+
+def _age(p: DossierAge, name: str, issued: dt.date, at: str,
+         refs: list[tuple[dt.date, str]], reuse_from: dt.date | None,
+         earlier_missing: bool) -> Iterator[Hit]:
+    stale = [r for r, _ in refs if issued < add_months(r, -p.months)]
+    if reuse_from is not None and issued >= reuse_from:
+        stale = []
+    early = [r for r, _ in refs if issued > r]
+    vals: dict[str, Value] = {"item": name, "issued": issued, "months": p.months}
+    if stale and len(stale) == len(refs):
+        if earlier_missing:
+            yield Hit(at, "stale_unfiled", {**vals, "reference": stale[0]}, Kind.UNDECIDABLE)
+        else:
+            yield Hit(at, "too_old", {**vals, "reference": stale[0]})
+    elif early and len(early) == len(refs):
+        yield Hit(at, "after", {**vals, "reference": early[0]})
+    elif stale:
+        other = next(r for r, _ in refs if r not in stale)
+        yield Hit(at, "ambiguous", {**vals, "reference": stale[0], "other": other},
+                  Kind.UNDECIDABLE)
+    elif early:
+        other = next(r for r, _ in refs if r not in early)
+        yield Hit(at, "ambiguous_after", {**vals, "reference": early[0], "other": other},
+                  Kind.UNDECIDABLE)
 
 
 def consultation_before(p: ConsultationBefore, c: Ctx) -> Iterator[Hit]:

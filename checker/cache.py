@@ -51,6 +51,11 @@ def code_fingerprint() -> str:
     """A hash of the checker's source and data files (about 1 ms, once per process)."""
     root = Path(__file__).resolve().parent
     h = hashlib.sha256(__version__.encode())
+    # Working days come from the holidays package's data: a new release can move one.
+    with contextlib.suppress(Exception):
+        from importlib.metadata import version
+
+        h.update(version("holidays").encode())
     for p in sorted(root.rglob("*")):
         if p.suffix in (".py", ".toml", ".json") and "__pycache__" not in p.parts:
             h.update(p.relative_to(root).as_posix().encode())

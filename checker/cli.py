@@ -83,9 +83,10 @@ FORMAT_CHOICE = click.Choice(list(FORMATS))
               help="Áp dụng quy định có hiệu lực vào ngày này / evaluate under the law in "
               "force on this date (and as 'today' for open deadlines).")
 @click.option("--today", callback=_date, metavar="YYYY-MM-DD",
-              help="Coi ngày này là hôm nay để xét các thời hạn chưa kết thúc, vẫn áp dụng "
-              "quy định theo ngày của hồ sơ / the day open deadlines are judged on, with "
-              "the law still chosen by the case's own dates.")
+              help="Coi ngày này là hôm nay để xét các thời hạn chưa kết thúc (và một việc giao "
+              "quyền chưa kết thúc), vẫn áp dụng quy định theo ngày của hồ sơ / the day open "
+              "deadlines (and an acting arrangement still running) are judged on, with the "
+              "law otherwise chosen by the case's own dates.")
 @click.option("--select", multiple=True, metavar="RULE",
               help="Chỉ chạy các quy tắc này (mã hoặc tiền tố) / only these rules.")
 @click.option("--ignore", multiple=True, metavar="RULE",

@@ -34,12 +34,22 @@ def _worked_weekend_between(start: dt.date, end: dt.date) -> bool:
                for w in _calendar(year)[1])
 
 
+def shift(d: dt.date, days: int) -> dt.date:
+    """d moved by `days`, held at the ends of the calendar (a case may say 9999-12-31)."""
+    try:
+        return d + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min
+
+
 def add_working_days(start: dt.date, n: int) -> dt.date:
     """The n-th working day after start ("chậm nhất là n ngày làm việc kể từ ngày ..."):
     the start day itself is not counted."""
     d = start
     left = n
     while left > 0:
+        if d == dt.date.max:
+            return d
         d += dt.timedelta(days=1)
         if is_working_day(d):
             left -= 1
@@ -50,6 +60,8 @@ def add_weekdays(start: dt.date, n: int) -> dt.date:
     """The n-th Monday-to-Friday after start: the deadline if there were no holidays."""
     d = start
     while n > 0:
+        if d == dt.date.max:
+            return d
         d += dt.timedelta(days=1)
         if d.weekday() < 5:
             n -= 1
@@ -87,13 +99,12 @@ def add_months(d: dt.date, months: int) -> dt.date:
 
 def months_between(start: dt.date, end: dt.date) -> int:
     """Whole months from `start` to `end`: the largest n with add_months(start, n) <= end
-    (negative if `end` is earlier). 2024-01-31 → 2024-02-29 is one month."""
+    (negative if `end` is earlier). 2024-01-31 → 2024-02-29 is one month. Computed, not
+    searched: add_months clamps at the ends of the calendar, where a search would never
+    stop."""
     n = (end.year - start.year) * 12 + (end.month - start.month)
-    while n > -100_000 and add_months(start, n) > end:
-        n -= 1
-    while add_months(start, n + 1) <= end:
-        n += 1
-    return n
+    # add_months(start, n) falls in end's month: too late only by its day of the month.
+    return n - 1 if add_months(start, n) > end else n
 
 
 def subtract_working_days(limit: dt.date, n: int) -> dt.date:
@@ -102,6 +113,8 @@ def subtract_working_days(limit: dt.date, n: int) -> dt.date:
     d = limit
     left = n
     while left > 0:
+        if d == dt.date.min:
+            return d
         d -= dt.timedelta(days=1)
         if is_working_day(d):
             left -= 1

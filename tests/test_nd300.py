@@ -326,3 +326,76 @@ def test_today_judges_open_deadlines_without_changing_the_law() -> None:
     late = dt.date(2026, 12, 15)
     assert "ACTING-TERM" not in {r for r, _ in state(acting, today=late)}
     assert ("ACTING-LEGACY-LIMIT", Kind.UNDECIDABLE) in state(acting, today=late)
+
+
+# ---------------------------------------------------------------- from the code review
+@pytest.mark.parametrize(("where", "value"), [
+    (("decision", "document", "date"), "9999-12-31"),
+    (("candidate", "retirement_date"), "9999-12-31"),
+    (("policy", "request_received_on"), "9999-12-31"),
+    (("dossier", "submitted_on"), "9999-12-31"),
+    (("candidate", "current_post_since"), "0001-01-01"),
+])
+def test_dates_at_the_ends_of_the_calendar_neither_hang_nor_crash(
+        where: tuple[str, ...], value: str) -> None:
+    case = example("2026-four-step-in-house")
+    node = case
+    for k in where[:-1]:
+        node = node[k]
+    node[where[-1]] = value
+    report = run(case, today=dt.date(9999, 12, 31))
+    assert all(f.rule != "SCHEMA" for f in report.findings)
+
+
+def test_extreme_dates_in_reappointment_deadlines() -> None:
+    case = example("2026-reappointment")
+    case["notice_received_on"] = "9999-12-31"
+    case["steps"][0]["date"] = "9999-12-31"
+    run(case, today=dt.date(9999, 12, 31))
+    case = example("2026-reappointment")
+    case["previous_term"]["expires"] = "0001-01-01"
+    run(case)
+
+
+def test_one_person_written_two_ways_with_many_votes_does_not_crash() -> None:
+    case = example("2026-four-step-in-house")
+    case["steps"][3]["nominations"] = [{"name": "Hoàng Văn Nam", "votes": 100000},
+                                       {"name": "hoàng văn nam", "votes": 100000},
+                                       {"name": "Đỗ Thị Thu Trang", "votes": 3}]
+    assert any(f.rule == "APPT-STEP4-VOTE" for f in run(case).findings)
+
+
+def test_more_absences_than_summoned_without_a_present_count_is_no_false_stop() -> None:
+    case = example("2026-four-step-in-house")
+    del case["steps"][1]["present"]
+    case["steps"][1]["force_majeure_absent"] = 12
+    found = {(f.rule, f.kind) for f in run(case).findings if f.layer == "state"}
+    assert ("APPT-BALLOTS", Kind.VIOLATION) in found
+    assert ("APPT-STEP2-VOTE", Kind.VIOLATION) not in found
+
+
+def test_a_year_rated_twice_counts_at_its_worse_rating() -> None:
+    case = example("2026-four-step-in-house")
+    del case["candidate"]["three_year_assessment"]
+    case["candidate"]["ratings"] = [{"year": 2025, "rating": "not_completed"},
+                                    {"year": 2023, "rating": "good"},
+                                    {"year": 2024, "rating": "good"},
+                                    {"year": 2025, "rating": "good"}]
+    assert ("APPT-PERFORMANCE", Kind.VIOLATION) in state(case)
+
+
+def test_a_missing_section_is_pointed_at_where_it_would_go() -> None:
+    case = example("2026-four-step-in-house")
+    del case["policy"]
+    (f,) = [f for f in run(case).findings if f.rule == "APPT-POLICY-APPROVAL"]
+    assert f.pointer == "" and f.position is not None and f.position.line == 1
+
+
+def test_earlier_equivalent_posts_are_weighed_at_every_reading() -> None:
+    case = example("2026-four-step-in-house")
+    case["candidate"]["current_post_since"] = "2026-01-01"
+    case["candidate"]["posts_held"] = [{"title": "Trưởng phòng", "since": "2025-10-01",
+                                        "until": "2025-12-31", "relation": "lower_adjacent"}]
+    case["decision"]["document"]["date"] = "2026-12-20"
+    party = [(f.rule, f.kind) for f in run(case).findings if f.rule == "PARTY-TIME-IN-POST"]
+    assert party == [("PARTY-TIME-IN-POST", Kind.UNDECIDABLE)]

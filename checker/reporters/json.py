@@ -189,7 +189,9 @@ class AppliedOut(_M):
     amends: str | None = Field(
         None, description="Number of the document the applied one amends: the layer is "
                           "judged under that document as amended (added in 1.2)")
-    selected_by: str = Field(description="JSON pointer of the date that selected it, or --as-of")
+    selected_by: str = Field(
+        description="JSON pointer of the date that selected it, or --as-of, or --today (an "
+                    "acting arrangement still running)")
     date: str = Field(json_schema_extra={"format": "date"})
 
 

@@ -53,7 +53,8 @@ class Options:
     select: frozenset[str] = field(default_factory=frozenset)
     ignore: frozenset[str] = field(default_factory=frozenset)
     # The day open deadlines are judged on, without changing which law applies (--as-of
-    # sets both).
+    # sets both); an acting arrangement still running is taken to run to that day, so a
+    # transitional rule on arrangements in place on a given day selects by it.
     today: dt.date | None = None
 
 
@@ -183,7 +184,9 @@ def fmt(value: Value, lang: Lang, procedure: str = "appointment",
         pct = f"{float(value) * 100:.1f}".rstrip("0").rstrip(".")
         return (pct.replace(".", ",") if lang == "vi" else pct) + "%"
     if isinstance(value, dt.date):
-        return value.strftime("%d/%m/%Y") if lang == "vi" else value.isoformat()
+        if lang == "vi":
+            return f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
+        return value.isoformat()
     if isinstance(value, str):
         if step_names and value in step_names:
             return step_names[value].get(lang)
@@ -353,9 +356,9 @@ def _finding(doc: Document, rule: Rule, hit: Hit, lang: Lang, layer: str,
 
 def _unique(cites: Iterable[Citation]) -> tuple[Citation, ...]:
     """One citation per place: a rule may quote two sentences of the same point."""
-    seen: dict[tuple[str, int | None, int | None, str | None], Citation] = {}
+    seen: dict[tuple[object, ...], Citation] = {}
     for c in cites:
-        seen.setdefault((c.source, c.article, c.clause, c.point), c)
+        seen.setdefault((c.source, c.article, c.clause, c.point, c.section, c.amended_by), c)
     return tuple(seen.values())
 
 

@@ -27,7 +27,6 @@ from checker.model import (
     ConsultationKind,
     DisciplineForm,
     DossierKind,
-    Nomination,
     Step,
     StepKind,
 )
@@ -37,6 +36,7 @@ from checker.workdays import (
     add_months,
     add_working_days,
     months_between,
+    shift,
     subtract_working_days,
     within_working_days,
 )
@@ -249,8 +249,9 @@ class Divergence(Params):
 
 
 class ForceMajeure(Params):
-    """A force-majeure absence leaves the vote base only when the personnel office's
-    report and the competent body's decision on the summons list are recorded."""
+    """Those absent for force majeure leave the vote base (see `base`); the personnel
+    office's report and the competent body's decision on the summons list and those
+    absences must be recorded, and dated no later than the meeting."""
 
     kind: Literal["force_majeure"]
     kinds: list[StepKind] = Field(min_length=1)
@@ -827,7 +828,7 @@ def base(step: Step, which: str) -> int | None:
     if step.summoned is None:
         return None
     if which == "summoned_net" and step.force_majeure_absent:
-        absent = step.force_majeure_absent
+        absent = min(step.force_majeure_absent, step.summoned)
         if step.present is not None:
             absent = min(absent, max(step.summoned - step.present, 0))
         return step.summoned - absent
@@ -868,7 +869,15 @@ def same_body(p: SameBody, c: Ctx) -> Iterator[Hit]:
 
 def present(p: Present, c: Ctx) -> Iterator[Hit]:
     if resolve(c.data, p.at) is None:
-        yield Hit(p.at.rsplit("/", 1)[0] if p.at.count("/") > 1 else "")
+        yield Hit(_existing(c, p.at.rsplit("/", 1)[0]))
+
+
+def _existing(c: Ctx, pointer: str) -> str:
+    """The pointer, or its nearest ancestor the case holds (a finding's place must exist
+    for its line and column to be right)."""
+    while pointer and resolve(c.data, pointer) is None:
+        pointer = pointer.rsplit("/", 1)[0]
+    return pointer
 
 
 def date_order(p: DateOrder, c: Ctx) -> Iterator[Hit]:
@@ -897,12 +906,12 @@ def deadline(p: Deadline, c: Ctx) -> Iterator[Hit]:
     def late(day: dt.date) -> bool:
         if p.unit == "working":
             return not within_working_days(start[0], day, p.days)
-        return day > start[0] + dt.timedelta(days=p.days)
+        return day > shift(start[0], p.days)
 
     def due() -> dt.date:
         if p.unit == "working":
             return add_working_days(start[0], p.days)
-        return start[0] + dt.timedelta(days=p.days)
+        return shift(start[0], p.days)
 
     end = first_date(c, data, p.end)
     if end:
@@ -969,12 +978,13 @@ def ballot_counts(p: BallotCounts, c: Ctx) -> Iterator[Hit]:
                 yield Hit(f"{step_ptr(i)}/summoned", "counted_twice",
                           {"step": kind, "summoned": s.summoned, "seats": s.seats,
                            "dual": s.dual_role, "persons": s.seats - s.dual_role})
-            if (p.absences and s.force_majeure_absent and s.summoned is not None
-                    and s.present is not None
-                    and s.force_majeure_absent > s.summoned - s.present):
+            not_present = (s.summoned - s.present if s.present is not None
+                           else s.summoned) if s.summoned is not None else None
+            if (p.absences and s.force_majeure_absent and not_present is not None
+                    and s.force_majeure_absent > not_present):
                 yield Hit(f"{step_ptr(i)}/force_majeure_absent", "absent_over",
                           {"step": kind, "absent": s.force_majeure_absent,
-                           "summoned": s.summoned, "present": s.present})
+                           "summoned": s.summoned or 0, "present": s.present or 0})
             total = sum(n.votes for n in s.nominations)
             if s.present is not None and total > s.present:
                 yield Hit(f"{step_ptr(i)}/nominations", "votes_over",
@@ -1141,15 +1151,14 @@ def final_vote(p: FinalVote, c: Ctx) -> Iterator[Hit]:
         at = f"{step_ptr(i)}/nominations" + (f"/{j}/votes" if j is not None else "")
         vals: dict[str, Value] = {"step": p.step, "name": name, "votes": v,
                                   "summoned": total, "share": share}
-        others = [Nomination(name=n, votes=v) for k, (n, v) in tally(s).items()
-                  if k != key(name)]
-        best_other = max((n.votes for n in others), default=-1)
+        others = [votes for k, (_, votes) in tally(s).items() if k != key(name)]
+        best_other = max(others, default=-1)
         if share > above:
             if best_other >= v:
                 yield Hit(at, "not_top", vals)
             continue
         if share == half and above == half:
-            tied = [n for n in others if n.votes == v]
+            tied = [o for o in others if o == v]
             if p.at_half == "tie_head_decides" and not tied:
                 yield Hit(at, "single_half", vals, Kind.UNDECIDABLE)
                 continue
@@ -1242,9 +1251,12 @@ def recent_ratings(p: RecentRatings, c: Ctx) -> Iterator[Hit]:
     if not found:
         return
     year = found[0].year
+    worse = ["not_completed", "completed", "good", "excellent"]
     by_year: dict[int, tuple[int, str]] = {}
     for i, r in enumerate(c.case.candidate.ratings):
-        by_year[r.year] = (i, r.rating)
+        # A year recorded twice counts at its worse rating: a later entry cannot hide it.
+        if r.year not in by_year or worse.index(r.rating) < worse.index(by_year[r.year][1]):
+            by_year[r.year] = (i, r.rating)
     # The current year counts once it is rated; otherwise the years before it.
     last = year if year in by_year else year - 1
     wanted = list(range(last - p.years + 1, last + 1))
@@ -1311,7 +1323,7 @@ def dossier_age(p: DossierAge, c: Ctx) -> Iterator[Hit]:
             continue
         dated: list[tuple[str, dt.date, str]] = [
             (str(it.kind), it.document.date, f"{at}/document/date")]
-        if it.photo_date is not None:  # "(bao gồm cả ảnh chụp)"
+        if it.photo_date is not None and it.kind == "curriculum_vitae":  # "(… ảnh chụp)"
             dated.append(("photo", it.photo_date, f"{at}/photo_date"))
         for name, issued, where in dated:
             yield from _age(p, name, issued, where, refs, reuse_from, earlier_missing)
@@ -1403,7 +1415,7 @@ def consultation_recorded(p: ConsultationRecorded, c: Ctx) -> Iterator[Hit]:
 def flag_true(p: FlagTrue, c: Ctx) -> Iterator[Hit]:
     v = resolve(c.data, p.at)
     if v is None:
-        yield Hit(p.at.rsplit("/", 1)[0] if p.at.count("/") > 1 else "", "missing")
+        yield Hit(_existing(c, p.at.rsplit("/", 1)[0]), "missing")
     elif v is not True:
         yield Hit(p.at, "false")
 
@@ -1479,7 +1491,7 @@ def lead_time(p: LeadTime, c: Ctx) -> Iterator[Hit]:
     if p.unit == "working":
         latest = subtract_working_days(limit[0], p.days)
     else:
-        latest = limit[0] - dt.timedelta(days=p.days)
+        latest = shift(limit[0], -p.days)
     vals: dict[str, Value] = {"limit": limit[0], "latest": latest, "days": p.days}
     event = first_date(c, data, p.event)
     before_law = p.duty_from is not None and latest < p.duty_from
@@ -1521,7 +1533,8 @@ def min_months(p: MinMonths, c: Ctx) -> Iterator[Hit]:
         counted = [(h.since, h.until) for h in c.case.candidate.posts_held
                    if h.relation in p.earlier_posts and not h.ended_by_discipline
                    and not h.acting and h.since <= h.until]
-        if counted and _tenure(since, counted, d, p.months)[0] != "short":
+        if counted and any(_tenure(since, counted, r, p.months)[0] != "short"
+                           for r, _, _ in short):
             yield Hit(p.since, "earlier", vals, Kind.UNDECIDABLE)
             return
     if len(short) < len(refs):

@@ -11,7 +11,7 @@ import tomllib
 from typing import Any
 
 import pytest
-from _support import EXAMPLES, example, run, shift_dates
+from _support import EXAMPLES, example, run, shift_dates, triples
 
 from checker.cache import decode, encode
 from checker.errors import RulePackError
@@ -399,3 +399,42 @@ def test_earlier_equivalent_posts_are_weighed_at_every_reading() -> None:
     case["decision"]["document"]["date"] = "2026-12-20"
     party = [(f.rule, f.kind) for f in run(case).findings if f.rule == "PARTY-TIME-IN-POST"]
     assert party == [("PARTY-TIME-IN-POST", Kind.UNDECIDABLE)]
+
+
+# ---------------------------------------------------------------- how a number is written
+def floats(data: Any) -> Any:
+    """data with every integer written as a float (12 -> 12.0)."""
+    if isinstance(data, bool):
+        return data
+    if isinstance(data, int):
+        return float(data)
+    if isinstance(data, dict):
+        return {k: floats(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [floats(v) for v in data]
+    return data
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in EXAMPLES.glob("*.json")))
+def test_an_integer_written_with_a_zero_fraction_is_the_same_integer(name: str) -> None:
+    case = example(name)
+    as_ints = triples(run(case).findings)
+    assert triples(run(floats(case)).findings) == as_ints
+    exponent = json.dumps(case, ensure_ascii=False, indent=2).replace(": 12,", ": 1.2e1,")
+    assert triples(run(exponent.encode("utf-8")).findings) == as_ints
+
+
+def test_a_quorum_written_as_floats_is_still_counted() -> None:
+    case = example("2024-ministry-bcs-era")
+    case["bcs"]["meetings"][2]["present"] = 4
+    case["bcs"]["meetings"][2]["votes_for"] = 3
+    as_ints = triples(run(case).findings)
+    assert {"BCS-QUORUM", "BCS-MAJORITY"} <= {rule for rule, _, _ in as_ints}
+    assert triples(run(floats(case)).findings) == as_ints
+
+
+def test_a_fractional_count_is_a_schema_finding_not_a_silent_pass() -> None:
+    case = example("2026-four-step-in-house")
+    case["steps"][1]["present"] = 11.5
+    assert any(f.rule == "SCHEMA" and f.pointer == "/steps/1/present"
+               for f in run(case).findings)

@@ -114,6 +114,58 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "vi": "Tệp lồng nhau quá sâu để đọc được.",
         "en": "The file is nested too deeply to be read.",
     },
+    # --- the case against itself (checker.consistency) ------------------------------------
+    "born-after-act": {
+        "vi": "Ngày sinh {born} muộn hơn ngày {date} ghi tại {where}, và {count} ngày trong "
+        "hồ sơ có trước ngày sinh; người chưa sinh không thể có mặt trong một việc của "
+        "hồ sơ, nên hãy kiểm tra lại ngày sinh hoặc các ngày đó.",
+        "en": "The date of birth {born} is later than {date} at {where}, and {count} date(s) "
+        "of the case fall before it; no one takes part in a procedure before being born, "
+        "so check the date of birth or those dates.",
+    },
+    "decision-before": {
+        "vi": "Quyết định ghi ngày {decided}, trước {what} ngày {date} ({where}); quyết định "
+        "là kết quả cuối cùng của quy trình nên không thể có trước việc đó. Hãy kiểm tra lại "
+        "hai ngày này.",
+        "en": "The decision is dated {decided}, before {what} of {date} ({where}); the "
+        "decision ends the procedure, so it cannot come before that. Check these two dates.",
+    },
+    "what-policy": {
+        "vi": "văn bản đồng ý chủ trương",
+        "en": "the approval of the policy",
+    },
+    "what-conclusion": {
+        "vi": "văn bản kết luận tiêu chuẩn chính trị",
+        "en": "the conclusion on political standards",
+    },
+    "decision-before-steps": {
+        "vi": "Quyết định ghi ngày {decided}, trước {count} bước của quy trình, bước muộn "
+        "nhất ngày {date} ({where}); quyết định là kết quả cuối cùng của quy trình nên không "
+        "thể có trước các bước. Hãy kiểm tra lại các ngày này.",
+        "en": "The decision is dated {decided}, before {count} step(s) of the procedure, the "
+        "latest on {date} ({where}); the decision ends the procedure, so it cannot come "
+        "before its steps. Check these dates.",
+    },
+    "dossier-after-decision": {
+        "vi": "Hồ sơ ghi nộp ngày {filed}, sau ngày quyết định {decided}; hồ sơ là căn cứ để "
+        "quyết định nên phải có trước quyết định. Hãy kiểm tra lại hai ngày này.",
+        "en": "The dossier is recorded as filed on {filed}, after the decision of {decided}; "
+        "the decision rests on the dossier, so it must come first. Check these two dates.",
+    },
+    "present-over-summoned": {
+        "vi": "Cuộc họp ngày {date} ghi {present} người có mặt, nhiều hơn {summoned} người "
+        "được triệu tập; số có mặt chỉ tính người được triệu tập nên không thể lớn hơn. Hãy "
+        "kiểm tra lại hai con số này.",
+        "en": "The meeting of {date} records {present} present, more than the {summoned} "
+        "summoned; only those summoned count as present, so it cannot be more. Check these "
+        "two numbers.",
+    },
+    "present-over-members": {
+        "vi": "Cuộc họp ban cán sự đảng ngày {date} ghi {present} ủy viên dự họp, nhiều hơn "
+        "tổng số {total} ủy viên. Hãy kiểm tra lại hai con số này.",
+        "en": "The ban cán sự đảng meeting of {date} records {present} members present, more "
+        "than its {total} members. Check these two numbers.",
+    },
     # --- coverage -------------------------------------------------------------------------
     "not-covered": {
         "vi": "Chưa có quy định nào của tầng {layer} được mã hóa cho thủ tục {procedure} vào "

@@ -1,5 +1,5 @@
 """One file through the whole pipeline:
-bytes → load → validate → model → evaluate → waivers → FileReport.
+bytes → load → validate → model → evaluate → waivers (+ consistency) → FileReport.
 
 Never raises for anything wrong with the file: that becomes a finding and the run goes
 on. Failures of the tool itself (a broken rule pack) are raised before any file is read.
@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from checker.consistency import check as check_consistency
 from checker.i18n import Lang, t
 from checker.loading import Document, escape, load
 from checker.model import Case
@@ -40,6 +41,7 @@ def check_document(doc: Document, packs: tuple[Pack, ...], opts: Options) -> Fil
         return _report(doc.path, [_model_finding(doc, err, opts.lang) for err in e.errors()])
     ev = evaluate(doc, case, packs, opts)
     findings = apply_waivers(doc, case, packs, opts, ev)
+    findings += check_consistency(doc, case, opts.lang, findings)
     return FileReport(doc.path, tuple(sorted(findings, key=Finding.sort_key)),
                       tuple(ev.applied), procedure=str(case.procedure),
                       rules_run=tuple(ev.rules_run))

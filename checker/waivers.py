@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from checker.consistency import CONSISTENCY_RULE
 from checker.i18n import t
 from checker.loading import INPUT_RULE, Document
 from checker.model import Case, Waiver
@@ -40,7 +41,8 @@ from checker.rules.pack import Pack
 from checker.schemas import SCHEMA_RULE
 
 WAIVER_RULE = "WAIVER"
-TOOL_RULES = frozenset({INPUT_RULE, SCHEMA_RULE, COVERAGE_RULE, WAIVER_RULE})
+TOOL_RULES = frozenset({INPUT_RULE, SCHEMA_RULE, COVERAGE_RULE, WAIVER_RULE,
+                        CONSISTENCY_RULE})
 
 
 def covers(waiver_pointer: str | None, pointer: str) -> bool:

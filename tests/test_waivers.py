@@ -202,7 +202,7 @@ def test_first_matching_waiver_wins_and_both_are_used() -> None:
     assert [f for f in out if f.rule == WAIVER_RULE] == []
 
 
-@pytest.mark.parametrize("rule", ["INPUT", "SCHEMA", "COVERAGE", "WAIVER"])
+@pytest.mark.parametrize("rule", ["INPUT", "SCHEMA", "COVERAGE", "WAIVER", "CONSISTENCY"])
 def test_the_tools_own_findings_cannot_be_waived(rule: str) -> None:
     doc, case = doc_and_case([waiver(rule)])
     out = apply(doc, case, builtin_packs(), Options(lang="en"), evaluation(hit(rule, "")))

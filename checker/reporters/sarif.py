@@ -24,6 +24,7 @@ TOOL_RULES = {
     "SCHEMA": "The case does not match schemas/case.schema.json.",
     "COVERAGE": "No rules are encoded for this case's date or kind; it was not checked.",
     "WAIVER": "A waiver of the case is unknown, expired or waives nothing.",
+    "CONSISTENCY": "Dates or counts of the case contradict each other (e.g. born after an act).",
 }
 
 

@@ -7,6 +7,12 @@ fullwidth "／", an en dash from a word processor. The clerk cannot see the diff
 the schema finding must name the character, its code point and what to type instead.
 
 One table, `LOOKALIKES`: character → what it stands for and what it is, in both languages.
+
+Names of persons and bodies are held to the same standard for their letters: a Cyrillic
+"А" in "Nguyễn Văn Аn" makes a second person of the same man in a vote tally, and a
+comparison of body names fails on it. `NAME_FOREIGN_PATTERN` is the character class a name
+may not contain (the letters of the table, and the whole Greek, Cyrillic and fullwidth
+blocks: none of them is written in Vietnamese), and `foreign()` names each occurrence.
 """
 
 from __future__ import annotations
@@ -81,3 +87,47 @@ def lookalikes(text: str) -> list[LookAlike]:
 def respell(text: str) -> str:
     """text with every look-alike replaced by the character it stands for."""
     return "".join(LOOKALIKES[c].intended if c in LOOKALIKES else c for c in text)
+
+
+# The scripts a Vietnamese name is never written in, as (first, last) code points with
+# what they are; the look-alikes of LOOKALIKES that are letters are added to them.
+_FOREIGN_BLOCKS: tuple[tuple[int, int, str, str], ...] = (
+    (0x0370, 0x03FF, "chữ cái Hy Lạp", "a Greek letter"),
+    (0x0400, 0x052F, "chữ cái Kirin", "a Cyrillic letter"),
+    (0xFF01, 0xFF5E, "ký tự toàn độ rộng của bộ gõ Đông Á", "a fullwidth form"),
+)
+_FOREIGN_LETTERS = "".join(c for c, la in LOOKALIKES.items()
+                           if la.intended.isalnum() and not any(
+                               lo <= ord(c) <= hi for lo, hi, _, _ in _FOREIGN_BLOCKS))
+NAME_FOREIGN_PATTERN = "[" + "".join(f"\\u{ord(c):04x}" for c in _FOREIGN_LETTERS) + "".join(
+    f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi, _, _ in _FOREIGN_BLOCKS) + "]"
+
+
+@dataclass(frozen=True)
+class Foreign:
+    """A character of a name that is not written in Vietnamese, at `index` (1-based)."""
+
+    index: int
+    char: str
+    intended: str | None  # the letter it looks like, if it looks like one
+    vi: str
+    en: str
+
+    @property
+    def code(self) -> str:
+        return code_point(self.char)
+
+
+def foreign(text: str) -> list[Foreign]:
+    """Every character of text that a name may not contain, in order."""
+    out: list[Foreign] = []
+    for i, c in enumerate(text, 1):
+        la = LOOKALIKES.get(c)
+        if c in _FOREIGN_LETTERS and la is not None:
+            out.append(Foreign(i, c, la.intended, la.vi, la.en))
+            continue
+        block = next((b for b in _FOREIGN_BLOCKS if b[0] <= ord(c) <= b[1]), None)
+        if block is not None:
+            intended = la.intended if la is not None else None
+            out.append(Foreign(i, c, intended, block[2], block[3]))
+    return out

@@ -15,6 +15,8 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 
+from checker.lookalike import NAME_FOREIGN_PATTERN
+
 SCHEMA_ID = "urn:checker:schema:case"
 
 # Vietnamese document numbers (số, ký hiệu văn bản). Two official forms:
@@ -71,7 +73,11 @@ DocNumber = Annotated[
         ),
     ),
 ]
-Name = Annotated[str, Field(min_length=1, max_length=300, pattern=r"\S")]
+# A name of a person or body: not blank, and no letter of another script (a Cyrillic "А"
+# that looks Latin makes two people of one in a tally; checker.lookalike).
+Name = Annotated[str, Field(min_length=1, max_length=300, pattern=r"\S",
+                            json_schema_extra={"not": {"type": "string",
+                                                       "pattern": NAME_FOREIGN_PATTERN}})]
 # A rule id as in the rule packs (APPT-QUORUM), but also the tool's own one-word ids
 # (COVERAGE), so that a waiver naming one is told why it cannot be waived rather than
 # only that its id is malformed.

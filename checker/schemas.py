@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from checker.i18n import Lang
 from checker.loading import Document, escape
+from checker.lookalike import NAME_FOREIGN_PATTERN
 from checker.model import DOC_NUMBER_PATTERN, JSON_POINTER_PATTERN, RULE_ID_PATTERN
 from checker.report import Finding, Kind, Severity
 
@@ -134,6 +135,31 @@ _MSG: dict[str, dict[Lang, str]] = {
     "lookalike-item": {
         "vi": "\"{char}\" ({code}, {what}) thay cho \"{intended}\" ({intended_code})",
         "en": "\"{char}\" ({code}, {what}) in place of \"{intended}\" ({intended_code})",
+    },
+    "name-foreign": {
+        "vi": "Tên {value} có {count} ký tự không phải chữ tiếng Việt: {chars}. Hãy gõ lại "
+        "bằng bàn phím tiếng Việt; một ký tự trông giống mà khác mã làm cùng một người hay "
+        "cơ quan bị coi là hai.",
+        "en": "The name {value} contains {count} character(s) that are not Vietnamese "
+        "letters: {chars}. Retype them with a Vietnamese keyboard; a character that looks the "
+        "same but is not makes two of one person or body.",
+    },
+    "name-foreign-fixed": {
+        "vi": "Tên {value} có {count} ký tự không phải chữ tiếng Việt: {chars}. Hãy gõ lại "
+        "để tên thành {fixed}; một ký tự trông giống mà khác mã làm cùng một người hay cơ "
+        "quan bị coi là hai.",
+        "en": "The name {value} contains {count} character(s) that are not Vietnamese "
+        "letters: {chars}. Retype them so that it reads {fixed}; a character that looks the "
+        "same but is not makes two of one person or body.",
+    },
+    "name-char-lookalike": {
+        "vi": "\"{char}\" ({code}, {what}) ở vị trí thứ {index}, trông giống \"{intended}\"",
+        "en": "\"{char}\" ({code}, {what}) at position {index}, which looks like "
+        "\"{intended}\"",
+    },
+    "name-char-foreign": {
+        "vi": "\"{char}\" ({code}, {what}) ở vị trí thứ {index}",
+        "en": "\"{char}\" ({code}, {what}) at position {index}",
     },
     "rule-id": {
         "vi": "{value} không phải là mã quy tắc (ví dụ APPT-QUORUM); xem danh sách bằng "
@@ -277,6 +303,8 @@ def _message(e: ValidationError, lang: Lang) -> tuple[str, str]:
         return m["rule-id"][lang].format(value=_show(v)), ""
     if kw == "pattern" and want == JSON_POINTER_PATTERN:
         return m["json-pointer"][lang].format(value=_show(v)), ""
+    if kw == "not" and isinstance(v, str) and want == _NAME_FOREIGN:
+        return _name_message(v, lang), ""
     if kw == "anyOf" and isinstance(v, dict):
         return m["document"][lang], ""
     if kw in ("minimum", "maximum"):
@@ -308,6 +336,30 @@ def _doc_number_message(v: Any, lang: Lang) -> str:
     return _MSG["doc-number-lookalikes"][lang].format(
         value=_show(v), count=len(found), chars=chars, fixed=_show(fixed)
     )
+
+
+def _name_message(v: str, lang: Lang) -> str:
+    """Which characters of a name are of another script, where, and what to type."""
+    from checker.lookalike import foreign
+
+    v = unicodedata.normalize("NFC", v)  # positions as the clerk sees the letters
+    found = foreign(v)
+    items = []
+    for f in found:
+        what = f.vi if lang == "vi" else f.en
+        key = "name-char-lookalike" if f.intended else "name-char-foreign"
+        items.append(_MSG[key][lang].format(char=f.char, code=f.code, what=what,
+                                            index=f.index, intended=f.intended or ""))
+    chars = "; ".join(items)
+    if all(f.intended for f in found):
+        swap = {f.char: f.intended or f.char for f in found}
+        fixed = "".join(swap.get(c, c) for c in v)
+        return _MSG["name-foreign-fixed"][lang].format(
+            value=_show(v), count=len(found), chars=chars, fixed=_show(fixed))
+    return _MSG["name-foreign"][lang].format(value=_show(v), count=len(found), chars=chars)
+
+
+_NAME_FOREIGN = {"type": "string", "pattern": NAME_FOREIGN_PATTERN}
 
 
 def _matches(pattern: str, text: str) -> bool:

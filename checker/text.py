@@ -7,6 +7,14 @@ Two names are the same person or body when their keys are equal.
 
 import unicodedata
 
+from checker.lookalike import LOOKALIKES
+
+# Look-alike letters compare as the letter they imitate (a Cyrillic "А" as "A"): the
+# schema already refuses them in names, and a comparison must not be the place where
+# one slips through as a different person.
+_RESPELL = str.maketrans({c: la.intended for c, la in LOOKALIKES.items()
+                          if la.intended.isalnum()})
+
 # The five Vietnamese tone marks as combining characters. Where a tone mark sits in a
 # syllable differs between the old and the new spelling conventions ("Uỷ ban" / "Ủy ban",
 # "hoà" / "hòa"); both are in everyday use, so comparison ignores its position.
@@ -27,7 +35,7 @@ def key(s: str) -> str:
     """Comparison key: Unicode-normalised, case-folded, whitespace collapsed, and with
     each syllable's tone mark moved to a fixed place, so that NFC and NFD text and the
     old and new tone placements compare equal; different words stay different."""
-    decomposed = unicodedata.normalize("NFD", s.casefold())
+    decomposed = unicodedata.normalize("NFD", s.translate(_RESPELL).casefold())
     return " ".join(_syllable(w) for w in decomposed.split())
 
 

@@ -37,13 +37,27 @@ from checker.report import (
 )
 
 FORMAT = "2"
+APP = "checker"
 
 
-def default_folder() -> Path:
-    """The user's own cache folder, never the repository: entries are trusted, so a
-    cache committed beside the cases must not be able to make a bad case pass."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "checker"
+def default_folder() -> Path | None:
+    """The cache's folder: CHECKER_CACHE_DIR, else the user's cache folder as platformdirs
+    finds it (`$XDG_CACHE_HOME/checker` or `~/.cache/checker` on Linux). Only an absolute
+    path counts: a relative one would resolve against the working directory, i.e. into
+    the repository being checked, where a committed entry could make a bad case pass.
+    None (no cache) when no absolute folder can be found."""
+    override = os.environ.get("CHECKER_CACHE_DIR", "")
+    if os.path.isabs(override):
+        return Path(override)
+    try:
+        import platformdirs
+
+        # platformdirs ignores a relative XDG_CACHE_HOME or HOME (>= 4.11.8), and raises
+        # when no home can be found; checked again here whatever its version does.
+        found = platformdirs.user_cache_dir(APP, appauthor=False)
+    except Exception:  # no home folder at all: run without a cache
+        return None
+    return Path(found) if os.path.isabs(found) else None
 
 
 @cache

@@ -875,7 +875,7 @@ def test_a_malformed_cache_entry_is_a_miss(tmp_path: Path) -> None:
     assert first.returncode == 1
 
     def number_for_message(data: dict[str, Any]) -> None:
-        data["findings"][0]["message"] = 123
+        data["result"]["findings"][0]["message"] = 123
 
     tamper(tmp_path / "cache", number_for_message)
     again = checker("check", VIOLATIONS, env=env)
@@ -899,7 +899,7 @@ def test_a_cache_planted_in_the_case_folder_cannot_hide_violations(tmp_path: Pat
     assert not (tmp_path / "cases" / ".checker-cache").exists()
 
     def clean(data: dict[str, Any]) -> None:
-        data["findings"] = []
+        data["result"]["findings"] = []
 
     for name in (".checker-cache", ".cache/checker", "checker-cache"):
         planted = tmp_path / "cases" / name

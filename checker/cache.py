@@ -5,10 +5,25 @@ did not touch.
 
 The key covers everything a result depends on: the file's bytes; the checker's own code
 and data (hashed, so a development change invalidates too); every rule pack in use; and
-the options that change findings (language, --as-of, --select, --ignore). Entries are
-JSON, never pickle, so a tampered cache can lie but cannot run code; an unreadable or
-malformed entry is a miss. Failing to write (a read-only folder) is silently a no-op:
-the cache never changes what a run reports, only how fast.
+the options that change findings (language, --as-of, --select, --ignore).
+
+The cache is input like any other, and may be hostile. What this module guarantees:
+
+- Where: an absolute folder outside the repository (`default_folder`). A relative
+  CHECKER_CACHE_DIR, XDG_CACHE_HOME or HOME is ignored, as the XDG specification says,
+  so no setting can make the cache resolve into the folder being checked.
+- Bound to its bytes: an entry stores its own key, and a hit needs the stored key to be
+  the one asked for, so an entry copied (or renamed) from a clean file's place is a miss.
+- Exactly what was written: entries are JSON, never pickle, so a tampered cache can lie
+  but cannot run code; an entry is rebuilt with every type checked and must encode back
+  to the very same bytes, or it is a miss.
+- Never a hang or a crash: only a regular file is read (a fifo, device, directory or
+  symbolic link is a miss, and no symbolic link inside the cache is followed), at most
+  MAX_ENTRY bytes. Whatever is wrong with an entry, it is a miss.
+- Writing is atomic (a fresh temporary file, then a rename) and never follows a planted
+  link; failing to write (a read-only folder, a full disk) is silently a no-op.
+
+The cache never changes what a run reports, only how fast.
 """
 
 from __future__ import annotations
@@ -17,7 +32,9 @@ import contextlib
 import hashlib
 import json
 import os
-from dataclasses import asdict
+import secrets
+import stat
+from dataclasses import asdict, fields
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -36,14 +53,40 @@ from checker.report import (
     Waived,
 )
 
-FORMAT = "2"
+FORMAT = "3"
+MAX_ENTRY = 16 << 20  # bytes; a result larger than this is not cached, an entry not read
+APP = "checker"
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_READ = os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) \
+    | getattr(os, "O_BINARY", 0)
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | getattr(os, "O_CLOEXEC", 0) \
+    | getattr(os, "O_BINARY", 0)
+# Where the platform can (POSIX), every name inside the cache is opened relative to its
+# folder's descriptor, and that folder without following a link. (os.replace takes the
+# same descriptors as os.rename, which is the one os.supports_dir_fd lists.)
+_DIR_FD = (os.open in os.supports_dir_fd and os.rename in os.supports_dir_fd
+           and os.stat in os.supports_dir_fd and hasattr(os, "O_DIRECTORY") and _NOFOLLOW != 0)
 
 
-def default_folder() -> Path:
-    """The user's own cache folder, never the repository: entries are trusted, so a
-    cache committed beside the cases must not be able to make a bad case pass."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "checker"
+def default_folder() -> Path | None:
+    """The cache's folder: CHECKER_CACHE_DIR, else the user's cache folder as platformdirs
+    finds it (`$XDG_CACHE_HOME/checker` or `~/.cache/checker` on Linux). Only an absolute
+    path counts: a relative one would resolve against the working directory, i.e. into
+    the repository being checked, where a committed entry could make a bad case pass.
+    None (no cache) when no absolute folder can be found."""
+    override = os.environ.get("CHECKER_CACHE_DIR", "")
+    if os.path.isabs(override):
+        return Path(override)
+    try:
+        import platformdirs
+
+        # platformdirs ignores a relative XDG_CACHE_HOME or HOME (>= 4.11.8), and raises
+        # when no home can be found; checked again here whatever its version does.
+        found = platformdirs.user_cache_dir(APP, appauthor=False)
+    except Exception:  # no home folder at all: run without a cache
+        return None
+    return Path(found) if os.path.isabs(found) else None
 
 
 @cache
@@ -75,21 +118,44 @@ def _opt(v: Any, kind: type) -> Any:
     return v
 
 
+def _list(v: Any) -> list[Any]:
+    if not isinstance(v, list):
+        raise TypeError("not a list")
+    return v
+
+
+_FIELDS: dict[type, frozenset[str]] = {
+    cls: frozenset(f.name for f in fields(cls))
+    for cls in (Position, Amendment, Citation, Waived, Finding, Applied)
+}
+_FIELDS[FileReport] = frozenset(f.name for f in fields(FileReport)) - {"path"}
+
+
+def _obj(d: Any, cls: type) -> dict[str, Any]:
+    """A JSON object with exactly the fields of cls: nothing missing, nothing extra."""
+    if not isinstance(d, dict) or d.keys() != _FIELDS[cls]:
+        raise TypeError(f"not a {cls.__name__}")
+    return d
+
+
 def _position(d: Any) -> Position | None:
     if d is None:
         return None
+    d = _obj(d, Position)
     return Position(_opt(d["line"], int), _opt(d["column"], int))
 
 
 def _amendment(a: Any) -> Amendment | None:
     if a is None:
         return None
+    a = _obj(a, Amendment)
     return Amendment(source=_s(a["source"]), number=_s(a["number"]),
                      article=_opt(a["article"], int), clause=_opt(a["clause"], int),
                      point=_opt(a["point"], str))
 
 
-def _citation(c: dict[str, Any]) -> Citation:
+def _citation(c: Any) -> Citation:
+    c = _obj(c, Citation)
     return Citation(
         source=_s(c["source"]), number=_s(c["number"]), article=_opt(c["article"], int),
         clause=_opt(c["clause"], int), point=_opt(c["point"], str),
@@ -102,6 +168,7 @@ def _citation(c: dict[str, Any]) -> Citation:
 def _waived(w: Any) -> Waived | None:
     if w is None:
         return None
+    w = _obj(w, Waived)
     return Waived(
         waiver=_opt(w["waiver"], int), authority=_s(w["authority"]),
         authority_date=_opt(w["authority_date"], str), approved_by=_s(w["approved_by"]),
@@ -109,38 +176,78 @@ def _waived(w: Any) -> Waived | None:
     )
 
 
-def _finding(d: dict[str, Any]) -> Finding:
-    """Rebuild a finding, checking every type: an entry that is not exactly what this
-    module wrote is a miss, never a crash further on."""
+def _finding(d: Any) -> Finding:
+    """Rebuild a finding, checking every field and type: an entry that is not exactly
+    what this module wrote is a miss, never a crash further on."""
+    d = _obj(d, Finding)
     return Finding(
         rule=_s(d["rule"]), severity=Severity(d["severity"]), kind=Kind(d["kind"]),
         message=_s(d["message"]), pointer=_s(d["pointer"]),
         position=_position(d["position"]),
         rule_version=_opt(d["rule_version"], int),
-        cites=tuple(_citation(c) for c in d["cites"]),
+        cites=tuple(_citation(c) for c in _list(d["cites"])),
         layer=_opt(d["layer"], str),
         waived=_waived(d["waived"]),
     )
 
 
-def encode(report: FileReport) -> bytes:
+def _applied(a: Any) -> Applied:
+    a = _obj(a, Applied)
+    return Applied(layer=_s(a["layer"]), source=_s(a["source"]), number=_s(a["number"]),
+                   selected_by=_s(a["selected_by"]), date=_s(a["date"]),
+                   amends=_opt(a["amends"], str))
+
+
+def _report(path: str, d: Any) -> FileReport:
+    d = _obj(d, FileReport)
+    return FileReport(
+        path=path,
+        findings=tuple(_finding(f) for f in _list(d["findings"])),
+        applied=tuple(_applied(a) for a in _list(d["applied"])),
+        procedure=_opt(d["procedure"], str),
+        rules_run=tuple(_s(r) for r in _list(d["rules_run"])),
+    )
+
+
+def _body(report: FileReport) -> dict[str, Any]:
     body = asdict(report)
     body.pop("path")
-    return json.dumps(body, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    return body
+
+
+def _dumps(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True).encode("utf-8")
+
+
+def encode(report: FileReport) -> bytes:
+    """A file's result as JSON, without its path (the same bytes may sit anywhere)."""
+    return _dumps(_body(report))
 
 
 def decode(path: str, data: bytes) -> FileReport:
-    d = json.loads(data)
-    return FileReport(
-        path=path,
-        findings=tuple(_finding(f) for f in d["findings"]),
-        applied=tuple(Applied(layer=_s(a["layer"]), source=_s(a["source"]),
-                              number=_s(a["number"]), selected_by=_s(a["selected_by"]),
-                              date=_s(a["date"]), amends=_opt(a["amends"], str))
-                      for a in d["applied"]),
-        procedure=_opt(d["procedure"], str),
-        rules_run=tuple(_s(r) for r in d["rules_run"]),
-    )
+    """The result `encode` wrote, for the file at `path`; raises if it is anything else."""
+    return _report(path, json.loads(data))
+
+
+def encode_entry(key: str, report: FileReport) -> bytes:
+    """A cache entry: the result and the key it answers, so it answers no other."""
+    return _dumps({"format": FORMAT, "key": key, "result": _body(report)})
+
+
+def decode_entry(path: str, key: str, data: bytes) -> FileReport | None:
+    """The result in an entry if the entry is exactly what `encode_entry` wrote for this
+    key, byte for byte, else None (a miss). Never raises."""
+    try:
+        d = json.loads(data)
+        # Canonical form (what json.dumps writes: sorted keys, no duplicate, no spacing
+        # of its own), exact fields and types: then re-encoding the result would give
+        # these very bytes, without paying for it.
+        if not (isinstance(d, dict) and d.keys() == {"format", "key", "result"}
+                and d["format"] == FORMAT and d["key"] == key and _dumps(d) == data):
+            return None
+        return _report(path, d["result"])
+    except Exception:  # whatever is wrong with an entry, it is a miss
+        return None
 
 
 class ResultCache:
@@ -158,27 +265,89 @@ class ResultCache:
         return self.folder / key[:2] / f"{key[2:]}.json"
 
     def get(self, path: str, key: str) -> FileReport | None:
-        try:
-            return decode(path, self._entry(key).read_bytes())
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            return None
+        """The stored result for this key, or None: a miss, whatever is wrong."""
+        data = _read_entry(self._entry(key))
+        return None if data is None else decode_entry(path, key, data)
 
     def put(self, key: str, report: FileReport) -> None:
+        """Store a result, atomically; never fails (a cache that cannot be written is only
+        slower). No fsync: an entry left short by a crash is a miss, not a wrong answer."""
         entry = self._entry(key)
-        tmp = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")
-        try:
+        with contextlib.suppress(OSError, ValueError):  # ValueError: e.g. a lone surrogate
+            data = encode_entry(key, report)
+            if len(data) > MAX_ENTRY:
+                return
             if not self._ready:
-                self.folder.mkdir(parents=True, exist_ok=True)
-                ignore = self.folder / ".gitignore"
-                if not ignore.exists():
-                    ignore.write_text("# created by checker\n*\n", "utf-8")
+                self._prepare()
                 self._ready = True
-            entry.parent.mkdir(exist_ok=True)
-            tmp.write_bytes(encode(report))
-            os.replace(tmp, entry)
-        except OSError:
-            with contextlib.suppress(OSError):
-                tmp.unlink(missing_ok=True)
+            with contextlib.suppress(FileExistsError):
+                os.mkdir(entry.parent, 0o700)
+            _write_entry(entry, data)
+
+    def _prepare(self) -> None:
+        """The cache's folder (private: results quote personal data), with a .gitignore
+        so that git never picks it up should it ever sit inside a repository."""
+        self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        with contextlib.suppress(FileExistsError):  # whatever is there, even a link, stays
+            fd = os.open(self.folder / ".gitignore", _CREATE, 0o644)
+            with os.fdopen(fd, "wb") as f:
+                f.write(b"# created by checker\n*\n")
+
+
+def _open_folder(entry: Path) -> tuple[int | None, Path | str]:
+    """A descriptor of the entry's folder and the entry's name in it. The folder must be
+    a real folder, never a symbolic link (it could lead out of the cache): opened without
+    following one where the platform can (POSIX), else checked first (no descriptor)."""
+    if _DIR_FD:
+        return os.open(entry.parent, os.O_RDONLY | os.O_DIRECTORY | _NOFOLLOW), entry.name
+    if not stat.S_ISDIR(os.lstat(entry.parent).st_mode):
+        raise NotADirectoryError(entry.parent)
+    return None, entry
+
+
+def _read_entry(entry: Path) -> bytes | None:
+    """The entry's bytes if it is a regular file (never following a link) of at most
+    MAX_ENTRY bytes, else None. A fifo or device is not even opened: it could block or
+    act."""
+    fd, folder = -1, None
+    try:
+        folder, name = _open_folder(entry)
+        if not stat.S_ISREG(os.stat(name, dir_fd=folder, follow_symlinks=False).st_mode):
+            return None
+        fd = os.open(name, _READ, dir_fd=folder)
+        st = os.fstat(fd)  # what was opened: the name may have been swapped meanwhile
+        if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_ENTRY:
+            return None
+        with os.fdopen(fd, "rb") as f:
+            fd = -1  # closed with f
+            data = f.read(MAX_ENTRY + 1)
+        return data if len(data) <= MAX_ENTRY else None  # it grew while read
+    except (OSError, ValueError):
+        return None
+    finally:
+        for d in (fd, -1 if folder is None else folder):
+            if d >= 0:
+                os.close(d)
+
+
+def _write_entry(entry: Path, data: bytes) -> None:
+    """Write under a fresh, unguessable temporary name, created exclusively (a planted
+    file or link there is never written through), then rename into place: readers see
+    the old entry or the new one, never part of one."""
+    folder, name = _open_folder(entry)
+    tmp = f".{entry.stem}.{secrets.token_hex(8)}.tmp"
+    src = tmp if folder is not None else entry.parent / tmp
+    try:
+        with os.fdopen(os.open(src, _CREATE, 0o600, dir_fd=folder), "wb") as f:
+            f.write(data)
+        os.replace(src, name, src_dir_fd=folder, dst_dir_fd=folder)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(src, dir_fd=folder)
+        raise
+    finally:
+        if folder is not None:
+            os.close(folder)
 
 
 def context_of(packs: Any, options: Any) -> str:

@@ -151,9 +151,9 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
         sources = [src for arg in paths
                    for src in walk(arg, lambda p: is_case_file(p, cfg, base), force_exclude)]
         results = None
-        if cfg.cache:
-            folder = os.environ.get("CHECKER_CACHE_DIR") or str(default_folder())
-            results = ResultCache(Path(folder), context_of(packs, opts))
+        folder = default_folder() if cfg.cache else None
+        if folder is not None:
+            results = ResultCache(folder, context_of(packs, opts))
         if output is not None and any(
                 src.path is not None and _same_file(src.path, Path(output)) for src in sources):
             _fail(f"{output} is one of the files being checked; the report cannot replace it")

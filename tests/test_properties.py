@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from _support import encode, example, paths, run, triples
+from _support import EXAMPLES, encode, example, paths, run, triples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import example as hexample
 from hypothesis import strategies as st
@@ -65,9 +65,12 @@ JSON = st.recursive(
     max_leaves=25,
 )
 
-DATES = st.dates(min_value=dt.date(2024, 1, 1), max_value=dt.date(2027, 12, 31)).map(
-    lambda d: d.isoformat()
-)
+# Dates of the years the rules change in, and dates at the ends of the calendar, where
+# date arithmetic overflows (a deadline after 9999-12-31, a month before 0001-01-01).
+EDGE_DATES = st.sampled_from(["0001-01-01", "0001-01-02", "0001-12-31", "9999-01-01",
+                              "9999-12-30", "9999-12-31"])
+DATES = (st.dates(min_value=dt.date(2024, 1, 1), max_value=dt.date(2027, 12, 31))
+         .map(lambda d: d.isoformat()) | EDGE_DATES)
 NAMES = st.sampled_from(
     ["Trần Thị Minh Hằng", "Lê Quốc Bảo", "Phạm Đức Long", "Bộ trưởng Bộ Tài chính", "X", ""]
 )
@@ -87,10 +90,13 @@ def like(value: Any) -> st.SearchStrategy[Any]:
     return JSON
 
 
+EXAMPLE_NAMES = sorted(p.stem for p in EXAMPLES.glob("*.json"))
+
+
 @st.composite
 def mutated_cases(draw: st.DrawFn) -> dict[str, Any]:
     """An example case with a few values replaced, removed or added."""
-    data = example(draw(st.sampled_from(["clean", "violations"])))
+    data = example(draw(st.sampled_from(EXAMPLE_NAMES)))
     for _ in range(draw(st.integers(min_value=1, max_value=4))):
         where = draw(st.sampled_from(paths(data)[1:]))
         parent = data
@@ -163,6 +169,67 @@ _ZERO_SUMMONED["steps"][1]["summoned"] = 0
 @given(data=mutated_cases())
 def test_never_raises_on_mutated_cases(data: dict[str, Any]) -> None:
     assert_well_formed(run(data))
+
+
+# ---------------------------------------------------------------- how a value is written
+def as_floats(node: Any) -> Any:
+    """node with every integer written as a float (4 -> 4.0), as some exporters do."""
+    if isinstance(node, bool):
+        return node
+    if isinstance(node, int):
+        return float(node)
+    if isinstance(node, dict):
+        return {k: as_floats(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [as_floats(v) for v in node]
+    return node
+
+
+@settings(max_examples=80, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(data=mutated_cases())
+def test_integers_written_as_floats_give_the_same_findings(data: dict[str, Any]) -> None:
+    """A count written 4.0 is the count 4 everywhere: no rule may skip it."""
+    assert triples(run(as_floats(data)).findings) == triples(run(data).findings)
+
+
+NAME_KEYS = {"full_name", "name", "body", "signatory", "chosen", "put_forward"}
+LOOKALIKE_LETTERS = st.sampled_from(sorted(
+    c for c, la in __import__("checker.lookalike", fromlist=["LOOKALIKES"]).LOOKALIKES.items()
+    if la.intended.isalnum()))
+
+
+def name_places(data: Any) -> list[tuple[Any, ...]]:
+    """Where the case holds a name of a person or body."""
+    out = []
+    for where in paths(data)[1:]:
+        node = data
+        for k in where:
+            node = node[k]
+        named = where[-1] in NAME_KEYS or (len(where) > 1 and where[-2] == "put_forward")
+        if isinstance(node, str) and named and node.strip():
+            out.append(where)
+    return out
+
+
+@settings(max_examples=80, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(name=st.sampled_from(EXAMPLE_NAMES), pick=st.randoms(use_true_random=False),
+       letter=LOOKALIKE_LETTERS, lang=st.sampled_from(["vi", "en"]))
+def test_a_look_alike_letter_in_any_name_is_named(name: str, pick: random.Random,
+                                                  letter: str, lang: str) -> None:
+    data = example(name)
+    where = pick.choice(name_places(data))
+    node: Any = data
+    for k in where[:-1]:
+        node = node[k]
+    text = node[where[-1]]
+    at = pick.randrange(len(text) + 1)
+    node[where[-1]] = text[:at] + letter + text[at:]
+    pointer = "".join(f"/{k}" for k in where)
+    found = [f for f in run(data, lang=lang).findings if f.pointer == pointer]
+    assert [f.rule for f in found] == ["SCHEMA"]
+    assert f"U+{ord(letter):04X}" in found[0].message
 
 
 # ---------------------------------------------------------------- key order

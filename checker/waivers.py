@@ -77,6 +77,13 @@ def covers(waiver_pointer: str | None, pointer: str) -> bool:
     return pointer == waiver_pointer or pointer.startswith(waiver_pointer + "/")
 
 
+def _places(pointer: str) -> list[str]:
+    """The places a waiver covering `pointer` may name: the whole case (""), then each
+    ancestor by whole segments, then the pointer itself (see covers)."""
+    parts = pointer.split("/")
+    return ["/".join(parts[:n]) for n in range(1, len(parts) + 1)] if pointer else [""]
+
+
 def apply(doc: Document, case: Case, packs: tuple[Pack, ...], opts: Options,
           ev: Evaluation) -> list[Finding]:
     """The evaluation's findings with the waived ones marked, followed by a WAIVER
@@ -106,11 +113,18 @@ def apply(doc: Document, case: Case, packs: tuple[Pack, ...], opts: Options,
             if not wrong:
                 valid[i] = w
 
+    # Each finding looks up the waivers of its rule at its own place and at each place
+    # above it, instead of trying every waiver: thousands of each stay linear.
+    at_place: dict[tuple[str, str], list[int]] = {}
+    for i, w in valid.items():
+        at_place.setdefault((w.rule, w.pointer or ""), []).append(i)
     used: set[int] = set()
     out: list[Finding] = []
+    reported: dict[str, set[str]] = {}
     for f in ev.findings:
-        matching = [i for i, w in valid.items()
-                    if w.rule == f.rule and covers(w.pointer, f.pointer)]
+        reported.setdefault(f.rule, set()).add(f.pointer or "/")
+        matching = sorted(i for place in _places(f.pointer)
+                          for i in at_place.get((f.rule, place), ()))
         used.update(matching)
         if matching:
             f = _waived(f, matching[0], valid[matching[0]], opts)
@@ -121,7 +135,7 @@ def apply(doc: Document, case: Case, packs: tuple[Pack, ...], opts: Options,
         if i in used or not layers[w.rule] & checked:
             continue
         at = f"/waivers/{i}"
-        found = sorted({f.pointer or "/" for f in ev.findings if f.rule == w.rule})
+        found = sorted(reported.get(w.rule, ()))
         if w.rule not in ev.rules_run:
             problems.append(_problem(doc, opts, f"{at}/rule", "waiver-not-applied", w))
         elif w.pointer and found:

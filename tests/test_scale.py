@@ -178,3 +178,32 @@ def test_fifty_thousand_findings_through_the_cli(tmp_path: Path) -> None:
     assert report["summary"]["error"] == 50_000
     lines = [f["line"] for f in report["files"][0]["findings"]]
     assert lines == sorted(lines) and len(set(lines)) == 50_000  # one key per line
+
+
+# ---------------------------------------------------------------- as many waivers as findings
+def test_five_thousand_waivers_each_for_its_own_step(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each finding finds its waiver by its place, not by trying every waiver."""
+    from checker import waivers
+
+    data = many_steps(5000)
+    data["waivers"] = [{"rule": "APPT-QUORUM", "pointer": f"/steps/{k}",
+                        "authority": {"number": "12/QĐ-BTC", "date": "2025-09-05"},
+                        "approved_by": "Bộ trưởng Bộ Tài chính", "reason": "Lý do."}
+                       for k in range(5000)]
+    tried = 0
+    covers = waivers.covers
+
+    def counting(waiver_pointer: str | None, pointer: str) -> bool:
+        nonlocal tried
+        tried += 1
+        return covers(waiver_pointer, pointer)
+
+    monkeypatch.setattr(waivers, "covers", counting)
+    with hang_guard():
+        report = run(encode(data))
+    quorum = [f for f in report.findings if f.rule == "APPT-QUORUM"]
+    assert len(quorum) == 5000
+    assert all(f.waived is not None and f.waived.pointer == f"/waivers/{f.pointer.split('/')[2]}"
+               for f in quorum)
+    assert [f for f in report.findings if f.rule == "WAIVER"] == []
+    assert tried <= len(report.findings) + 5000  # linear, where trying all would be 25 million

@@ -14,10 +14,12 @@ from typing import Any
 import pytest
 from _support import LANGS, ROOT, example, is_sentence, run
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from checker.cli import main
 from checker.report import FileReport
-from checker.waivers import WAIVER_RULE
+from checker.waivers import WAIVER_RULE, _places, covers
 
 CERT = "APPT-HEALTH-CERT-AGE"
 CERT_AT = "/dossier/items/9/document/date"
@@ -253,3 +255,16 @@ def test_messages_are_whole_sentences_in_one_language(lang: str) -> None:
 def test_same_input_same_report() -> None:
     first = run(everything_wrong(), today=dt.date(2025, 9, 18))
     assert run(everything_wrong(), today=dt.date(2025, 9, 18)) == first
+
+
+# ---------------------------------------------------------------- matching by place
+segment = st.sampled_from(["", "a", "b", "0", "10", "a~1b"])
+pointers = st.lists(segment, max_size=4).map(lambda s: "".join("/" + x for x in s))
+
+
+@given(pointers, st.lists(pointers, max_size=6))
+def test_places_are_exactly_what_covers_accepts(finding: str, waiver_places: list[str]) -> None:
+    """Looking a finding's waivers up by its places (tests/test_scale.py: linear) finds the
+    same waivers as trying each with covers."""
+    assert {w for w in waiver_places if covers(w, finding)} == \
+        {w for w in waiver_places if w in _places(finding)}

@@ -103,7 +103,7 @@ class Document:
     path: str
     text: str
     data: Any
-    _map: SourceMap | None = field(default=None, repr=False)
+    _map: SourceMap | None = field(default=None, repr=False, compare=False)
 
     @property
     def source_map(self) -> SourceMap:

@@ -273,6 +273,41 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "rule does not apply to this case (it is not in force on the case's date or is not "
         "for this kind of case); remove the waiver.",
     },
+    # --- waivers that do not hold (issue 11, hostile input: waivers) -----------------------
+    "waiver-after-decision": {
+        "vi": "Văn bản {authority} cho phép miễn trừ quy tắc {rule} đề ngày {date}, sau ngày "
+        "quyết định ({decided}); miễn trừ cấp sau khi đã quyết định không thể miễn trừ cho "
+        "quyết định đó, nên các phát hiện của quy tắc này vẫn được tính.",
+        "en": "The waiver of rule {rule} was granted by {authority} on {date}, after the "
+        "decision of {decided}; a waiver granted after the decision cannot excuse it, so "
+        "the rule's findings still count.",
+    },
+    "waiver-expires-before-issued": {
+        "vi": "Miễn trừ theo văn bản {authority} đối với quy tắc {rule} hết hiệu lực ngày "
+        "{expires}, trước cả ngày ban hành văn bản đó ({date}); hãy kiểm tra lại hai ngày "
+        "này. Miễn trừ không có tác dụng nên các phát hiện của quy tắc này vẫn được tính.",
+        "en": "The waiver of rule {rule} granted by {authority} expires on {expires}, before "
+        "that document was issued on {date}; check both dates. It waives nothing, so the "
+        "rule's findings still count.",
+    },
+    "waiver-not-yet-issued": {
+        "vi": "Văn bản {authority} cho phép miễn trừ quy tắc {rule} đề ngày {date}, sau ngày "
+        "{today} được coi là hôm nay (theo {selected_by}); văn bản chưa ban hành thì không "
+        "thể là căn cứ miễn trừ, hãy kiểm tra lại ngày của văn bản.",
+        "en": "The waiver of rule {rule} rests on {authority} dated {date}, after {today}, "
+        "the day taken as today (from {selected_by}); a document not yet issued cannot "
+        "authorise a waiver, so check its date.",
+    },
+    "waiver-self-approved": {
+        "vi": "Miễn trừ theo văn bản {authority} đối với quy tắc {rule} do \"{approved_by}\" "
+        "phê duyệt, mà đó chính là cấp bị quy tắc này xác định không phải cấp có thẩm quyền "
+        "(tại {pointer}); không cấp nào tự miễn trừ được cho việc làm của chính mình, nên "
+        "các phát hiện của quy tắc này vẫn được tính.",
+        "en": "The waiver of rule {rule} granted by {authority} was approved by "
+        "\"{approved_by}\", the very body this rule finds is not the competent one (at "
+        "{pointer}); no body can waive a finding against itself, so the rule's findings "
+        "still count.",
+    },
     # --- the text report's frame ---------------------------------------------------------
     "applied": {
         "vi": "Quy định áp dụng: {number} (tầng {layer}, theo ngày {date} tại {selected_by}).",

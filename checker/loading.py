@@ -1,8 +1,9 @@
 """bytes → Document: decode, parse, and map JSON pointers to line:column.
 
 Owns bytes and positions. A file that cannot be decoded or parsed becomes a Finding with
-the best position we can give; it never raises. The source map is computed lazily, only
-when a finding needs a position, because most files in a hook run have none.
+the best position we can give; it never raises. The source map is made lazily, only when
+a finding needs a position, because most files in a hook run have none, and then grows
+with the containers the findings are in (see SourceMap).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import codecs
 import json
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -101,42 +103,52 @@ class Document:
     path: str
     text: str
     data: Any
-    _found: dict[str, tuple[int, int | None] | None] = field(default_factory=dict, repr=False)
+    _map: SourceMap | None = field(default=None, repr=False, compare=False)
 
-    def _locate(self, pointer: str) -> tuple[int, int | None] | None:
-        if pointer not in self._found:
-            self._found[pointer] = locate(self.text, pointer)
-        return self._found[pointer]
+    @property
+    def source_map(self) -> SourceMap:
+        """The file's source map, made on the first position asked for."""
+        if self._map is None:
+            self._map = SourceMap(self.text)
+        return self._map
 
     def position(self, pointer: str) -> Position | None:
         """line:column (1-based) of the value at pointer, or of its nearest ancestor."""
+        m = self.source_map
         p = pointer
         while True:
-            found = self._locate(p)
+            found = m.locate(p)
             if found is not None:
-                return _line_col(self.text, found[0])
+                return m.line_col(found[0])
             if not p:
                 return None
             p = p.rsplit("/", 1)[0]
 
     def key_position(self, pointer: str) -> Position | None:
         """line:column of the key that names pointer (for duplicate and unknown keys)."""
-        found = self._locate(pointer)
+        m = self.source_map
+        found = m.locate(pointer)
         if found is not None and found[1] is not None:
-            return _line_col(self.text, found[1])
+            return m.line_col(found[1])
         return self.position(pointer)
 
 
 # ---------------------------------------------------------------- positions
-# Finding where a pointer's value starts needs only the path to it: each object or
-# array on the way is scanned with the standard library's C scanner (its key strings
-# decoded, the values beside the path skipped whole), so a finding costs microseconds,
-# not a full source map. tests/test_positions.py checks every pointer of every fixture
-# against the json-source-map library.
+# Where a pointer's value starts needs only the containers on the path to it. Each object
+# or array is indexed once, the first time a pointer passes through it: its members' (or
+# items') offsets are recorded in one scan with the standard library's C scanner (key
+# strings decoded, each value skipped whole). Every later pointer through it is a dict or
+# list look-up, so a file with thousands of findings costs one scan of the containers they
+# are in, not one walk of the file per finding; a file without findings costs nothing,
+# and a huge container no finding points into is never indexed. Line starts are found
+# once, and line:column is a binary search. tests/test_positions.py checks every pointer
+# of every fixture against the json-source-map library, and tests/test_scale.py that the
+# work stays linear.
 _WS = re.compile(r"[ \t\n\r]*")
 # the C scanner's two entry points (not in the typing stubs, stable since Python 2.6):
 _SCAN: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
 _STRING: Callable[[str, int], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
+_BREAK = re.compile(r"\r\n?|\n")
 
 
 def _skip(text: str, i: int) -> int:
@@ -145,51 +157,97 @@ def _skip(text: str, i: int) -> int:
     return m.end() if m else i
 
 
-def _tokens(pointer: str) -> list[str]:
-    return [t.replace("~1", "/").replace("~0", "~") for t in pointer[1:].split("/")]
+_Members = dict[str, tuple[int, int]]  # key → (offset of its value, offset of the key)
 
 
-def locate(text: str, pointer: str) -> tuple[int, int | None] | None:
-    """(offset of the value, offset of the key naming it, if any) for an RFC 6901 pointer
-    into JSON text, or None. Where a key repeats, the last one counts, as in the data."""
-    try:
-        i = _skip(text, 0)
-        key_at: int | None = None
-        for tok in _tokens(pointer) if pointer else []:
-            if text[i] == "{":
+class SourceMap:
+    """RFC 6901 pointers into one JSON text → offsets and line:column, each container
+    indexed once, on demand. Where a key repeats, the last one counts, as in the data."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._containers: dict[int, _Members | list[int] | None] = {}
+        self._found: dict[str, tuple[int, int | None] | None] = {}
+        self._lines: list[int] | None = None
+        self.indexed = 0  # containers scanned so far (tests/test_scale.py reads it)
+
+    def locate(self, pointer: str) -> tuple[int, int | None] | None:
+        """(offset of the value, offset of the key naming it, if any), or None if the
+        text has no such value (or is not JSON)."""
+        if pointer in self._found:
+            return self._found[pointer]
+        return self._walk(pointer)
+
+    def line_col(self, offset: int) -> Position:
+        """1-based line and column; a line ends at LF, CRLF or a lone CR (old Mac files)."""
+        if self._lines is None:
+            self._lines = _line_starts(self.text)
+        return _position(self._lines, offset)
+
+    def _walk(self, pointer: str) -> tuple[int, int | None] | None:
+        root = _skip(self.text, 0)
+        here: tuple[int, int | None] | None = (root, None) if root < len(self.text) else None
+        prefix = ""
+        for raw in pointer.split("/")[1:]:
+            prefix += "/" + raw
+            if prefix not in self._found:  # each prefix is looked up once
+                self._found[prefix] = None if here is None else self._child(here[0], raw)
+            here = self._found[prefix]
+        return here
+
+    def _child(self, at: int, raw: str) -> tuple[int, int | None] | None:
+        index = self._index(at)
+        if isinstance(index, dict):
+            return index.get(raw.replace("~1", "/").replace("~0", "~"))
+        if index is None or not raw.isdigit() or (raw != "0" and raw.startswith("0")):
+            return None
+        n = int(raw)
+        return (index[n], None) if n < len(index) else None
+
+    def _index(self, at: int) -> _Members | list[int] | None:
+        if at not in self._containers:
+            self.indexed += 1
+            try:
+                self._containers[at] = _scan_container(self.text, at)
+            except (IndexError, ValueError, StopIteration, RecursionError):
+                self._containers[at] = None  # not JSON here: no position below
+        return self._containers[at]
+
+
+def _scan_container(text: str, at: int) -> _Members | list[int] | None:
+    """The members of the object (or the items of the array) starting at `at`, each value
+    skipped whole by the C scanner; None for a scalar."""
+    if text[at] == "{":
+        members: _Members = {}
+        i = _skip(text, at + 1)
+        while text[i] != "}":
+            k_at = i
+            key, i = _STRING(text, i + 1)
+            i = _skip(text, _skip(text, i) + 1)  # past the colon
+            members[key] = (i, k_at)
+            i = _skip(text, _SCAN(text, i)[1])
+            if text[i] == ",":
                 i = _skip(text, i + 1)
-                hit: tuple[int, int] | None = None
-                while text[i] != "}":
-                    k_at = i
-                    key, i = _STRING(text, i + 1)
-                    i = _skip(text, i) + 1  # the colon
-                    i = _skip(text, i)
-                    if key == tok:
-                        hit = (i, k_at)
-                    i = _skip(text, _SCAN(text, i)[1])
-                    if text[i] == ",":
-                        i = _skip(text, i + 1)
-                if hit is None:
-                    return None
-                i, key_at = hit
-            elif text[i] == "[":
-                if not tok.isdigit() or (tok != "0" and tok.startswith("0")):
-                    return None
+        return members
+    if text[at] == "[":
+        items: list[int] = []
+        i = _skip(text, at + 1)
+        while text[i] != "]":
+            items.append(i)
+            i = _skip(text, _SCAN(text, i)[1])
+            if text[i] == ",":
                 i = _skip(text, i + 1)
-                for _ in range(int(tok)):
-                    if text[i] == "]":
-                        return None
-                    i = _skip(text, _SCAN(text, i)[1])
-                    if text[i] == ",":
-                        i = _skip(text, i + 1)
-                if text[i] == "]":
-                    return None
-                key_at = None
-            else:
-                return None
-        return i, key_at
-    except (IndexError, ValueError, StopIteration, RecursionError):
-        return None
+        return items
+    return None
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0, *(m.end() for m in _BREAK.finditer(text))]
+
+
+def _position(starts: list[int], offset: int) -> Position:
+    line = bisect_right(starts, offset)
+    return Position(line, offset - starts[line - 1] + 1)
 
 
 def _constant_offset(text: str, name: str) -> int:
@@ -221,19 +279,10 @@ def _input(lang: Lang, key: str, pos: Position | None, pointer: str = "", **v: o
     )
 
 
-_BREAK = re.compile(r"\r\n?|\n")
-
-
 def _line_col(text: str, offset: int) -> Position:
-    """1-based line and column; a line ends at LF, CRLF or a lone CR (old Mac files)."""
-    if "\r" not in text:
-        line = text.count("\n", 0, offset) + 1
-        col = offset - (text.rfind("\n", 0, offset) + 1) + 1
-        return Position(line, col)
-    line, start = 1, 0
-    for m in _BREAK.finditer(text, 0, offset):
-        line, start = line + 1, m.end()
-    return Position(line, offset - start + 1)
+    """1-based line and column of one offset (for the one finding of a file that cannot
+    be read); a Document's findings use its SourceMap."""
+    return _position(_line_starts(text), offset)
 
 
 # Legacy Vietnamese 8-bit encodings, still common in files exported from old systems.

@@ -1151,9 +1151,11 @@ class Acting(Model):
 
 class Waiver(Model):
     """An exception granted for this case: findings of `rule` (at or below `pointer`)
-    are reported as waived and do not fail the check. The checker only verifies that
-    the waiver is well formed, current on the case's date and actually used; whether
-    the authority could grant it is for the reader of the report."""
+    are reported as waived and do not fail the check. The checker verifies that the
+    waiver is well formed, issued no later than the decision and before it expires,
+    current on the case's date, not approved by the body the waived finding disputes,
+    and actually used (checker/waivers.py); whether the authority could otherwise grant
+    it is for the reader of the report."""
 
     model_config = ConfigDict(
         json_schema_extra={

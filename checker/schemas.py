@@ -377,12 +377,14 @@ def validate(doc: Document, lang: Lang, name: str = "case") -> list[Finding]:
     if quick_valid(doc.data, name):
         return []
     out: list[Finding] = []
+    said: set[tuple[str, str]] = set()  # a set, not a search of `out`: thousands of errors
     for e in validator(name).iter_errors(doc.data):
         base = "".join("/" + escape(str(p)) for p in e.absolute_path)
         for msg, suffix in _messages(e, lang):
             pointer = base + suffix
-            if any(f.pointer == pointer and f.message == msg for f in out):
+            if (pointer, msg) in said:
                 continue  # e.g. an empty name breaks both minLength and its pattern
+            said.add((pointer, msg))
             pos = doc.key_position(pointer) if suffix else doc.position(pointer)
             out.append(
                 Finding(

@@ -1,5 +1,5 @@
-"""The position locator agrees with the json-source-map library on every pointer of every
-fixture: the library is the reference; the locator is the fast path the checker uses."""
+"""The source map agrees with the json-source-map library on every pointer of every
+fixture: the library is the reference; the map is the fast path the checker uses."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ import pytest
 from _support import ROOT
 from json_source_map import calculate
 
-from checker.loading import escape, locate
+from checker.loading import SourceMap, escape
+from checker.report import Position
 
 FIXTURES = sorted(
     p for p in (ROOT / "fixtures").rglob("*.json")
@@ -47,11 +48,12 @@ def test_every_pointer_matches_the_library(path: Path) -> None:
     except (UnicodeDecodeError, ValueError, RecursionError):
         pytest.skip("not parseable JSON text")
     checked = 0
+    smap = SourceMap(text)  # one per file, as the checker makes it
     for ptr in pointers(data):
         entry = reference.get(library_key(ptr))
         if entry is None or "\\" in text:  # the library keys escaped names as written
             continue
-        found = locate(text, ptr)
+        found = smap.locate(ptr)
         assert found is not None, ptr
         assert found[0] == entry.value_start.position, ptr
         if entry.key_start is not None:
@@ -72,4 +74,19 @@ def test_every_pointer_matches_the_library(path: Path) -> None:
 ])
 def test_locate_edge_cases(text: str, pointer: str,
                            expected: tuple[int, int | None] | None) -> None:
-    assert locate(text, pointer) == expected
+    assert SourceMap(text).locate(pointer) == expected
+
+
+@pytest.mark.parametrize("text", [
+    '{"a": 1,\n "b": 2}', '{"a": 1,\r\n "b": 2}', '{"a": 1,\r "b": 2}',
+    '{"a": 1,\n\r\n\r "b": [\n 2]}', '\n\n  {"b": 2}',
+])
+def test_line_and_column_after_any_line_break(text: str) -> None:
+    """LF, CRLF and a lone CR each end a line; columns count characters."""
+    smap = SourceMap(text)
+    at = smap.locate("/b")
+    assert at is not None
+    before = text[:at[0]].replace("\r\n", "\n").replace("\r", "\n")
+    line = before.count("\n") + 1
+    column = at[0] - max(text.rfind("\n", 0, at[0]), text.rfind("\r", 0, at[0]))
+    assert smap.line_col(at[0]) == Position(line, column)

@@ -40,6 +40,12 @@ EXPECTED: dict[str, tuple[int, list[tuple[str, str, bool]]]] = {
     "unknown-rule": (1, [(CERT, CERT_AT, False), (WAIVER_RULE, "/waivers/0/rule", False)]),
     "missing-authority": (1, [("SCHEMA", "/waivers/0", False)]),
     "wrong-pointer": (1, [(CERT, CERT_AT, False), (WAIVER_RULE, "/waivers/0/pointer", False)]),
+    "after-decision": (1, [(CERT, CERT_AT, False),
+                           (WAIVER_RULE, "/waivers/0/authority/date", False)]),
+    "expires-before-issued": (1, [(CERT, CERT_AT, False),
+                                  (WAIVER_RULE, "/waivers/0/expires", False)]),
+    "self-approved": (1, [("APPT-AUTHORITY", "/decision/body", False),
+                          (WAIVER_RULE, "/waivers/0/approved_by", False)]),
 }
 
 
@@ -361,7 +367,7 @@ def test_exit_code_ignores_waived_findings_whatever_fail_on() -> None:
 def test_waiver_messages_are_sentences_in_both_languages() -> None:
     values = {k: "X" for k in ("rule", "authority", "date", "approved_by", "pointer", "reason",
                                "expires", "selected_by", "found", "files", "errors",
-                               "warnings", "infos", "waived")}
+                               "warnings", "infos", "waived", "decided", "today")}
     keys = [k for k in MESSAGES if k.startswith(("waive", "summary-waived"))]
     assert len(keys) >= 9
     for k in keys:

@@ -1,8 +1,9 @@
 """The command line. Owns the process: arguments, streams and exit codes.
 
-Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it (a file that
-cannot be read counts); 2 the checker could not run (bad option, broken rule pack,
-internal error). Heavy libraries are imported inside the commands that use them.
+Exit codes: 0 nothing at or above --fail-on (also when there was no case file to
+check: a notice says so); 1 findings at or above it (a file or folder that cannot be read
+counts); 2 the checker could not run (bad option, broken rule pack, internal error);
+130 Ctrl-C; 143 SIGTERM. Heavy libraries are imported inside the commands that use them.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from checker.reporters import FORMATS
 
 if TYPE_CHECKING:
     from checker.config import Resolved
+    from checker.fsutil import OutputError
+    from checker.i18n import Lang
     from checker.rules.pack import Pack
 
 LANG = click.Choice(["vi", "en"])
@@ -29,6 +32,27 @@ LANG = click.Choice(["vi", "en"])
 def _fail(message: str, code: int = 2) -> NoReturn:
     click.echo(f"checker: {message}", err=True)
     sys.exit(code)
+
+
+def _notice(message: str) -> None:
+    click.echo(f"checker: {message}", err=True)
+
+
+def _output_failure(e: OutputError, name: str, lang: Lang) -> NoReturn:
+    from checker.files import os_reason
+    from checker.i18n import t
+    from checker.reporters import shown_path
+
+    reason = os_reason(e.error, lang, writing=True) if e.error is not None else ""
+    _fail(t(e.key, lang, path=shown_path(name), reason=reason))
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived: unwind (workers ended, temporary files removed) and exit 143."""
+
+
+def _terminated(_signum: int, _frame: object) -> None:
+    raise Terminated
 
 
 def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
@@ -44,8 +68,18 @@ def _bad_date(value: str) -> NoReturn:
     raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD")
 
 
+def _env_lang() -> str:
+    from checker.config import env_lang
+    from checker.errors import CheckerError
+
+    try:
+        return env_lang(os.environ)
+    except CheckerError as e:  # named as the variable, not blamed on --lang
+        raise click.UsageError(str(e)) from None
+
+
 lang_option = click.option(
-    "--lang", type=LANG, default=lambda: os.environ.get("CHECKER_LANG", "vi"),
+    "--lang", type=LANG, default=_env_lang,
     show_default="vi", help="Ngôn ngữ thông báo / message language.",
 )
 
@@ -127,36 +161,54 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
     import io
 
     from checker.cache import ResultCache, context_of, default_folder
-    from checker.config import is_case_file
+    from checker.config import is_case_file, message_lang
     from checker.errors import CheckerError
-    from checker.files import walk
+    from checker.files import Source, walk
+    from checker.fsutil import OutputError, check_output, identities
+    from checker.i18n import t
     from checker.report import Report, Severity
-    from checker.reporters import get
+    from checker.reporters import get, shown_path
     from checker.rules.engine import Options, check_selectors, rule_meta
     from checker.rules.pack import all_packs
     from checker.runner import Job, default_jobs, run
 
-    if output is not None and Path(output).exists() and not force:
-        _fail(f"{output} already exists; use --force to overwrite it")
+    if output == "":
+        _fail(t("output-empty", message_lang(lang, os.environ.get("CHECKER_LANG"))))
     try:
         conf = _settings(config_file, lang=lang, format=fmt, fail_on=fail_on, select=select,
                          ignore=ignore, rules=rule_packs, max_size=max_size, jobs=jobs,
                          cache=cache)
         cfg = conf.settings
+        if output is not None:  # before the work, and again when writing
+            try:
+                check_output(output, replace=force)
+            except OutputError as e:
+                _output_failure(e, output, cfg.lang)
         base = conf.file.parent if conf.file else Path.cwd()
         packs = all_packs(cfg.rules)
         opts = Options(lang=cfg.lang, as_of=as_of, select=frozenset(cfg.select),
                        ignore=frozenset(cfg.ignore), today=today)
         check_selectors(packs, opts)
-        sources = [src for arg in paths
-                   for src in walk(arg, lambda p: is_case_file(p, cfg, base), force_exclude)]
+        sources: list[Source] = []
+        for arg in paths:
+            found = list(walk(arg, lambda p: is_case_file(p, cfg, base), force_exclude))
+            if not found and arg != "-" and os.path.isdir(arg) and not quiet:
+                _notice(t("no-case-files-in", cfg.lang, path=shown_path(arg)))
+            sources += found
+        if not sources and not any(os.path.isdir(a) for a in paths) and not quiet:
+            _notice(t("no-case-files", cfg.lang))
         results = None
         folder = default_folder() if cfg.cache else None
         if folder is not None:
             results = ResultCache(folder, context_of(packs, opts))
-        if output is not None and any(
-                src.path is not None and _same_file(src.path, Path(output)) for src in sources):
-            _fail(f"{output} is one of the files being checked; the report cannot replace it")
+        protected = frozenset[tuple[int, int]]()
+        if output is not None:
+            protected = identities([s.path for s in sources if s.path is not None],
+                                   stdin=any(s.path is None for s in sources))
+            try:
+                check_output(output, replace=force, protected=protected)
+            except OutputError as e:
+                _output_failure(e, output, cfg.lang)
         files = run(sources, Job(packs, opts, cfg.max_size, results),
                     cfg.jobs or default_jobs())
     except CheckerError as e:
@@ -167,27 +219,25 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
                     packs=tuple((p.id, p.version) for p in packs),
                     rules=rule_meta(packs, opts.lang) if cfg.format in ("sarif", "junit")
                     else (), statistics=statistics, quiet=quiet)
+    # Rendered whole before anything is written: a signal while rendering leaves no
+    # half report behind.
+    buf = io.StringIO()
     if output is not None:
-        from checker.fsutil import write_atomic
+        from checker.fsutil import write_output
 
-        buf = io.StringIO()
         get(cfg.format)(report, buf, color=False)
         try:
-            write_atomic(Path(output), buf.getvalue().encode("utf-8"))
-        except OSError as e:
-            _fail(f"cannot write {output}: {e.strerror}")
+            write_output(output, buf.getvalue().encode("utf-8"), replace=force,
+                         protected=protected)
+        except OutputError as e:  # nothing was there at start (checked above)
+            _output_failure(OutputError("output-appeared") if e.key == "output-exists"
+                            else e, output, cfg.lang)
     else:
         use_color = sys.stdout.isatty() if color is None else color
-        get(cfg.format)(report, sys.stdout, color=use_color and cfg.format == "text")
+        get(cfg.format)(report, buf, color=use_color and cfg.format == "text")
+        sys.stdout.write(buf.getvalue())
         sys.stdout.flush()
     sys.exit(report.exit_code)
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.exists() and b.exists() and a.samefile(b)
-    except OSError:
-        return False
 
 
 def _settings(config_file: str | None, **flags: Any) -> Resolved:
@@ -308,16 +358,14 @@ def schema(name: str) -> None:
 @click.option("--force", is_flag=True, help="Ghi đè tệp đã có / overwrite an existing file.")
 def init(path: str, force: bool) -> None:
     """Tạo tệp hồ sơ mẫu / write a template case file."""
-    from checker.fsutil import write_atomic
+    from checker.config import message_lang
+    from checker.fsutil import OutputError, write_output
     from checker.sources import DATA
 
-    target = Path(path)
-    if target.exists() and not force:
-        _fail(f"{path} already exists; use --force to overwrite it", 2)
     try:
-        write_atomic(target, (DATA / "template.json").read_bytes())
-    except OSError as e:
-        _fail(f"cannot write {path}: {e.strerror}", 2)
+        write_output(path, (DATA / "template.json").read_bytes(), replace=force)
+    except OutputError as e:
+        _output_failure(e, path, message_lang(os.environ.get("CHECKER_LANG")))
     click.echo(path)
     click.echo(
         "Gợi ý / hint: checker schema case > case.schema.json — để trình soạn thảo kiểm tra tệp "
@@ -348,6 +396,10 @@ def run() -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(encoding="utf-8", errors="replace")
+    import signal
+
+    if signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:  # an ignored TERM stays ignored
+        signal.signal(signal.SIGTERM, _terminated)
     try:
         main.main(standalone_mode=False)
     except click.exceptions.Abort:
@@ -362,6 +414,8 @@ def run() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("\n")
         sys.exit(130)
+    except Terminated:
+        sys.exit(143)  # quietly: whoever sent it knows why
     except SystemExit:
         raise
     except Exception as e:

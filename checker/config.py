@@ -5,24 +5,33 @@ environment variables, command-line flags. Each value remembers where it came fr
 The file is the nearest `.checker.toml` (top-level keys) or `pyproject.toml` with a
 `[tool.checker]` table, searched from the working directory upwards (`.checker.toml`
 wins within one directory), or the one named by --config. Paths in it (extra rule
-packs) are relative to the file. A bad file is a CheckerError: one message, exit 2.
+packs) are relative to the file. A bad file, a bad `CHECKER_*` variable or a bad flag is
+a CheckerError: one message naming the file and key, the variable or the flag, and what
+was expected, in the run's language; exit 2.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import os
+import re
+import stat
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from checker.errors import CheckerError
-from checker.files import DEFAULT_MAX_SIZE
+from checker.files import DEFAULT_MAX_SIZE, os_reason
+from checker.i18n import TOML_TYPE_NAMES, Lang, t
+from checker.text import printable
 
 FILE_NAMES = (".checker.toml", "pyproject.toml")
+MAX_CONFIG_SIZE = 1024 * 1024  # a large pyproject.toml is tens of KB
 
 
 class Settings(BaseModel):
@@ -46,6 +55,7 @@ class Settings(BaseModel):
 FIELDS = tuple(Settings.model_fields)
 LISTS = {"select", "ignore", "rules", "include", "exclude"}
 ENV: dict[str, str] = {name: f"CHECKER_{name.upper()}" for name in FIELDS}
+LANGS: tuple[Lang, ...] = ("vi", "en")
 
 
 @dataclass(frozen=True)
@@ -55,32 +65,98 @@ class Resolved:
     file: Path | None
 
 
-def find_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
+def message_lang(*candidates: object) -> Lang:
+    """The first candidate that is a language (a flag, a variable, a file's setting):
+    the language of a message given before the settings are known."""
+    for c in candidates:
+        if c == "vi" or c == "en":
+            return c
+    return "vi"
+
+
+def find_file(start: Path, lang: Lang = "vi") -> tuple[Path, dict[str, Any]] | None:
     """The nearest configuration file at or above start, with its checker table."""
     for folder in (start, *start.parents):
         for name in FILE_NAMES:
             path = folder / name
-            if not path.is_file():
+            try:
+                if not path.is_file():
+                    continue
+            except OSError:  # a folder that cannot be searched: nothing can be found there
                 continue
-            data = _read(path)
+            data = _read(path, lang)
             if name == "pyproject.toml":
-                table = data.get("tool", {}).get("checker")
+                table = checker_table(path, data, lang)
                 if table is None:
                     continue
-                if not isinstance(table, dict):
-                    raise CheckerError(f"{path}: [tool.checker] must be a table")
                 return path, table
             return path, data
     return None
 
 
-def _read(path: Path) -> dict[str, Any]:
+def checker_table(path: Path, data: dict[str, Any], lang: Lang) -> dict[str, Any] | None:
+    """pyproject.toml's [tool.checker] table, None if there is none; a `tool` or
+    `tool.checker` that is not a table is an error naming the file."""
+    tool = data.get("tool")
+    if tool is None:
+        return None
+    if not isinstance(tool, dict):
+        raise CheckerError(t("config-not-table", lang, path=path, table="tool",
+                             kind=_kind(tool, lang)))
+    table = tool.get("checker")
+    if table is None:
+        return None
+    if not isinstance(table, dict):
+        raise CheckerError(t("config-not-table", lang, path=path, table="tool.checker",
+                             kind=_kind(table, lang)))
+    return table
+
+
+def _kind(value: object, lang: Lang) -> str:
+    name = type(value).__name__
+    return TOML_TYPE_NAMES[name][lang] if name in TOML_TYPE_NAMES else name
+
+
+_TOML_PLACE = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+
+
+def _read(path: Path, lang: Lang) -> dict[str, Any]:
+    """The TOML in path: never more than MAX_CONFIG_SIZE bytes read, never a pipe opened
+    for reading (it could block forever)."""
     try:
-        return tomllib.loads(path.read_text("utf-8"))
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        with open(fd, "rb") as f:
+            st = os.fstat(f.fileno())
+            if not stat.S_ISREG(st.st_mode):
+                raise CheckerError(t("config-not-regular", lang, path=path))
+            if st.st_size > MAX_CONFIG_SIZE:
+                raise CheckerError(t("config-too-large", lang, path=path, size=st.st_size,
+                                     limit=MAX_CONFIG_SIZE))
+            raw = f.read(MAX_CONFIG_SIZE + 1)
     except OSError as e:
-        raise CheckerError(f"{path}: cannot read: {e.strerror}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-        raise CheckerError(f"{path}: not valid TOML: {e}") from None
+        raise CheckerError(t("config-unreadable", lang, path=path,
+                             reason=os_reason(e, lang))) from None
+    if len(raw) > MAX_CONFIG_SIZE:  # it grew while we read it
+        raise CheckerError(t("config-too-large", lang, path=path, size=f">{MAX_CONFIG_SIZE}",
+                             limit=MAX_CONFIG_SIZE))
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise CheckerError(t("config-not-utf8", lang, path=path, offset=e.start)) from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        message = str(e)
+        place = _TOML_PLACE.search(message)
+        if place:
+            line, column = int(place[1]), int(place[2])
+            reason = message[:place.start()]
+        else:  # "(at end of document)"
+            lines = text.split("\n")
+            line, column = len(lines), len(lines[-1]) + 1
+            reason = message.removesuffix(" (at end of document)")
+        raise CheckerError(t("config-not-toml", lang, path=path, line=line, column=column,
+                             reason=reason)) from None
 
 
 def _from_env(env: Mapping[str, str]) -> dict[str, Any]:
@@ -97,50 +173,97 @@ def _from_env(env: Mapping[str, str]) -> dict[str, Any]:
     return out
 
 
-def _validate(values: dict[str, Any], where: str) -> Settings:
+def expected(name: str, lang: Lang) -> str:
+    """What a setting takes, in words, from its type in Settings."""
+    field = Settings.model_fields[name]
+    kind = field.annotation
+    if get_origin(kind) is Literal:
+        return t("expect-choice", lang, choices=", ".join(map(str, get_args(kind))))
+    if kind is bool:
+        return t("expect-bool", lang)
+    if get_origin(kind) is tuple:
+        return t("expect-list", lang)
+    low = next((m.ge for m in field.metadata if hasattr(m, "ge")), None)
+    high = next((m.le for m in field.metadata if hasattr(m, "le")), None)
+    if low is not None and high is not None:
+        return t("expect-int-range", lang, low=low, high=high)
+    if low is not None:
+        return t("expect-int-min", lang, low=low)
+    return t("expect-int", lang)
+
+
+def _shown(value: object, limit: int = 80) -> str:
+    text = json.dumps(value, ensure_ascii=False,
+                      default=lambda v: v.isoformat() if isinstance(v, dt.date | dt.time)
+                      else str(v))
+    text = printable(text)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _validate(values: Mapping[str, Any], origins: Mapping[str, str], lang: Lang) -> Settings:
+    """Settings from values; a bad one is blamed on where it came from (origins): the
+    file and key, the environment variable, or the flag."""
     try:
-        return Settings.model_validate(values)
+        return Settings.model_validate(dict(values))
     except ValidationError as e:
         err = e.errors()[0]
-        key = ".".join(str(p) for p in err["loc"]) or "?"
-        if err["type"] == "extra_forbidden":
-            raise CheckerError(f"{where}: unknown setting {key!r}; known settings: "
-                               f"{', '.join(FIELDS)}") from None
-        raise CheckerError(f"{where}: setting {key!r}: {err['msg']}") from None
+        key = str(err["loc"][0]) if err["loc"] else "?"
+    origin = origins.get(key, "?")
+    if key not in Settings.model_fields:  # only a file can hold an unknown key
+        raise CheckerError(t("config-unknown-key", lang, path=origin, setting=printable(key),
+                             known=", ".join(FIELDS))) from None
+    value, what = _shown(values.get(key)), expected(key, lang)
+    if origin.startswith("env "):
+        raise CheckerError(t("env-bad-value", lang, var=origin[4:], value=value,
+                             expected=what)) from None
+    if origin.startswith("--"):
+        raise CheckerError(t("flag-bad-value", lang, flag=origin, value=value,
+                             expected=what)) from None
+    raise CheckerError(t("config-bad-value", lang, path=origin, setting=key, value=value,
+                         expected=what)) from None
+
+
+def env_lang(env: Mapping[str, str], lang: Lang = "vi") -> Lang:
+    """CHECKER_LANG (default vi); a bad value is an error naming the variable."""
+    raw = env.get(ENV["lang"]) or "vi"
+    return _validate({"lang": raw}, {"lang": f"env {ENV['lang']}"}, lang).lang
 
 
 def resolve(flags: Mapping[str, Any], *, cwd: Path, env: Mapping[str, str],
             config: Path | None = None) -> Resolved:
     """Merge defaults < file < environment < flags (flags given as None are unset)."""
+    lang = message_lang(flags.get("lang"), env.get(ENV["lang"]))
     values: dict[str, Any] = {}
     origins = dict.fromkeys(FIELDS, "default")
     found: tuple[Path, dict[str, Any]] | None
     if config is not None:
-        data = _read(config)
+        data = _read(config, lang)
         if config.name == "pyproject.toml":
-            data = data.get("tool", {}).get("checker", {})
+            data = checker_table(config, data, lang) or {}
         found = (config, data)
     else:
-        found = find_file(cwd)
+        found = find_file(cwd, lang)
     file = None
     if found is not None:
         file, table = found
-        _validate(table, str(file))  # names the file in any error
+        lang = message_lang(flags.get("lang"), env.get(ENV["lang"]), table.get("lang"))
+        _validate(table, dict.fromkeys(table, str(file)), lang)  # names the file
         for k, v in table.items():
             values[k] = v
             origins[k] = str(file)
         if "rules" in table:
             values["rules"] = tuple(str(file.parent / p) for p in table["rules"])
-    for k, v in _from_env(env).items():
+    from_env = _from_env(env)
+    for k, v in from_env.items():
+        _validate({k: v}, {k: f"env {ENV[k]}"}, lang)  # names the variable
         values[k] = v
         origins[k] = f"env {ENV[k]}"
-    _validate(values, "environment")
     for k, v in flags.items():
         if v is None or (k in LISTS and not v):
             continue
         values[k] = v
         origins[k] = "--" + k.replace("_", "-")
-    return Resolved(_validate(values, "command line"), origins, file)
+    return Resolved(_validate(values, origins, lang), origins, file)
 
 
 def is_case_file(path: Path, settings: Settings, base: Path) -> bool:

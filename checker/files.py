@@ -11,6 +11,7 @@ import errno
 import os
 import stat
 import sys
+from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,19 +26,36 @@ STDIN = "-"
 
 
 @dataclass(frozen=True)
+class Problem:
+    """Why a folder met on the walk was not (or not again) gone into: a message key,
+    the system's error number if any, the other path it duplicates, its severity."""
+
+    key: str
+    errno: int | None = None
+    other: str = ""
+    severity: Severity = Severity.ERROR
+
+
+@dataclass(frozen=True)
 class Source:
-    """One file to check: its label in the report and where to read it (None: stdin)."""
+    """One file to check: its label in the report and where to read it (None: stdin);
+    or a folder the walk names instead of going into it (problem)."""
 
     label: str
     path: Path | None
+    problem: Problem | None = None
 
 
 def walk(arg: str, wanted: Callable[[Path], bool] | None = None,
          filter_files: bool = False) -> Iterator[Source]:
     """The case files an argument names: stdin, a file, or the case files below a folder
-    (`wanted`, by default every *.json; sorted; hidden folders and files skipped;
-    symlinked folders not followed, so a symlink loop cannot trap the walk). A file
-    named on the command line is always checked, unless filter_files (for hooks)."""
+    (`wanted`, by default every *.json; sorted; hidden folders and files skipped). A file
+    named on the command line is always checked, unless filter_files (for hooks).
+
+    Symbolic links to folders are followed, each folder once: a folder met again (a link
+    to a parent, or a second link to the same folder) is named with a notice, so a link
+    loop cannot trap the walk. A folder that cannot be read (permissions, a path too long
+    for the system) is named with an error. Nothing is skipped silently."""
     is_case = wanted or (lambda p: p.name.endswith(CASE_SUFFIX))
     if arg == STDIN:
         yield Source("<stdin>", None)
@@ -47,13 +65,49 @@ def walk(arg: str, wanted: Callable[[Path], bool] | None = None,
         if not filter_files or is_case(root):
             yield Source(arg, root)
         return
-    found: list[Path] = []
-    for top, dirs, files in os.walk(root, followlinks=False):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        found.extend(Path(top) / name for name in files
-                     if not name.startswith(".") and is_case(Path(top) / name))
-    for p in sorted(found, key=lambda p: p.as_posix()):
-        yield Source(p.as_posix(), p)
+    yield from sorted(_walk_folder(root, is_case), key=lambda s: s.label)
+
+
+def _walk_folder(root: Path, is_case: Callable[[Path], bool]) -> Iterator[Source]:
+    """Depth first, without recursion (no depth limit but the system's path length). A
+    folder is identified by (device, inode) and entered once; folders reached through a
+    symbolic link are entered after all the others, so that a folder met both ways is
+    checked under its own name and the link is the one named as a duplicate."""
+    plain: list[Path] = [root]  # a stack: depth first, first name first
+    linked: deque[Path] = deque()  # reached through a symbolic link: afterwards, in order
+    seen: dict[tuple[int, int], str] = {}
+    while plain or linked:
+        through_link = not plain
+        folder = plain.pop() if plain else linked.popleft()
+        try:
+            st = os.stat(folder)
+            ident = (st.st_dev, st.st_ino)
+            if ident in seen:
+                yield Source(folder.as_posix(), folder,
+                             Problem("folder-seen", other=seen[ident], severity=Severity.INFO))
+                continue
+            seen[ident] = folder.as_posix()
+            with os.scandir(folder) as it:
+                entries = sorted((e for e in it if not e.name.startswith(".")),
+                                 key=lambda e: e.name)
+        except OSError as e:
+            yield Source(folder.as_posix(), folder, Problem("folder-unreadable", e.errno))
+            continue
+        below: list[Path] = []
+        for entry in entries:
+            path = folder / entry.name
+            try:
+                is_dir = entry.is_dir()  # through a symbolic link too
+            except OSError:  # a link loop or an unreadable link: read() names it
+                is_dir = False
+            if not is_dir:
+                if is_case(path):
+                    yield Source(path.as_posix(), path)
+            elif through_link or entry.is_symlink():
+                linked.append(path)
+            else:
+                below.append(path)
+        plain.extend(reversed(below))
 
 
 def _problem(label: str, lang: Lang, key: str, **values: object) -> Finding:
@@ -62,6 +116,13 @@ def _problem(label: str, lang: Lang, key: str, **values: object) -> Finding:
 
 def read(src: Source, lang: Lang, max_size: int = DEFAULT_MAX_SIZE) -> bytes | Finding:
     """The bytes of a case file, or a Finding saying why they cannot be had."""
+    if src.problem is not None:
+        p = src.problem
+        from checker.reporters import path_text
+
+        reason = os_reason(OSError(p.errno, os.strerror(p.errno)), lang) if p.errno else ""
+        return Finding(INPUT_RULE, p.severity, Kind.INPUT,
+                       t(p.key, lang, reason=reason, other=path_text(p.other)), "")
     if src.path is None:
         return _read_stdin(lang, max_size)
     try:
@@ -96,8 +157,23 @@ _REASONS: dict[int, dict[Lang, str]] = {
 }
 
 
-def os_reason(e: OSError, lang: Lang) -> str:
-    known = _REASONS.get(e.errno or -1)
+_WRITE_REASONS: dict[int, dict[Lang, str]] = {
+    errno.EACCES: {"vi": "không có quyền ghi", "en": "permission denied"},
+    errno.EPERM: {"vi": "không có quyền ghi", "en": "permission denied"},
+    errno.ENOSPC: {"vi": "thiết bị đã hết chỗ trống", "en": "no space is left on the device"},
+    errno.EDQUOT: {"vi": "đã vượt hạn mức dung lượng đĩa", "en": "the disk quota is exceeded"},
+    errno.EFBIG: {"vi": "tệp vượt quá kích thước cho phép", "en": "the file is too large"},
+    errno.EROFS: {"vi": "hệ thống tệp chỉ cho phép đọc", "en": "the file system is read-only"},
+    errno.EISDIR: {"vi": "đó là một thư mục", "en": "it is a directory"},
+    errno.ENOENT: {"vi": "thư mục chứa tệp không tồn tại",
+                   "en": "the folder it would be in does not exist"},
+}
+
+
+def os_reason(e: OSError, lang: Lang, writing: bool = False) -> str:
+    """The reason for an error of the system, in words of the run's language."""
+    known = (_WRITE_REASONS.get(e.errno or -1) if writing else None) or _REASONS.get(
+        e.errno or -1)
     return known[lang] if known else (e.strerror or type(e).__name__)
 
 

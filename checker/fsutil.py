@@ -1,29 +1,208 @@
-"""Writing files without ever leaving a half-written one behind."""
+"""Writing the report (or a template) to a file the user named, without ever losing data.
+
+- A regular file is written whole beside the target, flushed to disk, then put in place
+  in one step: a reader sees the old file or the new one, never half of one, and a
+  failed write leaves the old file and no temporary file.
+- Without --force nothing is replaced, and that is decided at the moment of writing, not
+  only at start: the new file is linked into place (`link` never replaces), so a file
+  that appeared during a long run is refused, not overwritten.
+- A file being checked (named, reached through a folder, or the file behind standard
+  input) is never the target, whatever its name: compared by device and inode.
+- Anything that is not a regular file is never replaced. A named pipe (fifo), /dev/null
+  and the terminal or pipe this process already writes to are written as a stream; any
+  other device or a socket is refused (opening a device can have effects of its own).
+
+Problems are raised as OutputError, carrying the key of the message in checker/i18n.py.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
+import stat
 import tempfile
+from collections.abc import Collection
 from pathlib import Path
 
+Identity = tuple[int, int]  # (st_dev, st_ino)
 
-def write_atomic(target: Path, data: bytes) -> None:
-    """Write to a temporary file beside target, flush it to disk, then rename over."""
+_NO_HARD_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EMLINK, errno.ENOSYS,
+                  errno.EXDEV}
+
+
+class OutputError(Exception):
+    """The output cannot be written: `key` names the message, `error` the system's reason."""
+
+    def __init__(self, key: str, error: OSError | None = None) -> None:
+        super().__init__(key)
+        self.key = key
+        self.error = error
+
+
+def identity(st: os.stat_result) -> Identity:
+    return st.st_dev, st.st_ino
+
+
+def identities(paths: Collection[Path], stdin: bool) -> frozenset[Identity]:
+    """The files a run reads: each path as it resolves now, and what is behind standard
+    input if it is read (a file redirected with `< case.json`)."""
+    out: set[Identity] = set()
+    for p in paths:
+        try:
+            out.add(identity(os.stat(p)))
+        except (OSError, ValueError):
+            continue  # it cannot be read either: the report says so
+    if stdin:
+        with contextlib.suppress(OSError):
+            out.add(identity(os.fstat(0)))
+    return frozenset(out)
+
+
+def _stat(name: str) -> os.stat_result | None:
+    try:
+        return os.stat(name)
+    except FileNotFoundError:
+        return None  # also a dangling symbolic link: the file it names is created
+    except OSError as e:
+        raise OutputError("output-failed", e) from None
+
+
+def _streamable(st: os.stat_result) -> bool:
+    """A fifo; or a character device that is /dev/null or what stdout or stderr already is
+    (a terminal): writing to those has no effect beyond the bytes written."""
+    if stat.S_ISFIFO(st.st_mode):
+        return True
+    if not stat.S_ISCHR(st.st_mode):
+        return False
+    known = []
+    with contextlib.suppress(OSError):
+        known.append(os.stat(os.devnull).st_rdev)
+    for fd in (1, 2):
+        try:
+            own = os.fstat(fd)
+        except OSError:
+            continue
+        if stat.S_ISCHR(own.st_mode):
+            known.append(own.st_rdev)
+    return st.st_rdev in known
+
+
+def check_output(name: str, *, replace: bool, protected: Collection[Identity] = ()) -> None:
+    """Raise the OutputError that writing to `name` would raise, before any work is done.
+    write_output checks again when it writes."""
+    _plan(name, replace=replace, protected=protected)
+
+
+def _plan(name: str, *, replace: bool, protected: Collection[Identity]) -> os.stat_result | None:
+    if not name:
+        raise OutputError("output-empty")
+    st = _stat(name)
+    if st is None:
+        return None
+    if identity(st) in protected:
+        raise OutputError("output-is-input")
+    if stat.S_ISREG(st.st_mode):
+        if not replace:
+            raise OutputError("output-exists")
+        return st
+    if stat.S_ISDIR(st.st_mode):
+        raise OutputError("output-failed", IsADirectoryError(errno.EISDIR, "is a directory"))
+    if not _streamable(st):
+        raise OutputError("output-device")
+    return st
+
+
+def write_output(name: str, data: bytes, *, replace: bool,
+                 protected: Collection[Identity] = ()) -> None:
+    """Write data to the file called `name` (see the module's docstring)."""
+    st = _plan(name, replace=replace, protected=protected)
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        _write_stream(name, data)
+        return
+    # through a symbolic link, the file it points to is written and the link kept
+    target = Path(os.path.realpath(name)) if os.path.islink(name) else Path(name)
+    try:
+        _write_file(target, data, replace=replace, protected=protected,
+                    mode=st.st_mode & 0o777 if st is not None else None)
+    except OSError as e:
+        raise OutputError("output-failed", e) from None
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def _write_stream(name: str, data: bytes) -> None:
+    try:
+        # a fifo waits for its reader here, as the shell's `>` does
+        fd = os.open(name, os.O_WRONLY | os.O_NOCTTY | os.O_CLOEXEC)
+    except OSError as e:
+        raise OutputError("output-failed", e) from None
+    try:
+        if not _streamable(os.fstat(fd)):  # it changed since we looked
+            raise OutputError("output-device")
+        _write_all(fd, data)
+    except OSError as e:
+        raise OutputError("output-failed", e) from None
+    finally:
+        os.close(fd)
+
+
+def _default_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _write_file(target: Path, data: bytes, *, replace: bool,
+                protected: Collection[Identity], mode: int | None) -> None:
     directory = target.parent if str(target.parent) else Path(".")
-    try:  # keep the mode of the file replaced, else what a plain open() would give
-        mode = os.stat(target).st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     try:
-        os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as f:
+            os.fchmod(fd, _default_mode() if mode is None else mode)
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        os.replace(tmp, target)
-    except BaseException:
+        if replace:
+            # what is there now, not what was there at start
+            now = _stat(str(target))
+            if now is not None and identity(now) in protected:
+                raise OutputError("output-is-input")
+            if now is not None and not stat.S_ISREG(now.st_mode):
+                if not _streamable(now):
+                    raise OutputError("output-device")
+                _write_stream(str(target), data)  # a fifo appeared: never replaced
+                return
+            os.replace(tmp, target)
+            return
+        try:
+            os.link(tmp, target)  # never replaces: fails if the name exists by now
+        except FileExistsError:
+            raise OutputError("output-appeared") from None
+        except OSError as e:
+            if e.errno not in _NO_HARD_LINKS:
+                raise
+            _create_exclusive(target, data, _default_mode() if mode is None else mode)
+    finally:
         Path(tmp).unlink(missing_ok=True)
+
+
+def _create_exclusive(target: Path, data: bytes, mode: int) -> None:
+    """For a file system without hard links: create the file only if it does not exist."""
+    try:
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, mode)
+    except FileExistsError:
+        raise OutputError("output-appeared") from None
+    try:
+        try:
+            _write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except BaseException:
+        target.unlink(missing_ok=True)  # ours: created above
         raise

@@ -335,6 +335,132 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "vi": "độ tin cậy {level}",
         "en": "{level} confidence",
     },
+    # --- issue 11, I/O class: output files, environment, walking folders ----------------
+    "output-empty": {
+        "vi": "Cần tên của một tệp để ghi vào, nhưng tên được cho là rỗng.",
+        "en": "The name of a file to write to is needed, but the name given is empty.",
+    },
+    "output-exists": {
+        "vi": "{path} đã tồn tại; dùng --force để ghi đè.",
+        "en": "{path} already exists; use --force to overwrite it.",
+    },
+    "output-appeared": {
+        "vi": "{path} được tạo ra trong lúc đang kiểm tra nên không bị ghi đè; dùng --force "
+        "nếu muốn ghi đè.",
+        "en": "{path} was created while the check was running, so it is not replaced; use "
+        "--force to overwrite it.",
+    },
+    "output-is-input": {
+        "vi": "{path} là một trong các tệp đang được kiểm tra (có thể qua đầu vào chuẩn) nên "
+        "báo cáo không được ghi đè lên tệp đó.",
+        "en": "{path} is one of the files being checked (perhaps through standard input), so "
+        "the report cannot replace it.",
+    },
+    "output-device": {
+        "vi": "{path} không phải tệp thông thường, pipe có tên (fifo), /dev/null hay terminal "
+        "đang dùng, nên không được ghi vào.",
+        "en": "{path} is not a regular file, a named pipe (fifo), /dev/null or the terminal in "
+        "use, so nothing is written to it.",
+    },
+    "output-failed": {
+        "vi": "Không ghi được {path}: {reason}.",
+        "en": "Cannot write {path}: {reason}.",
+    },
+    "config-not-table": {
+        "vi": "{path}: {table} phải là một bảng TOML (đầu mục [{table}]) nhưng ở đây là "
+        "{kind}.",
+        "en": "{path}: {table} must be a TOML table (a [{table}] header) but here it is "
+        "{kind}.",
+    },
+    "config-too-large": {
+        "vi": "{path}: tệp cấu hình có {size} byte, vượt giới hạn {limit} byte, nên không "
+        "được đọc.",
+        "en": "{path}: the configuration file has {size} bytes, over the {limit}-byte limit, "
+        "so it is not read.",
+    },
+    "config-not-regular": {
+        "vi": "{path}: tệp cấu hình không phải tệp thông thường (có thể là pipe hoặc thiết "
+        "bị) nên không được đọc.",
+        "en": "{path}: the configuration file is not a regular file (perhaps a pipe or a "
+        "device), so it is not read.",
+    },
+    "config-unreadable": {
+        "vi": "{path}: không đọc được tệp cấu hình: {reason}.",
+        "en": "{path}: the configuration file cannot be read: {reason}.",
+    },
+    "config-not-utf8": {
+        "vi": "{path}: tệp cấu hình không phải văn bản UTF-8 hợp lệ (byte lỗi ở vị trí "
+        "{offset}).",
+        "en": "{path}: the configuration file is not valid UTF-8 text (bad byte at offset "
+        "{offset}).",
+    },
+    "config-not-toml": {
+        "vi": "{path}: tệp cấu hình không phải TOML hợp lệ (lỗi ở dòng {line}, cột {column}).",
+        "en": "{path}: the configuration file is not valid TOML ({reason} at line {line}, "
+        "column {column}).",
+    },
+    "config-unknown-key": {
+        "vi": "{path}: không có thiết lập '{setting}'; các thiết lập có: {known}.",
+        "en": "{path}: unknown setting '{setting}'; known settings: {known}.",
+    },
+    "config-bad-value": {
+        "vi": "{path}: thiết lập '{setting}' = {value} không hợp lệ; cần {expected}.",
+        "en": "{path}: setting '{setting}' = {value} is not valid; expected {expected}.",
+    },
+    "env-bad-value": {
+        "vi": "Biến môi trường {var}={value} không hợp lệ; cần {expected}.",
+        "en": "The environment variable {var}={value} is not valid; expected {expected}.",
+    },
+    "flag-bad-value": {
+        "vi": "Tùy chọn {flag} = {value} không hợp lệ; cần {expected}.",
+        "en": "The option {flag} = {value} is not valid; expected {expected}.",
+    },
+    "expect-choice": {"vi": "một trong các giá trị {choices}", "en": "one of {choices}"},
+    "expect-int": {"vi": "một số nguyên", "en": "a whole number"},
+    "expect-int-range": {
+        "vi": "một số nguyên từ {low} đến {high}",
+        "en": "a whole number from {low} to {high}",
+    },
+    "expect-int-min": {
+        "vi": "một số nguyên không nhỏ hơn {low}",
+        "en": "a whole number of at least {low}",
+    },
+    "expect-bool": {"vi": "true hoặc false", "en": "true or false"},
+    "expect-list": {"vi": "một danh sách các chuỗi", "en": "a list of strings"},
+    "folder-unreadable": {
+        "vi": "Không đọc được thư mục này nên các tệp hồ sơ trong đó chưa được kiểm tra: "
+        "{reason}.",
+        "en": "This folder cannot be read, so the case files in it have not been checked: "
+        "{reason}.",
+    },
+    "folder-seen": {
+        "vi": "Thư mục này (qua liên kết tượng trưng hoặc điểm gắn kết) chính là thư mục "
+        "{other} đã được kiểm tra; các tệp trong đó không được kiểm tra lại.",
+        "en": "This folder (through a symbolic link or a mount) is the folder {other}, already "
+        "checked; its files are not checked again.",
+    },
+    "no-case-files-in": {
+        "vi": "{path}: không có tệp hồ sơ nào trong thư mục này nên không có gì được kiểm "
+        "tra ở đó.",
+        "en": "{path}: there is no case file in this folder, so nothing was checked there.",
+    },
+    "no-case-files": {
+        "vi": "Không có tệp hồ sơ nào để kiểm tra: các tệp được nêu tên đều bị loại theo "
+        "include/exclude.",
+        "en": "There is no case file to check: the files named are all excluded by "
+        "include/exclude.",
+    },
+}
+
+TOML_TYPE_NAMES: dict[str, dict[Lang, str]] = {
+    "str": {"vi": "một chuỗi", "en": "a string"},
+    "int": {"vi": "một số nguyên", "en": "an integer"},
+    "float": {"vi": "một số thực", "en": "a float"},
+    "bool": {"vi": "một giá trị logic", "en": "a boolean"},
+    "list": {"vi": "một mảng", "en": "an array"},
+    "datetime": {"vi": "một ngày giờ", "en": "a date-time"},
+    "date": {"vi": "một ngày", "en": "a date"},
+    "time": {"vi": "một giờ", "en": "a time"},
 }
 
 CONFIDENCE_NAMES: dict[str, dict[Lang, str]] = {

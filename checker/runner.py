@@ -3,16 +3,20 @@ when there are enough files to pay for them. Results come back in input order, s
 output does not depend on the number of workers.
 
 Workers are forked where the platform allows (Linux): they inherit the loaded rule
-packs and compiled validators, so they start at once. Elsewhere, and for small runs,
-everything runs in this process.
+packs and compiled validators, so they start at once. Elsewhere, for small runs, and when
+the system will not give a pool its pipes and processes (too many open files), everything
+runs in this process.
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from checker import pipeline
 from checker.cache import ResultCache
@@ -21,7 +25,11 @@ from checker.report import FileReport, Finding
 from checker.rules.engine import Options
 from checker.rules.pack import Pack
 
+if TYPE_CHECKING:
+    from multiprocessing.pool import Pool
+
 MIN_FILES_PER_WORKER = 64  # below this, forking costs more than it saves
+_OUT_OF_RESOURCES = {errno.EMFILE, errno.ENFILE, errno.EAGAIN, errno.ENOMEM}
 
 
 @dataclass(frozen=True)
@@ -60,30 +68,54 @@ def default_jobs() -> int:
         os.cpu_count() or 1)
 
 
+def _worker_start() -> None:
+    # A worker ends quietly on SIGTERM (the default action), which is how the pool is
+    # ended: never the parent's handler, which would unwind with a traceback in each.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
+
+
+def _pool(workers: int) -> Pool | None:
+    """A pool of forked workers, or None if the system will not give it the pipes and
+    processes it needs."""
+    import multiprocessing  # only when forking: a one-file check does not pay for it
+
+    try:
+        return multiprocessing.get_context("fork").Pool(workers, initializer=_worker_start)
+    except OSError as e:
+        if e.errno in _OUT_OF_RESOURCES:
+            return None
+        raise
+
+
 def run(sources: Sequence[Source], job: Job, jobs: int) -> list[FileReport]:
     workers = min(jobs, len(sources) // MIN_FILES_PER_WORKER)
     if workers < 2 or sys.platform != "linux" or any(s.path is None for s in sources):
         return [check_source(s, job) for s in sources]
-    import multiprocessing  # only when forking: a one-file check does not pay for it
-    import signal
 
     global _JOB
     _JOB = job
-    # Workers are forked with Ctrl-C blocked, and keep it blocked, so only this process
-    # handles it (no traceback from each worker). A Ctrl-C that arrives meanwhile stays
-    # pending here and is delivered the moment it is unblocked: never lost.
-    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    # Workers are forked with Ctrl-C and SIGTERM blocked. They keep Ctrl-C blocked, so
+    # only this process handles it (no traceback from each worker), and take SIGTERM's
+    # default action once started. A signal that arrives meanwhile stays pending here and
+    # is delivered the moment it is unblocked: never lost.
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
     try:
-        pool = multiprocessing.get_context("fork").Pool(workers)
+        pool = _pool(workers)
     finally:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
+    if pool is None:
+        # Too many open files or processes for a pool (`ulimit -n`, `ulimit -u`): the
+        # same work in this process gives the same report, only slower.
+        _JOB = None
+        return [check_source(s, job) for s in sources]
     try:
         chunk = max(1, min(256, len(sources) // (workers * 8)))
         # get() with a timeout, not map(): a plain wait would not see Ctrl-C promptly
         results: list[FileReport] = pool.map_async(_work, sources, chunksize=chunk).get(
             timeout=7 * 24 * 3600)
     except BaseException:
-        pool.terminate()  # Ctrl-C or a failure: end the workers now
+        pool.terminate()  # Ctrl-C, SIGTERM or a failure: end the workers now
         pool.join()
         raise
     finally:

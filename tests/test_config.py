@@ -83,8 +83,8 @@ def test_rule_packs_in_the_file_are_relative_to_it(project: Path) -> None:
 ])
 def test_a_bad_file_is_one_message_naming_it(project: Path, text: str, fragment: str) -> None:
     (project / ".checker.toml").write_text(text, "utf-8")
-    with pytest.raises(CheckerError, match=fragment) as err:
-        resolve({}, cwd=project, env={})
+    with pytest.raises(CheckerError, match=fragment) as err:  # messages follow CHECKER_LANG
+        resolve({}, cwd=project, env={"CHECKER_LANG": "en"})
     assert ".checker.toml" in str(err.value)
     code, out, errtext = cli("check", "cases")
     assert code == 2 and out == ""

@@ -28,6 +28,32 @@ def get(name: str) -> Reporter:
     return render
 
 
+def path_text(path: str) -> str:
+    """A path as text that can be written in any format: a file name that is not UTF-8
+    (bytes Python holds as lone surrogates) has each such byte shown as \\xNN, always the
+    same way. Otherwise the path itself."""
+    try:
+        raw = path.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate that stands for no byte: shown as \\udXXX
+        return path.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
+
+
+def path_bytes(path: str) -> bytes:
+    """The bytes of a file name, as the file system has them (for URIs)."""
+    try:
+        return path.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "backslashreplace")
+
+
+def shown_path(path: str) -> str:
+    """A path for a line of text: path_text, with control characters escaped too."""
+    from checker.text import printable
+
+    return printable(path_text(path))
+
+
 def citations(f: Finding, lang: str) -> str:
     """A finding's citations with the confidence of each, in one language: "khoản 3 Điều
     18 80-QĐ/TW (độ tin cậy khá cao); …"."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from checker.report import Finding, Report, Severity
-from checker.reporters import citations
+from checker.reporters import citations, shown_path
 from checker.text import printable
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -24,7 +24,7 @@ def _prop(s: str) -> str:
 
 
 def line(path: str, f: Finding, lang: str = "vi") -> str:
-    props = [f"file={_prop(printable(path))}"]
+    props = [f"file={_prop(shown_path(path))}"]
     if f.position:
         props += [f"line={f.position.line}", f"col={f.position.column}"]
     props.append(f"title={_prop(f.rule)}")

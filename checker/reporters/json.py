@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from checker import __version__
 from checker.report import Citation, Finding, Report, Waived
+from checker.reporters import path_text
 
 REPORT_VERSION = "1.2"
 
@@ -80,7 +81,7 @@ def document(report: Report) -> dict[str, Any]:
     files = []
     for fr in report.files:
         files.append({
-            "path": fr.path,
+            "path": path_text(fr.path),
             **({"procedure": fr.procedure} if fr.procedure else {}),
             "applied": [
                 {"layer": a.layer, "source": a.source, "number": a.number,

@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 from typing import TextIO
 
 from checker.report import FileReport, Finding, Report
-from checker.reporters import citations
+from checker.reporters import citations, shown_path
 from checker.text import printable
 
 
@@ -33,10 +33,10 @@ def _suite(fr: FileReport, report: Report) -> ET.Element:
     for f in fr.findings:
         by_rule.setdefault(f.rule, []).append(f)
     names = sorted(set(fr.rules_run) | set(by_rule))
-    suite = ET.Element("testsuite", name=printable(fr.path), tests=str(len(names)))
+    suite = ET.Element("testsuite", name=shown_path(fr.path), tests=str(len(names)))
     failures = 0
     for rid in names:
-        case = ET.SubElement(suite, "testcase", classname=printable(fr.path),
+        case = ET.SubElement(suite, "testcase", classname=shown_path(fr.path),
                              name=printable(rid))
         found = by_rule.get(rid, [])
         failing = [f for f in found

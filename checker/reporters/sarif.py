@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 from checker import __version__
 from checker.report import Finding, Report, RuleMeta, Severity
+from checker.reporters import path_bytes
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -33,7 +34,9 @@ def fingerprint(f: Finding) -> str:
 
 
 def uri(path: str) -> str:
-    return quote(path.replace("\\", "/"), safe="/:._-~")
+    """A relative URI reference for a path: its bytes percent-encoded, so a file name that
+    is not UTF-8 is still a valid URI that names exactly that file."""
+    return quote(path_bytes(path.replace("\\", "/")), safe="/:._-~")
 
 
 def _rule(meta: RuleMeta) -> dict[str, Any]:

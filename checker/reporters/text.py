@@ -16,7 +16,7 @@ from rich.text import Text
 
 from checker.i18n import LAYER_NAMES, SEVERITY_NAMES, WAIVED_NAME, Lang, t
 from checker.report import Finding, Report, Severity
-from checker.reporters import citations
+from checker.reporters import citations, shown_path
 from checker.text import printable
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -36,7 +36,7 @@ def render(report: Report, out: TextIO, *, color: bool = False) -> None:
     for fr in report.files:
         if report.quiet and not fr.findings:
             continue
-        console.print(Text(printable(fr.path), style="bold underline"))
+        console.print(Text(shown_path(fr.path), style="bold underline"))
         for f in fr.findings:
             if f.waived:
                 sev, style = WAIVED_NAME[lang], _WAIVED_STYLE

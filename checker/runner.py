@@ -10,13 +10,13 @@ runs in this process.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import signal
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from checker import pipeline
 from checker.cache import ResultCache
@@ -24,9 +24,6 @@ from checker.files import Source, read
 from checker.report import FileReport, Finding
 from checker.rules.engine import Options
 from checker.rules.pack import Pack
-
-if TYPE_CHECKING:
-    from multiprocessing.pool import Pool
 
 MIN_FILES_PER_WORKER = 64  # below this, forking costs more than it saves
 _OUT_OF_RESOURCES = {errno.EMFILE, errno.ENFILE, errno.EAGAIN, errno.ENOMEM}
@@ -58,9 +55,9 @@ def check_source(src: Source, job: Job) -> FileReport:
     return report
 
 
-def _work(src: Source) -> FileReport:
+def _work(chunk: Sequence[Source]) -> list[FileReport]:
     assert _JOB is not None
-    return check_source(src, _JOB)
+    return [check_source(src, _JOB) for src in chunk]
 
 
 def default_jobs() -> int:
@@ -68,58 +65,73 @@ def default_jobs() -> int:
         os.cpu_count() or 1)
 
 
-def _worker_start() -> None:
-    # A worker ends quietly on SIGTERM (the default action), which is how the pool is
-    # ended: never the parent's handler, which would unwind with a traceback in each.
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
+def _worker_start(parent: int) -> None:
+    """A worker keeps Ctrl-C and SIGTERM blocked, so it cannot be ended by them: it ends
+    when this process is gone for any reason (even SIGKILL, or the OOM killer), instead of
+    waiting for work for ever."""
+    import ctypes
+
+    pr_set_pdeathsig = 1
+    with contextlib.suppress(OSError, AttributeError):  # not Linux's libc: no such call
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+    if os.getppid() != parent:  # gone before the request took hold
+        os._exit(1)
 
 
-def _pool(workers: int) -> Pool | None:
-    """A pool of forked workers, or None if the system will not give it the pipes and
-    processes it needs."""
-    import multiprocessing  # only when forking: a one-file check does not pay for it
-
-    try:
-        return multiprocessing.get_context("fork").Pool(workers, initializer=_worker_start)
-    except OSError as e:
-        if e.errno in _OUT_OF_RESOURCES:
-            return None
-        raise
+def _sequential(sources: Sequence[Source], job: Job) -> list[FileReport]:
+    return [check_source(s, job) for s in sources]
 
 
 def run(sources: Sequence[Source], job: Job, jobs: int) -> list[FileReport]:
     workers = min(jobs, len(sources) // MIN_FILES_PER_WORKER)
     if workers < 2 or sys.platform != "linux" or any(s.path is None for s in sources):
-        return [check_source(s, job) for s in sources]
+        return _sequential(sources, job)
+
+    import multiprocessing  # only when forking: a one-file check does not pay for it
+    from concurrent.futures import Future, ProcessPoolExecutor
 
     global _JOB
     _JOB = job
-    # Workers are forked with Ctrl-C and SIGTERM blocked. They keep Ctrl-C blocked, so
-    # only this process handles it (no traceback from each worker), and take SIGTERM's
-    # default action once started. A signal that arrives meanwhile stays pending here and
-    # is delivered the moment it is unblocked: never lost.
+    # Small chunks: a run asked to stop waits for the chunks already under way.
+    size = max(1, min(32, len(sources) // (workers * 8)))
+    chunks = [sources[i:i + size] for i in range(0, len(sources), size)]
+    # Workers are forked with Ctrl-C and SIGTERM blocked, and keep them blocked: only
+    # this process handles them. A worker must not die at a signal sent to the whole
+    # process group (as a service manager sends it), nor print a traceback from the
+    # handler it inherited; the executor's own shutdown ends it once its chunk is done.
+    # A signal that arrives here meanwhile stays pending and is delivered the moment it
+    # is unblocked: never lost.
+    executor: ProcessPoolExecutor | None = None
     signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
     try:
-        pool = _pool(workers)
+        executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                                       initializer=_worker_start, initargs=(os.getpid(),))
+        futures: list[Future[list[FileReport]]] = [executor.submit(_work, c) for c in chunks]
+    except OSError as e:
+        if executor is not None:
+            executor.shutdown(wait=False, cancel_futures=True)
+        # Workers started before the error wait for work that will never come, and the
+        # interpreter would wait for them at exit: end them. They are this process's
+        # only children from multiprocessing.
+        for child in multiprocessing.active_children():
+            child.kill()
+            child.join()
+        _JOB = None
+        if e.errno not in _OUT_OF_RESOURCES:
+            raise
+        # Too many open files or processes for the workers (`ulimit -n`, `ulimit -u`):
+        # the same work in this process gives the same report, only slower.
+        return _sequential(sources, job)
     finally:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
-    if pool is None:
-        # Too many open files or processes for a pool (`ulimit -n`, `ulimit -u`): the
-        # same work in this process gives the same report, only slower.
-        _JOB = None
-        return [check_source(s, job) for s in sources]
     try:
-        chunk = max(1, min(256, len(sources) // (workers * 8)))
-        # get() with a timeout, not map(): a plain wait would not see Ctrl-C promptly
-        results: list[FileReport] = pool.map_async(_work, sources, chunksize=chunk).get(
-            timeout=7 * 24 * 3600)
+        results = [report for f in futures for report in f.result()]
     except BaseException:
-        pool.terminate()  # Ctrl-C, SIGTERM or a failure: end the workers now
-        pool.join()
+        # Ctrl-C, SIGTERM or a failure: nothing more is started; the chunks under way end
+        # with their workers when the interpreter exits.
+        executor.shutdown(wait=False, cancel_futures=True)
         raise
     finally:
         _JOB = None
-    pool.close()
-    pool.join()
+    executor.shutdown(wait=True)
     return results

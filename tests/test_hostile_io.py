@@ -18,6 +18,7 @@ a checker that replaces it (the bug) damages nothing.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -346,6 +347,28 @@ def test_sigterm_during_a_parallel_run(many_small: Path, tmp_path: Path, to: str
     while any(Path(f"/proc/{w}").exists() and state(w) != "Z" for w in workers):
         assert time.monotonic() < deadline, "workers still running after SIGTERM"
         time.sleep(0.05)
+
+
+@needs_posix
+@pytest.mark.skipif(not Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children").exists(),
+                    reason="needs /proc/PID/task/PID/children to see the workers start")
+def test_workers_end_when_the_checker_is_killed(many_small: Path) -> None:
+    """SIGKILL (the OOM killer, `kill -9`) leaves the parent no time to end its workers,
+    which ignore SIGTERM: they must not wait for work for ever."""
+    with start_parallel_run([*[many_small] * 40]) as p:
+        workers = children(p.pid)
+        p.kill()
+        p.wait(timeout=30)
+        try:
+            deadline = time.monotonic() + 10
+            while any(Path(f"/proc/{w}").exists() and state(w) != "Z" for w in workers):
+                assert time.monotonic() < deadline, "workers still running after a SIGKILL"
+                time.sleep(0.05)
+        finally:
+            for w in workers:  # they hold the output pipes open
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(w, signal.SIGKILL)
+            p.communicate(timeout=30)
 
 
 @pytest.mark.parametrize(("command", "variable", "value", "expected"), [

@@ -144,7 +144,7 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
                          cache=cache)
         cfg = conf.settings
         base = conf.file.parent if conf.file else Path.cwd()
-        packs = all_packs(cfg.rules)
+        packs = all_packs(cfg.rules, cfg.lang)
         opts = Options(lang=cfg.lang, as_of=as_of, select=frozenset(cfg.select),
                        ignore=frozenset(cfg.ignore), today=today)
         check_selectors(packs, opts)

@@ -185,7 +185,7 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
             except OutputError as e:
                 _output_failure(e, output, cfg.lang)
         base = conf.file.parent if conf.file else Path.cwd()
-        packs = all_packs(cfg.rules)
+        packs = all_packs(cfg.rules, cfg.lang)
         opts = Options(lang=cfg.lang, as_of=as_of, select=frozenset(cfg.select),
                        ignore=frozenset(cfg.ignore), today=today)
         check_selectors(packs, opts)

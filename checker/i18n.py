@@ -450,6 +450,272 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "There is no case file to check: the files named are all excluded by "
         "include/exclude.",
     },
+    # --- rule packs and the source catalog: files that cannot be used (issue 11, packs) ---
+    # One line each, "<file>: <problem>", in the style of a compiler's message; {pack} and
+    # {file} are the file as named on the command line.
+    "file-not-regular": {
+        "vi": "{file}: không phải tệp thông thường",
+        "en": "{file}: not a regular file",
+    },
+    "file-too-large": {
+        "vi": "{file}: tệp có {size} byte, quá lớn đối với một bộ quy tắc (tối đa {limit} byte)",
+        "en": "{file}: {size} bytes is too large for a rule pack (at most {limit} bytes)",
+    },
+    "file-unreadable": {
+        "vi": "{file}: không đọc được tệp: {reason}",
+        "en": "{file}: cannot read: {reason}",
+    },
+    "toml-too-deep": {
+        "vi": "{file}: không phải TOML hợp lệ: các bảng, mảng lồng nhau quá sâu",
+        "en": "{file}: not valid TOML: nested too deeply",
+    },
+    "toml-not-utf8": {
+        "vi": "{file}: không phải TOML hợp lệ: tệp không phải văn bản UTF-8 (byte lỗi ở vị trí "
+        "{offset}); hãy lưu lại tệp với mã UTF-8",
+        "en": "{file}: not valid TOML: the file is not UTF-8 text (bad byte at offset "
+        "{offset}); save it again as UTF-8",
+    },
+    "toml-number-too-long": {
+        "vi": "{file}: không phải TOML hợp lệ: có một số dài hơn {limit} chữ số",
+        "en": "{file}: not valid TOML: a number is longer than {limit} digits",
+    },
+    "toml-invalid": {
+        "vi": "{file}: không phải TOML hợp lệ: {reason}",
+        "en": "{file}: not valid TOML: {reason}",
+    },
+    "pack-limit-depth": {
+        "vi": "{pack}: tại {where}: các bảng, mảng lồng nhau sâu hơn {limit} cấp; một bộ quy "
+        "tắc không cần sâu đến vậy",
+        "en": "{pack}: at {where}: tables and arrays are nested more than {limit} levels "
+        "deep; a rule pack needs far fewer",
+    },
+    "pack-limit-depth-rule": {
+        "vi": "{pack}: quy tắc {rule}: tại {where}: các bảng, mảng lồng nhau sâu hơn {limit} "
+        "cấp; một quy tắc không cần sâu đến vậy",
+        "en": "{pack}: rule {rule}: at {where}: tables and arrays are nested more than "
+        "{limit} levels deep; a rule needs far fewer",
+    },
+    "pack-limit-items": {
+        "vi": "{pack}: tại {where}: có {count} phần tử, vượt giới hạn {limit} phần tử ở một "
+        "chỗ trong bộ quy tắc",
+        "en": "{pack}: at {where}: {count} entries, over the limit of {limit} in one place "
+        "of a rule pack",
+    },
+    "pack-limit-items-rule": {
+        "vi": "{pack}: quy tắc {rule}: tại {where}: có {count} phần tử, vượt giới hạn {limit} "
+        "phần tử ở một chỗ trong bộ quy tắc",
+        "en": "{pack}: rule {rule}: at {where}: {count} entries, over the limit of {limit} "
+        "in one place of a rule pack",
+    },
+    "pack-limit-text": {
+        "vi": "{pack}: tại {where}: chuỗi dài {length} ký tự, vượt giới hạn {limit} ký tự",
+        "en": "{pack}: at {where}: a text of {length} characters, over the limit of {limit}",
+    },
+    "pack-limit-text-rule": {
+        "vi": "{pack}: quy tắc {rule}: tại {where}: chuỗi dài {length} ký tự, vượt giới hạn "
+        "{limit} ký tự",
+        "en": "{pack}: rule {rule}: at {where}: a text of {length} characters, over the limit "
+        "of {limit}",
+    },
+    "pack-limit-number": {
+        "vi": "{pack}: tại {where}: số có {digits} chữ số, vượt giới hạn {limit} chữ số",
+        "en": "{pack}: at {where}: a number of {digits} digits, over the limit of {limit}",
+    },
+    "pack-limit-number-rule": {
+        "vi": "{pack}: quy tắc {rule}: tại {where}: số có {digits} chữ số, vượt giới hạn "
+        "{limit} chữ số",
+        "en": "{pack}: rule {rule}: at {where}: a number of {digits} digits, over the limit "
+        "of {limit}",
+    },
+    "pack-limit-examples": {
+        "vi": "{pack}: có {count} hồ sơ ví dụ, vượt giới hạn {limit} hồ sơ ví dụ của một bộ "
+        "quy tắc",
+        "en": "{pack}: {count} example cases, over the limit of {limit} for one rule pack",
+    },
+    "pack-schema": {
+        "vi": "{pack}: không khớp với lược đồ bộ quy tắc: {detail}",
+        "en": "{pack}: does not match the rule-pack schema: {detail}",
+    },
+    "pack-at": {
+        "vi": "tại {where}: {message}",
+        "en": "at {where}: {message}",
+    },
+    "pack-rule-at": {
+        "vi": "quy tắc {rule}: tại {where}: {message}",
+        "en": "rule {rule}: at {where}: {message}",
+    },
+    "pack-unknown-kind": {
+        "vi": "quy tắc {rule}: không có loại kiểm tra {kind}; các loại kiểm tra hiện có: {known}",
+        "en": "rule {rule}: unknown predicate kind {kind}; known kinds: {known}",
+    },
+    "pack-check-parameter": {
+        "vi": "quy tắc {rule}: kiểm tra {kind}: {where}: {message}",
+        "en": "rule {rule}: check {kind}: {where}: {message}",
+    },
+    "pack-example-path": {
+        "vi": "quy tắc {rule}: tại {where}: hồ sơ ví dụ phải là tệp .json, ghi theo đường dẫn "
+        "tương đối so với tệp bộ quy tắc và nằm trong thư mục của nó (không dùng đường dẫn "
+        "tuyệt đối, không có '..', không phải tệp ẩn)",
+        "en": "rule {rule}: at {where}: an example must be a .json file named relative to "
+        "the pack file and below its folder (no absolute path, no '..', no hidden file)",
+    },
+    "pack-id-loaded": {
+        "vi": "{pack}: đã nạp một bộ quy tắc có mã {id}",
+        "en": "{pack}: a rule pack with id {id} is already loaded",
+    },
+    "pack-rule-taken": {
+        "vi": "{pack}: quy tắc {rule} đã được bộ quy tắc {other} định nghĩa",
+        "en": "{pack}: rule {rule} is already defined by pack {other}",
+    },
+    "pack-source-builtin": {
+        "vi": "{pack}: văn bản {source} đã có trong danh mục nguồn có sẵn; hãy đặt mã khác cho "
+        "văn bản riêng của bộ quy tắc",
+        "en": "{pack}: source {source} is already in the built-in catalog; give the pack's "
+        "own source another id",
+    },
+    "pack-source-twice": {
+        "vi": "{pack}: văn bản {source} được khai báo hai lần",
+        "en": "{pack}: source {source} is defined twice",
+    },
+    "pack-source-replaced-unknown": {
+        "vi": "{pack}: văn bản {source} được thay thế bởi văn bản {other} không có trong danh "
+        "mục nguồn",
+        "en": "{pack}: source {source} is replaced by unknown source {other}",
+    },
+    "pack-cover-own-source": {
+        "vi": "{pack}: phạm vi áp dụng (covers) nêu văn bản {source} thuộc các văn bản riêng "
+        "của bộ quy tắc; phạm vi áp dụng phải nêu một văn bản của danh mục nguồn có sẵn (xem "
+        "`checker sources`)",
+        "en": "{pack}: covers source {source} from the pack's own sources; a cover must name "
+        "a built-in source (see `checker sources`)",
+    },
+    "pack-cover-unknown": {
+        "vi": "{pack}: phạm vi áp dụng (covers) nêu văn bản {source} không có trong danh mục "
+        "nguồn",
+        "en": "{pack}: covers unknown source {source}",
+    },
+    "pack-cover-backwards": {
+        "vi": "{pack}: phạm vi áp dụng theo văn bản {source} kết thúc trước khi bắt đầu",
+        "en": "{pack}: the cover under {source} ends before it starts",
+    },
+    "pack-cover-layer": {
+        "vi": "{pack}: bộ quy tắc thuộc tầng {layer} nhưng có phạm vi áp dụng khai báo tầng "
+        "{cover_layer}; một bộ quy tắc chỉ áp dụng cho tầng của chính nó",
+        "en": "{pack}: a pack of the {layer} layer declares a cover of the {cover_layer} "
+        "layer; a pack speaks for its own layer only",
+    },
+    "pack-cover-source-layer": {
+        "vi": "{pack}: phạm vi áp dụng tầng {layer} theo văn bản {source} ({number}), nhưng "
+        "đó là văn bản của tầng {source_layer}",
+        "en": "{pack}: covers the {layer} layer under {source} ({number}), a document of the "
+        "{source_layer} layer",
+    },
+    "pack-cover-undated": {
+        "vi": "{pack}: phạm vi áp dụng tầng {layer} theo văn bản {source} ({number}) trong thời "
+        "gian {period}, nhưng danh mục nguồn không cho biết văn bản này có hiệu lực từ ngày nào",
+        "en": "{pack}: covers the {layer} layer under {source} ({number}) for {period}, but "
+        "the source catalog does not say from when that document is in force",
+    },
+    "pack-cover-period": {
+        "vi": "{pack}: phạm vi áp dụng tầng {layer} theo văn bản {source} ({number}) trong thời "
+        "gian {period}, nhưng theo danh mục nguồn văn bản này chỉ có hiệu lực {in_force}; "
+        "phạm vi áp dụng không được vượt ra ngoài thời gian có hiệu lực của văn bản",
+        "en": "{pack}: covers the {layer} layer under {source} ({number}) for {period}, but "
+        "the source catalog has that document in force {in_force} only; a cover cannot reach "
+        "beyond its source's period in force",
+    },
+    "pack-cites-unknown": {
+        "vi": "{pack}: quy tắc {rule}: trích dẫn văn bản {source} không có trong danh mục nguồn",
+        "en": "{pack}: rule {rule}: cites unknown source {source}",
+    },
+    "pack-cite-layer": {
+        "vi": "{pack}: quy tắc {rule}: trích dẫn {source} ({number}), văn bản của tầng "
+        "{source_layer}, trong một bộ quy tắc của tầng {layer}; quy tắc chỉ được trích dẫn "
+        "văn bản thuộc tầng của mình",
+        "en": "{pack}: rule {rule}: cites {source} ({number}), a document of the "
+        "{source_layer} layer, in a pack of the {layer} layer; a rule cites documents of "
+        "its own layer only",
+    },
+    "pack-rule-period": {
+        "vi": "{pack}: quy tắc {rule}: phiên bản {version} ({period}) áp dụng cả vào ngày {day}, "
+        "khi không văn bản nào mà nó trích dẫn có hiệu lực (theo danh mục nguồn); quy tắc "
+        "không thể áp dụng khi văn bản làm căn cứ chưa có hoặc đã hết hiệu lực",
+        "en": "{pack}: rule {rule}: version {version} ({period}) applies on {day}, when none "
+        "of the documents it cites is in force (per the source catalog); a rule cannot apply "
+        "where its sources do not",
+    },
+    "pack-version-twice": {
+        "vi": "{pack}: quy tắc {rule}: phiên bản {version} được định nghĩa hai lần",
+        "en": "{pack}: rule {rule}: version {version} is defined twice",
+    },
+    "pack-versions-overlap": {
+        "vi": "{pack}: quy tắc {rule}: phiên bản {a} ({a_period}) và phiên bản {b} "
+        "({b_period}) có thời gian áp dụng chồng lên nhau",
+        "en": "{pack}: rule {rule}: versions {a} ({a_period}) and {b} ({b_period}) overlap "
+        "in time",
+    },
+    "pack-period-backwards": {
+        "vi": "{pack}: quy tắc {rule}: in_force kết thúc trước khi bắt đầu",
+        "en": "{pack}: rule {rule}: in_force ends before it starts",
+    },
+    "pack-amendment-unknown": {
+        "vi": "{pack}: quy tắc {rule}: trích dẫn văn bản sửa đổi {source} không có trong danh "
+        "mục nguồn",
+        "en": "{pack}: rule {rule}: cites an amendment by unknown source {source}",
+    },
+    "pack-not-amending": {
+        "vi": "{pack}: quy tắc {rule}: trích dẫn {source} như đã được {amending} sửa đổi, "
+        "nhưng danh mục nguồn không ghi {amending} sửa đổi {source}",
+        "en": "{pack}: rule {rule}: cites {source} as amended by {amending}, but the catalog "
+        "does not say that {amending} amends {source}",
+    },
+    "pack-low-confidence": {
+        "vi": "{pack}: quy tắc {rule}: chỉ trích dẫn nguồn có độ tin cậy thấp: một yêu cầu chỉ "
+        "biết qua nguồn có độ tin cậy thấp thì không được mã hóa",
+        "en": "{pack}: rule {rule}: cites only low-confidence sources: a requirement known "
+        "only from a low-confidence source is not encoded",
+    },
+    "pack-error-confidence": {
+        "vi": "{pack}: quy tắc {rule}: ở mức lỗi nhưng không nguồn nào có độ tin cậy cao hoặc "
+        "khá cao: một yêu cầu lấy từ nguồn có độ tin cậy trung bình chỉ ở mức cảnh báo",
+        "en": "{pack}: rule {rule}: is an error but none of its sources is of high or "
+        "medium-high confidence: a requirement from a medium-confidence source is at most "
+        "a warning",
+    },
+    "pack-message-missing": {
+        "vi": "{pack}: quy tắc {rule}: thiếu thông điệp {message_key} cho loại kiểm tra "
+        "{kind}",
+        "en": "{pack}: rule {rule}: has no message {message_key} for {kind}",
+    },
+    "pack-message-never": {
+        "vi": "{pack}: quy tắc {rule}: loại kiểm tra {kind} không bao giờ đưa ra thông điệp "
+        "{message_key}",
+        "en": "{pack}: rule {rule}: message {message_key} is never emitted by {kind}",
+    },
+    "pack-placeholder-plain": {
+        "vi": "{pack}: quy tắc {rule}: thông điệp {message_key} ({text_lang}) chỉ được dùng "
+        "chỗ thay thế dạng {{name}} đơn giản",
+        "en": "{pack}: rule {rule}: message {message_key} ({text_lang}) may only use plain "
+        "{{name}} placeholders",
+    },
+    "pack-placeholder-unknown": {
+        "vi": "{pack}: quy tắc {rule}: thông điệp {message_key} ({text_lang}) dùng chỗ thay "
+        "thế {{{name}}} không có; các chỗ thay thế có thể dùng: {available}",
+        "en": "{pack}: rule {rule}: message {message_key} ({text_lang}) uses unknown "
+        "placeholder {{{name}}}; available: {available}",
+    },
+    "pack-none": {
+        "vi": "không có",
+        "en": "none",
+    },
+    "period-closed": {
+        "vi": "từ {start} đến {end}",
+        "en": "{start} to {end}",
+    },
+    "period-open": {
+        "vi": "từ {start}, không có ngày kết thúc",
+        "en": "{start} to open end",
+    },
 }
 
 TOML_TYPE_NAMES: dict[str, dict[Lang, str]] = {

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import stat
+import sys
 import tomllib
 from functools import cache
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from checker.errors import CatalogError
+from checker.i18n import Lang, t
 from checker.report import Confidence
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -50,6 +52,12 @@ class Source(BaseModel):
     url: str | None = None
     note: Text | None = None
 
+    @property
+    def starts(self) -> dt.date | None:
+        """The first day in force: the effective date; else the signing date, before which
+        nothing is in force; None if the catalog knows neither."""
+        return self.effective or self.signed
+
 
 class Catalog(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -61,6 +69,18 @@ class Catalog(BaseModel):
             if s.id == source_id:
                 return s
         return None
+
+    def in_force(self, s: Source) -> tuple[dt.date | None, dt.date | None]:
+        """(first day, last day) the document is in force, as far as the catalog says: from
+        its start (Source.starts; None if unknown) to its `ended` day, or else to the day
+        before its replacement took effect; None for no known end."""
+        end = s.ended
+        if end is None and s.replaced_by:
+            successor = self.get(s.replaced_by)
+            start = successor.starts if successor is not None else None
+            if start is not None and start > dt.date.min:
+                end = start - dt.timedelta(days=1)
+        return s.starts, end
 
 
 def toml_plain(node: Any) -> Any:
@@ -74,25 +94,54 @@ def toml_plain(node: Any) -> Any:
     return node
 
 
-MAX_TOML_SIZE = 2 * 1024 * 1024  # a rule pack or catalog is tens of KB
+MAX_TOML_SIZE = 2 * 1024 * 1024  # a rule pack or catalog is tens of KB (the largest: 200 KB)
 
 
-def read_toml(path: Path, err: type[Exception]) -> dict[str, Any]:
-    """Parse a TOML file that is a regular file of reasonable size (a pipe or a device is
-    refused unread, so it can never hang the run)."""
+def read_toml(path: Path, err: type[Exception], lang: Lang = "en") -> dict[str, Any]:
+    """Parse a TOML file that is a regular file of reasonable size. The file is opened
+    without blocking and checked on the open descriptor (a pipe or a device is refused
+    unread, so it can never hang the run, even if swapped in after a look at the path),
+    and never more than the limit is read. Every failure is one `err` naming the file."""
+    name = str(path)
     try:
-        st = os.stat(path)
-        if not stat.S_ISREG(st.st_mode):
-            raise err(f"{path}: not a regular file")
-        if st.st_size > MAX_TOML_SIZE:
-            raise err(f"{path}: {st.st_size} bytes is too large for a rule pack")
-        return toml_plain(tomllib.loads(path.read_text("utf-8")))  # type: ignore[no-any-return]
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        try:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode):
+                raise err(t("file-not-regular", lang, file=name))
+            raw = _read_at_most(fd, MAX_TOML_SIZE + 1)
+        finally:
+            os.close(fd)
+        if len(raw) > MAX_TOML_SIZE:
+            raise err(t("file-too-large", lang, file=name, size=max(st.st_size, len(raw)),
+                        limit=MAX_TOML_SIZE))
+        text = raw.decode("utf-8")
+        return toml_plain(tomllib.loads(text))  # type: ignore[no-any-return]
     except OSError as e:
-        raise err(f"{path}: cannot read: {e.strerror}") from None
+        raise err(t("file-unreadable", lang, file=name, reason=e.strerror)) from None
     except RecursionError:
-        raise err(f"{path}: not valid TOML: nested too deeply") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-        raise err(f"{path}: not valid TOML: {e}") from None
+        raise err(t("toml-too-deep", lang, file=name)) from None
+    except UnicodeDecodeError as e:
+        raise err(t("toml-not-utf8", lang, file=name, offset=e.start)) from None
+    except tomllib.TOMLDecodeError as e:
+        raise err(t("toml-invalid", lang, file=name, reason=e)) from None
+    except ValueError:
+        # tomllib turns a decimal integer into an int unchecked, and Python refuses one
+        # of more digits than its limit (CVE-2020-10735): the only other ValueError.
+        raise err(t("toml-number-too-long", lang, file=name,
+                    limit=sys.get_int_max_str_digits())) from None
+
+
+def _read_at_most(fd: int, limit: int) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    while size < limit:
+        chunk = os.read(fd, limit - size)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
 
 
 def schema_errors(data: Any, schema: str) -> list[tuple[list[str | int], str]]:

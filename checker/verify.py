@@ -1,10 +1,13 @@
 """`checker verify PACK`: is a rule pack fit to use?
 
-A pack passes when it loads (its schema; every citation resolves in the built-in catalog
-plus the pack's own sources; no two versions of a rule overlap in time; ids are unique,
-also against the built-in packs) and every example case of every rule gets, from that
-rule, the verdict the pack expects. A `last_verified` date more than a year before
-`today` is a warning: the law may have moved on. Rules without examples are noted.
+A pack passes when it loads, by the same validation as `check --rules` (its size and
+shape within limits; its schema; every citation resolves in the built-in catalog plus the
+pack's own sources, belongs to the pack's layer and is in force when its rule applies;
+every cover lies within its source's period in force; no two versions of a rule overlap
+in time; ids are unique, also against the built-in packs) and every example case of every
+rule gets, from that rule, the verdict the pack expects. A `last_verified` date more than
+a year before `today` is a warning: the law may have moved on. Rules without examples are
+noted.
 
 Each error is one line that names the pack file and, where there is one, the rule. Nothing
 here prints or exits: the CLI prints a VerifyResult and exits with its exit_code (2 when
@@ -21,6 +24,7 @@ from typing import Literal
 
 from checker import files
 from checker.errors import RulePackError
+from checker.i18n import Lang
 from checker.loading import Document, load
 from checker.model import Case
 from checker.pipeline import check_bytes
@@ -32,10 +36,8 @@ from checker.rules.pack import (
     Pack,
     Rule,
     builtin_packs,
-    check_unique,
-    parse_pack,
+    validate_pack,
 )
-from checker.sources import catalog, read_toml
 
 STALE_AFTER = dt.timedelta(days=365)
 
@@ -59,24 +61,20 @@ class VerifyResult:
         return 2 if self.errors else 0
 
 
-def verify(path: Path, today: dt.date) -> VerifyResult:
+def verify(path: Path, today: dt.date, lang: Lang = "en") -> VerifyResult:
     """Verify the rule pack at `path` as of `today`.
 
-    A pack that does not load gives exactly one error (the first problem, as `--rules`
-    would report it) and no further checks. A broken built-in catalog or pack is not a
+    A pack that does not load gives exactly one error and no further checks: the first
+    problem, found by the very validation `check --rules` runs (validate_pack), so that a
+    pack verify accepts is one check accepts. A broken built-in catalog or pack is not a
     problem of this pack: its CheckerError propagates."""
     origin = path.as_posix()
     others = _other_packs(path)
-    cat = catalog()
-    try:
-        pack = parse_pack(read_toml(path, RulePackError), origin, cat)
-    except RulePackError as e:
-        return VerifyResult(origin, errors=(_one_line(str(e)),))
     own = len(others) < len(builtin_packs())  # a built-in pack file, verified in place
     try:
-        check_unique((*others, pack), builtin=len(others) + (1 if own else 0))
+        pack = validate_pack(path, others, continues=own, lang=lang)
     except RulePackError as e:
-        return VerifyResult(origin, errors=(_one_line(f"{origin}: {e}"),))
+        return VerifyResult(origin, errors=(_one_line(str(e)),))
 
     warnings: list[str] = []
     if today - pack.last_verified > STALE_AFTER:

@@ -1,21 +1,34 @@
 """Rule packs: rules as data (TOML), validated by schemas/rulepack.schema.json.
 
-Loading a pack runs no code: it is parsed by tomllib, checked against the schema and the
-pydantic models, and then checked for meaning: every citation resolves in the catalog,
-every message the predicate can emit is written in both languages with only the
-placeholders that predicate provides, no two versions of a rule overlap in time, and
-ids are unique. Any failure is a RulePackError naming the pack and the rule.
+Loading a pack runs no code: it is read within a size limit, parsed by tomllib, bounded
+in shape (nesting, entries, text length, digits: see check_limits), checked against the
+schema and the pydantic models, and then checked for meaning: every citation resolves in
+the catalog, every message the predicate can emit is written in both languages with only
+the placeholders that predicate provides, no two versions of a rule overlap in time, and
+ids are unique. Any failure is a RulePackError naming the pack and the rule, in the run's
+language. `check --rules` and `verify` run this one validation (validate_pack).
+
+A pack speaks for one layer (state or Party) and only through documents of that layer:
+its covers and every citation (and amending text) must be of the pack's layer, in the
+catalog's words. A rule of one layer grounded in the other's document would present,
+say, a Party regulation as the basis of a state finding. No built-in pack needs an
+exception (the Civil Code, cited for computing periods, is itself a state document).
 
 A pack may bring its own `[[sources]]` (an agency's local documents, e.g. a provincial
 standing committee's regulation): they join the built-in catalog for that pack only, may
 not reuse a built-in id, and each citation keeps the source it resolved to at load time.
 Covers must name a built-in source: a cover says which regulation the whole layer is
-judged under, and that is always a document of the built-in catalog.
+judged under, and that is always a document of the built-in catalog; and a cover may not
+reach beyond that document's period in force (from its effective date, or its signing
+date where the catalog has no other, to its last day), so that no pack can make a layer
+"covered" on a day its regulation did not apply. Likewise each rule version applies only
+on days when at least one document it cites is in force.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import string
 from functools import cache
 from pathlib import Path
@@ -24,6 +37,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, TypeAdapter, ValidationError
 
 from checker.errors import RulePackError
+from checker.i18n import LAYER_NAMES, Lang, t
 from checker.model import Procedure
 from checker.report import Amendment, Citation, Confidence, Severity
 from checker.rules.predicates import PREDICATES, Check, Pointer, required_messages
@@ -104,7 +118,12 @@ class Period(Strict):
     end: dt.date | None = Field(None, alias="until", description="Last day in force")
 
     def __str__(self) -> str:
-        return f"{self.start.isoformat()} to {self.end.isoformat() if self.end else 'open end'}"
+        return self.text("en")
+
+    def text(self, lang: Lang) -> str:
+        if self.end is None:
+            return t("period-open", lang, start=self.start.isoformat())
+        return t("period-closed", lang, start=self.start.isoformat(), end=self.end.isoformat())
 
     def contains(self, d: dt.date) -> bool:
         return self.start <= d and (self.end is None or d <= self.end)
@@ -184,7 +203,9 @@ class Rule(Strict):
 
 class Cover(Strict):
     """The pack speaks for these procedures, on these dates, for the cases that meet
-    `when`; a case outside every cover of its layer gets a "not covered" notice."""
+    `when`; a case outside every cover of its layer gets a "not covered" notice. The
+    layer is the pack's; the source a built-in document of that layer, in force on every
+    day of `in_force`."""
 
     layer: Literal["state", "party"]
     procedures: list[Procedure] = Field(min_length=1)
@@ -221,6 +242,84 @@ class Pack(Strict):
                     "like the built-in catalog's; ids must differ from the built-in ones")
 
 
+# ---------------------------------------------------------------- limits
+# A pack is untrusted input: before any schema or model sees it, its size and shape are
+# bounded, so that nothing in it can exhaust the stack, the memory or Python's integer
+# conversion, at load time or later when it runs. The built-in packs use a fraction of
+# each limit (nesting 12, 78 entries, 1,377 characters, 3 digits).
+MAX_DEPTH = 24  # tables and arrays nested in one another, from the top of the file
+MAX_ITEMS = 1000  # entries of one array or table
+MAX_TEXT = 10_000  # characters of one string or key
+MAX_DIGITS = 15  # digits of one integer
+MAX_EXAMPLES = 1000  # example cases in one pack (`verify` runs each)
+
+
+def check_limits(data: dict[str, Any], origin: str, lang: Lang = "en") -> None:
+    """Refuse a pack beyond the limits above, naming the place and, inside a rule, the
+    rule's id. Iterative, so that it cannot itself run out of stack."""
+    def fail(key: str, path: list[str | int], **values: object) -> RulePackError:
+        where = "/".join(_step(p) for p in path) or "(top)"
+        rid = None
+        if len(path) >= 2 and path[0] == "rules" and isinstance(path[1], int):
+            rid = _rule_name(data, path[1])
+        if rid is None:
+            return RulePackError(t(key, lang, pack=origin, where=where, **values))
+        return RulePackError(t(f"{key}-rule", lang, pack=origin, rule=rid, where=where,
+                               **values))
+
+    stack: list[tuple[list[str | int], Any]] = [([], data)]
+    while stack:
+        path, node = stack.pop()
+        if isinstance(node, dict | list):
+            if len(path) >= MAX_DEPTH:
+                raise fail("pack-limit-depth", path, limit=MAX_DEPTH)
+            if len(node) > MAX_ITEMS:
+                raise fail("pack-limit-items", path, count=len(node), limit=MAX_ITEMS)
+            items = list(node.items()) if isinstance(node, dict) else list(enumerate(node))
+            for key, value in reversed(items):
+                if isinstance(key, str) and len(key) > MAX_TEXT:
+                    raise fail("pack-limit-text", path, length=len(key), limit=MAX_TEXT)
+                stack.append(([*path, key], value))
+        elif isinstance(node, str) and len(node) > MAX_TEXT:
+            raise fail("pack-limit-text", path, length=len(node), limit=MAX_TEXT)
+        elif isinstance(node, int) and not isinstance(node, bool) and (
+                abs(node) >= 10 ** MAX_DIGITS):
+            # the digits of a number too long to print are counted without printing it
+            raise fail("pack-limit-number", path, digits=_digits(node), limit=MAX_DIGITS)
+    rules = data.get("rules")
+    examples = sum(len(r["examples"]) for r in rules if isinstance(r, dict)
+                   and isinstance(r.get("examples"), list)) if isinstance(rules, list) else 0
+    if examples > MAX_EXAMPLES:
+        raise RulePackError(t("pack-limit-examples", lang, pack=origin, count=examples,
+                              limit=MAX_EXAMPLES))
+
+
+def _rule_name(data: dict[str, Any], i: int) -> str:
+    """How a message names rules[i]: its id if it is a well-formed one (a malformed id
+    may hold anything, a line break included), else its place."""
+    rules = data.get("rules")
+    rule = rules[i] if isinstance(rules, list) and i < len(rules) else None
+    rid = rule.get("id") if isinstance(rule, dict) else None
+    return rid if isinstance(rid, str) and re.fullmatch(RULE_ID, rid) else f"#{i}"
+
+
+def _step(part: str | int) -> str:
+    """One step of a place in a pack, as in a JSON pointer, cut short if long."""
+    text = str(part).replace("~", "~0").replace("/", "~1")
+    if len(text) > 40:
+        text = text[:40] + "…"
+    return text if text.isprintable() else repr(text)[1:-1]
+
+
+def _digits(n: int) -> int:
+    n = abs(n)
+    digits = max(1, int(n.bit_length() * 0.30102999566398120))  # log10(2)
+    while n >= 10 ** digits:
+        digits += 1
+    return digits
+
+
+# ---------------------------------------------------------------- meaning
 def _placeholders(text: str) -> set[str] | None:
     """Named placeholders in a message, or None if it uses anything beyond {name}
     (attribute access, indexing, conversions, format specs): those are refused."""
@@ -238,106 +337,174 @@ def _placeholders(text: str) -> set[str] | None:
     return names
 
 
-def check_meaning(pack: Pack, cat: Catalog, origin: str) -> None:
-    def fail(rule: str | None, msg: str) -> RulePackError:
-        return RulePackError(f"{origin}: rule {rule}: {msg}" if rule else f"{origin}: {msg}")
+def _span_text(start: dt.date, end: dt.date | None, lang: Lang) -> str:
+    if end is None:
+        return t("period-open", lang, start=start.isoformat())
+    return t("period-closed", lang, start=start.isoformat(), end=end.isoformat())
 
+
+def _first_day_without(period: Period, spans: list[tuple[dt.date | None, dt.date | None]]
+                       ) -> dt.date | None:
+    """The first day of `period` on which none of `spans` (first day, last day; None: not
+    known, or open end) is in force; None if there is no such day. A span whose first day
+    is not known counts for no day: only what the catalog says counts."""
+    day = period.start
+    end = period.end or dt.date.max
+    known = sorted((a, b or dt.date.max) for a, b in spans if a is not None)
+    for a, b in known:
+        if a > day:
+            break
+        if b >= day:
+            if b >= end:
+                return None
+            day = b + dt.timedelta(days=1)
+    return day
+
+
+def check_meaning(pack: Pack, cat: Catalog, origin: str, lang: Lang = "en") -> None:
+    """What the schema cannot say: every citation resolves, belongs to the pack's layer
+    and is in force whenever its rule applies; every cover speaks for the pack's layer
+    under a built-in document of that layer, within that document's period in force;
+    versions of a rule do not overlap; confidence bounds severity; messages fit their
+    predicate."""
+    def fail(key: str, rule: str | None = None, **values: object) -> RulePackError:
+        return RulePackError(t(key, lang, pack=origin, rule=rule, **values))
+
+    layer = LAYER_NAMES[pack.layer][lang]
     for cov in pack.covers:
-        if cat.get(cov.source) is None:
-            raise fail(None, f"covers unknown source {cov.source!r}")
+        src = cat.get(cov.source)
+        if src is None:
+            raise fail("pack-cover-unknown", source=repr(cov.source))
+        if cov.layer != pack.layer:
+            raise fail("pack-cover-layer", layer=layer,
+                       cover_layer=LAYER_NAMES[cov.layer][lang])
+        if src.layer != pack.layer:
+            raise fail("pack-cover-source-layer", layer=layer, source=src.id,
+                       number=src.number, source_layer=LAYER_NAMES[src.layer][lang])
+        if cov.in_force.end and cov.in_force.end < cov.in_force.start:
+            raise fail("pack-cover-backwards", source=src.id)
+        start, end = cat.in_force(src)
+        if start is None:
+            raise fail("pack-cover-undated", layer=layer, source=src.id, number=src.number,
+                       period=cov.in_force.text(lang))
+        if _first_day_without(cov.in_force, [(start, end)]) is not None:
+            raise fail("pack-cover-period", layer=layer, source=src.id, number=src.number,
+                       period=cov.in_force.text(lang), in_force=_span_text(start, end, lang))
     seen: dict[str, list[Rule]] = {}
     for r in pack.rules:
         for c in r.cites:
             if cat.get(c.source) is None:
-                raise fail(r.id, f"cites unknown source {c.source!r}")
+                raise fail("pack-cites-unknown", r.id, source=repr(c.source))
         if any(v.version == r.version for v in seen.get(r.id, [])):
-            raise fail(r.id, f"version {r.version} is defined twice")
+            raise fail("pack-version-twice", r.id, version=r.version)
         for v in seen.get(r.id, []):
             if v.in_force.overlaps(r.in_force):
-                raise fail(r.id, f"versions {v.version} ({v.in_force}) and {r.version} "
-                                 f"({r.in_force}) overlap in time")
+                raise fail("pack-versions-overlap", r.id, a=v.version,
+                           a_period=v.in_force.text(lang), b=r.version,
+                           b_period=r.in_force.text(lang))
         seen.setdefault(r.id, []).append(r)
         if r.in_force.end and r.in_force.end < r.in_force.start:
-            raise fail(r.id, "in_force ends before it starts")
+            raise fail("pack-period-backwards", r.id)
+        spans: list[tuple[dt.date | None, dt.date | None]] = []
         for c in r.cites:
-            if c.amended_by is None:
-                continue
-            amending = cat.get(c.amended_by.source)
-            if amending is None:
-                raise fail(r.id, f"cites an amendment by unknown source "
-                                 f"{c.amended_by.source!r}")
-            if amending.amends != c.source:
-                raise fail(r.id, f"cites {c.source} as amended by {amending.id}, but the "
-                                 f"catalog does not say that {amending.id} amends {c.source}")
+            src = cat.get(c.source)
+            assert src is not None  # checked above
+            used = [src]
+            if c.amended_by is not None:
+                amending = cat.get(c.amended_by.source)
+                if amending is None:
+                    raise fail("pack-amendment-unknown", r.id,
+                               source=repr(c.amended_by.source))
+                if amending.amends != c.source:
+                    raise fail("pack-not-amending", r.id, source=c.source,
+                               amending=amending.id)
+                used.append(amending)
+            for s in used:
+                if s.layer != pack.layer:
+                    raise fail("pack-cite-layer", r.id, source=s.id, number=s.number,
+                               source_layer=LAYER_NAMES[s.layer][lang], layer=layer)
+            # the article as amended is in force while both texts are
+            periods = [cat.in_force(s) for s in used]
+            starts = [a for a, _ in periods if a is not None]
+            ends = [b for _, b in periods if b is not None]
+            spans.append((max(starts) if len(starts) == len(periods) else None,
+                          min(ends, default=None)))
+        gap = _first_day_without(r.in_force, spans)
+        if gap is not None:
+            raise fail("pack-rule-period", r.id, version=r.version,
+                       period=r.in_force.text(lang), day=gap.isoformat())
         best = max((c.confidence_in(cat).rank for c in r.cites), default=0)
         if best == Confidence.LOW.rank:
-            raise fail(r.id, "cites only low-confidence sources: a requirement known only "
-                             "from a low-confidence source is not encoded")
+            raise fail("pack-low-confidence", r.id)
         if r.severity is Severity.ERROR and best < Confidence.MEDIUM_HIGH.rank:
-            raise fail(r.id, "is an error but none of its sources is of high or medium-high "
-                             "confidence: a requirement from a medium-confidence source is "
-                             "at most a warning")
+            raise fail("pack-error-confidence", r.id)
         kind = PREDICATES[r.check.kind]
         need = required_messages(r.check.kind, r.check)
         missing = need - set(r.messages)
         if missing:
-            raise fail(r.id, f"has no message {sorted(missing)[0]!r} for {r.check.kind}")
+            raise fail("pack-message-missing", r.id,
+                       message_key=repr(sorted(missing)[0]), kind=r.check.kind)
         unknown = set(r.messages) - set(kind.messages)
         if unknown:
-            raise fail(r.id, f"message {sorted(unknown)[0]!r} is never emitted by {r.check.kind}")
+            raise fail("pack-message-never", r.id,
+                       message_key=repr(sorted(unknown)[0]), kind=r.check.kind)
         for key, text in r.messages.items():
-            for lang in ("vi", "en"):
-                names = _placeholders(text.get(lang))
+            for text_lang in ("vi", "en"):
+                names = _placeholders(text.get(text_lang))
                 if names is None:
-                    raise fail(r.id, f"message {key!r} ({lang}) may only use plain {{name}} "
-                                     "placeholders")
+                    raise fail("pack-placeholder-plain", r.id, message_key=repr(key),
+                               text_lang=text_lang)
                 extra = names - kind.messages[key]
                 if extra:
-                    raise fail(r.id, f"message {key!r} ({lang}) uses unknown placeholder "
-                                     f"{{{sorted(extra)[0]}}}; available: "
-                                     f"{', '.join(sorted(kind.messages[key])) or 'none'}")
+                    raise fail("pack-placeholder-unknown", r.id, message_key=repr(key),
+                               text_lang=text_lang, name=sorted(extra)[0],
+                               available=", ".join(sorted(kind.messages[key]))
+                               or t("pack-none", lang))
 
 
-def merged_catalog(pack: Pack, cat: Catalog, origin: str) -> Catalog:
+def merged_catalog(pack: Pack, cat: Catalog, origin: str, lang: Lang = "en") -> Catalog:
     """The built-in catalog with the pack's own sources added (for this pack only)."""
+    def fail(key: str, **values: object) -> RulePackError:
+        return RulePackError(t(key, lang, pack=origin, **values))
+
     builtin = {s.id for s in cat.sources}
     own: set[str] = set()
     for s in pack.sources:
         if s.id in builtin:
-            raise RulePackError(f"{origin}: source {s.id!r} is already in the built-in "
-                                "catalog; give the pack's own source another id")
+            raise fail("pack-source-builtin", source=repr(s.id))
         if s.id in own:
-            raise RulePackError(f"{origin}: source {s.id!r} is defined twice")
+            raise fail("pack-source-twice", source=repr(s.id))
         own.add(s.id)
     merged = Catalog(format=cat.format, sources=[*cat.sources, *pack.sources])
     for s in pack.sources:
         if s.replaced_by and merged.get(s.replaced_by) is None:
-            raise RulePackError(f"{origin}: source {s.id!r} is replaced by unknown source "
-                                f"{s.replaced_by!r}")
+            raise fail("pack-source-replaced-unknown", source=repr(s.id),
+                       other=repr(s.replaced_by))
     for cov in pack.covers:
         if cov.source in own:
-            raise RulePackError(f"{origin}: covers source {cov.source!r} from the pack's own "
-                                "sources; a cover must name a built-in source (see "
-                                "`checker sources`)")
+            raise fail("pack-cover-own-source", source=repr(cov.source))
     return merged
 
 
-def parse_pack(data: dict[str, Any], origin: str, cat: Catalog, *, schema: bool = True) -> Pack:
+def parse_pack(data: dict[str, Any], origin: str, cat: Catalog, *, schema: bool = True,
+               lang: Lang = "en") -> Pack:
     """Validate and build a pack; its citations resolve against `cat` plus the pack's own
-    sources. `schema=False` skips the JSON-Schema pass (the models and the meaning checks
-    still run); only for the built-in packs, which the test suite validates against
-    schemas/rulepack.schema.json."""
-    problems = schema_errors(data, "rulepack") if schema else []
-    if problems:
-        raise RulePackError(f"{origin}: does not match the rule-pack schema: "
-                            f"{_explain_problem(data, problems[0])}")
+    sources. `schema=False` skips the limits and the JSON-Schema pass (the models and the
+    meaning checks still run); only for the built-in packs, which the test suite checks
+    against both. Messages are in `lang`."""
+    if schema:
+        check_limits(data, origin, lang)
+        problems = schema_errors(data, "rulepack")
+        if problems:
+            raise RulePackError(t("pack-schema", lang, pack=origin,
+                                  detail=_explain_problem(data, problems[0], lang)))
     try:
         pack = Pack.model_validate(data)
     except ValidationError as e:
-        raise RulePackError(f"{origin}: {_explain_problem(data, _pydantic_problem(e))}"
-                            ) from None
-    merged = merged_catalog(pack, cat, origin)
-    check_meaning(pack, merged, origin)
+        detail = _explain_problem(data, _pydantic_problem(e), lang)
+        raise RulePackError(f"{origin}: {detail}") from None
+    merged = merged_catalog(pack, cat, origin, lang)
+    check_meaning(pack, merged, origin, lang)
     for r in pack.rules:
         for c in r.cites:
             c._resolved = merged.get(c.source)
@@ -351,39 +518,44 @@ def _pydantic_problem(e: ValidationError) -> tuple[list[str | int], str]:
     return [p for p in err["loc"]], err["msg"]
 
 
-def _explain_problem(data: dict[str, Any], problem: tuple[list[str | int], str]) -> str:
+def _explain_problem(data: dict[str, Any], problem: tuple[list[str | int], str],
+                     lang: Lang = "en") -> str:
     """Name the rule and, for its check, the exact predicate problem: the schema's
     message for a discriminated union ("not valid under any of the given schemas")
-    says neither."""
+    says neither. The libraries' own words (the `message`) stay in English."""
     path, message = problem
     rules = data.get("rules")
     if not (len(path) >= 2 and path[0] == "rules" and isinstance(path[1], int)
             and isinstance(rules, list) and path[1] < len(rules)):
-        return f"at {'/'.join(map(str, path)) or '(top)'}: {message}"
+        return t("pack-at", lang, where="/".join(map(str, path)) or "(top)", message=message)
     rule = rules[path[1]]
-    rid = rule.get("id", f"#{path[1]}") if isinstance(rule, dict) else f"#{path[1]}"
+    rid = _rule_name(data, path[1])
     check = rule.get("check") if isinstance(rule, dict) else None
     if len(path) >= 3 and path[2] == "check" and isinstance(check, dict):
         kind = check.get("kind")
         if kind not in PREDICATES:
-            return (f"rule {rid}: unknown predicate kind {kind!r}; known kinds: "
-                    f"{', '.join(sorted(PREDICATES))}")
+            return t("pack-unknown-kind", lang, rule=rid, kind=repr(kind),
+                     known=", ".join(sorted(PREDICATES)))
         try:
             TypeAdapter(Check).validate_python(check)
         except ValidationError as e:
             err = e.errors()[0]
             loc = ".".join(str(p) for p in err["loc"][1:]) or "check"
-            return f"rule {rid}: check {kind}: {loc}: {err['msg']}"
+            return t("pack-check-parameter", lang, rule=rid, kind=kind, where=loc,
+                     message=err["msg"])
     where = "/".join(map(str, path[2:])) or "(rule)"
     if path[2:3] == ["examples"] and path[4:] == ["case"]:
-        return (f"rule {rid}: at {where}: an example must be a .json file named relative to "
-                "the pack file and below its folder (no absolute path, no '..', no hidden "
-                "file)")
-    return f"rule {rid}: at {where}: {message}"
+        return t("pack-example-path", lang, rule=rid, where=where)
+    return t("pack-rule-at", lang, rule=rid, where=where, message=message)
 
 
-def load_pack(path: Path, *, schema: bool = True) -> Pack:
-    return parse_pack(read_toml(path, RulePackError), path.name, catalog(), schema=schema)
+def load_pack(path: Path, *, schema: bool = True, lang: Lang = "en",
+              origin: str | None = None) -> Pack:
+    """Read and validate the pack file at `path`; messages name it `origin` (by default
+    the path as given)."""
+    name = path.as_posix() if origin is None else origin
+    return parse_pack(read_toml(path, RulePackError, lang), name, catalog(), schema=schema,
+                      lang=lang)
 
 
 BUILTIN_PACKS = DATA / "packs"
@@ -391,22 +563,36 @@ BUILTIN_PACKS = DATA / "packs"
 
 @cache
 def builtin_packs() -> tuple[Pack, ...]:
-    return tuple(load_pack(p, schema=False) for p in sorted(BUILTIN_PACKS.glob("*.toml")))
+    return tuple(load_pack(p, schema=False, origin=p.name)
+                 for p in sorted(BUILTIN_PACKS.glob("*.toml")))
 
 
-def all_packs(extra: tuple[Path, ...] = ()) -> tuple[Pack, ...]:
-    """The built-in packs and any added with --rules (fully validated: an added pack is
-    untrusted input). Pack ids and rule ids must be unique across them all, except that
-    built-in packs of successive periods continue each other's rules (see check_unique)."""
-    builtin = builtin_packs()
-    packs = builtin + tuple(load_pack(p) for p in extra)
-    names = tuple(p.name for p in sorted(BUILTIN_PACKS.glob("*.toml"))) + tuple(map(str, extra))
-    check_unique(packs, names, builtin=len(builtin))
+def validate_pack(path: Path, loaded: tuple[Pack, ...], *, continues: bool = False,
+                  lang: Lang = "en") -> Pack:
+    """The one validation of a pack file given by a user, for `check --rules` and
+    `verify` alike: the file (a regular file within the size limit, UTF-8 TOML), the
+    limits on its shape, the schema, the models, the meaning (citations, layers, periods
+    in force, messages), and its ids against the packs `loaded` with it. `continues`: a
+    built-in pack verified in place, which may continue a built-in rule in a new period
+    (see check_unique). Any problem is one RulePackError naming the file."""
+    pack = load_pack(path, lang=lang)
+    origins = (*(p.id for p in loaded), path.as_posix())
+    check_unique((*loaded, pack), origins, builtin=len(loaded) + (1 if continues else 0),
+                 lang=lang)
+    return pack
+
+
+def all_packs(extra: tuple[Path, ...] = (), lang: Lang = "en") -> tuple[Pack, ...]:
+    """The built-in packs and any added with --rules, each validated by validate_pack
+    against those before it (an added pack is untrusted input)."""
+    packs = builtin_packs()
+    for path in extra:
+        packs = (*packs, validate_pack(path, packs, lang=lang))
     return packs
 
 
 def check_unique(packs: tuple[Pack, ...], origins: tuple[str, ...] = (),
-                 builtin: int = 0) -> None:
+                 builtin: int = 0, lang: Lang = "en") -> None:
     """Pack ids are unique across packs loaded together, and so are rule ids, with one
     exception: the first `builtin` packs (the built-in ones) may continue a rule of
     another built-in pack with a later version when the law changes (a new period's pack
@@ -420,11 +606,12 @@ def check_unique(packs: tuple[Pack, ...], origins: tuple[str, ...] = (),
     for i, p in enumerate(packs):
         where = origins[i] if i < len(origins) else p.id
         if p.id in pack_ids:
-            raise RulePackError(f"{where}: a rule pack with id {p.id!r} is already loaded")
+            raise RulePackError(t("pack-id-loaded", lang, pack=where, id=repr(p.id)))
         pack_ids.add(p.id)
         for rid in sorted({r.id for r in p.rules}):
             if rid in seen and not (i < builtin and _continues(p, rid, versions[rid])):
-                raise RulePackError(f"{where}: rule {rid} is already defined by pack {seen[rid]}")
+                raise RulePackError(t("pack-rule-taken", lang, pack=where, rule=rid,
+                                      other=seen[rid]))
             seen.setdefault(rid, p.id)
             versions.setdefault(rid, []).extend((r, p.layer) for r in p.rules if r.id == rid)
 

@@ -72,7 +72,9 @@ Pointer = Annotated[str, Field(pattern=POINTER)]
 # fixed date "date:2026-08-01" (e.g. the day an amending decree took effect).
 DATEREF = r"^((/([^/~]|~[01])*)+|step:(first|last|[a-z_0-9]+)|date:[0-9]{4}-[0-9]{2}-[0-9]{2})$"
 DateRef = Annotated[str, Field(pattern=DATEREF)]
-Ratio = Annotated[str, Field(pattern=r"^[0-9]+/[1-9][0-9]*$")]
+# A share such as 2/3: a few digits each side (a 5,000-digit one cannot even be read as a
+# number; no rule of law needs more than four).
+Ratio = Annotated[str, Field(pattern=r"^[0-9]{1,4}/[1-9][0-9]{0,3}$")]
 # A date that, when the case records it, is the only reading of a reference date (e.g.
 # the reference date the competent body fixed); otherwise every listed reading counts.
 Prefer = Annotated[str | None, Field(

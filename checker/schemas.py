@@ -121,6 +121,10 @@ _MSG: dict[str, dict[Lang, str]] = {
         "en": "The field \"{name}\" of a {procedure} case has been renamed: move this value "
         "to \"{new}\".",
     },
+    "maxItems": {
+        "vi": "Danh sách này có hơn {limit} mục.",
+        "en": "This list has more than {limit} items.",
+    },
     # --- end F ---
     "type": {
         "vi": "Giá trị ở đây phải là {expected}, nhưng đang là {actual}.",
@@ -384,6 +388,8 @@ def _message(e: ValidationError, lang: Lang) -> tuple[str, str]:
         return m["document"][lang], ""
     if kw in ("minimum", "maximum"):
         return m[kw][lang].format(value=v, limit=want), ""
+    if kw == "maxItems":  # F (issue 14): a `$comment` given as a list
+        return m[kw][lang].format(limit=want), ""
     if kw in ("minLength", "maxLength"):
         return m[kw][lang].format(limit=want), ""
     return m["other"][lang].format(keyword=kw), ""

@@ -59,13 +59,18 @@ def test_examples_validate_against_schema_and_model(path: Any) -> None:
     validate_case(data)
 
 
-def test_init_template_is_a_valid_case() -> None:
-    template = ROOT / "checker" / "data" / "template.json"
-    if not template.exists():
-        pytest.skip("checker/data/template.json is not written yet")
+TEMPLATE_FILES = sorted((ROOT / "checker" / "data" / "templates").glob("*.json"))
+
+
+@pytest.mark.parametrize("template", TEMPLATE_FILES, ids=[p.name for p in TEMPLATE_FILES])
+def test_init_template_is_a_valid_case(template: Any) -> None:
     data = json.loads(template.read_text("utf-8"))
     assert [e.message for e in validator("case").iter_errors(data)] == []
     validate_case(data)
+
+
+def test_there_are_templates() -> None:
+    assert len(TEMPLATE_FILES) >= 4
 
 
 # ---------------------------------------------------------------- messages

@@ -15,7 +15,7 @@ from enum import StrEnum
 from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
-from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue, WithJsonSchema
 
 from checker.lookalike import NAME_FOREIGN_PATTERN
 
@@ -61,10 +61,25 @@ def d(vi: str, en: str) -> str:
     return f"{vi} / {en}"
 
 
+# A note for whoever fills in the file: `$comment` may be written in any object of a case
+# (JSON has no comments; the templates of `checker init` carry their guidance this way).
+# The checker reads it as text and ignores it.
+_Text = Annotated[str, Field(max_length=4000)]
+Comment = Annotated[
+    _Text | Annotated[list[_Text], Field(max_length=50)],
+    WithJsonSchema({"type": ["string", "array"], "maxLength": 4000, "maxItems": 50,
+                    "items": {"type": "string", "maxLength": 4000}}),
+]
+_COMMENT = d(
+    "Ghi chú, hướng dẫn cho người điền hồ sơ; trình kiểm tra bỏ qua trường này",
+    "A note or guidance for whoever fills in the case; the checker ignores it",
+)
 
 
 class Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=True)
+
+    comment: Comment | None = Field(None, alias="$comment", description=_COMMENT)
 
 
 DocNumber = Annotated[

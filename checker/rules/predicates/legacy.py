@@ -1,36 +1,38 @@
-"""The closed set of predicate kinds. Each is pure: (parameters, case) → hits.
-
-A predicate knows nothing of languages or citations. It yields Hits: where (a JSON
-pointer into the case), which of its messages applies, and the values for that
-message's placeholders. The rule pack supplies the sentences; the engine renders them.
-
-Every kind declares MESSAGES: the message keys it may emit and the placeholders each
-one provides. Loading a pack checks a rule's sentences against that declaration, so a
-typo in a placeholder is a load error, never a crash in the middle of a run.
-"""
+"""The predicate kinds not yet sorted into a family module (see the package docstring):
+this module goes away once each is in its family."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
 import itertools
-import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from fractions import Fraction
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field
 
-from checker.model import (
-    Case,
-    ConsultationKind,
-    DisciplineForm,
-    DossierKind,
-    Step,
-    StepKind,
-)
+from checker.model import ConsultationKind, DisciplineForm, DossierKind, Step, StepKind
 from checker.report import Kind
+from checker.rules.predicates.core import (
+    Ctx,
+    DateRef,
+    Hit,
+    Params,
+    Pointer,
+    Predicate,
+    Prefer,
+    Ratio,
+    Value,
+    date_ref,
+    dates,
+    emits,
+    first_date,
+    ratio,
+    resolve,
+    step_ptr,
+    steps_of,
+)
 from checker.text import key, same
 from checker.workdays import (
     add_months,
@@ -40,60 +42,6 @@ from checker.workdays import (
     subtract_working_days,
     within_working_days,
 )
-
-Value = str | int | Fraction | dt.date
-
-
-@dataclass(frozen=True)
-class Hit:
-    pointer: str
-    message: str = "default"
-    values: dict[str, Value] = field(default_factory=dict)
-    kind: Kind = Kind.VIOLATION
-    # This step had to stop the procedure (nobody reached the threshold) but the unit
-    # went on: the engine reports the stop and judges none of the later steps.
-    halts: bool = False
-    # The index of the step the finding judges, where its pointer is elsewhere (e.g. a
-    # consultation judged against a step's date); by default the step in the pointer.
-    step: int | None = None
-
-
-@dataclass(frozen=True)
-class Ctx:
-    case: Case
-    data: dict[str, Any]  # the validated case as plain JSON values, for pointer look-ups
-    as_of: dt.date | None
-
-
-# ---------------------------------------------------------------- parameter types
-POINTER = r"^(/([^/~]|~[01])*)*$"
-Pointer = Annotated[str, Field(pattern=POINTER)]
-# A date reference: a JSON pointer, or "step:first", "step:last", "step:<kind>", or a
-# fixed date "date:2026-08-01" (e.g. the day an amending decree took effect).
-DATEREF = r"^((/([^/~]|~[01])*)+|step:(first|last|[a-z_0-9]+)|date:[0-9]{4}-[0-9]{2}-[0-9]{2})$"
-DateRef = Annotated[str, Field(pattern=DATEREF)]
-# A share such as 2/3: a few digits each side (a 5,000-digit one cannot even be read as a
-# number; no rule of law needs more than four).
-Ratio = Annotated[str, Field(pattern=r"^[0-9]{1,4}/[1-9][0-9]{0,3}$")]
-# A date that, when the case records it, is the only reading of a reference date (e.g.
-# the reference date the competent body fixed); otherwise every listed reading counts.
-Prefer = Annotated[str | None, Field(
-    pattern=POINTER, description="A date that, when the case records it, is the only reading "
-                                 "(e.g. the reference date the competent body fixed)")]
-
-
-def ratio(s: str) -> Fraction:
-    a, b = s.split("/")
-    return Fraction(int(a), int(b))
-
-
-class Params(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    def unused(self) -> set[str]:
-        """Message keys the predicate cannot emit with these parameters (so a rule need
-        not write them)."""
-        return set()
 
 
 class SameBody(Params):
@@ -188,6 +136,7 @@ class BallotCounts(Params):
 # The vote base of a step: those summoned; those summoned less those absent for force
 # majeure (NĐ 170 Điều 33 k2 a as amended by NĐ 300); those present.
 Base = Literal["summoned", "summoned_net", "present"]
+
 
 class NominationRound(Params):
     """A nomination round: the top person above `select_above` of the base is chosen;
@@ -610,190 +559,7 @@ class AtMost(Params):
     max: int = Field(ge=0, le=100_000)
 
 
-ItemValue = str | bool | int
-# In `where`: a value the item's field must equal, or a list of values it may equal.
-Match = ItemValue | list[ItemValue]
-
-
-class ItemsPresent(Params):
-    """Every item of the list at `at` that matches `where` records `field`."""
-
-    kind: Literal["items_present"]
-    at: Pointer
-    where: dict[str, Match] = Field(default_factory=dict)
-    field: Annotated[str, Field(pattern=r"^[a-z_]+$")]
-
-
-class ItemsRequire(Params):
-    """If any item of the list at `at` matches `where`, the case must hold a value at
-    `require` (e.g. a member outside the set composition needs the Secretariat's
-    decision). The finding points at the first such item and names it."""
-
-    kind: Literal["items_require"]
-    at: Pointer
-    where: dict[str, Match] = Field(min_length=1)
-    require: Pointer
-
-
-class ItemsFalse(Params):
-    """No item of the list at `at` that matches `where` has `field` set to `refused`
-    (true by default; false to require that a recorded flag is not false)."""
-
-    kind: Literal["items_false"]
-    at: Pointer
-    where: dict[str, Match] = Field(default_factory=dict)
-    field: Annotated[str, Field(pattern=r"^[a-z_]+$")]
-    refused: bool = True
-
-
-class ItemsRatio(Params):
-    """For every item of the list at `at` matching `where`: numerator / denominator must
-    be at least `ratio` (or above it, if `strict`). If the law's denominator is unclear
-    and `alt_denominator` is given, a result that passes on one and fails on the other
-    cannot be decided."""
-
-    kind: Literal["items_ratio"]
-    at: Pointer
-    where: dict[str, Match] = Field(default_factory=dict)
-    numerator: Annotated[str, Field(pattern=r"^[a-z_]+$")]
-    denominator: Annotated[str, Field(pattern=r"^[a-z_]+$")]
-    alt_denominator: Annotated[str, Field(pattern=r"^[a-z_]+$")] | None = None
-    ratio: Ratio
-    strict: bool = False
-
-    def unused(self) -> set[str]:
-        return set() if self.alt_denominator is not None else {"ambiguous"}
-
-
-class ItemsDatedUntil(Params):
-    """Every item of the list at `at` is dated (its `field`, by default `date`) no later
-    than `until`, or than the date the case records at `until_at` (one of the two)."""
-
-    kind: Literal["items_dated_until"]
-    at: Pointer
-    field: Annotated[str, Field(pattern=r"^[a-z_]+$")] = "date"
-    until: dt.date | None = None
-    until_at: Pointer | None = None
-
-    @model_validator(mode="after")
-    def _one_limit(self) -> ItemsDatedUntil:
-        if (self.until is None) == (self.until_at is None):
-            raise ValueError("give exactly one of until and until_at")
-        return self
-
-
-class ItemsExist(Params):
-    """At least one item of the list at `at` matches `where` (e.g. a meeting of the ban
-    cán sự đảng on personnel)."""
-
-    kind: Literal["items_exist"]
-    at: Pointer
-    where: dict[str, Match] = Field(min_length=1)
-
-
-Check = Annotated[
-    SameBody
-    | Present
-    | DateOrder
-    | Deadline
-    | StepSequence
-    | StepFieldPresent
-    | Quorum
-    | BallotCounts
-    | NominationRound
-    | CarriedForward
-    | ForceMajeure
-    | EqualCounts
-    | TenureMonths
-    | RecentRatings
-    | NoneOf
-    | MaxMonths
-    | DossierAge
-    | Divergence
-    | FinalVote
-    | ConsultationBefore
-    | ConsultationRecorded
-    | FlagTrue
-    | ValueIn
-    | DossierItemPresent
-    | DocumentAge
-    | LeadTime
-    | DatedInPeriod
-    | MinMonths
-    | RetirementMargin
-    | DisciplineBar
-    | NotSet
-    | AtMost
-    | ItemsPresent
-    | ItemsRequire
-    | ItemsFalse
-    | ItemsRatio
-    | ItemsDatedUntil
-    | ItemsExist,
-    Field(discriminator="kind"),
-]
-
-
-# ---------------------------------------------------------------- helpers
-def resolve(data: Any, pointer: str) -> Any:
-    """The value at an RFC 6901 pointer, or None."""
-    if pointer == "":
-        return data
-    node = data
-    for raw in pointer[1:].split("/"):
-        tok = raw.replace("~1", "/").replace("~0", "~")
-        if isinstance(node, dict):
-            node = node.get(tok)
-        elif isinstance(node, list) and re.fullmatch(r"0|[1-9][0-9]*", tok):
-            i = int(tok)
-            node = node[i] if i < len(node) else None
-        else:
-            return None
-        if node is None:
-            return None
-    return node
-
-
-def steps(c: Ctx, kind: StepKind | str) -> list[tuple[int, Step]]:
-    return [(i, s) for i, s in enumerate(c.case.steps) if s.kind == kind]
-
-
-def step_ptr(i: int) -> str:
-    return f"/steps/{i}"
-
-
-def date_ref(c: Ctx, data: dict[str, Any], ref: str) -> tuple[dt.date, str] | None:
-    """(date, pointer) for a date reference, or None if the case does not record it."""
-    if ref.startswith("date:"):
-        try:
-            return dt.date.fromisoformat(ref[5:]), ""
-        except ValueError:
-            return None
-    if ref.startswith("step:"):
-        which = ref[5:]
-        dated = sorted((s.date, i) for i, s in enumerate(c.case.steps))
-        if which == "first":
-            chosen = dated[:1]
-        elif which == "last":
-            chosen = dated[-1:]
-        else:
-            chosen = [(s.date, i) for i, s in steps(c, which)][:1]
-        if not chosen:
-            return None
-        d, i = chosen[0]
-        return d, f"/steps/{i}/date"
-    v = resolve(data, ref)
-    return (dt.date.fromisoformat(v), ref) if isinstance(v, str) else None
-
-
-def first_date(c: Ctx, data: dict[str, Any], refs: list[str]) -> tuple[dt.date, str] | None:
-    for r in refs:
-        found = date_ref(c, data, r)
-        if found:
-            return found
-    return None
-
-
+# ---------------------------------------------------------------- predicates
 def selection(step: Step, denominator: int, above: Fraction,
               carry: Fraction | None) -> list[str]:
     """Who goes on from a nomination round (NĐ 170/2025 Điều 33 k2 b, c): the top person
@@ -861,7 +627,6 @@ def _later(c: Ctx, i: int) -> bool:
     )
 
 
-# ---------------------------------------------------------------- predicates
 def same_body(p: SameBody, c: Ctx) -> Iterator[Hit]:
     data = c.data
     a, b = resolve(data, p.left), resolve(data, p.right)
@@ -930,7 +695,7 @@ def step_sequence(p: StepSequence, c: Ctx) -> Iterator[Hit]:
     complete = resolve(data, p.complete_when) is not None
     seen: list[tuple[StepKind, int]] = []
     for kind in p.kinds:
-        found = steps(c, kind)
+        found = steps_of(c, kind)
         if len(found) > 1:
             yield Hit(step_ptr(found[1][0]), "duplicate", {"step": kind})
         if found:
@@ -948,7 +713,7 @@ def step_sequence(p: StepSequence, c: Ctx) -> Iterator[Hit]:
 
 def step_field_present(p: StepFieldPresent, c: Ctx) -> Iterator[Hit]:
     for kind in p.kinds:
-        for i, s in steps(c, kind):
+        for i, s in steps_of(c, kind):
             if getattr(s, p.field) is None:
                 yield Hit(step_ptr(i), values={"step": kind})
 
@@ -956,7 +721,7 @@ def step_field_present(p: StepFieldPresent, c: Ctx) -> Iterator[Hit]:
 def quorum(p: Quorum, c: Ctx) -> Iterator[Hit]:
     r = ratio(p.ratio)
     for kind in p.kinds:
-        for i, s in steps(c, kind):
+        for i, s in steps_of(c, kind):
             if s.summoned is None or s.present is None:
                 yield Hit(step_ptr(i), "no_counts", {"step": kind}, Kind.UNDECIDABLE)
                 continue
@@ -971,7 +736,7 @@ def quorum(p: Quorum, c: Ctx) -> Iterator[Hit]:
 
 def ballot_counts(p: BallotCounts, c: Ctx) -> Iterator[Hit]:
     for kind in p.kinds:
-        for i, s in steps(c, kind):
+        for i, s in steps_of(c, kind):
             if s.summoned is not None and s.present is not None and s.present > s.summoned:
                 yield Hit(f"{step_ptr(i)}/present", "present_over",
                           {"step": kind, "present": s.present, "summoned": s.summoned})
@@ -999,7 +764,7 @@ def _carry(r: str | None) -> Fraction | None:
 
 def nomination_round(p: NominationRound, c: Ctx) -> Iterator[Hit]:
     above, carry = ratio(p.select_above), _carry(p.carry_at_least)
-    for i, s in steps(c, p.step)[:1]:
+    for i, s in steps_of(c, p.step)[:1]:
         total = base(s, p.denominator)
         if not total or not s.nominations:
             yield Hit(step_ptr(i), "no_results", {"step": p.step}, Kind.UNDECIDABLE)
@@ -1018,7 +783,7 @@ def nomination_round(p: NominationRound, c: Ctx) -> Iterator[Hit]:
             continue
         name = c.case.candidate.full_name
         eligible = list(chosen)
-        prev = steps(c, p.previous)[:1] if p.previous else []
+        prev = steps_of(c, p.previous)[:1] if p.previous else []
         prev_total = base(prev[0][1], p.denominator) if prev else None
         if prev and prev_total:
             before = selection(prev[0][1], prev_total, above, carry)
@@ -1039,7 +804,7 @@ def nomination_round(p: NominationRound, c: Ctx) -> Iterator[Hit]:
 
 def carried_forward(p: CarriedForward, c: Ctx) -> Iterator[Hit]:
     above, carry = ratio(p.select_above), _carry(p.carry_at_least)
-    here, there = steps(c, p.step)[:1], steps(c, p.next)[:1]
+    here, there = steps_of(c, p.step)[:1], steps_of(c, p.next)[:1]
     if not here:
         return
     i, s = here[0]
@@ -1082,7 +847,7 @@ def carried_forward(p: CarriedForward, c: Ctx) -> Iterator[Hit]:
 
 def force_majeure(p: ForceMajeure, c: Ctx) -> Iterator[Hit]:
     for kind in p.kinds:
-        for i, s in steps(c, kind):
+        for i, s in steps_of(c, kind):
             if not s.force_majeure_absent:
                 continue
             if not documented(s):
@@ -1099,7 +864,7 @@ def force_majeure(p: ForceMajeure, c: Ctx) -> Iterator[Hit]:
 
 
 def equal_counts(p: EqualCounts, c: Ctx) -> Iterator[Hit]:
-    here, there = steps(c, p.step)[:1], steps(c, p.same_as)[:1]
+    here, there = steps_of(c, p.step)[:1], steps_of(c, p.same_as)[:1]
     if not here or not there:
         return
     (i, s), (_, t) = here[0], there[0]
@@ -1111,7 +876,7 @@ def equal_counts(p: EqualCounts, c: Ctx) -> Iterator[Hit]:
 
 def divergence(p: Divergence, c: Ctx) -> Iterator[Hit]:
     above, carry = ratio(p.select_above), ratio(p.carry_at_least)
-    prev, cur = steps(c, p.previous)[:1], steps(c, p.step)[:1]
+    prev, cur = steps_of(c, p.previous)[:1], steps_of(c, p.step)[:1]
     if not prev or not cur:
         return
     (_, ps), (i, s) = prev[0], cur[0]
@@ -1138,7 +903,7 @@ def divergence(p: Divergence, c: Ctx) -> Iterator[Hit]:
 def final_vote(p: FinalVote, c: Ctx) -> Iterator[Hit]:
     above = ratio(p.above)
     half = Fraction(1, 2)
-    for i, s in steps(c, p.step)[:1]:
+    for i, s in steps_of(c, p.step)[:1]:
         if p.denominator == "leadership_members":
             total = c.case.leadership.total_members if c.case.leadership else None
         else:
@@ -1186,7 +951,7 @@ def final_vote(p: FinalVote, c: Ctx) -> Iterator[Hit]:
 def tenure_months(p: TenureMonths, c: Ctx) -> Iterator[Hit]:
     if p.unless and resolve(c.data, p.unless) is not None:
         return
-    refs = _dates(c, p.until)
+    refs = dates(c, p.until)
     if not refs:
         return
     cand = c.case.candidate
@@ -1304,7 +1069,7 @@ def max_months(p: MaxMonths, c: Ctx) -> Iterator[Hit]:
 
 
 def dossier_age(p: DossierAge, c: Ctx) -> Iterator[Hit]:
-    refs = _dates(c, p.reference)
+    refs = dates(c, p.reference)
     d = c.case.dossier
     if d is None or not refs:
         return
@@ -1363,7 +1128,7 @@ def consultation_before(p: ConsultationBefore, c: Ctx) -> Iterator[Hit]:
             return
         when, where = d.document.date, "/decision"
     else:
-        target = steps(c, p.step)[:1]
+        target = steps_of(c, p.step)[:1]
         if not target:
             return
         i, s = target[0]
@@ -1468,21 +1233,6 @@ def document_age(p: DocumentAge, c: Ctx) -> Iterator[Hit]:
             yield Hit(f"{at}/date", "after", {"item": p.item, "issued": issued, "filed": filed})
 
 
-def _dates(c: Ctx, refs: list[str], prefer: str | None = None) -> list[tuple[dt.date, str]]:
-    """Every reading of a reference date the case records (duplicates dropped); only the
-    preferred date if the case records it."""
-    if prefer is not None:
-        chosen = date_ref(c, c.data, prefer)
-        if chosen:
-            return [chosen]
-    out: list[tuple[dt.date, str]] = []
-    for r in refs:
-        found = date_ref(c, c.data, r)
-        if found and found[0] not in [d for d, _ in out]:
-            out.append(found)
-    return out
-
-
 def lead_time(p: LeadTime, c: Ctx) -> Iterator[Hit]:
     data = c.data
     limit = first_date(c, data, p.before)
@@ -1518,7 +1268,7 @@ def min_months(p: MinMonths, c: Ctx) -> Iterator[Hit]:
     v = resolve(c.data, p.since)
     if p.unless and resolve(c.data, p.unless) is not None:
         return
-    refs = _dates(c, p.until, p.prefer)
+    refs = dates(c, p.until, p.prefer)
     if not refs:
         return
     if not isinstance(v, str):
@@ -1547,7 +1297,7 @@ def min_months(p: MinMonths, c: Ctx) -> Iterator[Hit]:
 
 
 def retirement_margin(p: RetirementMargin, c: Ctx) -> Iterator[Hit]:
-    refs = _dates(c, p.reference, p.prefer)
+    refs = dates(c, p.reference, p.prefer)
     if not refs:
         return
     retire = c.case.candidate.retirement_date
@@ -1597,7 +1347,7 @@ def retirement_margin(p: RetirementMargin, c: Ctx) -> Iterator[Hit]:
 
 
 def discipline_bar(p: DisciplineBar, c: Ctx) -> Iterator[Hit]:
-    refs = _dates(c, p.reference)
+    refs = dates(c, p.reference)
     if not refs:
         return
     for i, disc in enumerate(c.case.candidate.discipline):
@@ -1631,176 +1381,75 @@ def at_most(p: AtMost, c: Ctx) -> Iterator[Hit]:
         yield Hit(p.at, values={"value": v, "max": p.max})
 
 
-def _matching(c: Ctx, at: str, where: dict[str, Match]) -> list[tuple[int, dict[str, Any]]]:
-    items = resolve(c.data, at)
-    if not isinstance(items, list):
-        return []
-    return [(i, it) for i, it in enumerate(items) if isinstance(it, dict)
-            and all(it.get(k) in v if isinstance(v, list) else it.get(k) == v
-                    for k, v in where.items())]
-
-
-def _item_date(it: dict[str, Any], field: str = "date") -> Value:
-    v = it.get(field)
-    return dt.date.fromisoformat(v) if isinstance(v, str) else ""
-
-
-def items_present(p: ItemsPresent, c: Ctx) -> Iterator[Hit]:
-    for i, it in _matching(c, p.at, p.where):
-        if it.get(p.field) is None:
-            yield Hit(f"{p.at}/{i}", values={"date": _item_date(it)})
-
-
-def items_require(p: ItemsRequire, c: Ctx) -> Iterator[Hit]:
-    found = _matching(c, p.at, p.where)
-    if found and resolve(c.data, p.require) is None:
-        i, it = found[0]
-        name = it.get("name")
-        yield Hit(f"{p.at}/{i}", values={"name": name if isinstance(name, str) else ""})
-
-
-def items_false(p: ItemsFalse, c: Ctx) -> Iterator[Hit]:
-    for i, it in _matching(c, p.at, p.where):
-        if it.get(p.field) is p.refused:
-            kind = it.get("kind")
-            yield Hit(f"{p.at}/{i}/{p.field}", values={
-                "date": _item_date(it), "kind": kind if isinstance(kind, str) else ""})
-
-
-def items_ratio(p: ItemsRatio, c: Ctx) -> Iterator[Hit]:
-    r = ratio(p.ratio)
-
-    def ok(num: int, den: int) -> bool:
-        return Fraction(num) > r * den if p.strict else Fraction(num) >= r * den
-
-    for i, it in _matching(c, p.at, p.where):
-        num, den = it.get(p.numerator), it.get(p.denominator)
-        if not isinstance(num, int) or not isinstance(den, int) or den <= 0:
-            continue
-        vals: dict[str, Value] = {"date": _item_date(it), "count": num, "total": den}
-        at = f"{p.at}/{i}/{p.numerator}"
-        if ok(num, den):
-            continue
-        alt = it.get(p.alt_denominator) if p.alt_denominator else None
-        if isinstance(alt, int) and alt > 0 and ok(num, alt):
-            yield Hit(at, "ambiguous", {**vals, "other": alt}, Kind.UNDECIDABLE)
-        else:
-            yield Hit(at, values=vals)
-
-
-def items_dated_until(p: ItemsDatedUntil, c: Ctx) -> Iterator[Hit]:
-    limit = p.until
-    if p.until_at is not None:
-        found = date_ref(c, c.data, p.until_at)
-        if not found:
-            return
-        limit = found[0]
-    assert limit is not None
-    for i, it in _matching(c, p.at, {}):
-        d = _item_date(it, p.field)
-        if isinstance(d, dt.date) and d > limit:
-            yield Hit(f"{p.at}/{i}/{p.field}", values={"date": d, "until": limit})
-
-
-def items_exist(p: ItemsExist, c: Ctx) -> Iterator[Hit]:
-    if not _matching(c, p.at, p.where):
-        yield Hit(p.at if resolve(c.data, p.at) is not None else p.at.rsplit("/", 1)[0])
-
-
 # ---------------------------------------------------------------- registry
-@dataclass(frozen=True)
-class Predicate:
-    run: Callable[[Any, Ctx], Iterator[Hit]]
-    messages: dict[str, frozenset[str]]
-
-
-def _m(**keys: str) -> dict[str, frozenset[str]]:
-    return {k: frozenset(v.split()) for k, v in keys.items()}
-
-
-_STEP_VOTE = "step name votes summoned share"
 _MARGIN = "reference retirement margin months floor"
-PREDICATES: dict[str, Predicate] = {
-    "same_body": Predicate(same_body, _m(default="left right")),
-    "present": Predicate(present, _m(default="")),
-    "date_order": Predicate(date_order, _m(default="first_date then_date")),
-    "deadline": Predicate(deadline, _m(default="start due days end", open="start due days as_of")),
-    "step_sequence": Predicate(step_sequence,
-                           _m(missing="step", order="step previous", duplicate="step",
-                              foreign="step")),
-    "step_field_present": Predicate(step_field_present, _m(default="step")),
-    "quorum": Predicate(quorum, _m(default="step present summoned needed", no_counts="step")),
-    "ballot_counts": Predicate(ballot_counts, _m(present_over="step present summoned",
-                                             votes_over="step votes present",
-                                             counted_twice="step summoned seats dual persons",
-                                             absent_over="step absent summoned present")),
-    "nomination_round": Predicate(nomination_round, _m(
+_STEP_VOTE = "step name votes summoned share"
+KINDS: tuple[Predicate[Any], ...] = (
+    Predicate(SameBody, same_body, emits(default="left right")),
+    Predicate(Present, present, emits(default="")),
+    Predicate(DateOrder, date_order, emits(default="first_date then_date")),
+    Predicate(Deadline, deadline, emits(default="start due days end", open="start due days as_of")),
+    Predicate(StepSequence, step_sequence, emits(
+        missing="step", order="step previous", duplicate="step", foreign="step")),
+    Predicate(StepFieldPresent, step_field_present, emits(default="step")),
+    Predicate(Quorum, quorum, emits(default="step present summoned needed", no_counts="step")),
+    Predicate(BallotCounts, ballot_counts, emits(
+        present_over="step present summoned", votes_over="step votes present",
+        counted_twice="step summoned seats dual persons",
+        absent_over="step absent summoned present")),
+    Predicate(NominationRound, nomination_round, emits(
         no_results="step", stop="step top_share", stop_reported="step top_share",
         not_selected="step name votes summoned share chosen")),
-    "carried_forward": Predicate(carried_forward, _m(
+    Predicate(CarriedForward, carried_forward, emits(
         dropped="step next name share", not_chosen="step next name share",
         off_list="step next name", unknown="step next name share")),
-    "force_majeure": Predicate(force_majeure, _m(default="step absent",
-                                                 late="step absent date meeting")),
-    "equal_counts": Predicate(equal_counts, _m(default="step other count other_count")),
-    "tenure_months": Predicate(tenure_months, _m(
+    Predicate(ForceMajeure, force_majeure, emits(
+        default="step absent", late="step absent date meeting")),
+    Predicate(EqualCounts, equal_counts, emits(default="step other count other_count")),
+    Predicate(TenureMonths, tenure_months, emits(
         unknown="months", short="since until months held days",
-        unsure="since until months held days",
-        pending="since until months held days",
+        unsure="since until months held days", pending="since until months held days",
         ambiguous="since until months held days other")),
-    "recent_ratings": Predicate(recent_ratings, _m(low="year rating", missing="years",
-                                                   overall="year rating")),
-    "none_of": Predicate(none_of, _m(default="value")),
-    "max_months": Predicate(max_months, _m(default="start latest months end",
-                                           open="start latest months as_of")),
-    "dossier_age": Predicate(dossier_age, _m(
+    Predicate(RecentRatings, recent_ratings, emits(
+        low="year rating", missing="years", overall="year rating")),
+    Predicate(NoneOf, none_of, emits(default="value")),
+    Predicate(MaxMonths, max_months, emits(
+        default="start latest months end", open="start latest months as_of")),
+    Predicate(DossierAge, dossier_age, emits(
         undated="item", too_old="item issued months reference",
-        after="item issued months reference",
-        ambiguous="item issued months reference other",
+        after="item issued months reference", ambiguous="item issued months reference other",
         ambiguous_after="item issued months reference other",
         stale_unfiled="item issued months reference")),
-    "divergence": Predicate(divergence, _m(missing="name step", short="name votes members needed")),
-    "final_vote": Predicate(final_vote, _m(
+    Predicate(Divergence, divergence, emits(
+        missing="name step", short="name votes members needed")),
+    Predicate(FinalVote, final_vote, emits(
         no_results="step", below=_STEP_VOTE, not_top=_STEP_VOTE, single_half=_STEP_VOTE,
-        half_no_choice=_STEP_VOTE, half_no_report=_STEP_VOTE,
-        below_no_referral=_STEP_VOTE, half_vacant_no_referral=_STEP_VOTE)),
-    "consultation_before": Predicate(consultation_before, _m(
-        missing="step date", no_request="body", no_answer="body",
-        late="body answer_date step_date", late_request="body request_date step_date",
-        no_analysis="body", unscoped="step date")),
-    "consultation_recorded": Predicate(consultation_recorded,
-                                       _m(missing="body", undocumented="body")),
-    "flag_true": Predicate(flag_true, _m(missing="", false="")),
-    "value_in": Predicate(value_in, _m(default="value")),
-    "dossier_item": Predicate(dossier_item, _m(default="item")),
-    "document_age": Predicate(document_age, _m(undated="item", no_reference="item",
-                                           too_old="item issued filed months",
-                                           after="item issued filed")),
-    "lead_time": Predicate(lead_time, _m(default="event limit latest days",
-                                         open="limit latest days as_of",
-                                         before_law="event limit latest days")),
-    "dated_in_period": Predicate(dated_in_period, _m(default="date")),
-    "min_months": Predicate(min_months, _m(
+        half_no_choice=_STEP_VOTE, half_no_report=_STEP_VOTE, below_no_referral=_STEP_VOTE,
+        half_vacant_no_referral=_STEP_VOTE)),
+    Predicate(ConsultationBefore, consultation_before, emits(
+        missing="step date", no_request="body", no_answer="body", late="body answer_date step_date",
+        late_request="body request_date step_date", no_analysis="body", unscoped="step date")),
+    Predicate(ConsultationRecorded, consultation_recorded, emits(
+        missing="body", undocumented="body")),
+    Predicate(FlagTrue, flag_true, emits(missing="", false="")),
+    Predicate(ValueIn, value_in, emits(default="value")),
+    Predicate(DossierItemPresent, dossier_item, emits(default="item")),
+    Predicate(DocumentAge, document_age, emits(
+        undated="item", no_reference="item", too_old="item issued filed months",
+        after="item issued filed")),
+    Predicate(LeadTime, lead_time, emits(
+        default="event limit latest days", open="limit latest days as_of",
+        before_law="event limit latest days")),
+    Predicate(DatedInPeriod, dated_in_period, emits(default="date")),
+    Predicate(MinMonths, min_months, emits(
         unknown="months", short="since until held months", earlier="since until held months",
         ambiguous="since until held months other")),
-    "retirement_margin": Predicate(retirement_margin, _m(
+    Predicate(RetirementMargin, retirement_margin, emits(
         unknown="months", short=_MARGIN, below_floor=_MARGIN, no_exception=_MARGIN,
         incomplete_exception=_MARGIN, not_less=_MARGIN, ambiguous=_MARGIN + " other")),
-    "discipline_bar": Predicate(discipline_bar, _m(
+    Predicate(DisciplineBar, discipline_bar, emits(
         barred="form effective months ends reference",
         ambiguous="form effective months ends reference")),
-    "not_set": Predicate(not_set, _m(default="value")),
-    "at_most": Predicate(at_most, _m(default="value max")),
-    "items_present": Predicate(items_present, _m(default="date")),
-    "items_require": Predicate(items_require, _m(default="name")),
-    "items_false": Predicate(items_false, _m(default="date kind")),
-    "items_ratio": Predicate(items_ratio, _m(default="date count total",
-                                             ambiguous="date count total other")),
-    "items_dated_until": Predicate(items_dated_until, _m(default="date until")),
-    "items_exist": Predicate(items_exist, _m(default="")),
-}
-
-
-def required_messages(kind: str, params: Params) -> set[str]:
-    """Message keys a rule must provide for its predicate with these parameters."""
-    return set(PREDICATES[kind].messages) - params.unused()
+    Predicate(NotSet, not_set, emits(default="value")),
+    Predicate(AtMost, at_most, emits(default="value max")),
+)

@@ -12,12 +12,23 @@ The kinds live in family modules, by what they judge:
 
     core.py           what every kind shares: Ctx, Hit, Params, pointers, date references,
                       ratios, the registry entry (Predicate)
+    consultations.py  consultations of other bodies (hiệp y…): before a step, or recorded
+    dossier.py        the personnel dossier: items present, their age
     items.py          lists judged item by item (items_*)
-    legacy.py         the kinds not yet sorted into a family
-Each family module ends with KINDS, its registry entries: (parameter model, function,
-messages). A new kind is a model, a function and an entry in its family's KINDS; a new
-family is a module and one line below. PREDICATES and the union of parameter models that
-validates a rule's `check` (and the rule-pack schema) are both built from these entries.
+    person.py         the candidate's record: tenure, ratings, months in post, retirement
+                      margin, discipline bars
+    steps.py          the steps of a procedure and their votes: order, quorum, ballots,
+                      nomination rounds, carried forward, divergence, final vote
+    timing.py         dates against dates: date order, deadlines, lead times, periods of
+                      at most so many months, a date in the rule's period
+    values.py         single values: present, flags, allowed and forbidden values, bounds,
+                      the same body
+
+Each family module ends with KINDS, a tuple (unannotated, see Predicate) of its registry
+entries: (parameter model, function, messages). A new kind is a model, a function and an
+entry in its family's KINDS; a new family is a module, imported and named in the registry
+below. PREDICATES and the union of parameter models that validates a rule's `check` (and
+so the rule-pack schema) are both built from these entries.
 """
 
 from __future__ import annotations
@@ -26,7 +37,8 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeAlias, Union
 
 from pydantic import Field
 
-from checker.rules.predicates import items, legacy
+from checker.rules.predicates import consultations, dossier, items, person, steps, timing, values
+from checker.rules.predicates.consultations import ConsultationRecorded, consultation_recorded
 from checker.rules.predicates.core import (
     Ctx,
     DateRef,
@@ -43,12 +55,7 @@ from checker.rules.predicates.core import (
     registry,
     resolve,
 )
-from checker.rules.predicates.legacy import (
-    ConsultationRecorded,
-    consultation_recorded,
-    selection,
-    tally,
-)
+from checker.rules.predicates.steps import selection, tally
 
 __all__ = [
     "PREDICATES",
@@ -76,8 +83,13 @@ __all__ = [
 
 # Every kind, by name.
 PREDICATES: dict[str, Predicate[Any]] = registry(
+    consultations.KINDS,
+    dossier.KINDS,
     items.KINDS,
-    legacy.KINDS,
+    person.KINDS,
+    steps.KINDS,
+    timing.KINDS,
+    values.KINDS,
 )
 
 if TYPE_CHECKING:

@@ -159,8 +159,9 @@ P = TypeVar("P", bound=Params)
 class Predicate(Generic[P]):
     """One predicate kind: the model of its parameters (whose `kind` Literal names it), the
     function that evaluates it, and the messages it may emit, each key with the
-    placeholders its hits fill in. The type checker holds the three together: the
-    function takes the parameters of this kind."""
+    placeholders its hits fill in. The type checker holds the model and the function
+    together, as long as a family's KINDS is left unannotated: annotated
+    tuple[Predicate[Any], ...], it would accept any function for any model."""
 
     params: type[P]
     run: Callable[[P, Ctx], Iterator[Hit]]

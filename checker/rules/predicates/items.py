@@ -187,7 +187,7 @@ def items_exist(p: ItemsExist, c: Ctx) -> Iterator[Hit]:
 
 
 # ---------------------------------------------------------------- registry
-KINDS: tuple[Predicate[Any], ...] = (
+KINDS = (
     Predicate(ItemsPresent, items_present, emits(default="date")),
     Predicate(ItemsRequire, items_require, emits(default="name")),
     Predicate(ItemsFalse, items_false, emits(default="date kind")),

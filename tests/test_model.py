@@ -24,6 +24,8 @@ from checker.model import (
     ExtensionCase,
     Procedure,
     ReappointmentCase,
+    ReliefCase,
+    ResignationCase,
     case_json_schema,
     error_location,
     field_owners,
@@ -37,6 +39,9 @@ EXAMPLE_OF = {
     "reappointment": "2026-reappointment",
     "extension": None,  # built from the reappointment example below
     "acting": "2026-acting-head",
+    # Part R of issue 14: the resignation family.
+    "resignation": "2026-resignation",
+    "relief": "2026-relief",
 }
 
 
@@ -184,7 +189,9 @@ def test_field_owners_follow_references_into_lists() -> None:
     owners = field_owners(case_json_schema())
     assert owners[("acting",)] == ("acting",)
     assert owners[("acting", "extensions", "number")] == ("acting",)
-    assert owners[("steps", "nominations", "votes")] == tuple(SHAPES)
+    # (the steps belong to the appointment family; issue 14 part R added shapes without)
+    assert owners[("steps", "nominations", "votes")] == (
+        "appointment", "reappointment", "extension", "acting")
     assert owners[("previous_term", "expires")] == ("reappointment", "extension")
 
 
@@ -240,5 +247,6 @@ def test_a_model_error_is_located_inside_the_case() -> None:
 
 def test_the_shapes_are_the_classes_of_the_union() -> None:
     expected = {"appointment": AppointmentCase, "reappointment": ReappointmentCase,
-                "extension": ExtensionCase, "acting": ActingCase}
+                "extension": ExtensionCase, "acting": ActingCase,
+                "resignation": ResignationCase, "relief": ReliefCase}
     assert expected == SHAPES

@@ -30,6 +30,9 @@ REFERENCE = {
     "reappointment": "2026-reappointment",
     "extension": "2026-extension",
     "acting": "2026-acting-head",
+    # Part R of issue 14: the resignation family.
+    "resignation": "2026-resignation",
+    "relief": "2026-relief",
 }
 
 VIETNAMESE = re.compile(r"[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]",

@@ -93,13 +93,21 @@ from checker.model.common import (
     _Generator,
     d,
 )
+from checker.model.resignation import (
+    ReliefCase,
+    ResignationCase,
+    ResignationFamily,
+)
 
 # The shapes, one per procedure. A new procedure: one member here (and its import above).
 Case = Annotated[
     AppointmentCase
     | ReappointmentCase
     | ExtensionCase
-    | ActingCase,
+    | ActingCase
+    # Part R of issue 14: the resignation family.
+    | ResignationCase
+    | ReliefCase,
     Field(discriminator="procedure"),
 ]
 
@@ -196,8 +204,11 @@ __all__ = [
     "Proceeding",
     "Rating",
     "ReappointmentCase",
+    "ReliefCase",
     "RenewalFamily",
     "Reselection",
+    "ResignationCase",
+    "ResignationFamily",
     "Sex",
     "Source",
     "SpecialCase",

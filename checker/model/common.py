@@ -136,12 +136,15 @@ class NumberedDocument(Document):
 
 class Procedure(StrEnum):
     """Thủ tục: bổ nhiệm; bổ nhiệm lại; kéo dài thời gian giữ chức vụ đến tuổi nghỉ hưu;
-    giao quyền cấp trưởng."""
+    giao quyền cấp trưởng; từ chức; cho thôi giữ chức vụ."""
 
     APPOINTMENT = "appointment"
     REAPPOINTMENT = "reappointment"
     EXTENSION = "extension"
     ACTING = "acting"
+    # Part R of issue 14: the resignation family (checker/model/resignation.py).
+    RESIGNATION = "resignation"
+    RELIEF = "relief"
 
 
 

@@ -23,6 +23,10 @@ The kinds live in family modules, by what they judge:
                       at most so many months, a date in the rule's period
     values.py         single values: present, flags, allowed and forbidden values, bounds,
                       the same body
+    removal.py        removal from a post (dismissal, issue 14): places present or absent,
+                      a share above a ratio, items counted in a period, consecutive years,
+                      a deadline extendable with a reason, a vote of several bodies under
+                      every reading, dates in order, an open question
 
 Each family module ends with KINDS, a tuple (unannotated, see Predicate) of its registry
 entries: (parameter model, function, messages). A new kind is a model, a function and an
@@ -37,7 +41,16 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeAlias, Union
 
 from pydantic import Field
 
-from checker.rules.predicates import consultations, dossier, items, person, steps, timing, values
+from checker.rules.predicates import (
+    consultations,
+    dossier,
+    items,
+    person,
+    removal,
+    steps,
+    timing,
+    values,
+)
 from checker.rules.predicates.consultations import ConsultationRecorded, consultation_recorded
 from checker.rules.predicates.core import (
     Ctx,
@@ -87,6 +100,7 @@ PREDICATES: dict[str, Predicate[Any]] = registry(
     dossier.KINDS,
     items.KINDS,
     person.KINDS,
+    removal.KINDS,
     steps.KINDS,
     timing.KINDS,
     values.KINDS,

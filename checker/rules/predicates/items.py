@@ -1,6 +1,7 @@
 """Lists of the case judged item by item (meetings, documents, members): every item that
 matches `where` records a field, is not refused, meets a ratio, is dated in time; at least
-one item matches; a matching item requires a value elsewhere."""
+one item matches; a matching item requires a value elsewhere; a date falls inside the
+period an item records."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from pydantic import Field, model_validator
 from checker.report import Kind
 from checker.rules.predicates.core import (
     Ctx,
+    DateRef,
     Hit,
     Params,
     Pointer,
@@ -22,6 +24,7 @@ from checker.rules.predicates.core import (
     Value,
     date_ref,
     emits,
+    first_date,
     ratio,
     resolve,
 )
@@ -109,6 +112,25 @@ class ItemsExist(Params):
     where: dict[str, Match] = Field(min_length=1)
 
 
+class ItemsDuring(Params):
+    """The date `date` (e.g. the decision's) must not fall inside the period (`start` to
+    `end`; no `end`: still going on) of an item of the list at `at` that matches `where`
+    (e.g. an inspection of the person while a resignation is decided: NĐ 170/2025 Điều 52
+    k2 b). Inside the period of an item that matches one of `unsure` instead, the law
+    leaves open whether it bars (e.g. an inspection of the unit only): cannot decide."""
+
+    kind: Literal["items_during"]
+    at: Pointer
+    date: list[DateRef] = Field(min_length=1)
+    where: dict[str, Match] = Field(default_factory=dict)
+    unsure: list[dict[str, Match]] = Field(default_factory=list)
+    start: Annotated[str, Field(pattern=r"^[a-z_]+$")] = "start"
+    end: Annotated[str, Field(pattern=r"^[a-z_]+$")] = "end"
+
+    def unused(self) -> set[str]:
+        return set() if self.unsure else {"unsure"}
+
+
 # ---------------------------------------------------------------- predicates
 def _matching(c: Ctx, at: str, where: dict[str, Match]) -> list[tuple[int, dict[str, Any]]]:
     items = resolve(c.data, at)
@@ -186,6 +208,32 @@ def items_exist(p: ItemsExist, c: Ctx) -> Iterator[Hit]:
         yield Hit(p.at if resolve(c.data, p.at) is not None else p.at.rsplit("/", 1)[0])
 
 
+def _fits(it: dict[str, Any], where: dict[str, Match]) -> bool:
+    return all(it.get(k) in v if isinstance(v, list) else it.get(k) == v
+               for k, v in where.items())
+
+
+def items_during(p: ItemsDuring, c: Ctx) -> Iterator[Hit]:
+    found = first_date(c, c.data, p.date)
+    items = resolve(c.data, p.at)
+    if not found or not isinstance(items, list):
+        return
+    day = found[0]
+    for i, it in enumerate(items):
+        if not isinstance(it, dict):
+            continue
+        start, end = _item_date(it, p.start), _item_date(it, p.end)
+        if not isinstance(start, dt.date) or day < start:
+            continue
+        if isinstance(end, dt.date) and day > end:
+            continue
+        vals: dict[str, Value] = {"date": day, "start": start}
+        if _fits(it, p.where):
+            yield Hit(f"{p.at}/{i}", values=vals)
+        elif any(_fits(it, w) for w in p.unsure):
+            yield Hit(f"{p.at}/{i}", "unsure", vals, Kind.UNDECIDABLE)
+
+
 # ---------------------------------------------------------------- registry
 KINDS = (
     Predicate(ItemsPresent, items_present, emits(default="date")),
@@ -195,4 +243,5 @@ KINDS = (
         default="date count total", ambiguous="date count total other")),
     Predicate(ItemsDatedUntil, items_dated_until, emits(default="date until")),
     Predicate(ItemsExist, items_exist, emits(default="")),
+    Predicate(ItemsDuring, items_during, emits(default="date start", unsure="date start")),
 )

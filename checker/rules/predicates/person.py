@@ -1,5 +1,6 @@
 """The candidate's record at a reference date: time in post (tenure), annual ratings,
-months since a date, the margin to retirement, the bar of a discipline."""
+years rated so within a term, months since a date, the margin to retirement, the bar of a
+discipline."""
 
 from __future__ import annotations
 
@@ -158,6 +159,26 @@ class DisciplineBar(Params):
         return set() if len(self.reference) >= 2 else {"ambiguous"}
 
 
+class RatedYears(Params):
+    """At least `min` years (the items' `year`) of the list at `at` match `where` (e.g.
+    rated "không hoàn thành nhiệm vụ"), counting only the years from that of `since` to
+    that of `until` (each when recorded). With `apart`, two of them must not be
+    consecutive ("02 năm không liên tiếp", NĐ 170/2025 Điều 52 k2 đ as amended): enough
+    years that are all consecutive is another ground of the law, reported as "cannot
+    decide" with the message `consecutive`."""
+
+    kind: Literal["rated_years"]
+    at: Pointer
+    where: dict[str, str | bool | int] = Field(min_length=1)
+    min: int = Field(ge=1, le=50)
+    since: DateRef | None = None
+    until: DateRef | None = None
+    apart: bool = False
+
+    def unused(self) -> set[str]:
+        return set() if self.apart else {"consecutive"}
+
+
 # ---------------------------------------------------------------- predicates
 def tenure_months(p: TenureMonths, c: Ctx) -> Iterator[Hit]:
     if p.unless and resolve(c.data, p.unless) is not None:
@@ -165,7 +186,7 @@ def tenure_months(p: TenureMonths, c: Ctx) -> Iterator[Hit]:
     refs = dates(c, p.until)
     if not refs:
         return
-    cand = c.case.candidate
+    cand = c.appointment.candidate
     if cand.current_post_since is None:
         yield Hit("/candidate", "unknown", {"months": p.months}, Kind.UNDECIDABLE)
         return
@@ -231,7 +252,7 @@ def recent_ratings(p: RecentRatings, c: Ctx) -> Iterator[Hit]:
     year = found[0].year
     worse = ["not_completed", "completed", "good", "excellent"]
     by_year: dict[int, tuple[int, str]] = {}
-    for i, r in enumerate(c.case.candidate.ratings):
+    for i, r in enumerate(c.appointment.candidate.ratings):
         # A year recorded twice counts at its worse rating: a later entry cannot hide it.
         if r.year not in by_year or worse.index(r.rating) < worse.index(by_year[r.year][1]):
             by_year[r.year] = (i, r.rating)
@@ -247,7 +268,7 @@ def recent_ratings(p: RecentRatings, c: Ctx) -> Iterator[Hit]:
                       {"year": y, "rating": rating},
                       Kind.UNDECIDABLE if overall else Kind.VIOLATION)
     if missing:
-        yield Hit("/candidate/ratings" if c.case.candidate.ratings else "/candidate",
+        yield Hit("/candidate/ratings" if c.appointment.candidate.ratings else "/candidate",
                   "missing", {"years": ", ".join(map(str, missing))}, Kind.UNDECIDABLE)
 
 
@@ -269,7 +290,7 @@ def min_months(p: MinMonths, c: Ctx) -> Iterator[Hit]:
     d, _, held = short[0]
     vals: dict[str, Value] = {"since": since, "until": d, "held": held, "months": p.months}
     if p.earlier_posts and len(short) == len(refs):
-        counted = [(h.since, h.until) for h in c.case.candidate.posts_held
+        counted = [(h.since, h.until) for h in c.appointment.candidate.posts_held
                    if h.relation in p.earlier_posts and not h.ended_by_discipline
                    and not h.acting and h.since <= h.until]
         if counted and any(_tenure(since, counted, r, p.months)[0] != "short"
@@ -287,7 +308,7 @@ def retirement_margin(p: RetirementMargin, c: Ctx) -> Iterator[Hit]:
     refs = dates(c, p.reference, p.prefer)
     if not refs:
         return
-    retire = c.case.candidate.retirement_date
+    retire = c.appointment.candidate.retirement_date
     if retire is None:
         yield Hit("/candidate", "unknown", {"months": p.months}, Kind.UNDECIDABLE)
         return
@@ -337,7 +358,7 @@ def discipline_bar(p: DisciplineBar, c: Ctx) -> Iterator[Hit]:
     refs = dates(c, p.reference)
     if not refs:
         return
-    for i, disc in enumerate(c.case.candidate.discipline):
+    for i, disc in enumerate(c.appointment.candidate.discipline):
         bar = p.months.get(DisciplineForm(disc.form))
         if bar is None:
             continue
@@ -352,6 +373,29 @@ def discipline_bar(p: DisciplineBar, c: Ctx) -> Iterator[Hit]:
             yield Hit(at, "ambiguous", vals, Kind.UNDECIDABLE)
         else:
             yield Hit(at, "barred", vals)
+
+
+def rated_years(p: RatedYears, c: Ctx) -> Iterator[Hit]:
+    items = resolve(c.data, p.at)
+    lo = date_ref(c, c.data, p.since) if p.since else None
+    hi = date_ref(c, c.data, p.until) if p.until else None
+    years: set[int] = set()
+    for it in items if isinstance(items, list) else []:
+        y = it.get("year") if isinstance(it, dict) else None
+        if not isinstance(y, int) or isinstance(y, bool):
+            continue
+        if (lo and y < lo[0].year) or (hi and y > hi[0].year):
+            continue
+        if all(it.get(k) == v for k, v in p.where.items()):
+            years.add(y)
+    at = p.at if resolve(c.data, p.at) is not None else p.at.rsplit("/", 1)[0]
+    vals: dict[str, Value] = {"count": len(years), "min": p.min,
+                              "years": ", ".join(map(str, sorted(years)))}
+    if len(years) < p.min:
+        yield Hit(at, values=vals)
+    elif p.apart and max(years) - min(years) < len(years):
+        # every such year follows another: no two of them are apart
+        yield Hit(at, "consecutive", vals, Kind.UNDECIDABLE)
 
 
 # ---------------------------------------------------------------- registry
@@ -369,6 +413,8 @@ KINDS = (
     Predicate(RetirementMargin, retirement_margin, emits(
         unknown="months", short=_MARGIN, below_floor=_MARGIN, no_exception=_MARGIN,
         incomplete_exception=_MARGIN, not_less=_MARGIN, ambiguous=_MARGIN + " other")),
+    Predicate(RatedYears, rated_years, emits(default="count min years",
+                                             consecutive="count min years")),
     Predicate(DisciplineBar, discipline_bar, emits(
         barred="form effective months ends reference",
         ambiguous="form effective months ends reference")),

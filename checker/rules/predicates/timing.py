@@ -1,5 +1,6 @@
 """Dates against dates: the order of two dates, a deadline after an event, a lead time
-before one, a period of at most so many months, a date that falls in the rule's period."""
+before one, a period of at most so many months, a date that falls in the rule's period, a
+date that must be another date (plus so many months)."""
 
 from __future__ import annotations
 
@@ -112,6 +113,20 @@ class DatedInPeriod(Params):
     at: Pointer
 
 
+class DateEquals(Params):
+    """The date at `at` must be the date at `to`, plus `months` months (counted as the
+    Civil Code counts a period: the corresponding day of the last month), or the date at
+    `cap` if that comes first: e.g. an allowance kept "trong thời gian 06 tháng kể từ ngày
+    có quyết định" but, with under six months of the term left, to the end of the term
+    (NĐ 170/2025 Điều 55 k2 b as first issued)."""
+
+    kind: Literal["date_equals"]
+    at: list[DateRef] = Field(min_length=1)
+    to: list[DateRef] = Field(min_length=1)
+    months: int = Field(0, ge=0, le=600)
+    cap: list[DateRef] | None = None
+
+
 # ---------------------------------------------------------------- predicates
 def date_order(p: DateOrder, c: Ctx) -> Iterator[Hit]:
     data = c.data
@@ -206,6 +221,18 @@ def dated_in_period(p: DatedInPeriod, c: Ctx) -> Iterator[Hit]:
         yield Hit(found[1], values={"date": found[0]})
 
 
+def date_equals(p: DateEquals, c: Ctx) -> Iterator[Hit]:
+    found, base = first_date(c, c.data, p.at), first_date(c, c.data, p.to)
+    if not found or not base:
+        return
+    expected = add_months(base[0], p.months) if p.months else base[0]
+    cap = first_date(c, c.data, p.cap) if p.cap else None
+    if cap and cap[0] < expected:
+        expected = cap[0]
+    if found[0] != expected:
+        yield Hit(found[1], values={"date": found[0], "expected": expected})
+
+
 # ---------------------------------------------------------------- registry
 KINDS = (
     Predicate(DateOrder, date_order, emits(default="first_date then_date")),
@@ -216,4 +243,5 @@ KINDS = (
         default="event limit latest days", open="limit latest days as_of",
         before_law="event limit latest days")),
     Predicate(DatedInPeriod, dated_in_period, emits(default="date")),
+    Predicate(DateEquals, date_equals, emits(default="date expected")),
 )

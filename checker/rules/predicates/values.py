@@ -1,14 +1,26 @@
 """Single values of the case: a value present, a flag set, a value among those allowed or
-none of those forbidden, a number at most a bound, two names that must be the same body."""
+none of those forbidden, a number at most a bound, a share at most a ratio, two names that
+must be the same body."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from fractions import Fraction
 from typing import Literal
 
 from pydantic import Field
 
-from checker.rules.predicates.core import Ctx, Hit, Params, Pointer, Predicate, emits, resolve
+from checker.rules.predicates.core import (
+    Ctx,
+    Hit,
+    Params,
+    Pointer,
+    Predicate,
+    Ratio,
+    emits,
+    ratio,
+    resolve,
+)
 from checker.text import same
 
 
@@ -65,6 +77,17 @@ class AtMost(Params):
     kind: Literal["at_most"]
     at: Pointer
     max: int = Field(ge=0, le=100_000)
+
+
+class ShareAtMost(Params):
+    """The number at `numerator` over the number at `denominator` is at most `ratio` (e.g.
+    low-confidence ballots "không quá 2/3", NĐ 170/2025 Điều 52 k1 d as first issued).
+    Either number missing: nothing to judge here (a rule that needs the numbers says so)."""
+
+    kind: Literal["share_at_most"]
+    numerator: Pointer
+    denominator: Pointer
+    ratio: Ratio
 
 
 # ---------------------------------------------------------------- predicates
@@ -128,6 +151,16 @@ def at_most(p: AtMost, c: Ctx) -> Iterator[Hit]:
         yield Hit(p.at, values={"value": v, "max": p.max})
 
 
+def share_at_most(p: ShareAtMost, c: Ctx) -> Iterator[Hit]:
+    num, den = resolve(c.data, p.numerator), resolve(c.data, p.denominator)
+    if not isinstance(num, int) or not isinstance(den, int) or isinstance(num, bool) \
+            or isinstance(den, bool) or den <= 0:
+        return
+    share, r = Fraction(num, den), ratio(p.ratio)
+    if share > r:
+        yield Hit(p.numerator, values={"count": num, "total": den, "share": share, "ratio": r})
+
+
 # ---------------------------------------------------------------- registry
 KINDS = (
     Predicate(SameBody, same_body, emits(default="left right")),
@@ -137,4 +170,5 @@ KINDS = (
     Predicate(ValueIn, value_in, emits(default="value")),
     Predicate(NotSet, not_set, emits(default="value")),
     Predicate(AtMost, at_most, emits(default="value max")),
+    Predicate(ShareAtMost, share_at_most, emits(default="count total share ratio")),
 )

@@ -142,3 +142,19 @@ def test_the_same_input_gives_the_same_bytes(tmp_path: Path) -> None:
                for fmt in ("json", "sarif", "json", "sarif")]
     assert outputs[0] == outputs[2] and outputs[1] == outputs[3]
     assert b"RESIGN-BAR-SCRUTINY" in outputs[0]
+
+
+# ---------------------------------------------------------------- the Party layer
+def test_a_centrally_managed_post_is_judged_in_the_party_layer_too() -> None:
+    """HD 45 mục IV.2: the steps for cadres the Politburo or Secretariat manages; other
+    cadres' Party procedure is each committee's own, and the layer says so."""
+    data = example("2026-resignation")
+    data["post"]["centrally_managed"] = True
+    report = run(data)
+    party = sorted((f.rule, f.severity) for f in report.findings if f.layer == "party")
+    assert party == [("PARTY-RESIGN-STEPS", Severity.WARNING)] * 5
+    data["party_steps"] = {k: {"date": d} for k, d in (
+        ("btctw_exchange", "2026-10-01"), ("head_exchange", "2026-10-02"),
+        ("collective_opinion", "2026-10-07"), ("report", "2026-10-09"),
+        ("written_opinions", "2026-10-19"))}
+    assert [f for f in run(data).findings if f.layer == "party"] == []

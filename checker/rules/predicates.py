@@ -691,6 +691,128 @@ class ItemsExist(Params):
     where: dict[str, Match] = Field(min_length=1)
 
 
+# ---------------------------------------------------------------- suspension (issue 14, part S)
+# Kinds added for tạm đình chỉ công tác (NĐ 170/2025 Điều 56); one block, to move into a
+# family module of checker/rules/predicates/ when that package lands.
+class WorkingDaysTotal(Params):
+    """The working days of the periods at `periods`, added up, are at most `max`, or at
+    most the number the case records at `max_at` (e.g. the period a requesting body asked
+    for); if the case records none there, the rule cannot decide. Each pointer holds a
+    period ({working_days} or {start, end}, both days counted) or a list of items that
+    each hold one under `period`. A stated number of working days is the period's length;
+    otherwise its days from start to end are counted."""
+
+    kind: Literal["working_days_total"]
+    periods: list[Pointer] = Field(min_length=1)
+    max: int | None = Field(None, ge=0, le=3650)
+    max_at: Pointer | None = None
+
+    @model_validator(mode="after")
+    def _one_cap(self) -> WorkingDaysTotal:
+        if (self.max is None) == (self.max_at is None):
+            raise ValueError("give exactly one of max and max_at")
+        return self
+
+    def unused(self) -> set[str]:
+        return {"unknown"} if self.max is not None else set()
+
+
+class ItemsDateOrder(Params):
+    """For every item of the list at `at`, the date at `first` (a pointer inside the item)
+    is not after the date at `then` (e.g. the report to the managing body comes no later
+    than the extension it precedes). With `required`, an item without `first` is reported."""
+
+    kind: Literal["items_date_order"]
+    at: Pointer
+    first: Pointer
+    then: Pointer
+    required: bool = False
+
+    def unused(self) -> set[str]:
+        return set() if self.required else {"missing"}
+
+
+class UndecidedWithout(Params):
+    """The case records at least one of the dates at `any_of` (e.g. the day the ground of a
+    suspension was established, for the deadline counted from it); otherwise the rule says
+    it cannot decide, at `at`."""
+
+    kind: Literal["undecided_without"]
+    any_of: list[Pointer] = Field(min_length=1)
+    at: Pointer
+
+
+def _period_days(period: Any, cap: int) -> int | None:
+    """A period's working days (its stated number, else counted from start to end, both
+    days counted); counting stops past `cap`, which is all a comparison with it needs."""
+    if not isinstance(period, dict):
+        return None
+    n = period.get("working_days")
+    if isinstance(n, int) and not isinstance(n, bool):
+        return n
+    start, end = period.get("start"), period.get("end")
+    if not isinstance(start, str) or not isinstance(end, str):
+        return None
+    day, last = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+    from checker.workdays import is_working_day
+
+    count = 0
+    while day <= last and count <= cap:
+        if is_working_day(day):
+            count += 1
+        if day == dt.date.max:
+            break
+        day += dt.timedelta(days=1)
+    return count
+
+
+def working_days_total(p: WorkingDaysTotal, c: Ctx) -> Iterator[Hit]:
+    cap: int | None = p.max
+    if p.max_at is not None:
+        v = resolve(c.data, p.max_at)
+        cap = v if isinstance(v, int) and not isinstance(v, bool) else None
+    bound = cap if cap is not None else 3650
+    total, over_at, first_at = 0, "", ""
+    for ptr in p.periods:
+        node = resolve(c.data, ptr)
+        found = ([(f"{ptr}/{i}/period", it.get("period")) for i, it in enumerate(node)
+                  if isinstance(it, dict)] if isinstance(node, list) else [(ptr, node)])
+        for at, period in found:
+            days = _period_days(period, bound)
+            if days is None:
+                continue
+            first_at = first_at or at
+            total += days
+            if not over_at and total > bound:
+                over_at = at
+    if not first_at:
+        return
+    if cap is None:
+        assert p.max_at is not None
+        yield Hit(_existing(c, p.max_at), "unknown", {"total": total}, Kind.UNDECIDABLE)
+    elif total > cap:
+        yield Hit(over_at, values={"total": total, "max": cap})
+
+
+def items_date_order(p: ItemsDateOrder, c: Ctx) -> Iterator[Hit]:
+    for i, it in _matching(c, p.at, {}):
+        a, b = resolve(it, p.first), resolve(it, p.then)
+        then: Value = dt.date.fromisoformat(b) if isinstance(b, str) else ""
+        if not isinstance(a, str):
+            if p.required:
+                yield Hit(f"{p.at}/{i}", "missing", {"then_date": then})
+            continue
+        if isinstance(then, dt.date) and dt.date.fromisoformat(a) > then:
+            yield Hit(f"{p.at}/{i}{p.first}", values={
+                "first_date": dt.date.fromisoformat(a), "then_date": then})
+
+
+def undecided_without(p: UndecidedWithout, c: Ctx) -> Iterator[Hit]:
+    if all(resolve(c.data, ptr) is None for ptr in p.any_of):
+        yield Hit(_existing(c, p.at), "unknown", kind=Kind.UNDECIDABLE)
+# ---------------------------------------------------------------- end of part S
+
+
 Check = Annotated[
     SameBody
     | Present
@@ -729,7 +851,10 @@ Check = Annotated[
     | ItemsFalse
     | ItemsRatio
     | ItemsDatedUntil
-    | ItemsExist,
+    | ItemsExist
+    | WorkingDaysTotal  # part S (suspension)
+    | ItemsDateOrder  # part S
+    | UndecidedWithout,  # part S
     Field(discriminator="kind"),
 ]
 
@@ -1798,6 +1923,12 @@ PREDICATES: dict[str, Predicate] = {
                                              ambiguous="date count total other")),
     "items_dated_until": Predicate(items_dated_until, _m(default="date until")),
     "items_exist": Predicate(items_exist, _m(default="")),
+    # part S (suspension)
+    "working_days_total": Predicate(working_days_total, _m(default="total max",
+                                                           unknown="total")),
+    "items_date_order": Predicate(items_date_order, _m(default="first_date then_date",
+                                                       missing="then_date")),
+    "undecided_without": Predicate(undecided_without, _m(unknown="")),
 }
 
 

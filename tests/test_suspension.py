@@ -1,0 +1,199 @@
+"""Suspension (tạm đình chỉ công tác): NĐ 170/2025 Điều 56 as first issued and as amended
+by NĐ 300/2026 Điều 26, Luật 80/2025 Điều 5 k13 and Điều 39. The predicate kinds added
+for it, its case shape, and (fixtures/cases/) every rule's passing, failing and boundary
+cases."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from _support import example
+from pydantic import ValidationError
+
+from checker.model import Case
+from checker.model_suspension import SuspensionCase
+from checker.report import Kind
+from checker.rules.predicates import (
+    Ctx,
+    Hit,
+    ItemsDateOrder,
+    UndecidedWithout,
+    WorkingDaysTotal,
+    items_date_order,
+    undecided_without,
+    working_days_total,
+)
+
+# Predicates read the case's data; the typed case is not used by these kinds.
+_ANY_CASE = Case.model_validate(example("clean"))
+
+
+def hits(pred: Any, params: Any, data: dict[str, Any]) -> list[Hit]:
+    return list(pred(params, Ctx(_ANY_CASE, data, None)))
+
+
+# ---------------------------------------------------------------- working_days_total
+def total(data: dict[str, Any], **params: Any) -> list[tuple[str, str, dict[str, Any], Kind]]:
+    p = WorkingDaysTotal(kind="working_days_total", **params)
+    return [(h.pointer, h.message, h.values, h.kind) for h in hits(working_days_total, p, data)]
+
+
+@pytest.mark.parametrize(("days", "over"), [(29, False), (30, False), (31, True)])
+def test_a_stated_number_of_working_days_is_compared_with_the_cap(days: int, over: bool
+                                                                 ) -> None:
+    data = {"decision": {"period": {"working_days": days}}}
+    found = total(data, periods=["/decision/period"], max=30)
+    assert found == ([("/decision/period", "default", {"total": days, "max": 30},
+                       Kind.VIOLATION)] if over else [])
+
+
+@pytest.mark.parametrize(("end", "days"), [
+    ("2025-10-31", 15),  # three whole weeks, Monday 13 to Friday 31 October 2025
+    ("2025-11-03", 16),  # and the Monday after
+    ("2025-11-02", 15),  # a Sunday adds nothing
+])
+def test_a_period_of_dates_counts_its_working_days_both_ends_included(end: str, days: int
+                                                                      ) -> None:
+    data = {"p": {"start": "2025-10-13", "end": end}}
+    assert total(data, periods=["/p"], max=days) == []
+    assert total(data, periods=["/p"], max=days - 1) == [
+        ("/p", "default", {"total": days, "max": days - 1}, Kind.VIOLATION)]
+
+
+def test_public_holidays_are_not_working_days() -> None:
+    # 2026-08-31 (day off in exchange), 09-01 and 09-02 (National Day) are holidays;
+    # Saturday 2026-08-22 is worked in exchange.
+    data = {"p": {"start": "2026-08-21", "end": "2026-09-04"}}
+    # 21, 22 (Sat worked), 24-28 (5), 03, 04: 9 working days
+    assert total(data, periods=["/p"], max=9) == []
+    assert total(data, periods=["/p"], max=8)[0][2] == {"total": 9, "max": 8}
+
+
+def test_extensions_are_added_up_and_the_one_that_crosses_the_cap_is_named() -> None:
+    data = {"extensions": [{"period": {"working_days": 10}}, {"period": {"working_days": 6}},
+                           {"period": {"working_days": 5}}]}
+    assert total(data, periods=["/extensions"], max=15) == [
+        ("/extensions/1/period", "default", {"total": 21, "max": 15}, Kind.VIOLATION)]
+    assert total(data, periods=["/extensions"], max=21) == []
+
+
+def test_the_cap_read_from_the_case_and_cannot_decide_without_it() -> None:
+    data: dict[str, Any] = {"decision": {"period": {"working_days": 30}},
+                            "extensions": [{"period": {"working_days": 16}}],
+                            "ground": {"request": {}}}
+    params = {"periods": ["/decision/period", "/extensions"],
+              "max_at": "/ground/request/working_days"}
+    assert total(data, **params) == [
+        ("/ground/request", "unknown", {"total": 46}, Kind.UNDECIDABLE)]
+    data["ground"]["request"]["working_days"] = 46
+    assert total(data, **params) == []
+    data["ground"]["request"]["working_days"] = 45
+    assert total(data, **params) == [
+        ("/extensions/0/period", "default", {"total": 46, "max": 45}, Kind.VIOLATION)]
+
+
+def test_no_period_recorded_says_nothing() -> None:
+    assert total({}, periods=["/decision/period", "/extensions"], max_at="/x") == []
+
+
+def test_a_period_at_the_ends_of_the_calendar_is_counted_only_as_far_as_needed() -> None:
+    data = {"p": {"start": "0001-01-01", "end": "9999-12-31"}}
+    (found,) = total(data, periods=["/p"], max=30)
+    assert found[1] == "default" and found[2]["total"] == 31
+
+
+def test_exactly_one_cap_is_given() -> None:
+    with pytest.raises(ValidationError):
+        WorkingDaysTotal(kind="working_days_total", periods=["/p"])
+    with pytest.raises(ValidationError):
+        WorkingDaysTotal(kind="working_days_total", periods=["/p"], max=1, max_at="/m")
+
+
+# ---------------------------------------------------------------- items_date_order
+def order(items: list[dict[str, Any]], required: bool = True) -> list[tuple[str, str, Any]]:
+    p = ItemsDateOrder(kind="items_date_order", at="/extensions", first="/report/date",
+                       then="/document/date", required=required)
+    return [(h.pointer, h.message, h.values) for h in hits(items_date_order, p,
+                                                            {"extensions": items})]
+
+
+def ext(decided: str, reported: str | None) -> dict[str, Any]:
+    out: dict[str, Any] = {"document": {"date": decided}}
+    if reported is not None:
+        out["report"] = {"date": reported}
+    return out
+
+
+def test_a_report_on_or_before_the_extension_passes() -> None:
+    assert order([ext("2026-10-21", "2026-10-19"), ext("2026-11-20", "2026-11-20")]) == []
+
+
+def test_a_report_after_the_extension_is_named() -> None:
+    assert order([ext("2026-10-21", "2026-10-19"), ext("2026-11-20", "2026-11-21")]) == [
+        ("/extensions/1/report/date", "default",
+         {"first_date": dt.date(2026, 11, 21), "then_date": dt.date(2026, 11, 20)})]
+
+
+def test_a_missing_report_is_reported_only_when_required() -> None:
+    assert order([ext("2026-10-21", None)]) == [
+        ("/extensions/0", "missing", {"then_date": dt.date(2026, 10, 21)})]
+    assert order([ext("2026-10-21", None)], required=False) == []
+
+
+# ---------------------------------------------------------------- undecided_without
+def test_undecided_without_any_of_its_dates() -> None:
+    p = UndecidedWithout(kind="undecided_without", any_of=["/ground/established_on",
+                                                           "/ground/document/date"],
+                         at="/ground")
+    (h,) = hits(undecided_without, p, {"ground": {"kind": "ethics"}})
+    assert (h.pointer, h.message, h.kind) == ("/ground", "unknown", Kind.UNDECIDABLE)
+    assert hits(undecided_without, p, {"ground": {"document": {"date": "2026-09-01"}}}) == []
+    (h,) = hits(undecided_without, p, {})
+    assert h.pointer == ""  # the nearest place the case holds
+
+
+# ---------------------------------------------------------------- the case shape
+BASE: dict[str, Any] = {
+    "case_id": "TĐC-1", "procedure": "suspension",
+    "unit": {"name": "Phòng Một cửa"},
+    "person": {"full_name": "Trần Minh Tuấn", "employer": "Sở Xây dựng tỉnh Quảng Trị"},
+    "ground": {"kind": "harassment"},
+}
+
+
+def test_the_smallest_suspension_case_validates() -> None:
+    case = SuspensionCase.model_validate(BASE)
+    assert case.procedure == "suspension" and case.post is None and case.extensions == []
+
+
+@pytest.mark.parametrize("period", [{}, {"start": "2026-09-10"}, {"end": "2026-09-10"}])
+def test_a_period_states_its_working_days_or_both_ends(period: dict[str, Any]) -> None:
+    data = {**BASE, "decision": {"body": "Sở", "signatory": "A", "signed_as": "head",
+                                 "document": {"number": "1/QĐ-SXD", "date": "2026-09-09"},
+                                 "period": period}}
+    with pytest.raises(ValidationError):
+        SuspensionCase.model_validate(data)
+
+
+def test_an_extension_must_say_whether_the_case_is_complex() -> None:
+    data = {**BASE, "extensions": [{"document": {"number": "2/QĐ-SXD", "date": "2026-10-01"},
+                                    "period": {"working_days": 5}}]}
+    with pytest.raises(ValidationError, match="complex_case"):
+        SuspensionCase.model_validate(data)
+
+
+def test_recorded_dates_are_the_steps_before_the_decision() -> None:
+    data = {**BASE, "ground": {"kind": "request", "established_on": "2026-09-08",
+                               "request": {"document": {"number": "1/TTT-NV"},
+                                           "issuer_kind": "inspection",
+                                           "received_on": "2026-09-07"}},
+            "proposal": {"document": {"number": "2/TTr-VP", "date": "2026-09-09"},
+                         "personnel_unit": True, "received_on": "2026-09-10"}}
+    assert SuspensionCase.model_validate(data).recorded_dates() == [
+        (dt.date(2026, 9, 8), "/ground/established_on"),
+        (dt.date(2026, 9, 7), "/ground/request/received_on"),
+        (dt.date(2026, 9, 9), "/proposal/document/date"),
+        (dt.date(2026, 9, 10), "/proposal/received_on"),
+    ]

@@ -15,16 +15,10 @@ from pydantic import ValidationError
 from checker.model import Case
 from checker.model_suspension import SuspensionCase
 from checker.report import Kind
-from checker.rules.predicates import (
-    Ctx,
-    Hit,
-    ItemsDateOrder,
-    UndecidedWithout,
-    WorkingDaysTotal,
-    items_date_order,
-    undecided_without,
-    working_days_total,
-)
+from checker.rules.predicates import Ctx, Hit
+from checker.rules.predicates.items import ItemsDateOrder, items_date_order
+from checker.rules.predicates.timing import WorkingDaysTotal, working_days_total
+from checker.rules.predicates.values import UndecidedWithout, undecided_without
 
 # Predicates read the case's data; the typed case is not used by these kinds.
 _ANY_CASE = Case.model_validate(example("clean"))

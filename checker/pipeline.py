@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from checker.consistency import check as check_consistency
 from checker.i18n import Lang, t
 from checker.loading import Document, escape, load
-from checker.model import Case
+from checker.model import error_location, validate_case
 from checker.report import FileReport, Finding, Kind, Severity
 from checker.rules.engine import Options, evaluate
 from checker.rules.pack import Pack
@@ -34,7 +34,7 @@ def check_document(doc: Document, packs: tuple[Pack, ...], opts: Options) -> Fil
     if problems:
         return _report(doc.path, problems)
     try:
-        case = Case.model_validate(doc.data)
+        case = validate_case(doc.data)
     except ValidationError as e:
         # The schema is generated from the model, so this means they drifted; still a
         # finding with a place, never a traceback.
@@ -48,7 +48,7 @@ def check_document(doc: Document, packs: tuple[Pack, ...], opts: Options) -> Fil
 
 
 def _model_finding(doc: Document, err: Any, lang: Lang) -> Finding:
-    loc = err.get("loc", ())
+    loc = error_location(err.get("loc", ()), doc.data)
     pointer = "".join("/" + escape(str(p)) for p in loc) if isinstance(loc, tuple) else ""
     return Finding(rule=SCHEMA_RULE, severity=Severity.ERROR, kind=Kind.INPUT,
                    message=t("model", lang, detail=err.get("type", "?")), pointer=pointer,

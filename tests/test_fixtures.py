@@ -115,11 +115,11 @@ def version_of(p: Path, rule_id: str) -> int | None:
     valid case)."""
     import json
 
-    from checker.model import Case
+    from checker.model import validate_case
     from checker.rules.engine import selected, version_in_force
 
     try:
-        case = Case.model_validate(json.loads(p.read_bytes()))
+        case = validate_case(json.loads(p.read_bytes()))
     except ValueError:
         return None
     versions = sorted((r for pack in builtin_packs() for r in pack.rules if r.id == rule_id),

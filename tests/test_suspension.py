@@ -12,8 +12,7 @@ import pytest
 from _support import example
 from pydantic import ValidationError
 
-from checker.model import Case
-from checker.model_suspension import SuspensionCase
+from checker.model import SuspensionCase, validate_case
 from checker.report import Kind
 from checker.rules.predicates import Ctx, Hit
 from checker.rules.predicates.items import ItemsDateOrder, items_date_order
@@ -21,7 +20,7 @@ from checker.rules.predicates.timing import WorkingDaysTotal, working_days_total
 from checker.rules.predicates.values import UndecidedWithout, undecided_without
 
 # Predicates read the case's data; the typed case is not used by these kinds.
-_ANY_CASE = Case.model_validate(example("clean"))
+_ANY_CASE = validate_case(example("clean"))
 
 
 def hits(pred: Any, params: Any, data: dict[str, Any]) -> list[Hit]:
@@ -152,14 +151,16 @@ def test_undecided_without_any_of_its_dates() -> None:
 BASE: dict[str, Any] = {
     "case_id": "TĐC-1", "procedure": "suspension",
     "unit": {"name": "Phòng Một cửa"},
-    "person": {"full_name": "Trần Minh Tuấn", "employer": "Sở Xây dựng tỉnh Quảng Trị"},
+    "person": {"full_name": "Trần Minh Tuấn", "birth_date": "1986-11-02", "sex": "male",
+               "employer": "Sở Xây dựng tỉnh Quảng Trị"},
     "ground": {"kind": "harassment"},
 }
 
 
 def test_the_smallest_suspension_case_validates() -> None:
-    case = SuspensionCase.model_validate(BASE)
-    assert case.procedure == "suspension" and case.post is None and case.extensions == []
+    case = validate_case(BASE)
+    assert isinstance(case, SuspensionCase)
+    assert case.post is None and case.extensions == [] and case.subject is case.person
 
 
 @pytest.mark.parametrize("period", [{}, {"start": "2026-09-10"}, {"end": "2026-09-10"}])
@@ -178,14 +179,14 @@ def test_an_extension_must_say_whether_the_case_is_complex() -> None:
         SuspensionCase.model_validate(data)
 
 
-def test_recorded_dates_are_the_steps_before_the_decision() -> None:
+def test_its_acts_are_the_steps_before_the_decision() -> None:
     data = {**BASE, "ground": {"kind": "request", "established_on": "2026-09-08",
                                "request": {"document": {"number": "1/TTT-NV"},
                                            "issuer_kind": "inspection",
                                            "received_on": "2026-09-07"}},
             "proposal": {"document": {"number": "2/TTr-VP", "date": "2026-09-09"},
                          "personnel_unit": True, "received_on": "2026-09-10"}}
-    assert SuspensionCase.model_validate(data).recorded_dates() == [
+    assert SuspensionCase.model_validate(data).acts() == [
         (dt.date(2026, 9, 8), "/ground/established_on"),
         (dt.date(2026, 9, 7), "/ground/request/received_on"),
         (dt.date(2026, 9, 9), "/proposal/document/date"),

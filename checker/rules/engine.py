@@ -26,7 +26,7 @@ from checker.i18n import (
     t,
 )
 from checker.loading import Document
-from checker.model import Case
+from checker.model import ActingCase, AppointmentFamily, Case
 from checker.report import Applied, Citation, Finding, Kind, RuleMeta, Severity
 from checker.rules.pack import (
     AllOf,
@@ -79,26 +79,12 @@ def wanted(rule_id: str, opts: Options) -> bool:
     return not _matches(rule_id, opts.ignore)
 
 
-def _recorded_dates(case: Case) -> list[tuple[dt.date, str]]:
-    dated: list[tuple[dt.date, str]] = [
-        (s.date, f"/steps/{i}/date") for i, s in enumerate(case.steps)
-    ]
-    if case.policy is not None:
-        for name in ("request", "approval"):
-            d = getattr(case.policy, name)
-            if d is not None and d.date is not None:
-                dated.append((d.date, f"/policy/{name}/date"))
-    if case.notice is not None and case.notice.date is not None:
-        dated.append((case.notice.date, "/notice/date"))
-    return dated
-
-
 def deciding_date(case: Case) -> tuple[dt.date, str] | None:
     """The decision's date; for an undecided case, the latest date it records (the law
     in force when it was last acted on)."""
     if case.decision is not None and case.decision.document.date is not None:
         return case.decision.document.date, "/decision/document/date"
-    dated = _recorded_dates(case)
+    dated = case.acts()
     return max(dated) if dated else None
 
 
@@ -106,13 +92,13 @@ def start_date(case: Case) -> tuple[dt.date, str] | None:
     """The date the procedure began: its earliest recorded date (the policy request or
     approval, the reappointment notice, or the first step); the decision's date if
     nothing earlier is recorded."""
-    dated = _recorded_dates(case)
+    dated = case.acts()
     return min(dated) if dated else deciding_date(case)
 
 
 def planning_date(case: Case) -> tuple[dt.date, str] | None:
     """The date the candidate's planning was approved, if the case records it."""
-    planning = case.candidate.planning
+    planning = case.candidate.planning if isinstance(case, AppointmentFamily) else None
     approval = planning.approval if planning is not None else None
     if approval is None or approval.date is None:
         return None
@@ -123,7 +109,7 @@ def acting_end(case: Case) -> tuple[dt.date, str] | None:
     """When an acting arrangement ended: the last day of acting, or the document that
     settled the post; while it runs, the acting decision's date (a transitional rule on
     arrangements still in place on a day is selected by this date, or by --as-of)."""
-    if case.acting is not None:
+    if isinstance(case, ActingCase):
         if case.acting.ended_on is not None:
             return case.acting.ended_on, "/acting/ended_on"
         arr = case.acting.arrangement
@@ -143,7 +129,7 @@ SELECTORS: dict[str, Callable[[Case], tuple[dt.date, str] | None]] = {
 def selected(case: Case, selector: str, opts: Options) -> tuple[dt.date, str] | None:
     if opts.as_of is not None:
         return opts.as_of, "--as-of"
-    if (selector == "acting_end" and opts.today is not None and case.acting is not None
+    if (selector == "acting_end" and opts.today is not None and isinstance(case, ActingCase)
             and case.acting.ended_on is None and case.acting.arrangement is None):
         return opts.today, "--today"  # still running today
     return SELECTORS[selector](case)
@@ -308,7 +294,8 @@ def _after_halts(case: Case, hits: list[tuple[Hit, Finding]]) -> list[tuple[Hit,
     are not judged as if the procedure were sound, so findings of the same layer that
     point into a step after the one that stopped are left out."""
     halted = [_about(h) for h, _ in hits if h.halts]
-    order = sorted(range(len(case.steps)), key=lambda i: (case.steps[i].date, i))
+    steps = case.steps if isinstance(case, AppointmentFamily) else []
+    order = sorted(range(len(steps)), key=lambda i: (steps[i].date, i))
     rank = {i: n for n, i in enumerate(order)}
     first = min((rank[i] for i in halted if i is not None and i in rank), default=None)
     if first is None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Generic, TypeVar, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from checker.model import Case, Step, StepKind
+from checker.model import AppointmentFamily, Case, Step, StepKind
 from checker.report import Kind
 
 Value = str | int | Fraction | dt.date
@@ -39,6 +39,14 @@ class Ctx:
     case: Case
     data: dict[str, Any]  # the validated case as plain JSON values, for pointer look-ups
     as_of: dt.date | None
+
+    @property
+    def appointment(self) -> AppointmentFamily:
+        """The case as a shape of the appointment family, for the kinds that read its
+        steps, candidate, leadership or dossier (their rules name only its procedures;
+        a shape of another procedure, e.g. a suspension, has none of them)."""
+        assert isinstance(self.case, AppointmentFamily), self.case.procedure
+        return self.case
 
 
 # ---------------------------------------------------------------- parameter types
@@ -97,7 +105,7 @@ def resolve(data: Any, pointer: str) -> Any:
 
 
 def steps_of(c: Ctx, kind: StepKind | str) -> list[tuple[int, Step]]:
-    return [(i, s) for i, s in enumerate(c.case.steps) if s.kind == kind]
+    return [(i, s) for i, s in enumerate(c.appointment.steps) if s.kind == kind]
 
 
 def step_ptr(i: int) -> str:
@@ -113,7 +121,8 @@ def date_ref(c: Ctx, data: dict[str, Any], ref: str) -> tuple[dt.date, str] | No
             return None
     if ref.startswith("step:"):
         which = ref[5:]
-        dated = sorted((s.date, i) for i, s in enumerate(c.case.steps))
+        steps = c.case.steps if isinstance(c.case, AppointmentFamily) else []
+        dated = sorted((s.date, i) for i, s in enumerate(steps))
         if which == "first":
             chosen = dated[:1]
         elif which == "last":

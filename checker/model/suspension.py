@@ -17,20 +17,20 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import ConfigDict, Field, model_validator
 
-from checker.model import (
+from checker.model.common import (
+    CaseBase,
     Discipline,
     Document,
     Model,
     Name,
     NumberedDocument,
+    Person,
     Post,
-    Sex,
-    Unit,
-    Waiver,
+    Procedure,
     d,
 )
 
@@ -75,10 +75,9 @@ class SignedAs(StrEnum):
     OTHER = "other"
 
 
-class SuspendedPerson(Model):
-    full_name: Name = Field(description=d("Họ và tên", "Full name"))
-    birth_date: dt.date | None = Field(None, description=d("Ngày sinh", "Date of birth"))
-    sex: Sex | None = Field(None, description=d("Giới tính", "Sex"))
+class SuspendedPerson(Person):
+    """Công chức bị tạm đình chỉ công tác."""
+
     employer: Name = Field(
         description=d(
             "Cơ quan, tổ chức, đơn vị sử dụng công chức (người đứng đầu cơ quan này quyết định "
@@ -326,22 +325,20 @@ class Revocation(Model):
     )
 
 
-class SuspensionCase(Model):
-    """Tạm đình chỉ công tác đối với công chức / Suspension of a civil servant."""
+class SuspensionCase(CaseBase):
+    """Hồ sơ tạm đình chỉ công tác đối với công chức (Luật 80/2025 Điều 39; NĐ 170/2025
+    Điều 56, sửa đổi bởi NĐ 300/2026 Điều 26) / A suspension of a civil servant."""
 
-    model_config = ConfigDict(
-        title="Tạm đình chỉ công tác / Suspension",
-    )
+    model_config = ConfigDict(title="Hồ sơ tạm đình chỉ công tác / Suspension case")
 
-    schema_ref: str | None = Field(
-        None,
-        alias="$schema",
-        description=d("Đường dẫn tới JSON Schema này", "Where this JSON Schema is"),
+    subject_field: ClassVar[str] = "person"
+
+    procedure: Literal[Procedure.SUSPENSION] = Field(
+        description=d("Thủ tục: tạm đình chỉ công tác", "Procedure: suspension")
     )
-    case_id: Name = Field(description=d("Mã hồ sơ", "Case identifier"))
-    procedure: Literal["suspension"] = Field(description=d("Thủ tục", "Procedure"))
-    unit: Unit
-    post: Post | None = Field(
+    # Only a leading civil servant holds a post; the others are suspended by the head of
+    # the body that employs them (person.employer).
+    post: Post | None = Field(  # type: ignore[assignment]
         None,
         description=d(
             "Chức vụ lãnh đạo, quản lý đang giữ (chỉ với công chức lãnh đạo, quản lý); "
@@ -353,7 +350,7 @@ class SuspensionCase(Model):
     person: SuspendedPerson
     ground: Ground
     proposal: Proposal | None = None
-    decision: SuspensionDecision | None = None
+    decision: SuspensionDecision | None = None  # type: ignore[assignment]
     extensions: list[Extension] = Field(
         default_factory=list,
         description=d("Các quyết định gia hạn", "Extension decisions"),
@@ -364,15 +361,8 @@ class SuspensionCase(Model):
             "Quyết định hủy bỏ quyết định tạm đình chỉ", "Decision revoking the suspension"
         ),
     )
-    waivers: list[Waiver] = Field(
-        default_factory=list,
-        description=d(
-            "Các miễn trừ được cấp có thẩm quyền cho phép đối với hồ sơ này",
-            "Waivers granted for this case by a competent authority",
-        ),
-    )
 
-    def recorded_dates(self) -> list[tuple[dt.date, str]]:
+    def acts(self) -> list[tuple[dt.date, str]]:
         """The dates of the procedure before the decision: the ground established, the
         request received, the proposal written and received (the earliest is the day the
         procedure began)."""

@@ -192,3 +192,160 @@ def test_its_acts_are_the_steps_before_the_decision() -> None:
         (dt.date(2026, 9, 9), "/proposal/document/date"),
         (dt.date(2026, 9, 10), "/proposal/received_on"),
     ]
+
+
+# ---------------------------------------------------------------- whole cases
+def state(report: Any) -> list[tuple[str, str, str]]:
+    return sorted((f.rule, str(f.kind), f.pointer) for f in report.findings
+                  if f.layer != "party")
+
+
+@pytest.mark.parametrize("name", ["2025-suspension", "2026-suspension"])
+def test_clean_examples_are_clean_and_say_the_party_layer_is_not_covered(name: str) -> None:
+    from _support import run
+
+    report = run(example(name))
+    assert state(report) == []
+    # The only finding: HD 45 gives nothing checkable on suspension, so the Party layer is
+    # not covered, and the report says so rather than pass it in silence.
+    assert [(f.rule, f.layer, str(f.kind)) for f in report.findings] == [
+        ("COVERAGE", "party", "not_covered")]
+    assert report.procedure == "suspension"
+
+
+def test_each_regime_is_chosen_by_the_day_the_procedure_began() -> None:
+    from _support import run
+
+    assert [a.source for a in run(example("2025-suspension")).applied] == ["nd-170-2025"]
+    assert [a.source for a in run(example("2026-suspension")).applied] == ["nd-300-2026"]
+
+
+def test_a_suspension_begun_before_nd_300_stays_under_the_first_issued_text() -> None:
+    """NĐ 300 Điều 35 k2: the request received and the proposal made in July 2026, the
+    decision on 2026-08-03: judged under NĐ 170 as first issued (2 working days for the
+    decision, so 2026-08-03 after a proposal received on Thursday 2026-07-30 is on time;
+    under the amended 1 working day it would be late)."""
+    from _support import run
+
+    data = example("2026-suspension")
+    data["ground"]["request"]["received_on"] = "2026-07-29"
+    data["proposal"]["document"]["date"] = "2026-07-30"
+    data["proposal"]["received_on"] = "2026-07-30"
+    data["decision"]["document"]["date"] = "2026-08-03"
+    report = run(data)
+    assert [a.source for a in report.applied] == ["nd-170-2025"]
+    assert "SUSP-DECISION-DEADLINE" not in {f.rule for f in report.findings}
+    # under the first-issued text, a request is judged by its own period only
+    assert "SUSP-EXTENSION-REPORT" not in {f.rule for f in report.findings}
+
+
+def test_the_violations_example_names_each_breach() -> None:
+    from _support import run
+
+    assert state(run(example("2026-suspension-violations"))) == [
+        ("SUSP-AUTHORITY", "violation", "/decision/body"),
+        ("SUSP-DECISION-DEADLINE", "violation", "/decision/document/date"),
+        ("SUSP-EXTENSION-COMPLEX", "violation", "/extensions/0/complex_case"),
+        ("SUSP-EXTENSION-MAX", "violation", "/extensions/0/period"),
+        ("SUSP-EXTENSION-REPORT", "violation", "/extensions/0/report/date"),
+        ("SUSP-GROUND-PARTY-FORM", "violation", "/ground/party_discipline/form"),
+        ("SUSP-PERIOD-MAX", "violation", "/decision/period"),
+        ("SUSP-PROPOSAL-DEADLINE", "violation", "/proposal/document/date"),
+        ("SUSP-SENT-TO-PERSON", "violation", "/decision/publication"),
+        ("SUSP-SIGNED-BY-HEAD", "violation", "/decision/signed_as"),
+    ]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_one_run_speaks_one_language_in_whole_sentences(lang: str) -> None:
+    from _support import is_sentence, run
+
+    report = run(example("2026-suspension-violations"), lang=lang)
+    vietnamese = set("ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệịỉĩọỏốồổỗộớờởỡợụủứừửữựỳỷỹý")
+    for f in report.findings:
+        assert is_sentence(f.message), f.message
+        has_vi = bool(set(f.message.lower()) & vietnamese)
+        # English messages quote Vietnamese names of bodies, never Vietnamese sentences
+        assert has_vi if lang == "vi" else not has_vi or '"' in f.message, f.message
+
+
+def test_the_same_input_gives_the_same_bytes() -> None:
+    from _support import encode
+
+    from checker.pipeline import check_bytes
+    from checker.reporters import REPORTERS
+    from checker.rules.engine import Options
+    from checker.rules.pack import builtin_packs
+
+    raw = encode(example("2026-suspension-violations"))
+    outs = []
+    for _ in range(2):
+        report = check_bytes("case.json", raw, builtin_packs(), Options())
+        outs.append(repr(report))
+    assert outs[0] == outs[1]
+    assert "json" in REPORTERS
+
+
+def test_no_hiep_y_for_a_suspension_at_a_vertical_line_provincial_branch() -> None:
+    """HD 45 §III.4 lists đánh giá, nhận xét, bổ nhiệm, bổ nhiệm lại, giới thiệu ứng cử,
+    tái cử, khen thưởng, kỷ luật, chế độ, chính sách: not suspension."""
+    from _support import run
+
+    data = example("2026-suspension")
+    data["unit"].update(vertical_line=True, kind="provincial_branch")
+    data["post"]["is_head_of_unit"] = True
+    report = run(data)
+    assert not [f for f in report.findings if f.rule.startswith("HIEPY")]
+    assert state(report) == []
+
+
+def test_a_suspended_person_cannot_be_appointed_is_already_checked_by_the_appointment_packs(
+) -> None:
+    """NĐ 170 Điều 29 k9 d as amended ("đang bị tạm đình chỉ công tác") is APPT-PENDING-
+    MATTERS, and Điều 36 k3 a REAPPT-DEFERRAL-PENDING, on candidate.proceedings; the
+    suspension packs do not repeat them."""
+    from _support import CASES
+
+    from checker.pipeline import check_bytes
+    from checker.rules.engine import Options
+    from checker.rules.pack import builtin_packs
+
+    for rule, name in (("APPT-PENDING-MATTERS", "temporarily-suspended-from-work"),
+                       ("REAPPT-DEFERRAL-PENDING", "extension-decided-while-suspended-from-work")):
+        path = CASES / "invalid" / rule / f"{name}.json"
+        report = check_bytes(path.name, path.read_bytes(), builtin_packs(), Options())
+        assert rule in {f.rule for f in report.findings}
+    suspension_rules = {r.id for p in builtin_packs() for r in p.rules
+                        if "suspension" in r.procedures}
+    assert not {"APPT-PENDING-MATTERS", "REAPPT-DEFERRAL-PENDING"} & suspension_rules
+
+
+@pytest.mark.parametrize(("change", "pointer"), [
+    (lambda d: d["decision"].update(period={"start": "2026-09-10"}), "/decision/period"),
+    (lambda d: d["ground"].update(kind="gossip"), "/ground/kind"),
+    (lambda d: d["extensions"][0].pop("complex_case"), "/extensions/0"),
+])
+def test_bad_input_is_a_finding_at_its_place_not_a_traceback(change: Any, pointer: str
+                                                              ) -> None:
+    from _support import run
+
+    data = example("2026-suspension")
+    change(data)
+    report = run(data)
+    assert report.findings and all(f.rule == "SCHEMA" for f in report.findings)
+    assert any(f.pointer.startswith(pointer) for f in report.findings), report.findings
+    assert all(f.position is not None for f in report.findings)
+
+
+def test_a_decision_still_awaited_is_late_once_today_is_past_its_day() -> None:
+    from _support import run
+
+    data = example("2026-suspension")
+    for key in ("decision", "extensions", "revocation"):
+        data.pop(key)
+    # proposal received on Tuesday 2026-09-08: the decision was due by Wednesday 09-09
+    assert state(run(data, today=dt.date(2026, 9, 9))) == []
+    late = [f for f in run(data, today=dt.date(2026, 9, 10)).findings if f.layer == "state"]
+    assert [(f.rule, f.pointer) for f in late] == [
+        ("SUSP-DECISION-DEADLINE", "/proposal/received_on")]
+    assert "09/09/2026" in late[0].message and "10/09/2026" in late[0].message

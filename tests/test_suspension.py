@@ -270,20 +270,20 @@ def test_one_run_speaks_one_language_in_whole_sentences(lang: str) -> None:
 
 
 def test_the_same_input_gives_the_same_bytes() -> None:
-    from _support import encode
+    import json
 
-    from checker.pipeline import check_bytes
-    from checker.reporters import REPORTERS
-    from checker.rules.engine import Options
-    from checker.rules.pack import builtin_packs
+    from _support import run
 
-    raw = encode(example("2026-suspension-violations"))
-    outs = []
-    for _ in range(2):
-        report = check_bytes("case.json", raw, builtin_packs(), Options())
-        outs.append(repr(report))
-    assert outs[0] == outs[1]
-    assert "json" in REPORTERS
+    from checker.report import Report
+    from checker.reporters.json import document
+
+    def rendered() -> bytes:
+        report = Report(files=(run(example("2026-suspension-violations")),))
+        return json.dumps(document(report), ensure_ascii=False, sort_keys=False).encode()
+
+    first = rendered()
+    assert b"SUSP-PERIOD-MAX" in first
+    assert rendered() == first
 
 
 def test_no_hiep_y_for_a_suspension_at_a_vertical_line_provincial_branch() -> None:
@@ -349,3 +349,16 @@ def test_a_decision_still_awaited_is_late_once_today_is_past_its_day() -> None:
     assert [(f.rule, f.pointer) for f in late] == [
         ("SUSP-DECISION-DEADLINE", "/proposal/received_on")]
     assert "09/09/2026" in late[0].message and "10/09/2026" in late[0].message
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("vi", 'Thiếu trường: cần ghi "working_days", hoặc "start" và "end".'),
+    ("en", 'Fields missing: give "working_days", or "start" and "end".'),
+])
+def test_a_period_without_its_length_says_which_fields_to_give(lang: str, said: str) -> None:
+    from _support import run
+
+    data = example("2026-suspension")
+    data["decision"]["period"] = {"start": "2026-09-10"}
+    assert [(f.pointer, f.message) for f in run(data, lang=lang).findings] == [
+        ("/decision/period", said)]

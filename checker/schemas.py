@@ -392,10 +392,11 @@ def _message(e: ValidationError, lang: Lang) -> tuple[str, str]:
     if kw == "anyOf" and isinstance(v, dict):
         # part S: alternatives of required fields other than a document's number or title
         # (a suspension period: working_days, or start and end)
-        sets = [a.get("required") for a in want if isinstance(a, dict)] if isinstance(
-            want, list) else []
-        if sets and all(isinstance(x, list) and x for x in sets) and sets != [["number"],
-                                                                             ["title"]]:
+        alternatives: list[Any] = want if isinstance(want, list) else []
+        sets: list[list[Any]] = [
+            a["required"] for a in alternatives
+            if isinstance(a, dict) and isinstance(a.get("required"), list) and a["required"]]
+        if sets and len(sets) == len(alternatives) and sets != [["number"], ["title"]]:
             both, either = ((" và ", ", hoặc ") if lang == "vi" else (" and ", ", or "))
             fields = either.join(both.join(f'"{f}"' for f in x) for x in sets)
             return m["any-of-fields"][lang].format(fields=fields), ""

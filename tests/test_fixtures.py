@@ -33,6 +33,7 @@ THRESHOLD_KINDS = {"quorum", "nomination_round", "divergence", "final_vote", "de
                    "document_age", "min_months", "retirement_margin", "discipline_bar",
                    "at_most", "items_ratio", "lead_time", "carried_forward",
                    "tenure_months", "max_months", "dossier_age",
+                   "working_days_total",  # part S (suspension)
                    # issue 14 (part R: resignation, relief), and D's removal kinds it uses
                    "share_above", "share_at_most", "staged_deadline", "rated_years"}
 BOUNDARY_PREFIXES = ("below-", "at-", "above-")

@@ -26,6 +26,7 @@ from checker.model import (
     ReappointmentCase,
     ReliefCase,
     ResignationCase,
+    SuspensionCase,
     case_json_schema,
     error_location,
     field_owners,
@@ -39,6 +40,7 @@ EXAMPLE_OF = {
     "reappointment": "2026-reappointment",
     "extension": None,  # built from the reappointment example below
     "acting": "2026-acting-head",
+    "suspension": "2026-suspension",  # part S
     # Part R of issue 14: the resignation family.
     "resignation": "2026-resignation",
     "relief": "2026-relief",
@@ -189,7 +191,8 @@ def test_field_owners_follow_references_into_lists() -> None:
     owners = field_owners(case_json_schema())
     assert owners[("acting",)] == ("acting",)
     assert owners[("acting", "extensions", "number")] == ("acting",)
-    # (the steps belong to the appointment family; issue 14 part R added shapes without)
+    # the appointment family's four shapes (a suspension has no steps: part S; nor has
+    # the resignation family: part R)
     assert owners[("steps", "nominations", "votes")] == (
         "appointment", "reappointment", "extension", "acting")
     assert owners[("previous_term", "expires")] == ("reappointment", "extension")
@@ -248,5 +251,6 @@ def test_a_model_error_is_located_inside_the_case() -> None:
 def test_the_shapes_are_the_classes_of_the_union() -> None:
     expected = {"appointment": AppointmentCase, "reappointment": ReappointmentCase,
                 "extension": ExtensionCase, "acting": ActingCase,
-                "resignation": ResignationCase, "relief": ReliefCase}
+                "suspension": SuspensionCase,  # part S
+                "resignation": ResignationCase, "relief": ReliefCase}  # part R
     assert expected == SHAPES

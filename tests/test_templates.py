@@ -30,6 +30,7 @@ REFERENCE = {
     "reappointment": "2026-reappointment",
     "extension": "2026-extension",
     "acting": "2026-acting-head",
+    "suspension": "2026-suspension",  # part S
     # Part R of issue 14: the resignation family.
     "resignation": "2026-resignation",
     "relief": "2026-relief",

@@ -6,6 +6,9 @@ generated one.
                      decision, term, consultations, waivers, discipline and ratings,
                      and CaseBase (the fields every case has)
     appointment.py   the appointment family: appointment, reappointment, extension, acting
+    suspension.py    suspension (tạm đình chỉ công tác)
+    resignation.py   the resignation family: resignation (từ chức), relief from the post
+                     (cho thôi giữ chức vụ)
     schema.py        the published JSON Schema: `procedure` selects the shape
 
 `Case` is the discriminated union on `procedure`; everything else is derived from it:
@@ -98,6 +101,7 @@ from checker.model.resignation import (
     ResignationCase,
     ResignationFamily,
 )
+from checker.model.suspension import SuspensionCase  # part S
 
 # The shapes, one per procedure. A new procedure: one member here (and its import above).
 Case = Annotated[
@@ -105,6 +109,7 @@ Case = Annotated[
     | ReappointmentCase
     | ExtensionCase
     | ActingCase
+    | SuspensionCase  # part S
     # Part R of issue 14: the resignation family.
     | ResignationCase
     | ReliefCase,
@@ -214,6 +219,7 @@ __all__ = [
     "SpecialCase",
     "Step",
     "StepKind",
+    "SuspensionCase",
     "Term",
     "Unit",
     "UnitKind",

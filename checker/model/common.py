@@ -142,6 +142,7 @@ class Procedure(StrEnum):
     REAPPOINTMENT = "reappointment"
     EXTENSION = "extension"
     ACTING = "acting"
+    SUSPENSION = "suspension"  # part S: tạm đình chỉ công tác (checker/model/suspension.py)
     # Part R of issue 14: the resignation family (checker/model/resignation.py).
     RESIGNATION = "resignation"
     RELIEF = "relief"

@@ -1,6 +1,7 @@
 """Single values of the case: a value present, a flag set, a value among those allowed or
 none of those forbidden, a number at most a bound, a share at most a ratio, two names that
-must be the same body."""
+must be the same body; and, where none of a few values is recorded, a question the rule
+must leave open."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from checker.report import Kind
 from checker.rules.predicates.core import (
     Ctx,
     Hit,
@@ -151,6 +153,25 @@ def at_most(p: AtMost, c: Ctx) -> Iterator[Hit]:
         yield Hit(p.at, values={"value": v, "max": p.max})
 
 
+class UndecidedWithout(Params):
+    """The case records at least one of the values at `any_of` (e.g. a date the day the
+    ground of a suspension was established can be read from, for the deadline counted from
+    it); otherwise the rule says it cannot decide, at `at`."""
+
+    kind: Literal["undecided_without"]
+    any_of: list[Pointer] = Field(min_length=1)
+    at: Pointer
+
+    @property
+    def open_question(self) -> bool:
+        """Its only finding is "cannot decide" (tests/test_fixtures.py asks for an
+        undecidable fixture, not a violation)."""
+        return True
+
+
+def undecided_without(p: UndecidedWithout, c: Ctx) -> Iterator[Hit]:
+    if all(resolve(c.data, ptr) is None for ptr in p.any_of):
+        yield Hit(_existing(c, p.at), "unknown", kind=Kind.UNDECIDABLE)
 def share_at_most(p: ShareAtMost, c: Ctx) -> Iterator[Hit]:
     num, den = resolve(c.data, p.numerator), resolve(c.data, p.denominator)
     if not isinstance(num, int) or not isinstance(den, int) or isinstance(num, bool) \
@@ -170,5 +191,6 @@ KINDS = (
     Predicate(ValueIn, value_in, emits(default="value")),
     Predicate(NotSet, not_set, emits(default="value")),
     Predicate(AtMost, at_most, emits(default="value max")),
+    Predicate(UndecidedWithout, undecided_without, emits(unknown="")),
     Predicate(ShareAtMost, share_at_most, emits(default="count total share ratio")),
 )

@@ -70,7 +70,8 @@ class ResignationGrounds(Model):
                 "2026-08-01, as amended by Decree 300/2026: clause 2, points a-k). What each "
                 "point says differs between the two texts",
             ),
-            "minProperties": 1,
+            "anyOf": [{"required": [k]} for k in ("a", "b", "c", "d", "đ", "e", "g", "h",
+                                                    "i", "k")],
         }
     )
     a: Ground | None = None
@@ -103,7 +104,7 @@ class WithoutLetter(Model):
                 "servant has not resigned (clause 3): point b leads to relief from the post; "
                 "points d, đ, e, g, h, i to a dismissal",
             ),
-            "minProperties": 1,
+            "anyOf": [{"required": [k]} for k in ("b", "d", "đ", "e", "g", "h", "i")],
         }
     )
     b: Ground | None = None
@@ -132,7 +133,7 @@ class ReliefGrounds(Model):
                 "Decree 300/2026), or clause_2 (grounds of clause 2 without a resignation "
                 "letter)",
             ),
-            "minProperties": 1,
+            "anyOf": [{"required": [k]} for k in ("a", "b", "c", "d", "clause_2")],
         }
     )
     a: Ground | None = None

@@ -7,6 +7,7 @@ or carries a field of another procedure's shape.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -242,3 +243,80 @@ def test_the_shapes_are_the_classes_of_the_union() -> None:
     expected = {"appointment": AppointmentCase, "reappointment": ReappointmentCase,
                 "extension": ExtensionCase, "acting": ActingCase}
     assert expected == SHAPES
+
+
+# ---------------------------------------------------------------- the schema speaks both
+VIETNAMESE = re.compile(r"[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]",
+                        re.IGNORECASE)
+SCHEMA = case_json_schema()
+
+
+def bilingual(text: Any) -> bool:
+    """"Vietnamese / English": a Vietnamese part with its diacritics, then a different
+    English one."""
+    if not isinstance(text, str) or " / " not in text:
+        return False
+    vi, en = text.split(" / ", 1)
+    return bool(VIETNAMESE.search(vi)) and bool(en.strip()) and vi.strip() != en.strip()
+
+
+@pytest.mark.parametrize("name", sorted(SCHEMA["$defs"]))
+def test_every_definition_and_field_is_described_in_both_languages(name: str) -> None:
+    node = SCHEMA["$defs"][name]
+    assert bilingual(node.get("description")), (name, node.get("description"))
+    for key, prop in node.get("properties", {}).items():
+        assert bilingual(prop.get("description")), (name, key, prop.get("description"))
+
+
+@pytest.mark.parametrize("name", sorted(n for n, v in SCHEMA["$defs"].items() if "enum" in v))
+def test_every_enum_value_is_described_in_both_languages(name: str) -> None:
+    node = SCHEMA["$defs"][name]
+    assert len(node["enumDescriptions"]) == len(node["enum"])
+    for value, text in zip(node["enum"], node["enumDescriptions"], strict=True):
+        assert bilingual(text), (name, value, text)
+
+
+def test_the_procedures_are_described_in_both_languages() -> None:
+    top = SCHEMA["properties"]["procedure"]
+    assert bilingual(SCHEMA["description"]) and bilingual(SCHEMA["title"])
+    assert bilingual(top["description"])
+    assert len(top["enumDescriptions"]) == len(top["enum"])
+    assert all(bilingual(t) for t in top["enumDescriptions"])
+
+
+def sections() -> list[tuple[str, str, str]]:
+    """(shape, field, definition) for every field of a shape that is an object or a list
+    of objects."""
+    out = []
+    for shape in sorted({s.__name__ for s in SHAPES.values()}):
+        for key, prop in SCHEMA["$defs"][shape]["properties"].items():
+            ref = prop.get("$ref") or prop.get("items", {}).get("$ref")
+            name = ref.removeprefix("#/$defs/") if ref else None
+            if name and SCHEMA["$defs"][name].get("type") == "object":
+                out.append((shape, key, name))
+    return out
+
+
+@pytest.mark.parametrize(("shape", "field", "name"), sections(),
+                         ids=[f"{s}.{f}" for s, f, _ in sections()])
+def test_every_section_has_a_valid_example(shape: str, field: str, name: str) -> None:
+    from jsonschema import Draft202012Validator, FormatChecker
+
+    node = SCHEMA["$defs"][name]
+    assert node.get("examples"), f"{shape}.{field}: {name} has no example"
+    check = Draft202012Validator({"$defs": SCHEMA["$defs"], "$ref": f"#/$defs/{name}"},
+                                 format_checker=FormatChecker())
+    for ex in node["examples"]:
+        assert [e.message for e in check.iter_errors(ex)] == [], (name, ex)
+
+
+def test_a_value_without_its_description_is_refused_when_the_schema_is_made(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from checker.model.common import SCHEMA_TEXT, SchemaText
+
+    text = SCHEMA_TEXT["Sex"]
+    assert text.values is not None
+    monkeypatch.setitem(SCHEMA_TEXT, "Sex", SchemaText(
+        text.description, {"male": text.values["male"]}))
+    with pytest.raises(ValueError, match="Sex"):
+        case_json_schema()

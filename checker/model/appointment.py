@@ -32,9 +32,21 @@ from checker.model.common import (
     Procedure,
     Term,
     d,
+    described,
 )
 
 
+@described(
+    "Chức vụ đã giữ so với chức vụ dự kiến bổ nhiệm",
+    "The post held against the post to be filled",
+    values={
+        "higher": ("cao hơn", "higher"),
+        "same": ("bằng", "the same"),
+        "equivalent": ("tương đương", "equivalent"),
+        "lower_adjacent": ("thấp hơn liền kề", "immediately lower"),
+        "other": ("khác", "other"),
+    },
+)
 class PostRelation(StrEnum):
     """Chức vụ đã giữ so với chức vụ dự kiến bổ nhiệm: cao hơn, bằng, tương đương, thấp
     hơn liền kề, khác."""
@@ -47,6 +59,15 @@ class PostRelation(StrEnum):
 
 
 
+@described(
+    "Lý do giao quyền cấp trưởng",
+    "Why an acting head is named",
+    values={
+        "no_head": ("đơn vị chưa kiện toàn người đứng đầu", "the unit has no head yet"),
+        "head_absent": ("người đứng đầu vắng mặt trong một thời gian dài",
+                        "the head is away for a long time"),
+    },
+)
 class ActingReason(StrEnum):
     """Lý do giao quyền: đơn vị chưa kiện toàn người đứng đầu; người đứng đầu vắng mặt
     trong một thời gian dài."""
@@ -56,6 +77,16 @@ class ActingReason(StrEnum):
 
 
 
+@described(
+    "Chức danh quy hoạch so với chức danh đang đảm nhiệm khi được quy hoạch",
+    "The planned post against the post held when planned",
+    values={
+        "higher": ("cao hơn", "higher"),
+        "current": ("đúng chức danh đang đảm nhiệm", "the post then held"),
+        "equivalent": ("tương đương", "equivalent"),
+        "lower": ("thấp hơn", "lower"),
+    },
+)
 class PlanningRank(StrEnum):
     """Chức danh quy hoạch so với chức danh đang đảm nhiệm khi được quy hoạch."""
 
@@ -66,6 +97,30 @@ class PlanningRank(StrEnum):
 
 
 
+@described(
+    "Trường hợp chưa thực hiện quy trình bổ nhiệm lại, kéo dài (NĐ 170/2025 Điều 36 k5; k3 sau "
+    "khi sửa đổi bởi NĐ 300/2026)",
+    "Grounds to defer a reappointment or extension (Decree 170/2025 Art. 36 cl. 5; cl. 3 as "
+    "amended by Decree 300/2026)",
+    values={
+        "discipline_or_prosecution": (
+            "đang trong thời hạn xử lý kỷ luật, đang bị điều tra, truy tố, xét xử",
+            "within the time for a disciplinary matter, or under investigation, prosecution or "
+            "trial",
+        ),
+        "abroad_3_months": ("được cử đi học tập, công tác ở nước ngoài từ 03 tháng trở lên",
+                            "sent to study or work abroad for three months or more"),
+        "inpatient_3_months": ("điều trị nội trú từ 03 tháng trở lên tại cơ sở y tế",
+                               "in in-patient treatment for three months or more"),
+        "maternity_leave": ("đang nghỉ chế độ thai sản", "on maternity leave"),
+        "responsibility_inquiry": (
+            "có thông tin trao đổi của cơ quan chức năng về trách nhiệm cá nhân chưa có kết luận "
+            "chính thức (NĐ 300/2026)",
+            "the authorities have raised the person's responsibility and there is no official "
+            "conclusion yet (Decree 300/2026)",
+        ),
+    },
+)
 class DeferralGround(StrEnum):
     """Trường hợp chưa thực hiện quy trình bổ nhiệm lại, kéo dài (NĐ 170/2025 Điều 36 k5;
     Điều 36 k3 sửa đổi bởi NĐ 300/2026 thêm: có thông tin trao đổi của cơ quan chức năng
@@ -79,6 +134,17 @@ class DeferralGround(StrEnum):
 
 
 
+@described(
+    "Tổ chức đảng đã quyết định thẩm tra, xác minh tiêu chuẩn chính trị",
+    "The party body that decided the verification of political standards",
+    values={
+        "agency_party_committee": ("đảng ủy cấp trên cơ sở trong bộ",
+                                   "a party committee above grassroots level within the ministry"),
+        "ministry_party_committee": ("đảng ủy bộ", "the ministry's party committee"),
+        "bcs": ("ban cán sự đảng", "the ministry's ban cán sự đảng (party affairs committee)"),
+        "other": ("tổ chức đảng khác", "another party body"),
+    },
+)
 class VerifierKind(StrEnum):
     """Tổ chức đảng đã thẩm tra, xác minh và kết luận tiêu chuẩn chính trị."""
 
@@ -89,6 +155,15 @@ class VerifierKind(StrEnum):
 
 
 
+@described(
+    "Vai trò trong ban cán sự đảng",
+    "Role in the ban cán sự đảng",
+    values={
+        "secretary": ("bí thư", "secretary"),
+        "deputy_secretary": ("phó bí thư", "deputy secretary"),
+        "member": ("ủy viên", "member"),
+    },
+)
 class BcsRole(StrEnum):
     SECRETARY = "secretary"
     DEPUTY_SECRETARY = "deputy_secretary"
@@ -96,6 +171,29 @@ class BcsRole(StrEnum):
 
 
 
+@described(
+    "Căn cứ bổ nhiệm: thông thường, hoặc bổ nhiệm khi hợp nhất, sáp nhập, chia tách, tổ chức "
+    "lại, đổi tên (NĐ 170/2025 Điều 34 k1)",
+    "Basis of the appointment: standard, or on a merger, split, reorganisation or renaming "
+    "(Decree 170/2025 Art. 34 cl. 1)",
+    values={
+        "standard": ("bổ nhiệm theo quy trình thông thường", "a standard appointment"),
+        "reorganisation_same_or_lower": (
+            "sắp xếp tổ chức, chức vụ đang giữ tương đương hoặc cao hơn chức vụ mới (Điều 34 k1 "
+            "a)",
+            "reorganisation, the post held being equivalent to or higher than the new one (Art. "
+            "34 cl. 1 a)",
+        ),
+        "rename": (
+            "đổi tên cơ quan, tổ chức, đơn vị mà không thay đổi mô hình tổ chức (Điều 34 k1 b)",
+            "the body was renamed without a change of structure (Art. 34 cl. 1 b)",
+        ),
+        "reorganisation_higher": (
+            "sắp xếp tổ chức, chức vụ đang giữ thấp hơn chức vụ mới (Điều 34 k1 c)",
+            "reorganisation, the post held being lower than the new one (Art. 34 cl. 1 c)",
+        ),
+    },
+)
 class Basis(StrEnum):
     """Căn cứ bổ nhiệm: thông thường, hay các trường hợp sắp xếp tổ chức (NĐ 170 Điều 34 k1)."""
 
@@ -106,6 +204,14 @@ class Basis(StrEnum):
 
 
 
+@described(
+    "Nguồn nhân sự (NĐ 170/2025 Điều 33 k2, k3)",
+    "Source of the candidate (Decree 170/2025 Art. 33 cl. 2, 3)",
+    values={
+        "in_house": ("nguồn tại chỗ", "in-house"),
+        "external": ("nguồn từ nơi khác", "from elsewhere"),
+    },
+)
 class Source(StrEnum):
     """Nguồn nhân sự (NĐ 170/2025 Điều 33 k2, k3)."""
 
@@ -114,6 +220,16 @@ class Source(StrEnum):
 
 
 
+@described(
+    "Tình trạng quy hoạch",
+    "Planning status",
+    values={
+        "planned_for_post": ("được quy hoạch vào chức vụ bổ nhiệm", "planned for the post"),
+        "planned_equivalent_or_higher": ("được quy hoạch chức vụ tương đương trở lên",
+                                         "planned for an equivalent or higher post"),
+        "not_planned": ("chưa được quy hoạch", "not planned"),
+    },
+)
 class PlanningStatus(StrEnum):
     PLANNED_FOR_POST = "planned_for_post"
     PLANNED_EQUIVALENT_OR_HIGHER = "planned_equivalent_or_higher"
@@ -121,6 +237,47 @@ class PlanningStatus(StrEnum):
 
 
 
+@described(
+    "Loại bước của quy trình (NĐ 170/2025 Điều 33, 39, 40): tại chỗ theo NĐ 170 bản gốc 5 bước, "
+    "theo NĐ 170 sửa đổi bởi NĐ 300/2026 4 bước",
+    "Kind of step (Decree 170/2025 Art. 33, 39, 40): five in-house steps under the original "
+    "Decree 170, four as amended by Decree 300/2026",
+    values={
+        "leadership_1": ("hội nghị tập thể lãnh đạo lần 1 (bước 1)",
+                         "first leadership meeting (step 1)"),
+        "leadership_extended": ("hội nghị tập thể lãnh đạo mở rộng (bước 2)",
+                                "extended leadership meeting (step 2)"),
+        "leadership_2": (
+            "hội nghị tập thể lãnh đạo lần 2 (bước 3 theo NĐ 170 bản gốc, bước 4 theo NĐ 300)",
+            "second leadership meeting (step 3 under the original decree, step 4 under Decree "
+            "300)",
+        ),
+        "key_officials": (
+            "hội nghị cán bộ chủ chốt (bước 4 theo NĐ 170 bản gốc, bước 3 theo NĐ 300; bổ nhiệm "
+            "lại, kéo dài)",
+            "key officials' meeting (step 4 under the original decree, step 3 under Decree 300; "
+            "reappointment, extension)",
+        ),
+        "leadership_3": ("hội nghị tập thể lãnh đạo lần 3 (bước 5, NĐ 170 bản gốc)",
+                         "third leadership meeting (step 5, original decree)"),
+        "self_assessment": ("công chức tự đánh giá, nhận xét (bổ nhiệm lại, kéo dài)",
+                            "the civil servant's self-assessment (reappointment, extension)"),
+        "head_proposal": ("người đứng đầu đề xuất (bổ nhiệm lại, kéo dài)",
+                          "the head's proposal (reappointment, extension)"),
+        "leadership_vote": ("tập thể lãnh đạo thảo luận, biểu quyết (bổ nhiệm lại, kéo dài)",
+                            "the leadership's discussion and vote (reappointment, extension)"),
+        "receiving_unit_consultation": (
+            "lấy ý kiến tập thể lãnh đạo nơi dự kiến bổ nhiệm (nhân sự từ nơi khác, bước 1)",
+            "consulting the leadership where the post is (candidate from elsewhere, step 1)",
+        ),
+        "sending_unit_consultation": (
+            "lấy ý kiến tập thể lãnh đạo nơi nhân sự đang công tác (bước 2)",
+            "consulting the leadership where the candidate works (step 2)",
+        ),
+        "appraisal_submission": ("thẩm định và trình cấp có thẩm quyền (bước 3)",
+                                 "appraisal and submission to the competent body (step 3)"),
+    },
+)
 class StepKind(StrEnum):
     """Các bước của quy trình bổ nhiệm (NĐ 170/2025 Điều 33 k2 và k3), bổ nhiệm lại
     (Điều 39) và kéo dài thời gian giữ chức vụ (Điều 40). Nguồn tại chỗ theo NĐ 170 bản
@@ -145,6 +302,30 @@ class StepKind(StrEnum):
 
 
 
+@described(
+    "Thành phần hồ sơ (NĐ 170/2025 Điều 35)",
+    "Dossier component (Decree 170/2025 Art. 35)",
+    values={
+        "submission": ("tờ trình", "the submission"),
+        "minutes_and_tallies": ("biên bản các hội nghị và kết quả kiểm phiếu",
+                                "minutes of the meetings and ballot tallies"),
+        "curriculum_vitae": ("sơ yếu lý lịch", "curriculum vitae"),
+        "self_review": ("bản tự nhận xét, đánh giá", "the self-assessment"),
+        "evaluations": ("đánh giá, nhận xét của tập thể lãnh đạo", "the leadership's evaluation"),
+        "party_evaluation": (
+            "đánh giá, nhận xét của chi bộ hoặc đảng ủy nơi công tác (NĐ 300/2026)",
+            "the evaluation by the party cell or committee where the person works (Decree "
+            "300/2026)",
+        ),
+        "residence_evaluation": ("nhận xét của chi ủy nơi cư trú",
+                                 "the evaluation by the party committee where the person lives"),
+        "political_standard_conclusion": ("kết luận về tiêu chuẩn chính trị",
+                                          "the conclusion on political standards"),
+        "asset_declaration": ("bản kê khai tài sản, thu nhập", "the asset and income declaration"),
+        "diplomas": ("bản sao văn bằng, chứng chỉ", "copies of diplomas and certificates"),
+        "health_certificate": ("giấy chứng nhận sức khỏe", "the health certificate"),
+    },
+)
 class DossierKind(StrEnum):
     """Thành phần hồ sơ bổ nhiệm (NĐ 170/2025 Điều 35 k1-k10). evaluations: đánh giá,
     nhận xét của tập thể lãnh đạo (theo bản gốc Điều 35 k5 gồm cả của chi bộ, đảng ủy);
@@ -165,12 +346,25 @@ class DossierKind(StrEnum):
 
 
 
+@described(
+    "Kết luận về tiêu chuẩn chính trị",
+    "Conclusion on political standards",
+    values={
+        "meets": ("đủ tiêu chuẩn chính trị", "meets the political standards"),
+        "does_not_meet": ("không đủ tiêu chuẩn chính trị",
+                          "does not meet the political standards"),
+    },
+)
 class PoliticalResult(StrEnum):
     MEETS = "meets"
     DOES_NOT_MEET = "does_not_meet"
 
 
 
+@described(
+    "Quy hoạch của người được đề nghị",
+    "The candidate's planning",
+)
 class Planning(Model):
     status: PlanningStatus = Field(description=d("Tình trạng quy hoạch", "Planning status"))
     approval: Document | None = Field(
@@ -241,6 +435,12 @@ class Planning(Model):
 
 
 
+@described(
+    "Hồ sơ một trường hợp đặc biệt: rà soát, đánh giá và quyết định (HD 45-HD/BTCTW mục III.1.1, "
+    "III.1.2)",
+    "The file of a special case: review, evaluation and decision (Guidance 45-HD/BTCTW section "
+    "III.1.1, III.1.2)",
+)
 class SpecialCase(Model):
     """Hồ sơ một trường hợp đặc biệt: rà soát, đánh giá và quyết định (HD 45-HD/BTCTW
     mục III.1.1, III.1.2)."""
@@ -268,6 +468,10 @@ class SpecialCase(Model):
 
 
 
+@described(
+    "Một chức vụ đã giữ trước đây (NĐ 170/2025 Điều 29 k3 sửa đổi bởi NĐ 300/2026)",
+    "A post held before (Decree 170/2025 Art. 29 cl. 3 as amended by Decree 300/2026)",
+)
 class PostHeld(Model):
     """Một chức vụ đã giữ trước đây (NĐ 170/2025 Điều 29 k3 sửa đổi bởi NĐ 300/2026)."""
 
@@ -299,6 +503,10 @@ class PostHeld(Model):
 
 
 
+@described(
+    "Chủ trương bổ nhiệm",
+    "The appointment policy",
+)
 class Policy(Model):
     request: Document | None = Field(
         None,
@@ -326,12 +534,20 @@ class Policy(Model):
 
 
 
+@described(
+    "Số phiếu của một người",
+    "The votes one person received",
+)
 class Nomination(Model):
     name: Name = Field(description=d("Người được giới thiệu", "Person nominated"))
     votes: Count = Field(description=d("Số phiếu giới thiệu", "Nomination ballots received"))
 
 
 
+@described(
+    "Lựa chọn của người đứng đầu khi số phiếu đạt đúng 50%",
+    "The head's choice when the vote stands at exactly 50%",
+)
 class HeadChoice(Model):
     chosen: Name = Field(
         description=d("Người được người đứng đầu lựa chọn", "Person chosen by the head")
@@ -346,8 +562,12 @@ class HeadChoice(Model):
 
 
 
+@described(
+    "Lựa chọn lại bằng phiếu kín khi nhân sự bước 3 khác bước 2",
+    "The secret-ballot re-selection when the step-3 nominee differs from step 2's",
+)
 class Reselection(Model):
-    date: dt.date | None = None
+    date: dt.date | None = Field(None, description=d("Ngày bỏ phiếu", "Date of the ballot"))
     nominations: list[Nomination] = Field(
         description=d(
             "Kết quả bỏ phiếu kín lựa chọn giữa nhân sự bước 2 và bước 3",
@@ -357,6 +577,10 @@ class Reselection(Model):
 
 
 
+@described(
+    "Một bước của quy trình (hội nghị, lấy ý kiến, đề xuất)",
+    "One step of the procedure (a meeting, a consultation, a proposal)",
+)
 class Step(Model):
     kind: StepKind = Field(description=d("Loại bước", "Kind of step"))
     date: dt.date = Field(description=d("Ngày tổ chức", "Date held"))
@@ -485,9 +709,13 @@ class Step(Model):
 
 
 
+@described(
+    "Kết luận về tiêu chuẩn chính trị của cấp ủy có thẩm quyền",
+    "The competent party committee's conclusion on political standards",
+)
 class PoliticalConclusion(Model):
     body: Name = Field(description=d("Cấp ủy kết luận", "Party committee that concluded"))
-    document: Document
+    document: Document = Field(description=d("Văn bản kết luận", "The conclusion"))
     result: PoliticalResult = Field(description=d("Kết luận", "Conclusion"))
     verifier: VerifierKind | None = Field(
         None,
@@ -502,9 +730,15 @@ class PoliticalConclusion(Model):
 
 
 
+@described(
+    "Một thành phần của hồ sơ",
+    "One component of the dossier",
+)
 class DossierItem(Model):
     kind: DossierKind = Field(description=d("Thành phần hồ sơ", "Dossier component"))
-    document: Document
+    document: Document = Field(
+        description=d("Văn bản của thành phần này", "The document of this component")
+    )
     photo_date: dt.date | None = Field(
         None,
         description=d(
@@ -515,11 +749,17 @@ class DossierItem(Model):
 
 
 
+@described(
+    "Hồ sơ trình cấp có thẩm quyền",
+    "The dossier submitted to the competent body",
+)
 class Dossier(Model):
     submitted_on: dt.date | None = Field(
         None, description=d("Ngày nộp hồ sơ", "Date the dossier was filed")
     )
-    items: list[DossierItem] = Field(default_factory=list)
+    items: list[DossierItem] = Field(
+        default_factory=list, description=d("Các thành phần hồ sơ", "The components")
+    )
     first_submitted_on: dt.date | None = Field(
         None,
         description=d(
@@ -543,6 +783,10 @@ class Dossier(Model):
 
 
 
+@described(
+    "Người chủ trì quy trình",
+    "Who presided over the procedure",
+)
 class Chair(Model):
     name: Name = Field(description=d("Người chủ trì quy trình", "Person presiding"))
     position: Name | None = Field(None, description=d("Chức vụ", "Position"))
@@ -555,6 +799,10 @@ class Chair(Model):
 
 
 
+@described(
+    "Tập thể lãnh đạo của cơ quan, đơn vị",
+    "The leadership collective of the body",
+)
 class Leadership(Model):
     total_members: Annotated[int, Field(ge=1, le=1000)] = Field(
         description=d(
@@ -564,8 +812,12 @@ class Leadership(Model):
 
 
 
+@described(
+    "Một ủy viên ban cán sự đảng",
+    "A member of the ban cán sự đảng",
+)
 class BcsMember(Model):
-    name: Name
+    name: Name = Field(description=d("Họ và tên", "Full name"))
     role: BcsRole = Field(description=d("Bí thư, phó bí thư, ủy viên", "Role"))
     ex_officio: bool = Field(
         description=d(
@@ -578,6 +830,10 @@ class BcsMember(Model):
 
 
 
+@described(
+    "Một cuộc họp hoặc một lần lấy ý kiến bằng văn bản của ban cán sự đảng",
+    "A meeting or written poll of the ban cán sự đảng",
+)
 class BcsMeeting(Model):
     date: dt.date = Field(description=d("Ngày họp", "Date"))
     members_total: Annotated[int, Field(ge=1, le=100)] = Field(
@@ -612,21 +868,51 @@ class BcsMeeting(Model):
 
 
 
+@described(
+    "Ban cán sự đảng của bộ đã lãnh đạo công tác cán bộ này (đến khi kết thúc hoạt động năm "
+    "2025)",
+    "The ministry's ban cán sự đảng (party affairs committee) that directed this personnel "
+    "matter (until it ended in 2025)",
+    example={
+        "name": "Ban cán sự đảng Bộ Y",
+        "members": [
+            {"name": "Nguyễn Văn D", "role": "secretary", "ex_officio": True},
+            {"name": "Trần Thị E", "role": "deputy_secretary", "ex_officio": True},
+            {"name": "Lê Văn G", "role": "member", "ex_officio": True},
+        ],
+        "meetings": [
+            {"date": "2024-10-03", "members_total": 3, "present": 3, "personnel": True,
+             "votes_for": 3,
+             "minutes": {"date": "2024-10-03", "title": "Biên bản họp Ban cán sự đảng"}},
+        ],
+    },
+)
 class Bcs(Model):
     """Ban cán sự đảng của bộ (đến khi kết thúc hoạt động năm 2025)."""
 
     name: Name = Field(description=d("Tên ban cán sự đảng", "Name"))
-    members: list[BcsMember] = Field(default_factory=list)
+    members: list[BcsMember] = Field(
+        default_factory=list, description=d("Các ủy viên", "The members")
+    )
     extra_members_decision: Document | None = Field(
         None,
         description=d(
             "Quyết định của Ban Bí thư về thành viên khác", "Secretariat decision on others"
         ),
     )
-    meetings: list[BcsMeeting] = Field(default_factory=list)
+    meetings: list[BcsMeeting] = Field(
+        default_factory=list,
+        description=d("Các cuộc họp về công tác cán bộ này", "The meetings on this matter"),
+    )
 
 
 
+@described(
+    "Giao quyền cấp trưởng: lý do, kết thúc, gia hạn, bố trí nhân sự (NĐ 170/2025 Điều 34 k3, "
+    "sửa đổi bởi NĐ 300/2026)",
+    "The acting-head arrangement: reason, end, extensions, settlement (Decree 170/2025 Art. 34 "
+    "cl. 3 as amended by Decree 300/2026)",
+)
 class Acting(Model):
     """Giao quyền cấp trưởng (NĐ 170/2025 Điều 34 k3, sửa đổi bởi NĐ 300/2026). Quyết
     định giao quyền ghi ở `decision`: ngày có hiệu lực (effective_date) và ngày cuối cùng
@@ -669,6 +955,12 @@ class Acting(Model):
 
 
 
+@described(
+    "Người được xem xét bổ nhiệm, bổ nhiệm lại, kéo dài hoặc giao quyền: người (Person) cùng quy "
+    "hoạch, nguồn nhân sự, các chức vụ đã giữ và các trường hợp đặc biệt",
+    "The person considered for appointment, reappointment, extension or acting: a Person with "
+    "planning, source, posts held and special cases",
+)
 class Candidate(Person):
     """Người được xem xét bổ nhiệm, bổ nhiệm lại, kéo dài hoặc giao quyền: người (Person)
     cùng quy hoạch, nguồn nhân sự, các chức vụ đã giữ và các trường hợp đặc biệt."""
@@ -737,6 +1029,12 @@ class Candidate(Person):
     )
 
 
+@described(
+    "Người được đề nghị bổ nhiệm: phải ghi quy hoạch và nguồn nhân sự (NĐ 170/2025 Điều 29 k2, "
+    "Điều 33 k2, k3)",
+    "The person proposed for appointment: planning and source are required (Decree 170/2025 Art. "
+    "29 cl. 2, Art. 33 cl. 2, 3)",
+)
 class AppointmentCandidate(Candidate):
     """Người được đề nghị bổ nhiệm: phải ghi quy hoạch và nguồn nhân sự (NĐ 170/2025 Điều
     29 k2, Điều 33 k2, k3)."""
@@ -765,15 +1063,31 @@ class AppointmentFamily(CaseBase):
             "(merger, split or rename: Decree 170 Art. 34 cl. 1 a, b, c)",
         ),
     )
-    candidate: Candidate
+    candidate: Candidate = Field(
+        description=d("Người được xem xét", "The person under consideration")
+    )
     leadership: Leadership | None = Field(
         None, description=d("Tập thể lãnh đạo", "The leadership collective")
     )
-    chair: Chair | None = None
-    policy: Policy | None = None
-    steps: list[Step] = Field(default_factory=list)
-    political_standard_conclusion: PoliticalConclusion | None = None
-    dossier: Dossier | None = None
+    chair: Chair | None = Field(
+        None, description=d("Người chủ trì quy trình", "Who presided over the procedure")
+    )
+    policy: Policy | None = Field(
+        None, description=d("Chủ trương bổ nhiệm", "The appointment policy")
+    )
+    steps: list[Step] = Field(
+        default_factory=list,
+        description=d("Các bước của quy trình, theo thứ tự thời gian",
+                      "The steps of the procedure, in the order held"),
+    )
+    political_standard_conclusion: PoliticalConclusion | None = Field(
+        None,
+        description=d("Kết luận về tiêu chuẩn chính trị",
+                      "The conclusion on political standards"),
+    )
+    dossier: Dossier | None = Field(
+        None, description=d("Hồ sơ trình cấp có thẩm quyền", "The dossier submitted")
+    )
     bcs: Bcs | None = Field(
         None,
         description=d(
@@ -793,6 +1107,10 @@ class AppointmentFamily(CaseBase):
         return dated
 
 
+@described(
+    "Hồ sơ bổ nhiệm (NĐ 170/2025 Điều 28 đến 35)",
+    "An appointment case (Decree 170/2025 Art. 28 to 35)",
+)
 class AppointmentCase(AppointmentFamily):
     """Hồ sơ bổ nhiệm (NĐ 170/2025 Điều 28 đến 35) / An appointment case."""
 
@@ -801,7 +1119,9 @@ class AppointmentCase(AppointmentFamily):
     procedure: Literal[Procedure.APPOINTMENT] = Field(
         description=d("Thủ tục: bổ nhiệm", "Procedure: appointment")
     )
-    candidate: AppointmentCandidate
+    candidate: AppointmentCandidate = Field(
+        description=d("Người được đề nghị bổ nhiệm", "The person proposed for appointment")
+    )
     leadership: Leadership = Field(
         description=d("Tập thể lãnh đạo", "The leadership collective")
     )
@@ -842,6 +1162,10 @@ class RenewalFamily(AppointmentFamily):
         return dated
 
 
+@described(
+    "Hồ sơ bổ nhiệm lại (NĐ 170/2025 Điều 36 đến 39)",
+    "A reappointment case (Decree 170/2025 Art. 36 to 39)",
+)
 class ReappointmentCase(RenewalFamily):
     """Hồ sơ bổ nhiệm lại (NĐ 170/2025 Điều 36 đến 39) / A reappointment case."""
 
@@ -852,6 +1176,10 @@ class ReappointmentCase(RenewalFamily):
     )
 
 
+@described(
+    "Hồ sơ kéo dài thời gian giữ chức vụ đến tuổi nghỉ hưu (NĐ 170/2025 Điều 36, 40)",
+    "An extension of tenure to retirement age (Decree 170/2025 Art. 36, 40)",
+)
 class ExtensionCase(RenewalFamily):
     """Hồ sơ kéo dài thời gian giữ chức vụ đến tuổi nghỉ hưu (NĐ 170/2025 Điều 36, 40) /
     An extension of tenure to retirement age."""
@@ -866,6 +1194,12 @@ class ExtensionCase(RenewalFamily):
     )
 
 
+@described(
+    "Hồ sơ giao quyền cấp trưởng (NĐ 170/2025 Điều 34 k3, sửa đổi bởi NĐ 300/2026); quyết định "
+    "giao quyền ghi ở decision: effective_date và term_end",
+    "An acting-head case (Decree 170/2025 Art. 34 cl. 3 as amended by Decree 300/2026); the "
+    "acting decision is decision: effective_date and term_end",
+)
 class ActingCase(AppointmentFamily):
     """Hồ sơ giao quyền cấp trưởng (NĐ 170/2025 Điều 34 k3, sửa đổi bởi NĐ 300/2026) /
     An acting-head case. The acting decision is `decision`: its effective_date and its

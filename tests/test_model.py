@@ -7,8 +7,9 @@ or carries a field of another procedure's shape.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from typing import Any
+from typing import Any, ClassVar, Literal
 
 import pytest
 from _support import LANGS, encode, example, is_sentence
@@ -23,6 +24,7 @@ from checker.model import (
     AppointmentCase,
     CaseBase,
     ExtensionCase,
+    Person,
     Procedure,
     ReappointmentCase,
     case_json_schema,
@@ -320,3 +322,60 @@ def test_a_value_without_its_description_is_refused_when_the_schema_is_made(
         text.description, {"male": text.values["male"]}))
     with pytest.raises(ValueError, match="Sex"):
         case_json_schema()
+
+
+# ---------------------------------------------------------------- a shape of another family
+class OtherCase(CaseBase):
+    """A case of a family that has no candidate, steps or dossier, whose person is
+    `person` (as dismissal and suspension will have): built directly, not through the
+    union, to show what the engine, the consistency checks and the predicates that read
+    the person do with it."""
+
+    subject_field: ClassVar[str] = "person"
+    procedure: Literal[Procedure.ACTING]  # any value: the union does not see this shape
+    person: Person
+
+
+def other_case(**person: Any) -> tuple[dict[str, Any], OtherCase]:
+    data = case_of("acting")
+    data["person"] = {**data.pop("candidate"), **person}
+    del data["acting"]
+    return data, OtherCase.model_validate(data)
+
+
+def test_the_engine_and_the_consistency_checks_read_any_shape() -> None:
+    from checker.consistency import check
+    from checker.rules.engine import deciding_date, start_date
+
+    data, case = other_case(birth_date="2030-01-01")
+    decided = (dt.date(2026, 9, 8), "/decision/document/date")
+    assert case.acts() == []
+    assert start_date(case) == deciding_date(case) == decided  # type: ignore[arg-type]
+    doc = load("case.json", encode(data), "en")
+    assert isinstance(doc, Document)
+    [f] = check(doc, case, "en")  # type: ignore[arg-type]
+    assert f.pointer == "/person/birth_date"
+
+
+def test_the_predicates_on_the_person_read_any_shape() -> None:
+    from checker.rules.predicates import PREDICATES, Ctx
+    from checker.rules.predicates.core import case_steps, date_ref, family, person_ptr
+    from checker.rules.predicates.person import DisciplineBar, RetirementMargin
+
+    data, case = other_case(discipline=[{"form": "warning", "system": "state",
+                                         "effective_date": "2026-03-01"}])
+    c = Ctx(case, data, None)  # type: ignore[arg-type]
+    assert person_ptr(c) == "/person"
+    assert case_steps(c) == []
+    assert date_ref(c, data, "step:first") is None
+    with pytest.raises(TypeError, match="appointment family"):
+        family(c)
+    bar = DisciplineBar(kind="discipline_bar", months={"warning": 12},  # type: ignore[dict-item]
+                        reference=["/decision/document/date"])
+    hits = list(PREDICATES["discipline_bar"].run(bar, c))
+    assert [(h.pointer, h.message) for h in hits] == [
+        ("/person/discipline/0/effective_date", "barred")]
+    margin = RetirementMargin(kind="retirement_margin", reference=["/decision/document/date"],
+                              months=24)
+    hits = list(PREDICATES["retirement_margin"].run(margin, c))
+    assert [(h.pointer, h.message) for h in hits] == [("/person", "unknown")]

@@ -417,7 +417,13 @@ class Unit(Model):
     "The leadership post the procedure is about",
 )
 class Post(Model):
-    title: Name = Field(description=d("Chức vụ dự kiến bổ nhiệm", "The post to be filled"))
+    title: Name = Field(
+        description=d(
+            "Tên chức vụ mà thủ tục nói đến: chức vụ dự kiến bổ nhiệm, hoặc chức vụ đang giữ",
+            "The title of the post the procedure is about: the post to be filled, or the "
+            "post held",
+        )
+    )
     is_head_of_unit: bool = Field(
         description=d("Là người đứng đầu đơn vị (cấp trưởng)", "The post is head of the unit")
     )
@@ -498,7 +504,9 @@ class AnnualRating(Model):
     "The competent body's decision that concludes the procedure",
 )
 class Decision(Model):
-    body: Name = Field(description=d("Cấp quyết định bổ nhiệm", "The deciding body"))
+    body: Name = Field(
+        description=d("Cấp quyết định (cấp có thẩm quyền)", "The deciding (competent) body")
+    )
     signatory: Name = Field(description=d("Người ký", "Signatory"))
     document: NumberedDocument = Field(
         description=d("Văn bản quyết định: số và ngày", "The decision document: number and date")
@@ -507,7 +515,11 @@ class Decision(Model):
         None, description=d("Ngày có hiệu lực", "Effective date")
     )
     term_end: dt.date | None = Field(
-        None, description=d("Ngày hết thời hạn giữ chức vụ", "Last day of the new term")
+        None,
+        description=d(
+            "Ngày cuối cùng của thời hạn mà quyết định đặt ra (giữ chức vụ, giao quyền...)",
+            "Last day of the period the decision sets (the term of office, the acting...)",
+        ),
     )
     backdated_term_stated: bool = Field(
         False,

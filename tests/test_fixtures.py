@@ -32,7 +32,8 @@ OUTCOMES = {"valid": None, "invalid": Kind.VIOLATION, "undecidable": Kind.UNDECI
 THRESHOLD_KINDS = {"quorum", "nomination_round", "divergence", "final_vote", "deadline",
                    "document_age", "min_months", "retirement_margin", "discipline_bar",
                    "at_most", "items_ratio", "lead_time", "carried_forward",
-                   "tenure_months", "max_months", "dossier_age"}
+                   "tenure_months", "max_months", "dossier_age",
+                   "working_days_total"}  # part S (suspension)
 BOUNDARY_PREFIXES = ("below-", "at-", "above-")
 
 

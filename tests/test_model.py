@@ -27,6 +27,7 @@ from checker.model import (
     Person,
     Procedure,
     ReappointmentCase,
+    SuspensionCase,
     case_json_schema,
     error_location,
     field_owners,
@@ -40,6 +41,7 @@ EXAMPLE_OF = {
     "reappointment": "2026-reappointment",
     "extension": None,  # built from the reappointment example below
     "acting": "2026-acting-head",
+    "suspension": "2026-suspension",  # part S
 }
 
 
@@ -187,7 +189,9 @@ def test_field_owners_follow_references_into_lists() -> None:
     owners = field_owners(case_json_schema())
     assert owners[("acting",)] == ("acting",)
     assert owners[("acting", "extensions", "number")] == ("acting",)
-    assert owners[("steps", "nominations", "votes")] == tuple(SHAPES)
+    # the appointment family's four shapes (a suspension has no steps: part S)
+    assert owners[("steps", "nominations", "votes")] == (
+        "appointment", "reappointment", "extension", "acting")
     assert owners[("previous_term", "expires")] == ("reappointment", "extension")
 
 
@@ -243,7 +247,8 @@ def test_a_model_error_is_located_inside_the_case() -> None:
 
 def test_the_shapes_are_the_classes_of_the_union() -> None:
     expected = {"appointment": AppointmentCase, "reappointment": ReappointmentCase,
-                "extension": ExtensionCase, "acting": ActingCase}
+                "extension": ExtensionCase, "acting": ActingCase,
+                "suspension": SuspensionCase}  # part S
     assert expected == SHAPES
 
 

@@ -6,6 +6,7 @@ generated one.
                      decision, term, consultations, waivers, discipline and ratings,
                      and CaseBase (the fields every case has)
     appointment/     the appointment family: appointment, reappointment, extension, acting
+    suspension.py    suspension (tạm đình chỉ công tác)
     schema.py        the published JSON Schema: `procedure` selects the shape
 
 `Case` is the discriminated union on `procedure`; everything else is derived from it:
@@ -100,13 +101,15 @@ from checker.model.common import (
     _Generator,
     d,
 )
+from checker.model.suspension import SuspensionCase  # part S
 
 # The shapes, one per procedure. A new procedure: one member here (and its import above).
 Case = Annotated[
     AppointmentCase
     | ReappointmentCase
     | ExtensionCase
-    | ActingCase,
+    | ActingCase
+    | SuspensionCase,  # part S
     Field(discriminator="procedure"),
 ]
 
@@ -210,6 +213,7 @@ __all__ = [
     "SpecialCase",
     "Step",
     "StepKind",
+    "SuspensionCase",
     "Term",
     "Unit",
     "UnitKind",

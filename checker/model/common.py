@@ -181,6 +181,7 @@ class Procedure(StrEnum):
     REAPPOINTMENT = "reappointment"
     EXTENSION = "extension"
     ACTING = "acting"
+    SUSPENSION = "suspension"  # part S: tạm đình chỉ công tác (checker/model/suspension.py)
 
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import ConfigDict, Field, model_validator
 
@@ -31,12 +31,19 @@ from checker.model.common import (
     Procedure,
     Term,
     d,
+    described,
 )
 
 Members = Annotated[int, Field(ge=1, le=100_000)]
 
 
-class Ground(Model):
+@described(
+    "Một căn cứ được viện dẫn, kèm văn bản thể hiện căn cứ",
+    "One ground relied on, with the document that shows it",
+    example={'document': {'title': 'Biên bản kiểm phiếu lấy phiếu tín nhiệm',
+                          'date': '2026-09-15'}},
+)
+class ResignationGround(Model):
     """One point of the article relied on, with the document that shows it."""
 
     document: Document | None = Field(
@@ -50,12 +57,23 @@ class Ground(Model):
     )
 
 
+def _point(letter: str, alias: str | None = None) -> Any:
+    return Field(None, alias=alias, description=d(f"Điểm {letter}", f"Point {letter}"))
+
+
 def _at_least_one(model: Model, what: str) -> None:
     fields = [f for f in type(model).model_fields if f != "comment"]
     if not any(getattr(model, f) is not None for f in fields):
         raise ValueError(f"{what}: name at least one point")
 
 
+@described(
+    "Căn cứ từ chức: mỗi khóa là một điểm của Điều 52 (bản gốc: khoản 1 điểm a-đ; sửa đổi: khoản "
+    "2 điểm a-k)",
+    "Grounds of a resignation: each key is a point of Article 52 (as first issued: clause 1 "
+    "points a to dd; as amended: clause 2 points a-k)",
+    example={"a": {"document": {"title": "Đơn từ chức", "date": "2026-10-05"}}},
+)
 class ResignationGrounds(Model):
     """Các điểm của Điều 52 được viện dẫn cho việc từ chức."""
 
@@ -74,16 +92,16 @@ class ResignationGrounds(Model):
                                                     "i", "k")],
         }
     )
-    a: Ground | None = None
-    b: Ground | None = None
-    c: Ground | None = None
-    d: Ground | None = None
-    dd: Ground | None = Field(None, alias="đ")
-    e: Ground | None = None
-    g: Ground | None = None
-    h: Ground | None = None
-    i: Ground | None = None
-    k: Ground | None = None
+    a: ResignationGround | None = _point("a")
+    b: ResignationGround | None = _point("b")
+    c: ResignationGround | None = _point("c")
+    d: ResignationGround | None = _point("d")
+    dd: ResignationGround | None = _point("đ", alias="đ")
+    e: ResignationGround | None = _point("e")
+    g: ResignationGround | None = _point("g")
+    h: ResignationGround | None = _point("h")
+    i: ResignationGround | None = _point("i")
+    k: ResignationGround | None = _point("k")
 
     @model_validator(mode="after")
     def _one(self) -> ResignationGrounds:
@@ -91,6 +109,12 @@ class ResignationGrounds(Model):
         return self
 
 
+@described(
+    "Căn cứ của Điều 52 khoản 2 khi công chức không có đơn từ chức (khoản 3)",
+    "Grounds of Article 52 clause 2 where the civil servant did not resign (clause 3)",
+    example={'b': {'document': {'title': 'Biên bản kiểm phiếu lấy phiếu tín nhiệm',
+                                'date': '2026-09-15'}}},
+)
 class WithoutLetter(Model):
     """Điều 52 k3 (sửa đổi bởi NĐ 300/2026): căn cứ của khoản 2 mà công chức không có đơn."""
 
@@ -107,13 +131,13 @@ class WithoutLetter(Model):
             "anyOf": [{"required": [k]} for k in ("b", "d", "đ", "e", "g", "h", "i")],
         }
     )
-    b: Ground | None = None
-    d: Ground | None = None
-    dd: Ground | None = Field(None, alias="đ")
-    e: Ground | None = None
-    g: Ground | None = None
-    h: Ground | None = None
-    i: Ground | None = None
+    b: ResignationGround | None = _point("b")
+    d: ResignationGround | None = _point("d")
+    dd: ResignationGround | None = _point("đ", alias="đ")
+    e: ResignationGround | None = _point("e")
+    g: ResignationGround | None = _point("g")
+    h: ResignationGround | None = _point("h")
+    i: ResignationGround | None = _point("i")
 
     @model_validator(mode="after")
     def _one(self) -> WithoutLetter:
@@ -121,6 +145,12 @@ class WithoutLetter(Model):
         return self
 
 
+@described(
+    "Căn cứ cho thôi giữ chức vụ: Điều 52 khoản 1 điểm a-d, hoặc clause_2",
+    "Grounds of a relief: Article 52 clause 1 points a-d, or clause_2",
+    example={'clause_2': {'b': {'document': {'title': 'Biên bản kiểm phiếu lấy phiếu tín nhiệm',
+                                             'date': '2026-09-15'}}}},
+)
 class ReliefGrounds(Model):
     """Điều 52 k1 a-d (sửa đổi bởi NĐ 300/2026), hoặc k2 qua k3."""
 
@@ -136,11 +166,13 @@ class ReliefGrounds(Model):
             "anyOf": [{"required": [k]} for k in ("a", "b", "c", "d", "clause_2")],
         }
     )
-    a: Ground | None = None
-    b: Ground | None = None
-    c: Ground | None = None
-    d: Ground | None = None
-    clause_2: WithoutLetter | None = None
+    a: ResignationGround | None = _point("a")
+    b: ResignationGround | None = _point("b")
+    c: ResignationGround | None = _point("c")
+    d: ResignationGround | None = _point("d")
+    clause_2: WithoutLetter | None = Field(
+        None, description="Căn cứ của khoản 2 khi không có đơn từ chức (khoản 3) / Grounds "
+                          "of clause 2 without a resignation letter (clause 3)")
 
     @model_validator(mode="after")
     def _one(self) -> ReliefGrounds:
@@ -148,7 +180,13 @@ class ReliefGrounds(Model):
         return self
 
 
-class DismissalGrounds(Model):
+@described(
+    "Căn cứ miễn nhiệm đã có (Điều 53 khoản 1, điểm a-l)",
+    "Grounds for dismissal already present (Article 53 clause 1, points a-l)",
+    example={'c': {'document': {'title': 'Biên bản kiểm phiếu lấy phiếu tín nhiệm',
+                                'date': '2026-09-15'}}},
+)
+class DismissalGroundsFound(Model):
     """Căn cứ miễn nhiệm đã có (Điều 53 k1 sửa đổi bởi NĐ 300/2026), vì Điều 52 k4 c."""
 
     model_config = ConfigDict(
@@ -163,19 +201,24 @@ class DismissalGrounds(Model):
             ),
         }
     )
-    a: Ground | None = None
-    b: Ground | None = None
-    c: Ground | None = None
-    d: Ground | None = None
-    dd: Ground | None = Field(None, alias="đ")
-    e: Ground | None = None
-    g: Ground | None = None
-    h: Ground | None = None
-    i: Ground | None = None
-    k: Ground | None = None
-    l: Ground | None = None  # noqa: E741 (the decree's own letter)
+    a: ResignationGround | None = _point("a")
+    b: ResignationGround | None = _point("b")
+    c: ResignationGround | None = _point("c")
+    d: ResignationGround | None = _point("d")
+    dd: ResignationGround | None = _point("đ", alias="đ")
+    e: ResignationGround | None = _point("e")
+    g: ResignationGround | None = _point("g")
+    h: ResignationGround | None = _point("h")
+    i: ResignationGround | None = _point("i")
+    k: ResignationGround | None = _point("k")
+    l: ResignationGround | None = _point("l")  # noqa: E741 (the decree's own letter)
 
 
+@described(
+    "Thời hạn bổ nhiệm của chức vụ đang giữ",
+    "The term of the post held",
+    example={"effective_date": "2024-03-01", "expires": "2029-02-28"},
+)
 class HeldTerm(Term):
     """The term of the post the person leaves."""
 
@@ -189,7 +232,12 @@ class HeldTerm(Term):
     )
 
 
-class ConfidenceVote(Model):
+@described(
+    "Kết quả lấy phiếu tín nhiệm",
+    "The result of a confidence vote",
+    example={"date": "2026-09-15", "low": 12, "total": 20},
+)
+class LowConfidenceVote(Model):
     date: dt.date = Field(description=d("Ngày lấy phiếu tín nhiệm", "Date of the vote"))
     low: Count = Field(description=d("Số phiếu tín nhiệm thấp", "Low-confidence ballots"))
     total: Members = Field(
@@ -201,7 +249,12 @@ class ConfidenceVote(Model):
     tally: Document | None = Field(None, description=d("Biên bản kiểm phiếu", "The tally"))
 
 
-class Letter(Model):
+@described(
+    "Đơn từ chức: ngày ghi trên đơn, ngày nhận",
+    "The resignation letter: its date, the day it was received",
+    example={"date": "2026-10-05", "received_on": "2026-10-06"},
+)
+class ResignationLetter(Model):
     date: dt.date = Field(description=d("Ngày ghi trên đơn từ chức", "Date of the letter"))
     received_on: dt.date = Field(
         description=d(
@@ -212,6 +265,13 @@ class Letter(Model):
     document: Document | None = Field(None, description=d("Đơn từ chức", "The letter"))
 
 
+@described(
+    "Nhiệm vụ quốc phòng, an ninh, trọng yếu, cơ mật đang đảm nhận và đánh giá ảnh hưởng",
+    "A defence, security, key or secret task held, and the impact assessment",
+    example={'assigned': True,
+             'serious_impact': False,
+             'assessment': {'title': 'Văn bản đánh giá ảnh hưởng', 'date': '2026-10-01'}},
+)
 class CriticalTask(Model):
     """Điều 52 k2 a (bản gốc), k4 a (sửa đổi): nhiệm vụ quốc phòng, an ninh, trọng yếu, cơ mật."""
 
@@ -240,6 +300,20 @@ class CriticalTask(Model):
     )
 
 
+@described(
+    "Loại đợt thanh tra, kiểm tra, tố tụng",
+    "Kind of inspection, check or proceedings",
+    values={
+        'inspection': ('thanh tra của cơ quan thanh tra nhà nước', 'an inspection'),
+        'state_check': ('kiểm tra của cơ quan nhà nước', 'a state check'),
+        'party_check': ('kiểm tra của tổ chức đảng', 'a Party check'),
+        'audit': ('kiểm toán', 'audit'),
+        'investigation': ('điều tra', 'investigation'),
+        'charge': ('khởi tố', 'criminal charge'),
+        'prosecution': ('truy tố', 'prosecution'),
+        'trial': ('xét xử', 'trial'),
+    },
+)
 class ScrutinyKind(StrEnum):
     """Loại: thanh tra; kiểm tra (của cơ quan nhà nước); kiểm tra của tổ chức đảng; kiểm
     toán; điều tra; khởi tố; truy tố; xét xử."""
@@ -254,11 +328,25 @@ class ScrutinyKind(StrEnum):
     TRIAL = "trial"
 
 
+@described(
+    "Đối tượng của đợt thanh tra, kiểm tra",
+    "Whom the inspection or check concerns",
+    values={
+        'person': ('chính công chức', 'the civil servant'),
+        'unit': ('chỉ cơ quan, đơn vị do công chức phụ trách',
+                 'only the body the civil servant heads'),
+    },
+)
 class ScrutinyOf(StrEnum):
     PERSON = "person"
     UNIT = "unit"
 
 
+@described(
+    "Một đợt thanh tra, kiểm tra, kiểm toán, điều tra, khởi tố, truy tố, xét xử",
+    "A period of inspection, check, audit, investigation, charge, prosecution or trial",
+    example={"kind": "inspection", "of": "person", "start": "2026-10-01", "end": "2026-11-30"},
+)
 class Scrutiny(Model):
     """A period of inspection, audit or criminal proceedings (Điều 52 k2 b; k4 b amended)."""
 
@@ -289,7 +377,17 @@ class Scrutiny(Model):
     )
 
 
-class Proposer(StrEnum):
+@described(
+    "Ai đề xuất cấp có thẩm quyền",
+    "Who proposed to the competent body",
+    values={
+        'personnel_unit': ('cơ quan, bộ phận tham mưu về tổ chức cán bộ', 'the personnel office'),
+        'head_of_using_body': ('người đứng đầu cơ quan, đơn vị nơi công chức công tác',
+                               'the head of the body where the civil servant works'),
+        'other': ('người khác', 'someone else'),
+    },
+)
+class ResignationProposer(StrEnum):
     """Ai trao đổi với công chức và đề xuất: cơ quan, bộ phận tham mưu về tổ chức cán bộ;
     người đứng đầu cơ quan, đơn vị nơi công chức công tác (cơ quan sử dụng công chức)."""
 
@@ -298,14 +396,26 @@ class Proposer(StrEnum):
     OTHER = "other"
 
 
-class Exchange(Model):
+@described(
+    "Buổi trao đổi với công chức",
+    "The talk with the civil servant",
+    example={"date": "2026-10-09", "by": "Phó Giám đốc Sở"},
+)
+class ResignationTalk(Model):
     date: dt.date = Field(description=d("Ngày trao đổi với công chức", "Date of the talk"))
     by: Name | None = Field(None, description=d("Người trao đổi", "Who held the talk"))
     record: Document | None = Field(None, description=d("Biên bản", "Record of the talk"))
 
 
-class Proposal(Model):
-    by: Proposer = Field(
+@described(
+    "Văn bản đề xuất (báo cáo) cấp có thẩm quyền",
+    "The proposal (report) to the competent body",
+    example={'by': 'personnel_unit',
+             'document': {'number': '112/TTr-VP', 'date': '2026-10-14'},
+             'received_on': '2026-10-15'},
+)
+class ResignationProposal(Model):
+    by: ResignationProposer = Field(
         description=d(
             "Ai đề xuất (báo cáo): personnel_unit (cơ quan, bộ phận tham mưu về tổ chức cán "
             "bộ), head_of_using_body (người đứng đầu cơ quan, đơn vị nơi công chức công tác), "
@@ -325,6 +435,12 @@ class Proposal(Model):
     )
 
 
+@described(
+    "Hồ sơ xem xét cho từ chức, cho thôi giữ chức vụ",
+    "The dossier of the resignation or relief",
+    example={'letter': {'title': 'Đơn từ chức', 'date': '2026-10-05'},
+             'submission': {'number': '112/TTr-VP', 'date': '2026-10-14'}},
+)
 class ResignationDossier(Model):
     letter: Document | None = Field(None, description=d("Đơn từ chức", "The letter"))
     submission: Document | None = Field(
@@ -344,7 +460,12 @@ class ResignationDossier(Model):
     )
 
 
-class After(Model):
+@described(
+    "Sau khi từ chức: phụ cấp chức vụ được bảo lưu",
+    "After resigning: the allowance kept",
+    example={"allowance_kept_until": "2026-05-20"},
+)
+class ResignationAfter(Model):
     allowance_kept_until: dt.date | None = Field(
         None,
         description=d(
@@ -356,27 +477,37 @@ class After(Model):
     )
 
 
-class PartyStep(Model):
+@described(
+    "Một bước của quy trình của Đảng",
+    "One step of the Party procedure",
+    example={"date": "2026-10-01"},
+)
+class ResignationPartyStep(Model):
     date: dt.date = Field(description=d("Ngày", "Date"))
     document: Document | None = Field(None, description=d("Văn bản", "Document"))
 
 
-class PartySteps(Model):
+@described(
+    "Các bước của Hướng dẫn 45-HD/BTCTW mục IV.2 (cán bộ diện Trung ương quản lý)",
+    "The steps of Guidance 45-HD/BTCTW section IV.2 (cadres managed by the Centre)",
+    example={"btctw_exchange": {"date": "2026-10-01"}, "head_exchange": {"date": "2026-10-02"}},
+)
+class ResignationPartySteps(Model):
     """HD 45-HD/BTCTW mục IV.2: các bước với cán bộ diện Bộ Chính trị, Ban Bí thư quản lý
     (the same steps and names as the dismissal's)."""
 
-    btctw_exchange: PartyStep | None = Field(
+    btctw_exchange: ResignationPartyStep | None = Field(
         None, description=d("Ban Tổ chức Trung ương trao đổi với người đứng đầu",
                             "The Central Organisation Commission's talk with the head"))
-    head_exchange: PartyStep | None = Field(
+    head_exchange: ResignationPartyStep | None = Field(
         None, description=d("Người đứng đầu trao đổi với cán bộ", "The head's talk with the cadre"))
-    collective_opinion: PartyStep | None = Field(
+    collective_opinion: ResignationPartyStep | None = Field(
         None, description=d("Tập thể ban thường vụ, lãnh đạo nơi cán bộ công tác cho ý kiến",
                             "The standing committee's or leadership's opinion"))
-    report: PartyStep | None = Field(
+    report: ResignationPartyStep | None = Field(
         None, description=d("Văn bản báo cáo Bộ Chính trị, Ban Bí thư",
                             "The written report to the Politburo or Secretariat"))
-    written_opinions: PartyStep | None = Field(
+    written_opinions: ResignationPartyStep | None = Field(
         None, description=d("Ý kiến bằng văn bản của Ủy ban Kiểm tra Trung ương, Ban Nội chính "
                             "Trung ương", "The Central Inspection and Internal Affairs "
                             "Commissions' written opinions"))
@@ -387,18 +518,22 @@ class ResignationFamily(CaseBase):
 
     subject_field: ClassVar[str] = "person"
 
-    person: Person
+    person: Person = Field(
+        description=d("Công chức từ chức hoặc được cho thôi giữ chức vụ",
+                      "The civil servant who resigns or is relieved of the post"))
     term: HeldTerm = Field(
         description=d("Thời hạn bổ nhiệm của chức vụ đang giữ", "The term of the post held")
     )
-    resignation_letter: Letter | None = Field(
+    resignation_letter: ResignationLetter | None = Field(
         None, description=d("Đơn từ chức (đơn tự nguyện xin thôi giữ chức vụ)",
                             "The resignation letter (the voluntary request to leave the post)")
     )
-    confidence_vote: ConfidenceVote | None = Field(
+    confidence_vote: LowConfidenceVote | None = Field(
         None, description=d("Kỳ lấy phiếu tín nhiệm gần nhất", "The latest confidence vote")
     )
-    critical_task: CriticalTask | None = None
+    critical_task: CriticalTask | None = Field(
+        None, description=d("Nhiệm vụ trọng yếu đang đảm nhận (nếu có)",
+                            "A critical task held (if any)"))
     scrutiny: list[Scrutiny] = Field(
         default_factory=list,
         description=d(
@@ -406,11 +541,15 @@ class ResignationFamily(CaseBase):
             "Periods of inspection, check, audit, investigation, charge, prosecution, trial",
         ),
     )
-    dismissal_grounds: DismissalGrounds | None = None
-    exchange_with_person: Exchange | None = Field(
+    dismissal_grounds: DismissalGroundsFound | None = Field(
+        None, description=d("Căn cứ miễn nhiệm đã có (nếu có)",
+                            "Grounds for dismissal already present (if any)"))
+    exchange_with_person: ResignationTalk | None = Field(
         None, description=d("Buổi trao đổi với công chức", "The talk with the civil servant")
     )
-    proposal: Proposal | None = None
+    proposal: ResignationProposal | None = Field(
+        None, description=d("Văn bản đề xuất cấp có thẩm quyền",
+                            "The proposal to the competent body"))
     extension_reason: Document | None = Field(
         None,
         description=d(
@@ -418,8 +557,11 @@ class ResignationFamily(CaseBase):
             "The document giving the objective reason to take longer to decide",
         ),
     )
-    dossier: ResignationDossier | None = None
-    party_steps: PartySteps | None = None
+    dossier: ResignationDossier | None = Field(
+        None, description=d("Hồ sơ", "The dossier"))
+    party_steps: ResignationPartySteps | None = Field(
+        None, description=d("Các bước của Đảng (cán bộ diện Trung ương quản lý)",
+                            "The Party steps (cadres managed by the Centre)"))
 
     def acts(self) -> list[tuple[dt.date, str]]:
         """The letter, the talk, the proposal and the Party steps."""
@@ -434,13 +576,17 @@ class ResignationFamily(CaseBase):
                 dated.append((self.proposal.document.date, "/proposal/document/date"))
             dated.append((self.proposal.received_on, "/proposal/received_on"))
         if self.party_steps is not None:
-            for name in PartySteps.model_fields:
+            for name in ResignationPartySteps.model_fields:
                 step = getattr(self.party_steps, name)
-                if isinstance(step, PartyStep):
+                if isinstance(step, ResignationPartyStep):
                     dated.append((step.date, f"/party_steps/{name}/date"))
         return dated
 
 
+@described(
+    "Hồ sơ từ chức",
+    "A resignation case",
+)
 class ResignationCase(ResignationFamily):
     """Từ chức: công chức lãnh đạo, quản lý tự nguyện xin thôi giữ chức vụ khi chưa hết
     thời hạn bổ nhiệm (Luật 80/2025 Điều 5 k11; NĐ 170/2025 Điều 52)."""
@@ -448,10 +594,16 @@ class ResignationCase(ResignationFamily):
     procedure: Literal[Procedure.RESIGNATION] = Field(
         description=d("Thủ tục: từ chức", "Procedure: resignation")
     )
-    grounds: ResignationGrounds
-    after: After | None = None
+    grounds: ResignationGrounds = Field(
+        description=d("Căn cứ từ chức được viện dẫn", "The grounds of the resignation"))
+    after: ResignationAfter | None = Field(
+        None, description=d("Sau khi từ chức", "After the resignation"))
 
 
+@described(
+    "Hồ sơ cho thôi giữ chức vụ",
+    "A relief case",
+)
 class ReliefCase(ResignationFamily):
     """Cho thôi giữ chức vụ: cấp có thẩm quyền cho công chức thôi giữ chức vụ (NĐ 170/2025
     Điều 52 k1, k3, k5 sửa đổi bởi NĐ 300/2026; NĐ 170 bản gốc không có điều riêng)."""
@@ -459,4 +611,5 @@ class ReliefCase(ResignationFamily):
     procedure: Literal[Procedure.RELIEF] = Field(
         description=d("Thủ tục: cho thôi giữ chức vụ", "Procedure: relief from the post")
     )
-    grounds: ReliefGrounds
+    grounds: ReliefGrounds = Field(
+        description=d("Căn cứ cho thôi giữ chức vụ được viện dẫn", "The grounds of the relief"))

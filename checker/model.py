@@ -120,6 +120,8 @@ class Procedure(StrEnum):
     REAPPOINTMENT = "reappointment"
     EXTENSION = "extension"
     ACTING = "acting"
+    # issue 14, D: miễn nhiệm (checker/model_dismissal.py until the model package lands)
+    DISMISSAL = "dismissal"
 
 
 class Rating(StrEnum):

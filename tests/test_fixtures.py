@@ -32,7 +32,10 @@ OUTCOMES = {"valid": None, "invalid": Kind.VIOLATION, "undecidable": Kind.UNDECI
 THRESHOLD_KINDS = {"quorum", "nomination_round", "divergence", "final_vote", "deadline",
                    "document_age", "min_months", "retirement_margin", "discipline_bar",
                    "at_most", "items_ratio", "lead_time", "carried_forward",
-                   "tenure_months", "max_months", "dossier_age"}
+                   "tenure_months", "max_months", "dossier_age",
+                   # issue 14, D (dismissal)
+                   "share_above", "items_count", "consecutive_years", "staged_deadline",
+                   "collective_vote"}
 BOUNDARY_PREFIXES = ("below-", "at-", "above-")
 
 
@@ -116,10 +119,15 @@ def version_of(p: Path, rule_id: str) -> int | None:
     import json
 
     from checker.model import Case
+    from checker.model_dismissal import AnyCase, DismissalCase
     from checker.rules.engine import selected, version_in_force
 
+    case: AnyCase
     try:
-        case = Case.model_validate(json.loads(p.read_bytes()))
+        data = json.loads(p.read_bytes())
+        # a dismissal has its own shape (until the union of case shapes, issue 14)
+        model = DismissalCase if data.get("procedure") == "dismissal" else Case
+        case = model.model_validate(data)
     except ValueError:
         return None
     versions = sorted((r for pack in builtin_packs() for r in pack.rules if r.id == rule_id),

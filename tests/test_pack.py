@@ -52,7 +52,7 @@ def test_unmodified_builtin_pack_parses() -> None:
 
 def test_builtin_packs_load() -> None:
     packs = builtin_packs()
-    assert [p.id for p in packs] == sorted(p.stem for p in BUILTIN_PACKS.glob("*.toml"))
+    assert [p.id for p in packs] == [p.stem for p in sorted(BUILTIN_PACKS.glob("*.toml"))]
     assert all(p.rules for p in packs)
 
 

@@ -54,6 +54,12 @@ EXAMPLE_FILES = sorted(EXAMPLES.glob("*.json"))
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=[p.name for p in EXAMPLE_FILES])
 def test_examples_validate_against_schema_and_model(path: Any) -> None:
     data = json.loads(path.read_text("utf-8"))
+    if data.get("procedure") == "dismissal":  # its own schema until the union (issue 14)
+        from checker.model_dismissal import DismissalCase
+
+        assert [e.message for e in validator("dismissal").iter_errors(data)] == []
+        DismissalCase.model_validate(data)
+        return
     errors = [e.message for e in validator("case").iter_errors(data)]
     assert errors == []
     Case.model_validate(data)

@@ -21,7 +21,7 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, get_args, get_origin
+from typing import Any, Literal, cast, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -97,19 +97,15 @@ def find_file(start: Path, lang: Lang = "vi") -> tuple[Path, dict[str, Any]] | N
 def checker_table(path: Path, data: dict[str, Any], lang: Lang) -> dict[str, Any] | None:
     """pyproject.toml's [tool.checker] table, None if there is none; a `tool` or
     `tool.checker` that is not a table is an error naming the file."""
-    tool = data.get("tool")
-    if tool is None:
-        return None
-    if not isinstance(tool, dict):
-        raise CheckerError(t("config-not-table", lang, path=path, table="tool",
-                             kind=_kind(tool, lang)))
-    table = tool.get("checker")
-    if table is None:
-        return None
-    if not isinstance(table, dict):
-        raise CheckerError(t("config-not-table", lang, path=path, table="tool.checker",
-                             kind=_kind(table, lang)))
-    return table
+    table: Any = data
+    for name in ("tool", "tool.checker"):
+        table = table.get(name.rpartition(".")[2])
+        if table is None:
+            return None
+        if not isinstance(table, dict):
+            raise CheckerError(t("config-not-table", lang, path=path, table=name,
+                                 kind=_kind(table, lang)))
+    return cast("dict[str, Any]", table)
 
 
 def _kind(value: object, lang: Lang) -> str:

@@ -335,6 +335,14 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "vi": "độ tin cậy {level}",
         "en": "{level} confidence",
     },
+    "internal-file": {
+        "vi": "Lỗi nội bộ của checker khi kiểm tra tệp này ({detail}), nên tệp chưa được "
+        "kiểm tra; các tệp khác vẫn được kiểm tra. Xin báo lỗi này kèm theo tệp "
+        "(CHECKER_DEBUG=1 cho xem chi tiết).",
+        "en": "The checker failed on this file ({detail}), so it has not been checked; the "
+        "other files are still checked. Please report this with the file (CHECKER_DEBUG=1 "
+        "shows the details).",
+    },
     # --- issue 11, I/O class: output files, environment, walking folders ----------------
     "output-empty": {
         "vi": "Cần tên của một tệp để ghi vào, nhưng tên được cho là rỗng.",

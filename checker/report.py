@@ -79,6 +79,11 @@ class Citation:
         return f"{text} (sửa đổi bởi {by})" if lang == "vi" else f"{text} (as amended by {by})"
 
 
+# The checker itself failed on one file (a bug): reported as a finding of that file, the
+# other files are still checked, and the run exits 2.
+INTERNAL_RULE = "INTERNAL"
+
+
 @dataclass(frozen=True)
 class Amendment:
     """The amending document and the place in it that rewrote a cited article."""
@@ -218,7 +223,10 @@ class Report:
     @property
     def exit_code(self) -> int:
         """0: nothing at or above the fail level; 1: findings at or above it. Waived
-        findings never count."""
+        findings never count. 2 when the checker failed on a file (rule INTERNAL): that
+        file was not checked, whatever the others say."""
+        if any(fd.rule == INTERNAL_RULE for f in self.files for fd in f.findings):
+            return 2
         worst = max((fd.severity.rank for f in self.files for fd in f.findings
                      if fd.waived is None), default=0)
         return 1 if worst >= self.fail_on.rank else 0

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from checker import pipeline
 from checker.cache import ResultCache
 from checker.files import Source, read
-from checker.report import FileReport, Finding
+from checker.i18n import Lang, t
+from checker.report import INTERNAL_RULE, FileReport, Finding, Kind, Severity
 from checker.rules.engine import Options
 from checker.rules.pack import Pack
 
@@ -49,10 +50,23 @@ def check_source(src: Source, job: Job) -> FileReport:
         hit = job.cache.get(src.label, key)
         if hit is not None:
             return hit
-    report = pipeline.check_bytes(src.label, raw, job.packs, job.opts)
+    try:
+        report = pipeline.check_bytes(src.label, raw, job.packs, job.opts)
+    except Exception as e:  # a bug of the checker on this file: the others are checked
+        if os.environ.get("CHECKER_DEBUG"):
+            raise
+        return FileReport(src.label, (internal_error(e, job.opts.lang),))
     if job.cache:
         job.cache.put(key, report)
     return report
+
+
+def internal_error(e: Exception, lang: Lang) -> Finding:
+    detail = f"{type(e).__name__}: {e}"
+    if len(detail) > 300:
+        detail = detail[:299] + "…"
+    return Finding(rule=INTERNAL_RULE, severity=Severity.ERROR, kind=Kind.INPUT,
+                   message=t("internal-file", lang, detail=detail), pointer="")
 
 
 def _work(chunk: Sequence[Source]) -> list[FileReport]:

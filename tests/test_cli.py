@@ -483,13 +483,15 @@ def test_init_to_a_named_path_gives_a_checkable_case(tmp_path: Path) -> None:
 def test_internal_error_is_one_line_and_exit_2(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import checker.pipeline
+    """A bug outside the check of one file (here, building the report; a bug on one file
+    is that file's finding: tests/test_runner.py)."""
+    import checker.report
     from checker.cli import run
 
     def boom(*_: Any, **__: Any) -> Any:
         raise RuntimeError("simulated bug")
 
-    monkeypatch.setattr(checker.pipeline, "check_bytes", boom)
+    monkeypatch.setattr(checker.report.Report, "__init__", boom)
     monkeypatch.setattr(sys, "argv", ["checker", "check", "--no-cache", CLEAN])
     monkeypatch.delenv("CHECKER_DEBUG", raising=False)
     with pytest.raises(SystemExit) as e:

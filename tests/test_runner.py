@@ -111,3 +111,49 @@ def test_no_cache_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert not folder.exists()
     CliRunner().invoke(main, ["check", str(EXAMPLES / "clean.json")])
     assert any(folder.rglob("*.json"))
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_bug_on_one_file_is_its_finding_and_the_run_goes_on(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+    """An exception while checking one file is that file's INTERNAL finding, in the run's
+    language and without a traceback; the other files are checked as usual, nothing is
+    cached for the failed file, and the run exits 2."""
+    clean = (EXAMPLES / "clean.json").read_bytes()
+    (tmp_path / "a.json").write_bytes(clean)
+    (tmp_path / "b.json").write_bytes(clean.replace(b'"case_id": "', b'"case_id": "bug-', 1))
+    (tmp_path / "c.json").write_bytes(clean)
+    real = checker.pipeline.check_document
+
+    def broken(doc, *args, **kw):  # type: ignore[no-untyped-def]
+        if doc.path.endswith("b.json"):
+            raise ZeroDivisionError("division by zero")
+        return real(doc, *args, **kw)
+
+    monkeypatch.setattr(checker.pipeline, "check_document", broken)
+    monkeypatch.delenv("CHECKER_DEBUG", raising=False)
+    r = CliRunner().invoke(main, ["check", "--no-cache", "--lang", lang, "--format", "json",
+                                  str(tmp_path)])
+    assert r.exit_code == 2, r.output
+    import json
+    files = {Path(f["path"]).name: f["findings"] for f in json.loads(r.stdout)["files"]}
+    assert files["a.json"] == files["c.json"] == []
+    [finding] = files["b.json"]
+    assert finding["rule"] == "INTERNAL" and finding["severity"] == "error"
+    assert "ZeroDivisionError: division by zero" in finding["message"]
+    assert ("Lỗi nội bộ của checker" if lang == "vi" else "The checker failed") in \
+        finding["message"]
+    assert "Traceback" not in r.output
+
+
+def test_checker_debug_lets_the_bug_through(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "a.json").write_bytes((EXAMPLES / "clean.json").read_bytes())
+
+    def broken(*args, **kw):  # type: ignore[no-untyped-def]
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(checker.pipeline, "check_document", broken)
+    monkeypatch.setenv("CHECKER_DEBUG", "1")
+    r = CliRunner().invoke(main, ["check", "--no-cache", str(tmp_path)])
+    assert isinstance(r.exception, ZeroDivisionError)

@@ -165,7 +165,8 @@ class WaivedOut(_M):
 
 class FindingOut(_M):
     rule: str = Field(
-        description="Rule id; INPUT, SCHEMA, COVERAGE and WAIVER are the tool's own"
+        description="Rule id; INPUT, SCHEMA, COVERAGE, WAIVER, CONSISTENCY and INTERNAL are "
+        "the tool's own"
     )
     severity: str = Field(pattern="^(error|warning|info)$")
     kind: str = Field(pattern="^(violation|undecidable|not_covered|input)$")

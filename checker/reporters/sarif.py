@@ -26,6 +26,7 @@ TOOL_RULES = {
     "COVERAGE": "No rules are encoded for this case's date or kind; it was not checked.",
     "WAIVER": "A waiver of the case is unknown, expired or waives nothing.",
     "CONSISTENCY": "Dates or counts of the case contradict each other (e.g. born after an act).",
+    "INTERNAL": "The checker failed on this file (a bug); it was not checked. Exit code 2.",
 }
 
 

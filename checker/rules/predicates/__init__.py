@@ -1,0 +1,122 @@
+"""The closed set of predicate kinds. Each is pure: (parameters, case) → hits.
+
+A predicate knows nothing of languages or citations. It yields Hits: where (a JSON
+pointer into the case), which of its messages applies, and the values for that
+message's placeholders. The rule pack supplies the sentences; the engine renders them.
+
+Every kind declares its messages: the message keys it may emit and the placeholders each
+one provides. Loading a pack checks a rule's sentences against that declaration, so a
+typo in a placeholder is a load error, never a crash in the middle of a run.
+
+The kinds live in family modules, by what they judge:
+
+    core.py           what every kind shares: Ctx, Hit, Params, pointers, date references,
+                      ratios, the registry entry (Predicate)
+    consultations.py  consultations of other bodies (hiệp y…): before a step, or recorded
+    dossier.py        the personnel dossier: items present, their age
+    items.py          lists judged item by item (items_*)
+    person.py         the candidate's record: tenure, ratings, months in post, retirement
+                      margin, discipline bars
+    steps.py          the steps of a procedure and their votes: order, quorum, ballots,
+                      nomination rounds, carried forward, divergence, final vote
+    timing.py         dates against dates: date order, deadlines, lead times, periods of
+                      at most so many months, a date in the rule's period
+    values.py         single values: present, flags, allowed and forbidden values, bounds,
+                      the same body
+    removal.py        removal from a post (dismissal, issue 14): places present or absent,
+                      a share above a ratio, items counted in a period, consecutive years,
+                      a deadline extendable with a reason, a vote of several bodies under
+                      every reading, dates in order, an open question
+
+Each family module ends with KINDS, a tuple (unannotated, see Predicate) of its registry
+entries: (parameter model, function, messages). A new kind is a model, a function and an
+entry in its family's KINDS; a new family is a module, imported and named in the registry
+below. PREDICATES and the union of parameter models that validates a rule's `check` (and
+so the rule-pack schema) are both built from these entries.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any, TypeAlias, Union
+
+from pydantic import Field
+
+from checker.rules.predicates import (
+    consultations,
+    dossier,
+    items,
+    person,
+    removal,
+    steps,
+    timing,
+    values,
+)
+from checker.rules.predicates.consultations import ConsultationRecorded, consultation_recorded
+from checker.rules.predicates.core import (
+    Ctx,
+    DateRef,
+    Hit,
+    Params,
+    Pointer,
+    Predicate,
+    Ratio,
+    Value,
+    date_ref,
+    first_date,
+    kind_of,
+    ratio,
+    registry,
+    resolve,
+)
+from checker.rules.predicates.steps import selection, tally
+
+__all__ = [
+    "PREDICATES",
+    "Check",
+    "ConsultationRecorded",
+    "Ctx",
+    "DateRef",
+    "Hit",
+    "Params",
+    "Pointer",
+    "Predicate",
+    "PredicateParams",
+    "Ratio",
+    "Value",
+    "consultation_recorded",
+    "date_ref",
+    "first_date",
+    "kind_of",
+    "ratio",
+    "required_messages",
+    "resolve",
+    "selection",
+    "tally",
+]
+
+# Every kind, by name.
+PREDICATES: dict[str, Predicate[Any]] = registry(
+    consultations.KINDS,
+    dossier.KINDS,
+    items.KINDS,
+    person.KINDS,
+    removal.KINDS,
+    steps.KINDS,
+    timing.KINDS,
+    values.KINDS,
+)
+
+if TYPE_CHECKING:
+    # To the type checker a check is any Params (each names its `kind`); pydantic and the
+    # schema get the discriminated union of every kind's model.
+    PredicateParams: TypeAlias = Params
+else:
+    PredicateParams = Annotated[Union[tuple(p.params for p in PREDICATES.values())],  # noqa: UP007
+                                Field(discriminator="kind")]
+# The name a rule's `check` field has always used.
+Check = PredicateParams
+
+
+def required_messages(kind: str, params: Params) -> set[str]:
+    """Message keys a rule must provide for its predicate with these parameters."""
+    return set(PREDICATES[kind].messages) - params.unused()

@@ -1,0 +1,219 @@
+"""Dates against dates: the order of two dates, a deadline after an event, a lead time
+before one, a period of at most so many months, a date that falls in the rule's period."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Literal
+
+from pydantic import Field
+
+from checker.report import Kind
+from checker.rules.predicates.core import (
+    Ctx,
+    DateRef,
+    Hit,
+    Params,
+    Pointer,
+    Predicate,
+    Value,
+    date_ref,
+    emits,
+    first_date,
+    resolve,
+)
+from checker.workdays import (
+    add_months,
+    add_working_days,
+    shift,
+    subtract_working_days,
+    within_working_days,
+)
+
+
+class DateOrder(Params):
+    """The date `first` must not be after `then` (or must be before it, if strict)."""
+
+    kind: Literal["date_order"]
+    first: list[DateRef] = Field(min_length=1)
+    then: list[DateRef] = Field(min_length=1)
+    strict: bool = False
+    month_end: bool = Field(
+        False, description="`then` stands for the end of its month (e.g. the retirement "
+                           "date, whose moment is the last day of that month)")
+
+
+class Deadline(Params):
+    """`end` must fall no later than `days` (working or calendar) days after `start`.
+    If `end` is missing and the reference date (--as-of) is past the deadline, the case
+    is overdue. A document at `unless` (e.g. a report of the delay) discharges it."""
+
+    kind: Literal["deadline"]
+    start: list[DateRef] = Field(min_length=1)
+    end: list[DateRef] = Field(min_length=1)
+    days: int = Field(ge=1, le=3650)
+    unit: Literal["working", "calendar"]
+    unless: Pointer | None = None
+
+
+class MaxMonths(Params):
+    """The period from `start` to `end` (its last day) is at most `months` months: a
+    period in months counted from a day ends with the corresponding day of the last
+    month (Bộ luật Dân sự 2015 Điều 147, 148). If `end` is missing and the reference date
+    (--as-of) is later than the last allowed day, the period has run over ("open"). A
+    truthy value at `unless` discharges it."""
+
+    kind: Literal["max_months"]
+    start: list[DateRef] = Field(min_length=1)
+    end: list[DateRef] = Field(min_length=1)
+    months: int = Field(ge=1, le=600)
+    unless: Pointer | None = None
+    open_question: bool = Field(
+        False, description="The law does not say whether the limit applies to this case: "
+                           "a period over it cannot be decided, rather than a breach")
+    ongoing: bool = Field(
+        True, description="`end` is an event that may not have happened yet (the period "
+                          "is still running): without it, --as-of past the limit is a "
+                          "finding. False when `end` is a stated date (e.g. a decision's)")
+
+    def unused(self) -> set[str]:
+        return set() if self.ongoing else {"open"}
+
+
+class LeadTime(Params):
+    """The date `event` must come at least `days` (working or calendar) days before the
+    date `before` (e.g. a notice at least 90 days before the term expires; a decision at
+    least one working day before it). A truthy value at `unless` (e.g. the decision
+    states a backdated term) discharges it. If `event` is missing and the reference date
+    (--as-of) is already past the latest allowed day, the case is late."""
+
+    kind: Literal["lead_time"]
+    event: list[DateRef] = Field(min_length=1)
+    before: list[DateRef] = Field(min_length=1)
+    days: int = Field(ge=1, le=3650)
+    unit: Literal["working", "calendar"]
+    unless: Pointer | None = None
+    duty_from: dt.date | None = Field(
+        None, description="The day this version's duty began (its law took effect): a "
+                          "latest day before it was due under the earlier law, so lateness "
+                          "under this one cannot be decided")
+
+    def unused(self) -> set[str]:
+        return set() if self.duty_from is not None else {"before_law"}
+
+
+class DatedInPeriod(Params):
+    """Flags the date at `at` (e.g. the decision's): the rule's own period in force and
+    its `when` conditions say everything (e.g. an appointment decided while a freeze on
+    appointments was in force). Nothing is reported if the case records no such date."""
+
+    kind: Literal["dated_in_period"]
+    at: Pointer
+
+
+# ---------------------------------------------------------------- predicates
+def date_order(p: DateOrder, c: Ctx) -> Iterator[Hit]:
+    data = c.data
+    a, b = first_date(c, data, p.first), first_date(c, data, p.then)
+    if not a or not b:
+        return
+    limit = _month_end(b[0]) if p.month_end else b[0]
+    if a[0] > limit or (p.strict and a[0] == limit):
+        yield Hit(b[1], values={"first_date": a[0], "then_date": b[0]})
+
+
+def _month_end(d: dt.date) -> dt.date:
+    if d.month == 12:
+        return dt.date(d.year, 12, 31)
+    return dt.date(d.year, d.month + 1, 1) - dt.timedelta(days=1)
+
+
+def deadline(p: Deadline, c: Ctx) -> Iterator[Hit]:
+    data = c.data
+    start = first_date(c, data, p.start)
+    if not start:
+        return
+    if p.unless and resolve(data, p.unless) is not None:
+        return
+    def late(day: dt.date) -> bool:
+        if p.unit == "working":
+            return not within_working_days(start[0], day, p.days)
+        return day > shift(start[0], p.days)
+
+    def due() -> dt.date:
+        if p.unit == "working":
+            return add_working_days(start[0], p.days)
+        return shift(start[0], p.days)
+
+    end = first_date(c, data, p.end)
+    if end:
+        if late(end[0]):
+            yield Hit(end[1], values={"start": start[0], "due": due(), "days": p.days,
+                                      "end": end[0]})
+    elif c.as_of and late(c.as_of):
+        yield Hit(start[1], "open", {"start": start[0], "due": due(), "days": p.days,
+                                     "as_of": c.as_of})
+
+
+def max_months(p: MaxMonths, c: Ctx) -> Iterator[Hit]:
+    start = first_date(c, c.data, p.start)
+    if not start:
+        return
+    if p.unless and resolve(c.data, p.unless) not in (None, False):
+        return
+    latest = add_months(start[0], p.months)
+    vals: dict[str, Value] = {"start": start[0], "latest": latest, "months": p.months}
+    kind = Kind.UNDECIDABLE if p.open_question else Kind.VIOLATION
+    end = first_date(c, c.data, p.end)
+    if end:
+        if end[0] > latest:
+            yield Hit(end[1] or start[1], values={**vals, "end": end[0]}, kind=kind)
+    elif p.ongoing and c.as_of and c.as_of > latest:
+        # A fixed start ("date:…") has no place in the file: point at what is missing.
+        at = start[1] or p.end[0].rsplit("/", 1)[0]
+        yield Hit(at, "open", {**vals, "as_of": c.as_of}, kind)
+
+
+def lead_time(p: LeadTime, c: Ctx) -> Iterator[Hit]:
+    data = c.data
+    limit = first_date(c, data, p.before)
+    if not limit:
+        return
+    if p.unless and resolve(data, p.unless) not in (None, False):
+        return
+    if p.unit == "working":
+        latest = subtract_working_days(limit[0], p.days)
+    else:
+        latest = shift(limit[0], -p.days)
+    vals: dict[str, Value] = {"limit": limit[0], "latest": latest, "days": p.days}
+    event = first_date(c, data, p.event)
+    before_law = p.duty_from is not None and latest < p.duty_from
+    if event:
+        if event[0] > latest:
+            if before_law:
+                yield Hit(event[1], "before_law", {**vals, "event": event[0]},
+                          Kind.UNDECIDABLE)
+            else:
+                yield Hit(event[1], values={**vals, "event": event[0]})
+    elif c.as_of and c.as_of > latest and not before_law:
+        yield Hit(limit[1], "open", {**vals, "as_of": c.as_of})
+
+
+def dated_in_period(p: DatedInPeriod, c: Ctx) -> Iterator[Hit]:
+    found = date_ref(c, c.data, p.at)
+    if found:
+        yield Hit(found[1], values={"date": found[0]})
+
+
+# ---------------------------------------------------------------- registry
+KINDS = (
+    Predicate(DateOrder, date_order, emits(default="first_date then_date")),
+    Predicate(Deadline, deadline, emits(default="start due days end", open="start due days as_of")),
+    Predicate(MaxMonths, max_months, emits(
+        default="start latest months end", open="start latest months as_of")),
+    Predicate(LeadTime, lead_time, emits(
+        default="event limit latest days", open="limit latest days as_of",
+        before_law="event limit latest days")),
+    Predicate(DatedInPeriod, dated_in_period, emits(default="date")),
+)

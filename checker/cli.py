@@ -353,17 +353,32 @@ def schema(name: str) -> None:
     sys.stdout.write((schema_dir() / f"{name}.schema.json").read_text("utf-8"))
 
 
+# One template per procedure (checker/data/templates/<procedure>.json; a test proves there
+# is one for each shape of checker.model), listed without importing the models.
+TEMPLATES = Path(__file__).resolve().parent / "data" / "templates"
+
+
+def _procedure_help() -> str:
+    from checker.i18n import PROCEDURE_NAMES
+
+    names = "; ".join(f"{p} = {n['vi']} / {n['en']}" for p, n in PROCEDURE_NAMES.items()
+                      if (TEMPLATES / f"{p}.json").is_file())
+    return f"Thủ tục của hồ sơ mẫu / the procedure of the template: {names}."
+
+
 @main.command()
 @click.argument("path", default="case.json", type=click.Path(dir_okay=False))
+@click.option("--procedure", default="appointment", show_default=True,
+              type=click.Choice(sorted(p.stem for p in TEMPLATES.glob("*.json"))),
+              help=_procedure_help())
 @click.option("--force", is_flag=True, help="Ghi đè tệp đã có / overwrite an existing file.")
-def init(path: str, force: bool) -> None:
-    """Tạo tệp hồ sơ mẫu / write a template case file."""
+def init(path: str, procedure: str, force: bool) -> None:
+    """Tạo tệp hồ sơ mẫu của một thủ tục / write a template case file for a procedure."""
     from checker.config import message_lang
     from checker.fsutil import OutputError, write_output
-    from checker.sources import DATA
 
     try:
-        write_output(path, (DATA / "template.json").read_bytes(), replace=force)
+        write_output(path, (TEMPLATES / f"{procedure}.json").read_bytes(), replace=force)
     except OutputError as e:
         _output_failure(e, path, message_lang(os.environ.get("CHECKER_LANG")))
     click.echo(path)

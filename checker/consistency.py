@@ -22,7 +22,7 @@ from pydantic import BaseModel
 
 from checker.i18n import Lang, t
 from checker.loading import Document, escape
-from checker.model import Case
+from checker.model import AppointmentFamily, Case
 from checker.report import Finding, Kind, Severity
 
 CONSISTENCY_RULE = "CONSISTENCY"
@@ -72,7 +72,7 @@ def check(doc: Document, case: Case, lang: Lang,
 
 
 def _born_after_an_act(case: Case, lang: Lang) -> list[tuple[str, str]]:
-    born = case.candidate.birth_date
+    born = case.subject.birth_date
     acts = [
         (day, pointer) for pointer, day in dates(case)
         if day < born and not pointer.startswith(_NOT_ACTS)
@@ -81,7 +81,7 @@ def _born_after_an_act(case: Case, lang: Lang) -> list[tuple[str, str]]:
     if not acts:
         return []
     day, pointer = min(acts)  # the earliest act: the one most plainly impossible
-    return [("/candidate/birth_date", t(
+    return [(f"/{case.subject_field}/birth_date", t(
         "born-after-act", lang, born=_fmt(born, lang), date=_fmt(day, lang), where=pointer,
         count=len(acts)))]
 
@@ -94,6 +94,8 @@ def _decision_before(case: Case, lang: Lang) -> list[tuple[str, str]]:
         return []
     at = "/decision/document/date"
     out: list[tuple[str, str]] = []
+    if not isinstance(case, AppointmentFamily):
+        return out
     approval = case.policy.approval if case.policy else None
     if approval is not None and approval.date is not None and approval.date > decided:
         out.append((at, t("decision-before", lang, decided=_fmt(decided, lang),
@@ -121,6 +123,8 @@ def _decision_before(case: Case, lang: Lang) -> list[tuple[str, str]]:
 
 def _more_present_than_summoned(case: Case, lang: Lang) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
+    if not isinstance(case, AppointmentFamily):
+        return out
     for i, s in enumerate(case.steps):
         if s.present is not None and s.summoned is not None and s.present > s.summoned:
             out.append((f"/steps/{i}/present", t(

@@ -14,8 +14,7 @@ from pydantic import ValidationError
 from checker.consistency import check as check_consistency
 from checker.i18n import Lang, t
 from checker.loading import Document, escape, load
-from checker.model import Case
-from checker.model_dismissal import AnyCase, DismissalCase
+from checker.model import error_location, validate_case
 from checker.report import FileReport, Finding, Kind, Severity
 from checker.rules.engine import Options, evaluate
 from checker.rules.pack import Pack
@@ -31,30 +30,25 @@ def check_bytes(path: str, raw: bytes, packs: tuple[Pack, ...], opts: Options) -
 
 
 def check_document(doc: Document, packs: tuple[Pack, ...], opts: Options) -> FileReport:
-    # Until the model package (issue 14, F) publishes the union of case shapes, a
-    # dismissal is validated by its own schema and model.
-    dismissal = isinstance(doc.data, dict) and doc.data.get("procedure") == "dismissal"
-    problems = validate(doc, opts.lang, "dismissal" if dismissal else "case")
+    problems = validate(doc, opts.lang)
     if problems:
         return _report(doc.path, problems)
-    case: AnyCase
     try:
-        case = (DismissalCase if dismissal else Case).model_validate(doc.data)
+        case = validate_case(doc.data)
     except ValidationError as e:
         # The schema is generated from the model, so this means they drifted; still a
         # finding with a place, never a traceback.
         return _report(doc.path, [_model_finding(doc, err, opts.lang) for err in e.errors()])
     ev = evaluate(doc, case, packs, opts)
     findings = apply_waivers(doc, case, packs, opts, ev)
-    if isinstance(case, Case):
-        findings += check_consistency(doc, case, opts.lang, findings)
+    findings += check_consistency(doc, case, opts.lang, findings)
     return FileReport(doc.path, tuple(sorted(findings, key=Finding.sort_key)),
                       tuple(ev.applied), procedure=str(case.procedure),
                       rules_run=tuple(ev.rules_run))
 
 
 def _model_finding(doc: Document, err: Any, lang: Lang) -> Finding:
-    loc = err.get("loc", ())
+    loc = error_location(err.get("loc", ()), doc.data)
     pointer = "".join("/" + escape(str(p)) for p in loc) if isinstance(loc, tuple) else ""
     return Finding(rule=SCHEMA_RULE, severity=Severity.ERROR, kind=Kind.INPUT,
                    message=t("model", lang, detail=err.get("type", "?")), pointer=pointer,

@@ -25,7 +25,6 @@ def _schema(model: type[BaseModel], name: str, title: str) -> dict[str, Any]:
 
 
 def generate() -> dict[str, dict[str, Any]]:
-    from checker.model_dismissal import DismissalCase
     from checker.reporters.json import ReportOut
     from checker.rules.pack import Pack
     from checker.sources import Catalog
@@ -35,8 +34,6 @@ def generate() -> dict[str, dict[str, Any]]:
         "rulepack": _schema(Pack, "rulepack", "checker rule pack"),
         "sources": _schema(Catalog, "sources", "checker legal source catalog"),
         "report": _schema(ReportOut, "report", "checker JSON report"),
-        # issue 14, D: the dismissal shape on its own until the union of case shapes
-        "dismissal": _schema(DismissalCase, "dismissal", "Hồ sơ miễn nhiệm / Dismissal case"),
     }
 
 

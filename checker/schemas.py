@@ -25,8 +25,7 @@ if TYPE_CHECKING:
     from jsonschema.protocols import Validator
 
 SCHEMA_RULE = "SCHEMA"
-SCHEMA_NAMES = ("case", "rulepack", "report", "sources",
-                "dismissal")  # issue 14, D: until the union of case shapes
+SCHEMA_NAMES = ("case", "rulepack", "report", "sources")
 
 
 def schema_dir() -> Path:
@@ -97,6 +96,36 @@ _MSG: dict[str, dict[Lang, str]] = {
         "en": "The field \"{name}\" is not part of the case schema; check its spelling "
         "or remove it.",
     },
+    # --- F (issue 14, one shape per procedure) ---
+    "procedure-missing": {
+        "vi": "Thiếu trường bắt buộc \"procedure\" (thủ tục): nó quyết định hồ sơ gồm những "
+        "trường nào. Hãy ghi một trong các giá trị: {allowed}.",
+        "en": "The required field \"procedure\" is missing: it decides which fields the case "
+        "has. Write one of: {allowed}.",
+    },
+    "procedure-unknown": {
+        "vi": "Thủ tục {value} không có trong danh sách được kiểm tra; hãy ghi một trong các "
+        "giá trị: {allowed}.",
+        "en": "The procedure {value} is not one the checker knows; write one of: {allowed}.",
+    },
+    "other-procedure": {
+        "vi": "Trường \"{name}\" không thuộc hồ sơ {procedure} ({code}): trường này thuộc "
+        "hồ sơ của thủ tục {owners}. Hãy kiểm tra trường procedure, hoặc bỏ trường này.",
+        "en": "The field \"{name}\" is not part of a case of procedure \"{code}\" "
+        "({procedure}): it belongs to procedure {owners}. Check the procedure field, or "
+        "remove this one.",
+    },
+    "renamed": {
+        "vi": "Trường \"{name}\" của hồ sơ {procedure} đã được đổi tên: hãy chuyển giá trị "
+        "này sang \"{new}\".",
+        "en": "The field \"{name}\" of a {procedure} case has been renamed: move this value "
+        "to \"{new}\".",
+    },
+    "maxItems": {
+        "vi": "Danh sách này có hơn {limit} mục.",
+        "en": "This list has more than {limit} items.",
+    },
+    # --- end F ---
     "type": {
         "vi": "Giá trị ở đây phải là {expected}, nhưng đang là {actual}.",
         "en": "The value here must be {expected}, but it is {actual}.",
@@ -257,16 +286,65 @@ def vn_date_to_iso(value: str) -> str | None:
         return None
 
 
-def _messages(e: ValidationError, lang: Lang) -> list[tuple[str, str]]:
+def _messages(e: ValidationError, lang: Lang, root: Any = None,
+              name: str = "case") -> list[tuple[str, str]]:
     """(message, pointer suffix) for each problem an error stands for: jsonschema gives
     one additionalProperties error for all the unknown fields of an object."""
     v = e.instance
     if str(e.validator) == "additionalProperties" and isinstance(v, dict):
         schema: Any = e.schema
         extra = sorted(set(v) - set(schema.get("properties", {})))
-        return [(_MSG["additionalProperties"][lang].format(name=k), "/" + escape(k))
-                for k in extra]
+        return [(_unknown_field(e, k, lang, root, name), "/" + escape(k)) for k in extra]
+    if name == "case" and not list(e.absolute_path) and _is_procedure_missing(e):
+        return [(_MSG["procedure-missing"][lang].format(allowed=_procedures(lang)), "")]
+    if name == "case" and list(e.absolute_path) == ["procedure"] \
+            and str(e.validator) in ("enum", "type"):
+        return [(_MSG["procedure-unknown"][lang].format(value=_show(v),
+                                                         allowed=_procedures(lang)), "")]
     return [_message(e, lang)]
+
+
+# --- F (issue 14): a field of another procedure's shape, a renamed field, `procedure` ---
+def _procedures(lang: Lang) -> str:
+    from checker.i18n import PROCEDURE_NAMES
+    from checker.model import SHAPES
+
+    return ", ".join(p if PROCEDURE_NAMES[p][lang] == p else f"{p} ({PROCEDURE_NAMES[p][lang]})"
+                     for p in SHAPES)
+
+
+def _is_procedure_missing(e: ValidationError) -> bool:
+    return str(e.validator) == "required" and "'procedure'" in e.message
+
+
+@cache
+def _owners() -> dict[tuple[str, ...], tuple[str, ...]]:
+    from checker.model import field_owners
+
+    return field_owners(load_schema("case"))
+
+
+def _unknown_field(e: ValidationError, key: str, lang: Lang, root: Any, name: str) -> str:
+    """An unknown field; if it was renamed, or belongs to another procedure's shape, say
+    so and what to do."""
+    from checker.i18n import PROCEDURE_NAMES
+    from checker.model import RENAMED
+
+    procedure = root.get("procedure") if isinstance(root, dict) else None
+    if name != "case" or not isinstance(procedure, str) or procedure not in PROCEDURE_NAMES:
+        return _MSG["additionalProperties"][lang].format(name=key)
+    place = (*(str(p) for p in e.absolute_path if not isinstance(p, int)), key)
+    title = PROCEDURE_NAMES[procedure][lang]
+    new = RENAMED.get(procedure, {}).get("/".join(place))
+    if new is not None:
+        return _MSG["renamed"][lang].format(name="/".join(place), procedure=title, new=new)
+    owners = [p for p in _owners().get(place, ()) if p != procedure]
+    if owners:
+        listed = ", ".join(f"\"{p}\" ({PROCEDURE_NAMES[p][lang]})" for p in owners)
+        return _MSG["other-procedure"][lang].format(
+            name="/".join(place), procedure=title, code=procedure, owners=listed)
+    return _MSG["additionalProperties"][lang].format(name=key)
+# --- end F ---
 
 
 def _message(e: ValidationError, lang: Lang) -> tuple[str, str]:
@@ -315,6 +393,8 @@ def _message(e: ValidationError, lang: Lang) -> tuple[str, str]:
         return m["document"][lang], ""
     if kw in ("minimum", "maximum"):
         return m[kw][lang].format(value=v, limit=want), ""
+    if kw == "maxItems":  # F (issue 14): a `$comment` given as a list
+        return m[kw][lang].format(limit=want), ""
     if kw == "minProperties":
         names = ", ".join(schema.get("properties", {})) or "?"
         return m[kw][lang].format(limit=want, names=names), ""
@@ -389,7 +469,7 @@ def validate(doc: Document, lang: Lang, name: str = "case") -> list[Finding]:
     said: set[tuple[str, str]] = set()  # a set, not a search of `out`: thousands of errors
     for e in validator(name).iter_errors(doc.data):
         base = "".join("/" + escape(str(p)) for p in e.absolute_path)
-        for msg, suffix in _messages(e, lang):
+        for msg, suffix in _messages(e, lang, doc.data, name):
             pointer = base + suffix
             if (pointer, msg) in said:
                 continue  # e.g. an empty name breaks both minLength and its pattern

@@ -26,7 +26,7 @@ from checker import files
 from checker.errors import RulePackError
 from checker.i18n import Lang
 from checker.loading import Document, load
-from checker.model import Case
+from checker.model import Case, validate_case
 from checker.pipeline import check_bytes
 from checker.report import Finding, Kind
 from checker.rules.engine import Options, selected, version_in_force
@@ -137,7 +137,7 @@ def _check_example(path: Path, pack: Pack, rule: Rule, ex: Example,
                 "or its date is outside the rule or the pack's covers)")
     doc = load(file.as_posix(), raw, "en")
     assert isinstance(doc, Document)  # check_bytes found no input problem
-    version = _version_run(Case.model_validate(doc.data), pack, rule)
+    version = _version_run(validate_case(doc.data), pack, rule)
     if version is not None and version[0] != rule.version:
         return (f"{where}: its date {version[1]} selects version {version[0]} of the rule, "
                 f"not version {rule.version}")

@@ -52,8 +52,7 @@ from typing import Any
 from checker.consistency import CONSISTENCY_RULE
 from checker.i18n import t
 from checker.loading import INPUT_RULE, Document
-from checker.model import Waiver
-from checker.model_dismissal import AnyCase
+from checker.model import Case, Waiver
 from checker.report import Finding, Kind, Severity, Waived
 from checker.rules.engine import COVERAGE_RULE, Evaluation, Options, fmt, selected, wanted
 from checker.rules.pack import Pack, Rule
@@ -87,7 +86,7 @@ def _places(pointer: str) -> list[str]:
     return ["/".join(parts[:n]) for n in range(1, len(parts) + 1)] if pointer else [""]
 
 
-def apply(doc: Document, case: AnyCase, packs: tuple[Pack, ...], opts: Options,
+def apply(doc: Document, case: Case, packs: tuple[Pack, ...], opts: Options,
           ev: Evaluation) -> list[Finding]:
     """The evaluation's findings with the waived ones marked, followed by a WAIVER
     finding for every waiver that is unknown, not valid (its dates, its approver) or
@@ -152,7 +151,7 @@ def apply(doc: Document, case: AnyCase, packs: tuple[Pack, ...], opts: Options,
     return out + problems
 
 
-def _dates(doc: Document, case: AnyCase, opts: Options, at: str,
+def _dates(doc: Document, case: Case, opts: Options, at: str,
            w: Waiver) -> list[Finding]:
     """The waiver's dates against each other, the decision, today and the case's day."""
     lang = opts.lang

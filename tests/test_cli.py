@@ -20,7 +20,7 @@ from checker.sources import DATA
 
 CLEAN = str(EXAMPLES / "clean.json")
 VIOLATIONS = str(EXAMPLES / "violations.json")
-TEMPLATE = DATA / "template.json"
+TEMPLATE = DATA / "templates" / "appointment.json"  # the default procedure
 
 
 def cli(*args: str, input: bytes | None = None, env: dict[str, Any] | None = None) -> Result:
@@ -78,7 +78,8 @@ def test_directory_of_examples_exits_1() -> None:
     assert [f["path"] for f in json_report(r)["files"]] == [
         (EXAMPLES / f"{name}.json").as_posix() for name in (
             "2024-ministry-bcs-era", "2025-dismissal", "2026-acting-head",
-            "2026-dismissal-violations", "2026-dismissal", "2026-four-step-in-house",
+            "2026-dismissal-violations", "2026-dismissal", "2026-extension",
+            "2026-four-step-in-house",
             "2026-from-elsewhere", "2026-provincial-branch-hiep-y", "2026-reappointment",
             "2026-violations", "clean", "violations")
     ]
@@ -442,12 +443,6 @@ def test_schema_unknown_name_is_exit_2() -> None:
 
 
 # ---------------------------------------------------------------- init
-needs_template = pytest.mark.skipif(
-    not TEMPLATE.exists(), reason="checker/data/template.json is not written yet"
-)
-
-
-@needs_template
 def test_init_writes_the_template_and_refuses_to_overwrite(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -470,7 +465,6 @@ def test_init_writes_the_template_and_refuses_to_overwrite(
     assert sorted(os.listdir(tmp_path)) == ["case.json"]  # no temporary file left behind
 
 
-@needs_template
 def test_init_to_a_named_path_gives_a_checkable_case(tmp_path: Path) -> None:
     target = tmp_path / "hoso.json"
     assert cli("init", str(target)).exit_code == 0

@@ -11,7 +11,7 @@ from _support import EXAMPLES, example, nfc, run, shift_dates
 
 from checker.consistency import CONSISTENCY_RULE, check
 from checker.loading import load
-from checker.model import Case
+from checker.model import validate_case
 from checker.report import Finding, Kind, Severity, Waived
 
 
@@ -37,7 +37,7 @@ def test_no_bundled_example_contradicts_itself(name: str) -> None:
 
 def earliest_act(case: dict[str, Any]) -> tuple[str, str]:
     from checker.consistency import dates
-    model = Case.model_validate(case)
+    model = validate_case(case)
     day, pointer = min((d, p) for p, d in dates(model) if not p.endswith("/birth_date"))
     return day.isoformat(), pointer
 
@@ -156,7 +156,7 @@ def test_a_rule_error_at_the_same_place_stands_for_it_unless_waived() -> None:
     case["dossier"]["submitted_on"] = "2030-01-01"
     doc = load("case.json", __import__("_support").encode(case), "vi")
     assert not isinstance(doc, Finding)
-    model = Case.model_validate(doc.data)
+    model = validate_case(doc.data)
     other = Finding(rule="X", severity=Severity.ERROR, kind=Kind.VIOLATION, message="m.",
                     pointer="/dossier/submitted_on")
     assert [f.pointer for f in check(doc, model, "vi")] == ["/dossier/submitted_on"]

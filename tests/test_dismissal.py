@@ -168,30 +168,30 @@ ASSESSMENT = {"assessment": {"title": "Đánh giá của lãnh đạo Bộ", "da
 
 def test_ground_a_needs_a_warning_under_nd_300() -> None:
     assert verdict(B, "DISMISS-GROUND-DISCIPLINE", both(
-        ground("a", **ASSESSMENT), setter("discipline", [WARNING]))) == "pass"
+        ground("a", **ASSESSMENT), setter("person/discipline", [WARNING]))) == "pass"
     assert verdict(B, "DISMISS-GROUND-DISCIPLINE", both(
-        ground("a", **ASSESSMENT), setter("discipline", [REPRIMAND]))) == "violation"
+        ground("a", **ASSESSMENT), setter("person/discipline", [REPRIMAND]))) == "violation"
 
 
 def test_ground_a_needs_the_assessment_under_nd_300() -> None:
     assert verdict(B, "DISMISS-GROUND-ASSESSMENT", both(
-        ground("a", **ASSESSMENT), setter("discipline", [WARNING]))) == "pass"
+        ground("a", **ASSESSMENT), setter("person/discipline", [WARNING]))) == "pass"
     assert verdict(B, "DISMISS-GROUND-ASSESSMENT", both(
-        ground("a"), setter("discipline", [WARNING]))) == "violation"
+        ground("a"), setter("person/discipline", [WARNING]))) == "violation"
 
 
 def test_ground_a_is_a_reprimand_or_a_warning_under_nd_170() -> None:
     assert verdict(A, "DISMISS-GROUND-DISCIPLINE") == "pass"  # the example: a reprimand
-    assert verdict(A, "DISMISS-GROUND-DISCIPLINE", setter("discipline", [])) == "violation"
+    assert verdict(A, "DISMISS-GROUND-DISCIPLINE", setter("person/discipline", [])) == "violation"
 
 
 def reprimands(*dates: str, related: bool | None = True) -> Change:
     def change(data: dict[str, Any]) -> None:
         ground("b")(data)
-        data["discipline"] = [{**REPRIMAND, "effective_date": d, "related_to_duties": related}
-                              for d in dates]
+        data["person"]["discipline"] = [
+            {**REPRIMAND, "effective_date": d, "related_to_duties": related} for d in dates]
         if related is None:
-            for d in data["discipline"]:
+            for d in data["person"]["discipline"]:
                 del d["related_to_duties"]
     return change
 
@@ -211,7 +211,7 @@ def test_ground_b_counts_duty_related_reprimands_within_the_term(
 def test_ground_b_with_a_reprimand_not_marked_as_duty_related_cannot_be_decided() -> None:
     def change(data: dict[str, Any]) -> None:
         reprimands("2024-03-01", "2025-05-10")(data)
-        del data["discipline"][1]["related_to_duties"]
+        del data["person"]["discipline"][1]["related_to_duties"]
     assert verdict(B, "DISMISS-GROUND-REPRIMANDS", change) == "undecidable"
     assert verdict(B, "DISMISS-GROUND-REPRIMANDS", reprimands(
         "2024-03-01", "2025-05-10", related=False)) == "violation"
@@ -245,9 +245,9 @@ def test_a_confidence_ground_without_the_vote_is_not_shown() -> None:
 def ratings(*years: int, related: bool | None = True) -> Change:
     def change(data: dict[str, Any]) -> None:
         ground("d")(data)
-        data["ratings"] = [{"year": y, "rating": "not_completed"} for y in years]
+        data["person"]["ratings"] = [{"year": y, "rating": "not_completed"} for y in years]
         if related is not None:
-            for r in data["ratings"]:
+            for r in data["person"]["ratings"]:
                 r["related_to_duties"] = related
     return change
 
@@ -270,7 +270,7 @@ def test_ground_c_under_nd_170_is_one_failed_year_of_the_term() -> None:
         def change(data: dict[str, Any]) -> None:
             data["grounds"] = {"c": {"document": {"title": "Thông báo xếp loại",
                                                   "date": "2025-11-20"}}}
-            data["ratings"] = [{"year": y, "rating": "not_completed"} for y in years]
+            data["person"]["ratings"] = [{"year": y, "rating": "not_completed"} for y in years]
             data["after"]["leaving_service"] = {"number": "88/QĐ-UBND", "date": "2025-12-30"}
         return change
     assert verdict(A, "DISMISS-GROUND-RATING", rated(2024)) == "pass"  # term from 2022
@@ -282,7 +282,7 @@ def test_a_dismissal_for_a_failed_rating_under_nd_170_expects_leaving_the_servic
     def change(data: dict[str, Any]) -> None:
         data["grounds"] = {"c": {"document": {"title": "Thông báo xếp loại",
                                               "date": "2025-11-20"}}}
-        data["ratings"] = [{"year": 2024, "rating": "not_completed"}]
+        data["person"]["ratings"] = [{"year": 2024, "rating": "not_completed"}]
     found = of(run(case(A, change)), "DISMISS-LEAVING-SERVICE")
     assert [f.severity for f in found] == [Severity.WARNING]
     assert verdict(A, "DISMISS-LEAVING-SERVICE", both(change, setter(

@@ -28,7 +28,7 @@ from checker.schemas import SCHEMA_RULE, quick_valid, validator
 POINTER = "/decision/document/number"
 
 # (number, what it is). Real numbers where we saw them; the rest follow a form of
-# NĐ 30/2020/NĐ-CP Phụ lục I and III or of Hướng dẫn 36-HD/VPTW (see checker/model.py).
+# NĐ 30/2020/NĐ-CP Phụ lục I and III or of Hướng dẫn 36-HD/VPTW (see checker/model/common.py).
 ACCEPTED = [
     # state: number/type-issuer
     ("123/QĐ-BTC", "quyết định of a ministry"),

@@ -118,16 +118,11 @@ def version_of(p: Path, rule_id: str) -> int | None:
     valid case)."""
     import json
 
-    from checker.model import Case
-    from checker.model_dismissal import AnyCase, DismissalCase
+    from checker.model import validate_case
     from checker.rules.engine import selected, version_in_force
 
-    case: AnyCase
     try:
-        data = json.loads(p.read_bytes())
-        # a dismissal has its own shape (until the union of case shapes, issue 14)
-        model = DismissalCase if data.get("procedure") == "dismissal" else Case
-        case = model.model_validate(data)
+        case = validate_case(json.loads(p.read_bytes()))
     except ValueError:
         return None
     versions = sorted((r for pack in builtin_packs() for r in pack.rules if r.id == rule_id),

@@ -308,7 +308,7 @@ def test_dossier_filed_in_year_one_is_not_a_crash() -> None:
 
 # ---------------------------------------------------------------- consultation_recorded
 def recorded(consultations: list[dict[str, Any]]) -> list[tuple[str, str]]:
-    from checker.model import Case
+    from checker.model import validate_case
     from checker.rules.predicates import ConsultationRecorded, Ctx, consultation_recorded
 
     data = example("clean")
@@ -316,7 +316,7 @@ def recorded(consultations: list[dict[str, Any]]) -> list[tuple[str, str]]:
     p = ConsultationRecorded(kind="consultation_recorded", consultation="other",
                              body="Ban Thường vụ Tỉnh ủy Quảng Trị")
     return [(h.pointer, h.message)
-            for h in consultation_recorded(p, Ctx(Case.model_validate(data), data, None))]
+            for h in consultation_recorded(p, Ctx(validate_case(data), data, None))]
 
 
 BTV = "Ban Thường vụ Tỉnh ủy Quảng Trị"

@@ -12,7 +12,7 @@ from _support import EXAMPLES, LANGS, ROOT, SCHEMAS, encode, example, is_sentenc
 from jsonschema import Draft202012Validator
 
 from checker.loading import Document, load
-from checker.model import DOC_NUMBER_PATTERN, Case
+from checker.model import DOC_NUMBER_PATTERN, validate_case
 from checker.report import Finding, Kind, Position, Severity
 from checker.schemagen import dump, generate
 from checker.schemas import SCHEMA_NAMES, SCHEMA_RULE, validate, validator, vn_date_to_iso
@@ -54,24 +54,23 @@ EXAMPLE_FILES = sorted(EXAMPLES.glob("*.json"))
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=[p.name for p in EXAMPLE_FILES])
 def test_examples_validate_against_schema_and_model(path: Any) -> None:
     data = json.loads(path.read_text("utf-8"))
-    if data.get("procedure") == "dismissal":  # its own schema until the union (issue 14)
-        from checker.model_dismissal import DismissalCase
-
-        assert [e.message for e in validator("dismissal").iter_errors(data)] == []
-        DismissalCase.model_validate(data)
-        return
     errors = [e.message for e in validator("case").iter_errors(data)]
     assert errors == []
-    Case.model_validate(data)
+    validate_case(data)
 
 
-def test_init_template_is_a_valid_case() -> None:
-    template = ROOT / "checker" / "data" / "template.json"
-    if not template.exists():
-        pytest.skip("checker/data/template.json is not written yet")
+TEMPLATE_FILES = sorted((ROOT / "checker" / "data" / "templates").glob("*.json"))
+
+
+@pytest.mark.parametrize("template", TEMPLATE_FILES, ids=[p.name for p in TEMPLATE_FILES])
+def test_init_template_is_a_valid_case(template: Any) -> None:
     data = json.loads(template.read_text("utf-8"))
     assert [e.message for e in validator("case").iter_errors(data)] == []
-    Case.model_validate(data)
+    validate_case(data)
+
+
+def test_there_are_templates() -> None:
+    assert len(TEMPLATE_FILES) >= 4
 
 
 # ---------------------------------------------------------------- messages

@@ -19,7 +19,7 @@ from click.testing import CliRunner
 from checker.cli import main
 from checker.i18n import MESSAGES
 from checker.loading import Document, load
-from checker.model import Case
+from checker.model import Case, validate_case
 from checker.report import Applied, FileReport, Finding, Kind, Report, Severity, Waived
 from checker.reporters.json import document
 from checker.rules.engine import Evaluation, Options
@@ -153,7 +153,7 @@ def doc_and_case(waivers: list[dict[str, Any]]) -> tuple[Document, Case]:
     data["waivers"] = waivers
     doc = load("case.json", json.dumps(data, ensure_ascii=False).encode("utf-8"), "vi")
     assert isinstance(doc, Document)
-    return doc, Case.model_validate(doc.data)
+    return doc, validate_case(doc.data)
 
 
 def waiver(rule: str, pointer: str | None = None, **extra: Any) -> dict[str, Any]:

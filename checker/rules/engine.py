@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any, cast
+from typing import Any
 
 from checker.errors import UsageError
 from checker.i18n import (
@@ -26,8 +26,7 @@ from checker.i18n import (
     t,
 )
 from checker.loading import Document
-from checker.model import Case, Procedure
-from checker.model_dismissal import AnyCase, DismissalCase
+from checker.model import ActingCase, AppointmentFamily, Case
 from checker.report import Applied, Citation, Finding, Kind, RuleMeta, Severity
 from checker.rules.pack import (
     AllOf,
@@ -80,55 +79,37 @@ def wanted(rule_id: str, opts: Options) -> bool:
     return not _matches(rule_id, opts.ignore)
 
 
-def _recorded_dates(case: AnyCase) -> list[tuple[dt.date, str]]:
-    if isinstance(case, DismissalCase):
-        return case.recorded_dates()
-    dated: list[tuple[dt.date, str]] = [
-        (s.date, f"/steps/{i}/date") for i, s in enumerate(case.steps)
-    ]
-    if case.policy is not None:
-        for name in ("request", "approval"):
-            d = getattr(case.policy, name)
-            if d is not None and d.date is not None:
-                dated.append((d.date, f"/policy/{name}/date"))
-    if case.notice is not None and case.notice.date is not None:
-        dated.append((case.notice.date, "/notice/date"))
-    return dated
-
-
-def deciding_date(case: AnyCase) -> tuple[dt.date, str] | None:
+def deciding_date(case: Case) -> tuple[dt.date, str] | None:
     """The decision's date; for an undecided case, the latest date it records (the law
     in force when it was last acted on)."""
     if case.decision is not None and case.decision.document.date is not None:
         return case.decision.document.date, "/decision/document/date"
-    dated = _recorded_dates(case)
+    dated = case.acts()
     return max(dated) if dated else None
 
 
-def start_date(case: AnyCase) -> tuple[dt.date, str] | None:
+def start_date(case: Case) -> tuple[dt.date, str] | None:
     """The date the procedure began: its earliest recorded date (the policy request or
     approval, the reappointment notice, or the first step); the decision's date if
     nothing earlier is recorded."""
-    dated = _recorded_dates(case)
+    dated = case.acts()
     return min(dated) if dated else deciding_date(case)
 
 
-def planning_date(case: AnyCase) -> tuple[dt.date, str] | None:
+def planning_date(case: Case) -> tuple[dt.date, str] | None:
     """The date the candidate's planning was approved, if the case records it."""
-    if isinstance(case, DismissalCase):
-        return None
-    planning = case.candidate.planning
+    planning = case.candidate.planning if isinstance(case, AppointmentFamily) else None
     approval = planning.approval if planning is not None else None
     if approval is None or approval.date is None:
         return None
     return approval.date, "/candidate/planning/approval/date"
 
 
-def acting_end(case: AnyCase) -> tuple[dt.date, str] | None:
+def acting_end(case: Case) -> tuple[dt.date, str] | None:
     """When an acting arrangement ended: the last day of acting, or the document that
     settled the post; while it runs, the acting decision's date (a transitional rule on
     arrangements still in place on a day is selected by this date, or by --as-of)."""
-    if isinstance(case, Case) and case.acting is not None:
+    if isinstance(case, ActingCase):
         if case.acting.ended_on is not None:
             return case.acting.ended_on, "/acting/ended_on"
         arr = case.acting.arrangement
@@ -137,7 +118,7 @@ def acting_end(case: AnyCase) -> tuple[dt.date, str] | None:
     return deciding_date(case)
 
 
-SELECTORS: dict[str, Callable[[AnyCase], tuple[dt.date, str] | None]] = {
+SELECTORS: dict[str, Callable[[Case], tuple[dt.date, str] | None]] = {
     "decision": deciding_date,
     "process_start": start_date,
     "planning_approval": planning_date,
@@ -145,11 +126,10 @@ SELECTORS: dict[str, Callable[[AnyCase], tuple[dt.date, str] | None]] = {
 }
 
 
-def selected(case: AnyCase, selector: str, opts: Options) -> tuple[dt.date, str] | None:
+def selected(case: Case, selector: str, opts: Options) -> tuple[dt.date, str] | None:
     if opts.as_of is not None:
         return opts.as_of, "--as-of"
-    if (selector == "acting_end" and opts.today is not None and isinstance(case, Case)
-            and case.acting is not None
+    if (selector == "acting_end" and opts.today is not None and isinstance(case, ActingCase)
             and case.acting.ended_on is None and case.acting.arrangement is None):
         return opts.today, "--today"  # still running today
     return SELECTORS[selector](case)
@@ -211,7 +191,7 @@ class Evaluation:
     rules_run: list[str] = field(default_factory=list)
 
 
-def evaluate(doc: Document, case: AnyCase, packs: tuple[Pack, ...], opts: Options) -> Evaluation:
+def evaluate(doc: Document, case: Case, packs: tuple[Pack, ...], opts: Options) -> Evaluation:
     lang = opts.lang
     memo: dict[str, tuple[dt.date, str] | None] = {}
 
@@ -222,8 +202,7 @@ def evaluate(doc: Document, case: AnyCase, packs: tuple[Pack, ...], opts: Option
 
     if when("decision") is None:
         return Evaluation([_notice(doc, lang, COVERAGE_RULE, "no-date", "")])
-    # A dismissal's rules read the case as JSON values only (until the model package).
-    ctx = Ctx(case=cast(Case, case), data=doc.data, as_of=opts.today or opts.as_of)
+    ctx = Ctx(case=case, data=doc.data, as_of=opts.today or opts.as_of)
     cat = catalog()
     out = Evaluation()
     findings, applied = out.findings, out.applied
@@ -274,7 +253,7 @@ def evaluate(doc: Document, case: AnyCase, packs: tuple[Pack, ...], opts: Option
             if not holds(rule.when, doc.data):
                 continue
             out.rules_run.append(rule.id)
-            names: Mapping[Any, Text] | None = owner[id(rule)].names.get(Procedure(case.procedure))
+            names: Mapping[Any, Text] | None = owner[id(rule)].names.get(case.procedure)
             for hit in PREDICATES[rule.check.kind].run(rule.check, ctx):
                 layer_hits.append((hit, _finding(doc, rule, hit, lang, layer, case.procedure,
                                                  names)))
@@ -309,15 +288,14 @@ def rule_meta(packs: Iterable[Pack], lang: Lang) -> tuple[RuleMeta, ...]:
     )
 
 
-def _after_halts(case: AnyCase, hits: list[tuple[Hit, Finding]]) -> list[tuple[Hit, Finding]]:
+def _after_halts(case: Case, hits: list[tuple[Hit, Finding]]) -> list[tuple[Hit, Finding]]:
     """Drop what follows a stop. When a step had to stop the procedure (nobody reached the
     threshold) and the unit went on anyway, the stop is reported once; the later steps
     are not judged as if the procedure were sound, so findings of the same layer that
     point into a step after the one that stopped are left out."""
     halted = [_about(h) for h, _ in hits if h.halts]
-    if isinstance(case, DismissalCase):
-        return hits
-    order = sorted(range(len(case.steps)), key=lambda i: (case.steps[i].date, i))
+    steps = case.steps if isinstance(case, AppointmentFamily) else []
+    order = sorted(range(len(steps)), key=lambda i: (steps[i].date, i))
     rank = {i: n for n, i in enumerate(order)}
     first = min((rank[i] for i in halted if i is not None and i in rank), default=None)
     if first is None:
@@ -378,7 +356,7 @@ def _notice(doc: Document, lang: Lang, rule: str, key: str, pointer: str,
                    position=doc.position(pointer), layer=layer_id)
 
 
-def _not_covered(doc: Document, case: AnyCase, opts: Options, layer: str,
+def _not_covered(doc: Document, case: Case, opts: Options, layer: str,
                  candidates: list[Cover], fitting: list[Cover],
                  supplements: bool = False) -> Finding:
     """Say why a layer was not checked: this kind of case is not encoded; or the

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Generic, TypeVar, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from checker.model import Case, Step, StepKind
+from checker.model import AppointmentFamily, Case, Step, StepKind
 from checker.report import Kind
 
 Value = str | int | Fraction | dt.date
@@ -39,6 +39,22 @@ class Ctx:
     case: Case
     data: dict[str, Any]  # the validated case as plain JSON values, for pointer look-ups
     as_of: dt.date | None
+
+    # issue 14, D: shapes outside the appointment family (a dismissal) have no steps,
+    # candidate, leadership or dossier items; the kinds that read those are named only
+    # by rules of the appointment family's procedures.
+    @property
+    def appointment(self) -> AppointmentFamily:
+        """The case as the appointment family's shape."""
+        if not isinstance(self.case, AppointmentFamily):
+            raise TypeError("this predicate kind reads the appointment family's fields, "
+                            f"not those of a {self.case.procedure} case")
+        return self.case
+
+    @property
+    def steps(self) -> list[Step]:
+        """The steps of the procedure (none outside the appointment family)."""
+        return self.case.steps if isinstance(self.case, AppointmentFamily) else []
 
 
 # ---------------------------------------------------------------- parameter types
@@ -97,7 +113,7 @@ def resolve(data: Any, pointer: str) -> Any:
 
 
 def steps_of(c: Ctx, kind: StepKind | str) -> list[tuple[int, Step]]:
-    return [(i, s) for i, s in enumerate(c.case.steps) if s.kind == kind]
+    return [(i, s) for i, s in enumerate(c.steps) if s.kind == kind]
 
 
 def step_ptr(i: int) -> str:
@@ -113,7 +129,7 @@ def date_ref(c: Ctx, data: dict[str, Any], ref: str) -> tuple[dt.date, str] | No
             return None
     if ref.startswith("step:"):
         which = ref[5:]
-        dated = sorted((s.date, i) for i, s in enumerate(c.case.steps))
+        dated = sorted((s.date, i) for i, s in enumerate(c.steps))
         if which == "first":
             chosen = dated[:1]
         elif which == "last":

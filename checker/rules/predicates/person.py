@@ -165,7 +165,7 @@ def tenure_months(p: TenureMonths, c: Ctx) -> Iterator[Hit]:
     refs = dates(c, p.until)
     if not refs:
         return
-    cand = c.case.candidate
+    cand = c.appointment.candidate
     if cand.current_post_since is None:
         yield Hit("/candidate", "unknown", {"months": p.months}, Kind.UNDECIDABLE)
         return
@@ -231,7 +231,7 @@ def recent_ratings(p: RecentRatings, c: Ctx) -> Iterator[Hit]:
     year = found[0].year
     worse = ["not_completed", "completed", "good", "excellent"]
     by_year: dict[int, tuple[int, str]] = {}
-    for i, r in enumerate(c.case.candidate.ratings):
+    for i, r in enumerate(c.appointment.candidate.ratings):
         # A year recorded twice counts at its worse rating: a later entry cannot hide it.
         if r.year not in by_year or worse.index(r.rating) < worse.index(by_year[r.year][1]):
             by_year[r.year] = (i, r.rating)
@@ -247,7 +247,7 @@ def recent_ratings(p: RecentRatings, c: Ctx) -> Iterator[Hit]:
                       {"year": y, "rating": rating},
                       Kind.UNDECIDABLE if overall else Kind.VIOLATION)
     if missing:
-        yield Hit("/candidate/ratings" if c.case.candidate.ratings else "/candidate",
+        yield Hit("/candidate/ratings" if c.appointment.candidate.ratings else "/candidate",
                   "missing", {"years": ", ".join(map(str, missing))}, Kind.UNDECIDABLE)
 
 
@@ -269,7 +269,7 @@ def min_months(p: MinMonths, c: Ctx) -> Iterator[Hit]:
     d, _, held = short[0]
     vals: dict[str, Value] = {"since": since, "until": d, "held": held, "months": p.months}
     if p.earlier_posts and len(short) == len(refs):
-        counted = [(h.since, h.until) for h in c.case.candidate.posts_held
+        counted = [(h.since, h.until) for h in c.appointment.candidate.posts_held
                    if h.relation in p.earlier_posts and not h.ended_by_discipline
                    and not h.acting and h.since <= h.until]
         if counted and any(_tenure(since, counted, r, p.months)[0] != "short"
@@ -287,7 +287,7 @@ def retirement_margin(p: RetirementMargin, c: Ctx) -> Iterator[Hit]:
     refs = dates(c, p.reference, p.prefer)
     if not refs:
         return
-    retire = c.case.candidate.retirement_date
+    retire = c.appointment.candidate.retirement_date
     if retire is None:
         yield Hit("/candidate", "unknown", {"months": p.months}, Kind.UNDECIDABLE)
         return
@@ -337,7 +337,7 @@ def discipline_bar(p: DisciplineBar, c: Ctx) -> Iterator[Hit]:
     refs = dates(c, p.reference)
     if not refs:
         return
-    for i, disc in enumerate(c.case.candidate.discipline):
+    for i, disc in enumerate(c.appointment.candidate.discipline):
         bar = p.months.get(DisciplineForm(disc.form))
         if bar is None:
             continue

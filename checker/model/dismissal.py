@@ -3,34 +3,31 @@
 300/2026 Điều 21, 23-25; for posts the Politburo or Secretariat manages, HD 45-HD/BTCTW
 mục IV.2.
 
-The shared parts (unit, post, decision, term, documents, discipline, ratings, waivers)
-are those of checker.model; this module adds what a dismissal needs and nothing else.
-Field names are English snake_case, descriptions "Vietnamese / English".
+The shared parts (unit, post, person, decision, term, documents, discipline and ratings,
+waivers) are those of checker.model.common; this module adds what a dismissal needs and
+nothing else. Field names are English snake_case, descriptions "Vietnamese / English".
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import ConfigDict, Field, model_validator
 
-from checker.model import (
+from checker.model.common import (
     AnnualRating,
-    Case,
+    CaseBase,
     Count,
-    Decision,
     Discipline,
     Document,
     Model,
     Name,
     NumberedDocument,
-    Post,
-    Sex,
+    Person,
+    Procedure,
     Term,
-    Unit,
-    Waiver,
     d,
 )
 
@@ -122,12 +119,6 @@ class Grounds(Model):
         return self
 
 
-class DismissalPerson(Model):
-    full_name: Name = Field(description=d("Họ và tên", "Full name"))
-    birth_date: dt.date = Field(description=d("Ngày sinh", "Date of birth"))
-    sex: Sex | None = Field(None, description=d("Giới tính", "Sex"))
-
-
 class CurrentTerm(Term):
     """Thời hạn bổ nhiệm đang giữ: miễn nhiệm chỉ khi chưa hết thời hạn (Luật 80 Điều 5
     k12)."""
@@ -166,6 +157,20 @@ class DismissalRating(AnnualRating):
             "The failed rating concerns the duties of the post (Decree 300 Art. 23: point "
             "d); absent means not known",
         ),
+    )
+
+
+class DismissedPerson(Person):
+    """The person dismissed: the shared record, with discipline and ratings that say
+    whether they concern the duties of the post (NĐ 300 Điều 23: points b and d)."""
+
+    discipline: list[DismissalDiscipline] = Field(  # type: ignore[assignment]
+        default_factory=list,
+        description=d("Các quyết định kỷ luật", "Disciplinary decisions"),
+    )
+    ratings: list[DismissalRating] = Field(  # type: ignore[assignment]
+        default_factory=list,
+        description=d("Xếp loại chất lượng hằng năm", "Annual quality ratings"),
     )
 
 
@@ -366,36 +371,39 @@ class PartySteps(Model):
     )
 
 
-class DismissalCase(Model):
-    """Hồ sơ miễn nhiệm công chức lãnh đạo, quản lý / A dismissal case."""
+class DismissalCase(CaseBase):
+    """Hồ sơ miễn nhiệm công chức lãnh đạo, quản lý (NĐ 170/2025 Điều 53-55; Luật 80/2025
+    Điều 5 k12) / A dismissal case."""
 
     model_config = ConfigDict(title="Hồ sơ miễn nhiệm / Dismissal case")
+    subject_field: ClassVar[str] = "person"
 
-    schema_ref: str | None = Field(
-        None, alias="$schema", description=d("Đường dẫn tới JSON Schema này", "This schema")
+    procedure: Literal[Procedure.DISMISSAL] = Field(
+        description=d("Thủ tục: miễn nhiệm", "Procedure: dismissal")
     )
-    case_id: Name = Field(description=d("Mã hồ sơ", "Case identifier"))
-    procedure: Literal["dismissal"] = Field(description=d("Thủ tục: miễn nhiệm", "Dismissal"))
-    unit: Unit
-    post: Post
-    person: DismissalPerson
-    term: CurrentTerm
+    person: DismissedPerson = Field(
+        description=d("Công chức bị miễn nhiệm", "The civil servant dismissed")
+    )
+    term: CurrentTerm = Field(
+        description=d("Thời hạn bổ nhiệm đang giữ", "The current appointment term")
+    )
     grounds: Grounds
-    discipline: list[DismissalDiscipline] = Field(
-        default_factory=list, description=d("Các quyết định kỷ luật", "Disciplinary decisions")
-    )
-    ratings: list[DismissalRating] = Field(
-        default_factory=list,
-        description=d("Xếp loại chất lượng hằng năm", "Annual quality ratings"),
-    )
     confidence_vote: ConfidenceVote | None = Field(
         None, description=d("Kết quả lấy phiếu tín nhiệm", "The confidence vote")
     )
     exchange_with_person: Exchange | None = Field(
         None, description=d("Trao đổi với công chức", "The talk with the civil servant")
     )
-    proposal: Proposal | None = None
-    meeting: Meeting | None = None
+    proposal: Proposal | None = Field(
+        None, description=d("Đề xuất miễn nhiệm", "The proposal to dismiss")
+    )
+    meeting: Meeting | None = Field(
+        None,
+        description=d(
+            "Hội nghị tập thể lãnh đạo và thường vụ cấp ủy cùng cấp",
+            "The meeting of the leadership and the party standing committee",
+        ),
+    )
     decided_by: DecidedBy | None = Field(
         None,
         description=d(
@@ -419,19 +427,24 @@ class DismissalCase(Model):
             "The document giving the objective reason to take longer to decide",
         ),
     )
-    decision: Decision | None = None
-    dossier: DismissalDossier | None = None
-    after: After | None = None
-    party_steps: PartySteps | None = None
-    waivers: list[Waiver] = Field(
-        default_factory=list,
-        description=d("Các miễn trừ đối với hồ sơ này", "Waivers granted for this case"),
+    dossier: DismissalDossier | None = Field(
+        None, description=d("Hồ sơ miễn nhiệm", "The dismissal dossier")
+    )
+    after: After | None = Field(
+        None, description=d("Sau khi miễn nhiệm", "After the dismissal")
+    )
+    party_steps: PartySteps | None = Field(
+        None,
+        description=d(
+            "Các bước của Đảng (cán bộ thuộc diện Bộ Chính trị, Ban Bí thư quản lý)",
+            "The Party's steps (cadres the Politburo or Secretariat manages)",
+        ),
     )
 
-
-    def recorded_dates(self) -> list[tuple[dt.date, str]]:
-        """The acts of the procedure before the decision (the procedure begins with the
-        earliest): the talk with the civil servant, the proposal, the meeting."""
+    def acts(self) -> list[tuple[dt.date, str]]:
+        """The talk with the civil servant, the proposal and the meeting: the procedure
+        begins with the earliest (NĐ 300 Điều 35 k2 keeps a dismissal begun by 31/07/2026
+        under NĐ 170 as first issued)."""
         out: list[tuple[dt.date, str]] = []
         if self.exchange_with_person is not None:
             out.append((self.exchange_with_person.date, "/exchange_with_person/date"))
@@ -441,12 +454,3 @@ class DismissalCase(Model):
             out.append((self.meeting.date, "/meeting/date"))
         return out
 
-
-AnyCase = Case | DismissalCase
-
-
-def dismissal_json_schema() -> dict[str, Any]:
-    """The dismissal shape alone (until it joins the union of checker.model)."""
-    from checker.model import _Generator
-
-    return DismissalCase.model_json_schema(by_alias=True, schema_generator=_Generator)

@@ -1,0 +1,221 @@
+"""Pydantic models of a case file, one shape per procedure. schemas/case.schema.json is
+generated from them (`make schemas`) and a test proves the committed schema equals the
+generated one.
+
+    common.py        what every case shares: documents, names, unit, post, person,
+                     decision, term, consultations, waivers, discipline and ratings,
+                     and CaseBase (the fields every case has)
+    appointment.py   the appointment family: appointment, reappointment, extension, acting
+    dismissal.py     dismissal (miễn nhiệm)
+    schema.py        the published JSON Schema: `procedure` selects the shape
+
+`Case` is the discriminated union on `procedure`; everything else is derived from it:
+SHAPES (procedure → shape), the schema, the templates of `checker init --procedure`, and
+the table of which procedure a field belongs to. Adding a procedure is one module here
+(its shape, a subclass of CaseBase with `procedure: Literal[Procedure.X]`), its import
+and one member of the union below, its value in `Procedure` (common.py) and its names in
+checker.i18n.PROCEDURE_NAMES.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, get_args
+
+from pydantic import Field, TypeAdapter
+
+from checker.model.appointment import (
+    Acting,
+    ActingCase,
+    ActingReason,
+    AppointmentCandidate,
+    AppointmentCase,
+    AppointmentFamily,
+    Basis,
+    Bcs,
+    BcsMeeting,
+    BcsMember,
+    BcsRole,
+    Candidate,
+    Chair,
+    DeferralGround,
+    Dossier,
+    DossierItem,
+    DossierKind,
+    ExtensionCase,
+    HeadChoice,
+    Leadership,
+    Nomination,
+    Planning,
+    PlanningRank,
+    PlanningStatus,
+    Policy,
+    PoliticalConclusion,
+    PoliticalResult,
+    PostHeld,
+    PostRelation,
+    ReappointmentCase,
+    RenewalFamily,
+    Reselection,
+    Source,
+    SpecialCase,
+    Step,
+    StepKind,
+    VerifierKind,
+)
+from checker.model.common import (
+    DOC_NUMBER_PATTERN,
+    JSON_POINTER_PATTERN,
+    RULE_ID_PATTERN,
+    SCHEMA_ID,
+    AnnualRating,
+    CaseBase,
+    Consultation,
+    ConsultationKind,
+    Count,
+    Decision,
+    Discipline,
+    DisciplineForm,
+    DisciplineSystem,
+    DocNumber,
+    Document,
+    Model,
+    Name,
+    NumberedDocument,
+    Person,
+    Post,
+    Procedure,
+    Proceeding,
+    Rating,
+    Sex,
+    Term,
+    Unit,
+    UnitKind,
+    Waiver,
+    _Generator,
+    d,
+)
+from checker.model.dismissal import DismissalCase
+
+# The shapes, one per procedure. A new procedure: one member here (and its import above).
+Case = Annotated[
+    AppointmentCase
+    | ReappointmentCase
+    | ExtensionCase
+    | ActingCase
+    | DismissalCase,
+    Field(discriminator="procedure"),
+]
+
+
+def _shapes() -> dict[str, type[CaseBase]]:
+    out: dict[str, type[CaseBase]] = {}
+    for shape in get_args(get_args(Case)[0]):
+        (value,) = get_args(shape.model_fields["procedure"].annotation)
+        out[str(value)] = shape
+    return out
+
+
+# procedure → its shape, in the order of the union.
+SHAPES: dict[str, type[CaseBase]] = _shapes()
+
+CASE_ADAPTER: TypeAdapter[Case] = TypeAdapter(Case)
+
+
+def validate_case(data: Any) -> Case:
+    """The case as its procedure's shape; raises pydantic.ValidationError (whose `loc`
+    starts with the procedure, the union's tag: see `error_location`)."""
+    return CASE_ADAPTER.validate_python(data)
+
+
+def error_location(loc: tuple[int | str, ...], data: Any) -> tuple[int | str, ...]:
+    """A validation error's location inside the case: without the union's tag."""
+    procedure = data.get("procedure") if isinstance(data, dict) else None
+    if loc and isinstance(procedure, str) and loc[0] == procedure and procedure in SHAPES:
+        return loc[1:]
+    return loc
+
+
+from checker.model.schema import (  # noqa: E402  (needs SHAPES)
+    RENAMED,
+    case_json_schema,
+    field_owners,
+)
+
+__all__ = [
+    "CASE_ADAPTER",
+    "DOC_NUMBER_PATTERN",
+    "JSON_POINTER_PATTERN",
+    "RENAMED",
+    "RULE_ID_PATTERN",
+    "SCHEMA_ID",
+    "SHAPES",
+    "Acting",
+    "ActingCase",
+    "ActingReason",
+    "AnnualRating",
+    "AppointmentCandidate",
+    "AppointmentCase",
+    "AppointmentFamily",
+    "Basis",
+    "Bcs",
+    "BcsMeeting",
+    "BcsMember",
+    "BcsRole",
+    "Candidate",
+    "Case",
+    "CaseBase",
+    "Chair",
+    "Consultation",
+    "ConsultationKind",
+    "Count",
+    "Decision",
+    "DeferralGround",
+    "Discipline",
+    "DisciplineForm",
+    "DisciplineSystem",
+    "DismissalCase",
+    "DocNumber",
+    "Document",
+    "Dossier",
+    "DossierItem",
+    "DossierKind",
+    "ExtensionCase",
+    "HeadChoice",
+    "Leadership",
+    "Model",
+    "Name",
+    "Nomination",
+    "NumberedDocument",
+    "Person",
+    "Planning",
+    "PlanningRank",
+    "PlanningStatus",
+    "Policy",
+    "PoliticalConclusion",
+    "PoliticalResult",
+    "Post",
+    "PostHeld",
+    "PostRelation",
+    "Procedure",
+    "Proceeding",
+    "Rating",
+    "ReappointmentCase",
+    "RenewalFamily",
+    "Reselection",
+    "Sex",
+    "Source",
+    "SpecialCase",
+    "Step",
+    "StepKind",
+    "Term",
+    "Unit",
+    "UnitKind",
+    "VerifierKind",
+    "Waiver",
+    "_Generator",
+    "case_json_schema",
+    "d",
+    "error_location",
+    "field_owners",
+    "validate_case",
+]

@@ -762,6 +762,8 @@ PROCEDURE_NAMES: dict[str, dict[Lang, str]] = {
     "reappointment": {"vi": "bổ nhiệm lại", "en": "reappointment"},
     "extension": {"vi": "kéo dài thời gian giữ chức vụ", "en": "extension of tenure"},
     "acting": {"vi": "giao quyền cấp trưởng", "en": "acting head"},
+    # part S
+    "suspension": {"vi": "tạm đình chỉ công tác", "en": "suspension"},
     # issue 14, D (dismissal)
     "dismissal": {"vi": "miễn nhiệm", "en": "dismissal"},
 }

@@ -211,6 +211,11 @@ _MSG: dict[str, dict[Lang, str]] = {
         "vi": "Văn bản phải có ít nhất số, ký hiệu (number) hoặc trích yếu (title).",
         "en": "A document needs at least a number or a title.",
     },
+    # part S: an object that needs one of several sets of fields (a suspension period)
+    "any-of-fields": {
+        "vi": "Thiếu trường: cần ghi {fields}.",
+        "en": "Fields missing: give {fields}.",
+    },
     "minimum": {
         "vi": "Giá trị {value} nhỏ hơn mức tối thiểu {limit}.",
         "en": "The value {value} is below the minimum {limit}.",
@@ -390,6 +395,16 @@ def _message(e: ValidationError, lang: Lang) -> tuple[str, str]:
     if kw == "not" and isinstance(v, str) and want == _NAME_FOREIGN:
         return _name_message(v, lang), ""
     if kw == "anyOf" and isinstance(v, dict):
+        # part S: alternatives of required fields other than a document's number or title
+        # (a suspension period: working_days, or start and end)
+        alternatives: list[Any] = want if isinstance(want, list) else []
+        sets: list[list[Any]] = [
+            a["required"] for a in alternatives
+            if isinstance(a, dict) and isinstance(a.get("required"), list) and a["required"]]
+        if sets and len(sets) == len(alternatives) and sets != [["number"], ["title"]]:
+            both, either = ((" và ", ", hoặc ") if lang == "vi" else (" and ", ", or "))
+            fields = either.join(both.join(f'"{f}"' for f in x) for x in sets)
+            return m["any-of-fields"][lang].format(fields=fields), ""
         return m["document"][lang], ""
     if kw in ("minimum", "maximum"):
         return m[kw][lang].format(value=v, limit=want), ""

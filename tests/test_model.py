@@ -25,6 +25,7 @@ from checker.model import (
     ExtensionCase,
     Procedure,
     ReappointmentCase,
+    SuspensionCase,
     case_json_schema,
     error_location,
     field_owners,
@@ -38,6 +39,7 @@ EXAMPLE_OF = {
     "reappointment": "2026-reappointment",
     "extension": None,  # built from the reappointment example below
     "acting": "2026-acting-head",
+    "suspension": "2026-suspension",  # part S
     "dismissal": "2026-dismissal",  # issue 14, D
 }
 
@@ -186,7 +188,7 @@ def test_field_owners_follow_references_into_lists() -> None:
     owners = field_owners(case_json_schema())
     assert owners[("acting",)] == ("acting",)
     assert owners[("acting", "extensions", "number")] == ("acting",)
-    # the appointment family's shapes (a dismissal has no steps)
+    # the appointment family's four shapes (a suspension or a dismissal has no steps)
     assert owners[("steps", "nominations", "votes")] == (
         "appointment", "reappointment", "extension", "acting")
     assert owners[("previous_term", "expires")] == ("reappointment", "extension")
@@ -195,9 +197,10 @@ def test_field_owners_follow_references_into_lists() -> None:
 # ---------------------------------------------------------------- procedure itself
 EXPECTED_LIST = {
     "en": "appointment, reappointment, extension (extension of tenure), acting (acting "
-          "head), dismissal",
+          "head), suspension, dismissal",
     "vi": "appointment (bổ nhiệm), reappointment (bổ nhiệm lại), extension (kéo dài thời "
-          "gian giữ chức vụ), acting (giao quyền cấp trưởng), dismissal (miễn nhiệm)",
+          "gian giữ chức vụ), acting (giao quyền cấp trưởng), suspension (tạm đình chỉ công "
+          "tác), dismissal (miễn nhiệm)",
 }
 
 
@@ -246,5 +249,6 @@ def test_a_model_error_is_located_inside_the_case() -> None:
 def test_the_shapes_are_the_classes_of_the_union() -> None:
     expected = {"appointment": AppointmentCase, "reappointment": ReappointmentCase,
                 "extension": ExtensionCase, "acting": ActingCase,
-                "dismissal": DismissalCase}
+                "suspension": SuspensionCase,  # part S
+                "dismissal": DismissalCase}  # issue 14, D
     assert expected == SHAPES

@@ -94,8 +94,8 @@ def test_an_amended_article_is_cited_with_the_amending_article() -> None:
 def test_every_rule_of_the_amended_regime_cites_the_amending_article_or_an_unamended_one(
 ) -> None:
     """Either the article as amended (with NĐ 300's article) or an article NĐ 300 left
-    as it was (Điều 28, 31, 34 k2, 38), a transitional clause of NĐ 300 itself, or the
-    Civil Code's counting of periods."""
+    as it was (Điều 28, 31, 34 k2, 38), a transitional clause of NĐ 300 itself, the
+    Civil Code's counting of periods, or the Law on Cadres and Civil Servants."""
     unamended = {("nd-170-2025", 28), ("nd-170-2025", 31), ("nd-170-2025", 34),
                  ("nd-170-2025", 38)}
     for p in builtin_packs():
@@ -103,8 +103,8 @@ def test_every_rule_of_the_amended_regime_cites_the_amending_article_or_an_uname
             continue
         for r in p.rules:
             for c in r.cites:
-                # (Luật 80/2025, the Law on Cadres and Civil Servants, is not amended by
-                # NĐ 300: a dismissal rule cites its definition, issue 14)
+                # Luật 80/2025 (cited by the suspension and dismissal packs) is not amended by
+                # NĐ 300
                 ok = (c.amended_by is not None
                       or c.source in ("nd-300-2026", "blds-91-2015", "luat-80-2025")
                       or ((c.source, c.article) in unamended

@@ -30,6 +30,7 @@ REFERENCE = {
     "reappointment": "2026-reappointment",
     "extension": "2026-extension",
     "acting": "2026-acting-head",
+    "suspension": "2026-suspension",  # part S
     "dismissal": "2026-dismissal",  # issue 14, D
 }
 

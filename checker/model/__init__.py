@@ -6,6 +6,7 @@ generated one.
                      decision, term, consultations, waivers, discipline and ratings,
                      and CaseBase (the fields every case has)
     appointment.py   the appointment family: appointment, reappointment, extension, acting
+    suspension.py    suspension (tạm đình chỉ công tác)
     dismissal.py     dismissal (miễn nhiệm)
     schema.py        the published JSON Schema: `procedure` selects the shape
 
@@ -95,6 +96,7 @@ from checker.model.common import (
     d,
 )
 from checker.model.dismissal import DismissalCase
+from checker.model.suspension import SuspensionCase  # part S
 
 # The shapes, one per procedure. A new procedure: one member here (and its import above).
 Case = Annotated[
@@ -102,7 +104,8 @@ Case = Annotated[
     | ReappointmentCase
     | ExtensionCase
     | ActingCase
-    | DismissalCase,
+    | SuspensionCase  # part S
+    | DismissalCase,  # issue 14, D
     Field(discriminator="procedure"),
 ]
 
@@ -207,6 +210,7 @@ __all__ = [
     "SpecialCase",
     "Step",
     "StepKind",
+    "SuspensionCase",
     "Term",
     "Unit",
     "UnitKind",

@@ -136,12 +136,13 @@ class NumberedDocument(Document):
 
 class Procedure(StrEnum):
     """Thủ tục: bổ nhiệm; bổ nhiệm lại; kéo dài thời gian giữ chức vụ đến tuổi nghỉ hưu;
-    giao quyền cấp trưởng; miễn nhiệm."""
+    giao quyền cấp trưởng; tạm đình chỉ công tác; miễn nhiệm."""
 
     APPOINTMENT = "appointment"
     REAPPOINTMENT = "reappointment"
     EXTENSION = "extension"
     ACTING = "acting"
+    SUSPENSION = "suspension"  # part S: tạm đình chỉ công tác (checker/model/suspension.py)
     # issue 14, D: miễn nhiệm (checker/model/dismissal.py)
     DISMISSAL = "dismissal"
 

@@ -40,21 +40,13 @@ class Ctx:
     data: dict[str, Any]  # the validated case as plain JSON values, for pointer look-ups
     as_of: dt.date | None
 
-    # issue 14, D: shapes outside the appointment family (a dismissal) have no steps,
-    # candidate, leadership or dossier items; the kinds that read those are named only
-    # by rules of the appointment family's procedures.
     @property
     def appointment(self) -> AppointmentFamily:
-        """The case as the appointment family's shape."""
-        if not isinstance(self.case, AppointmentFamily):
-            raise TypeError("this predicate kind reads the appointment family's fields, "
-                            f"not those of a {self.case.procedure} case")
+        """The case as a shape of the appointment family, for the kinds that read its
+        steps, candidate, leadership or dossier (their rules name only its procedures;
+        a shape of another procedure, e.g. a suspension, has none of them)."""
+        assert isinstance(self.case, AppointmentFamily), self.case.procedure
         return self.case
-
-    @property
-    def steps(self) -> list[Step]:
-        """The steps of the procedure (none outside the appointment family)."""
-        return self.case.steps if isinstance(self.case, AppointmentFamily) else []
 
 
 # ---------------------------------------------------------------- parameter types
@@ -113,7 +105,7 @@ def resolve(data: Any, pointer: str) -> Any:
 
 
 def steps_of(c: Ctx, kind: StepKind | str) -> list[tuple[int, Step]]:
-    return [(i, s) for i, s in enumerate(c.steps) if s.kind == kind]
+    return [(i, s) for i, s in enumerate(c.appointment.steps) if s.kind == kind]
 
 
 def step_ptr(i: int) -> str:
@@ -129,7 +121,8 @@ def date_ref(c: Ctx, data: dict[str, Any], ref: str) -> tuple[dt.date, str] | No
             return None
     if ref.startswith("step:"):
         which = ref[5:]
-        dated = sorted((s.date, i) for i, s in enumerate(c.steps))
+        steps = c.case.steps if isinstance(c.case, AppointmentFamily) else []
+        dated = sorted((s.date, i) for i, s in enumerate(steps))
         if which == "first":
             chosen = dated[:1]
         elif which == "last":

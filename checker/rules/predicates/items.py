@@ -186,6 +186,34 @@ def items_exist(p: ItemsExist, c: Ctx) -> Iterator[Hit]:
         yield Hit(p.at if resolve(c.data, p.at) is not None else p.at.rsplit("/", 1)[0])
 
 
+class ItemsDateOrder(Params):
+    """For every item of the list at `at`, the date at `first` (a pointer inside the item)
+    is not after the date at `then` (e.g. the report to the managing body comes no later
+    than the extension it precedes). With `required`, an item without `first` is reported."""
+
+    kind: Literal["items_date_order"]
+    at: Pointer
+    first: Pointer
+    then: Pointer
+    required: bool = False
+
+    def unused(self) -> set[str]:
+        return set() if self.required else {"missing"}
+
+
+def items_date_order(p: ItemsDateOrder, c: Ctx) -> Iterator[Hit]:
+    for i, it in _matching(c, p.at, {}):
+        a, b = resolve(it, p.first), resolve(it, p.then)
+        then: Value = dt.date.fromisoformat(b) if isinstance(b, str) else ""
+        if not isinstance(a, str):
+            if p.required:
+                yield Hit(f"{p.at}/{i}", "missing", {"then_date": then})
+            continue
+        if isinstance(then, dt.date) and dt.date.fromisoformat(a) > then:
+            yield Hit(f"{p.at}/{i}{p.first}", values={
+                "first_date": dt.date.fromisoformat(a), "then_date": then})
+
+
 # ---------------------------------------------------------------- registry
 KINDS = (
     Predicate(ItemsPresent, items_present, emits(default="date")),
@@ -195,4 +223,6 @@ KINDS = (
         default="date count total", ambiguous="date count total other")),
     Predicate(ItemsDatedUntil, items_dated_until, emits(default="date until")),
     Predicate(ItemsExist, items_exist, emits(default="")),
+    Predicate(ItemsDateOrder, items_date_order, emits(default="first_date then_date",
+                                                      missing="then_date")),
 )

@@ -1,13 +1,14 @@
 """Dates against dates: the order of two dates, a deadline after an event, a lead time
-before one, a period of at most so many months, a date that falls in the rule's period."""
+before one, a period of at most so many months, a date that falls in the rule's period, periods of
+at most so many working days."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from checker.report import Kind
 from checker.rules.predicates.core import (
@@ -26,6 +27,7 @@ from checker.rules.predicates.core import (
 from checker.workdays import (
     add_months,
     add_working_days,
+    is_working_day,
     shift,
     subtract_working_days,
     within_working_days,
@@ -206,6 +208,87 @@ def dated_in_period(p: DatedInPeriod, c: Ctx) -> Iterator[Hit]:
         yield Hit(found[1], values={"date": found[0]})
 
 
+class WorkingDaysTotal(Params):
+    """The working days of the periods at `periods`, added up, are at most `max`, or at
+    most the number the case records at `max_at` (e.g. the period a requesting body asked
+    for); if the case records none there, the rule cannot decide. Each pointer holds a
+    period ({working_days} or {start, end}, both days counted) or a list of items that
+    each hold one under `period`. A stated number of working days is the period's length;
+    otherwise its days from start to end are counted (e.g. a suspension of at most 15
+    working days, NĐ 170/2025 Điều 56 k3)."""
+
+    kind: Literal["working_days_total"]
+    periods: list[Pointer] = Field(min_length=1)
+    max: int | None = Field(None, ge=0, le=3650)
+    max_at: Pointer | None = None
+
+    @model_validator(mode="after")
+    def _one_cap(self) -> WorkingDaysTotal:
+        if (self.max is None) == (self.max_at is None):
+            raise ValueError("give exactly one of max and max_at")
+        return self
+
+    def unused(self) -> set[str]:
+        return {"unknown"} if self.max is not None else set()
+
+
+def _period_days(period: Any, cap: int) -> int | None:
+    """A period's working days (its stated number, else counted from start to end, both
+    days counted); counting stops past `cap`, which is all a comparison with it needs."""
+    if not isinstance(period, dict):
+        return None
+    n = period.get("working_days")
+    if isinstance(n, int) and not isinstance(n, bool):
+        return n
+    start, end = period.get("start"), period.get("end")
+    if not isinstance(start, str) or not isinstance(end, str):
+        return None
+    day, last = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+    count = 0
+    while day <= last and count <= cap:
+        if is_working_day(day):
+            count += 1
+        if day == dt.date.max:
+            break
+        day += dt.timedelta(days=1)
+    return count
+
+
+def _held(c: Ctx, pointer: str) -> str:
+    """The pointer, or its nearest ancestor the case holds."""
+    while pointer and resolve(c.data, pointer) is None:
+        pointer = pointer.rsplit("/", 1)[0]
+    return pointer
+
+
+def working_days_total(p: WorkingDaysTotal, c: Ctx) -> Iterator[Hit]:
+    cap: int | None = p.max
+    if p.max_at is not None:
+        v = resolve(c.data, p.max_at)
+        cap = v if isinstance(v, int) and not isinstance(v, bool) else None
+    bound = cap if cap is not None else 3650
+    total, over_at, first_at = 0, "", ""
+    for ptr in p.periods:
+        node = resolve(c.data, ptr)
+        found = ([(f"{ptr}/{i}/period", it.get("period")) for i, it in enumerate(node)
+                  if isinstance(it, dict)] if isinstance(node, list) else [(ptr, node)])
+        for at, period in found:
+            days = _period_days(period, bound)
+            if days is None:
+                continue
+            first_at = first_at or at
+            total += days
+            if not over_at and total > bound:
+                over_at = at
+    if not first_at:
+        return
+    if cap is None:
+        assert p.max_at is not None
+        yield Hit(_held(c, p.max_at), "unknown", {"total": total}, Kind.UNDECIDABLE)
+    elif total > cap:
+        yield Hit(over_at, values={"total": total, "max": cap})
+
+
 # ---------------------------------------------------------------- registry
 KINDS = (
     Predicate(DateOrder, date_order, emits(default="first_date then_date")),
@@ -216,4 +299,5 @@ KINDS = (
         default="event limit latest days", open="limit latest days as_of",
         before_law="event limit latest days")),
     Predicate(DatedInPeriod, dated_in_period, emits(default="date")),
+    Predicate(WorkingDaysTotal, working_days_total, emits(default="total max", unknown="total")),
 )

@@ -1,5 +1,6 @@
 """Single values of the case: a value present, a flag set, a value among those allowed or
-none of those forbidden, a number at most a bound, two names that must be the same body."""
+none of those forbidden, a number at most a bound, two names that must be the same body;
+and, where none of a few values is recorded, a question the rule must leave open."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from checker.report import Kind
 from checker.rules.predicates.core import Ctx, Hit, Params, Pointer, Predicate, emits, resolve
 from checker.text import same
 
@@ -128,6 +130,27 @@ def at_most(p: AtMost, c: Ctx) -> Iterator[Hit]:
         yield Hit(p.at, values={"value": v, "max": p.max})
 
 
+class UndecidedWithout(Params):
+    """The case records at least one of the values at `any_of` (e.g. a date the day the
+    ground of a suspension was established can be read from, for the deadline counted from
+    it); otherwise the rule says it cannot decide, at `at`."""
+
+    kind: Literal["undecided_without"]
+    any_of: list[Pointer] = Field(min_length=1)
+    at: Pointer
+
+    @property
+    def open_question(self) -> bool:
+        """Its only finding is "cannot decide" (tests/test_fixtures.py asks for an
+        undecidable fixture, not a violation)."""
+        return True
+
+
+def undecided_without(p: UndecidedWithout, c: Ctx) -> Iterator[Hit]:
+    if all(resolve(c.data, ptr) is None for ptr in p.any_of):
+        yield Hit(_existing(c, p.at), "unknown", kind=Kind.UNDECIDABLE)
+
+
 # ---------------------------------------------------------------- registry
 KINDS = (
     Predicate(SameBody, same_body, emits(default="left right")),
@@ -137,4 +160,5 @@ KINDS = (
     Predicate(ValueIn, value_in, emits(default="value")),
     Predicate(NotSet, not_set, emits(default="value")),
     Predicate(AtMost, at_most, emits(default="value max")),
+    Predicate(UndecidedWithout, undecided_without, emits(unknown="")),
 )

@@ -7,7 +7,9 @@ or carries a field of another procedure's shape.
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+import re
+from typing import Any, ClassVar, Literal
 
 import pytest
 from _support import LANGS, encode, example, is_sentence
@@ -23,6 +25,7 @@ from checker.model import (
     CaseBase,
     DismissalCase,
     ExtensionCase,
+    Person,
     Procedure,
     ReappointmentCase,
     SuspensionCase,
@@ -252,3 +255,137 @@ def test_the_shapes_are_the_classes_of_the_union() -> None:
                 "suspension": SuspensionCase,  # part S
                 "dismissal": DismissalCase}  # issue 14, D
     assert expected == SHAPES
+
+
+# ---------------------------------------------------------------- the schema speaks both
+VIETNAMESE = re.compile(r"[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]",
+                        re.IGNORECASE)
+SCHEMA = case_json_schema()
+
+
+def bilingual(text: Any) -> bool:
+    """"Vietnamese / English": a Vietnamese part with its diacritics, then a different
+    English one."""
+    if not isinstance(text, str) or " / " not in text:
+        return False
+    vi, en = text.split(" / ", 1)
+    return bool(VIETNAMESE.search(vi)) and bool(en.strip()) and vi.strip() != en.strip()
+
+
+@pytest.mark.parametrize("name", sorted(SCHEMA["$defs"]))
+def test_every_definition_and_field_is_described_in_both_languages(name: str) -> None:
+    node = SCHEMA["$defs"][name]
+    assert bilingual(node.get("description")), (name, node.get("description"))
+    for key, prop in node.get("properties", {}).items():
+        assert bilingual(prop.get("description")), (name, key, prop.get("description"))
+
+
+@pytest.mark.parametrize("name", sorted(n for n, v in SCHEMA["$defs"].items() if "enum" in v))
+def test_every_enum_value_is_described_in_both_languages(name: str) -> None:
+    node = SCHEMA["$defs"][name]
+    assert len(node["enumDescriptions"]) == len(node["enum"])
+    for value, text in zip(node["enum"], node["enumDescriptions"], strict=True):
+        assert bilingual(text), (name, value, text)
+
+
+def test_the_procedures_are_described_in_both_languages() -> None:
+    top = SCHEMA["properties"]["procedure"]
+    assert bilingual(SCHEMA["description"]) and bilingual(SCHEMA["title"])
+    assert bilingual(top["description"])
+    assert len(top["enumDescriptions"]) == len(top["enum"])
+    assert all(bilingual(t) for t in top["enumDescriptions"])
+
+
+def sections() -> list[tuple[str, str, str]]:
+    """(shape, field, definition) for every field of a shape that is an object or a list
+    of objects."""
+    out = []
+    for shape in sorted({s.__name__ for s in SHAPES.values()}):
+        for key, prop in SCHEMA["$defs"][shape]["properties"].items():
+            ref = prop.get("$ref") or prop.get("items", {}).get("$ref")
+            name = ref.removeprefix("#/$defs/") if ref else None
+            if name and SCHEMA["$defs"][name].get("type") == "object":
+                out.append((shape, key, name))
+    return out
+
+
+@pytest.mark.parametrize(("shape", "field", "name"), sections(),
+                         ids=[f"{s}.{f}" for s, f, _ in sections()])
+def test_every_section_has_a_valid_example(shape: str, field: str, name: str) -> None:
+    from jsonschema import Draft202012Validator, FormatChecker
+
+    node = SCHEMA["$defs"][name]
+    assert node.get("examples"), f"{shape}.{field}: {name} has no example"
+    check = Draft202012Validator({"$defs": SCHEMA["$defs"], "$ref": f"#/$defs/{name}"},
+                                 format_checker=FormatChecker())
+    for ex in node["examples"]:
+        assert [e.message for e in check.iter_errors(ex)] == [], (name, ex)
+
+
+def test_a_value_without_its_description_is_refused_when_the_schema_is_made(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from checker.model.common import SCHEMA_TEXT, SchemaText
+
+    text = SCHEMA_TEXT["Sex"]
+    assert text.values is not None
+    monkeypatch.setitem(SCHEMA_TEXT, "Sex", SchemaText(
+        text.description, {"male": text.values["male"]}))
+    with pytest.raises(ValueError, match="Sex"):
+        case_json_schema()
+
+
+# ---------------------------------------------------------------- a shape of another family
+class OtherCase(CaseBase):
+    """A case of a family that has no candidate, steps or dossier, whose person is
+    `person` (as dismissal and suspension will have): built directly, not through the
+    union, to show what the engine, the consistency checks and the predicates that read
+    the person do with it."""
+
+    subject_field: ClassVar[str] = "person"
+    procedure: Literal[Procedure.ACTING]  # any value: the union does not see this shape
+    person: Person
+
+
+def other_case(**person: Any) -> tuple[dict[str, Any], OtherCase]:
+    data = case_of("acting")
+    data["person"] = {**data.pop("candidate"), **person}
+    del data["acting"]
+    return data, OtherCase.model_validate(data)
+
+
+def test_the_engine_and_the_consistency_checks_read_any_shape() -> None:
+    from checker.consistency import check
+    from checker.rules.engine import deciding_date, start_date
+
+    data, case = other_case(birth_date="2030-01-01")
+    decided = (dt.date(2026, 9, 8), "/decision/document/date")
+    assert case.acts() == []
+    assert start_date(case) == deciding_date(case) == decided  # type: ignore[arg-type]
+    doc = load("case.json", encode(data), "en")
+    assert isinstance(doc, Document)
+    [f] = check(doc, case, "en")  # type: ignore[arg-type]
+    assert f.pointer == "/person/birth_date"
+
+
+def test_the_predicates_on_the_person_read_any_shape() -> None:
+    from checker.rules.predicates import PREDICATES, Ctx
+    from checker.rules.predicates.core import case_steps, date_ref, family, person_ptr
+    from checker.rules.predicates.person import DisciplineBar, RetirementMargin
+
+    data, case = other_case(discipline=[{"form": "warning", "system": "state",
+                                         "effective_date": "2026-03-01"}])
+    c = Ctx(case, data, None)  # type: ignore[arg-type]
+    assert person_ptr(c) == "/person"
+    assert case_steps(c) == []
+    assert date_ref(c, data, "step:first") is None
+    with pytest.raises(TypeError, match="appointment family"):
+        family(c)
+    bar = DisciplineBar(kind="discipline_bar", months={"warning": 12},  # type: ignore[dict-item]
+                        reference=["/decision/document/date"])
+    hits = list(PREDICATES["discipline_bar"].run(bar, c))
+    assert [(h.pointer, h.message) for h in hits] == [
+        ("/person/discipline/0/effective_date", "barred")]
+    margin = RetirementMargin(kind="retirement_margin", reference=["/decision/document/date"],
+                              months=24)
+    hits = list(PREDICATES["retirement_margin"].run(margin, c))
+    assert [(h.pointer, h.message) for h in hits] == [("/person", "unknown")]

@@ -5,17 +5,24 @@ generated one.
     common.py        what every case shares: documents, names, unit, post, person,
                      decision, term, consultations, waivers, discipline and ratings,
                      and CaseBase (the fields every case has)
-    appointment.py   the appointment family: appointment, reappointment, extension, acting
+    appointment/     the appointment family: appointment, reappointment, extension, acting
     suspension.py    suspension (tạm đình chỉ công tác)
     dismissal.py     dismissal (miễn nhiệm)
     schema.py        the published JSON Schema: `procedure` selects the shape
 
 `Case` is the discriminated union on `procedure`; everything else is derived from it:
-SHAPES (procedure → shape), the schema, the templates of `checker init --procedure`, and
-the table of which procedure a field belongs to. Adding a procedure is one module here
-(its shape, a subclass of CaseBase with `procedure: Literal[Procedure.X]`), its import
-and one member of the union below, its value in `Procedure` (common.py) and its names in
-checker.i18n.PROCEDURE_NAMES.
+SHAPES (procedure → shape), the schema, the choices of `checker init --procedure`, and
+the table of which procedure a field belongs to (for the schema-error messages).
+
+Adding a procedure X:
+  1. a module here with its shape: a subclass of CaseBase with
+     `procedure: Literal[Procedure.X]`, `subject_field` naming its person's field (a
+     Person or a subclass), `acts()` if it has dated acts before its decision, and
+     @described(vi, en, ...) on every class (a test walks the schema for them);
+  2. its import and one member of the union `Case` below;
+  3. its value in `Procedure` (common.py) and its names in checker.i18n.PROCEDURE_NAMES;
+  4. its template, checker/data/templates/X.json (the bundled clean example with
+     placeholders and `$comment` guidance), and that example in tests/test_templates.py.
 """
 
 from __future__ import annotations

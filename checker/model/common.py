@@ -11,8 +11,10 @@ are stable codes, described in both languages.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import Annotated, Any, ClassVar
+from typing import Annotated, Any, ClassVar, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue, WithJsonSchema
@@ -61,6 +63,35 @@ def d(vi: str, en: str) -> str:
     return f"{vi} / {en}"
 
 
+# What the published schema says of each model and enum, by its name in `$defs`: a
+# bilingual description, for an enum one per value (VS Code's `enumDescriptions`), and
+# for a section an example. Written next to each class with @described; a test walks
+# the schema and requires them of every entry.
+@dataclass(frozen=True)
+class SchemaText:
+    description: str
+    values: dict[str, str] | None = None
+    example: Any = None
+
+
+SCHEMA_TEXT: dict[str, SchemaText] = {}
+_T = TypeVar("_T", bound=type)
+
+
+def described(vi: str, en: str, *, values: dict[str, tuple[str, str]] | None = None,
+              example: Any = None) -> Callable[[_T], _T]:
+    """Class decorator: the schema's description of a model or enum (Vietnamese, then
+    English), and for an enum the meaning of each value, in both languages."""
+
+    def mark(cls: _T) -> _T:
+        SCHEMA_TEXT[cls.__name__] = SchemaText(
+            d(vi, en), None if values is None else {k: d(*v) for k, v in values.items()},
+            example)
+        return cls
+
+    return mark
+
+
 # A note for whoever fills in the file: `$comment` may be written in any object of a case
 # (JSON has no comments; the templates of `checker init` carry their guidance this way).
 # The checker reads it as text and ignores it.
@@ -106,6 +137,10 @@ Count = Annotated[int, Field(ge=0, le=100_000)]
 
 
 
+@described(
+    "Văn bản: số, ngày, trích yếu, cơ quan ban hành; có ít nhất số hoặc trích yếu",
+    "A document: number, date, title, issuer; at least a number or a title",
+)
 class Document(Model):
     """A document (văn bản) referred to by the case."""
 
@@ -122,6 +157,10 @@ class Document(Model):
 
 
 
+@described(
+    "Văn bản có số và ngày (quyết định, văn bản cho phép)",
+    "A document with a number and a date (a decision, an authorisation)",
+)
 class NumberedDocument(Document):
     """A document that must carry a number and a date (decisions)."""
 
@@ -148,12 +187,30 @@ class Procedure(StrEnum):
 
 
 
+@described(
+    "Giới tính",
+    "Sex",
+    values={
+        "male": ("nam giới", "male"),
+        "female": ("nữ giới", "female"),
+    },
+)
 class Sex(StrEnum):
     MALE = "male"
     FEMALE = "female"
 
 
 
+@described(
+    "Xếp loại chất lượng hằng năm",
+    "Annual quality rating",
+    values={
+        "excellent": ("hoàn thành xuất sắc nhiệm vụ", "tasks completed excellently"),
+        "good": ("hoàn thành tốt nhiệm vụ", "tasks completed well"),
+        "completed": ("hoàn thành nhiệm vụ", "tasks completed"),
+        "not_completed": ("không hoàn thành nhiệm vụ", "tasks not completed"),
+    },
+)
 class Rating(StrEnum):
     """Xếp loại chất lượng hằng năm: hoàn thành xuất sắc, hoàn thành tốt, hoàn thành,
     không hoàn thành nhiệm vụ."""
@@ -165,6 +222,25 @@ class Rating(StrEnum):
 
 
 
+@described(
+    "Vụ việc đang giải quyết khiến người đó chưa được bổ nhiệm (NĐ 170/2025 Điều 29 k9 a, d, đ, "
+    "sửa đổi bởi NĐ 300/2026)",
+    "A pending matter that bars an appointment (Decree 170/2025 Art. 29 cl. 9 a, d, đ as amended "
+    "by Decree 300/2026)",
+    values={
+        "denunciation": ("đang bị giải quyết tố cáo (đã có quyết định thành lập đoàn)",
+                         "a denunciation being dealt with (a team has been set up)"),
+        "discipline_complaint": ("đang giải quyết khiếu nại về kỷ luật",
+                                 "a complaint against a disciplinary measure being dealt with"),
+        "inspection": ("đang bị kiểm tra khi có dấu hiệu vi phạm",
+                       "under inspection on signs of a breach"),
+        "audit_recommendation": ("bị kiến nghị xử lý theo kết luận thanh tra, kiểm toán",
+                                 "action recommended by an inspection or audit conclusion"),
+        "suspended": ("đang bị tạm đình chỉ công tác", "suspended from duty"),
+        "detained": ("đang bị tạm giữ, tạm giam", "held in custody or detention"),
+        "banned_from_office": ("đang bị cấm đảm nhiệm chức vụ", "banned from holding office"),
+    },
+)
 class Proceeding(StrEnum):
     """Các trường hợp không được bổ nhiệm (NĐ 170/2025 Điều 29 k9 a, d, đ, sửa đổi bởi
     NĐ 300/2026): bị cấm đảm nhiệm chức vụ; đang giải quyết tố cáo (đã có quyết định
@@ -182,6 +258,17 @@ class Proceeding(StrEnum):
 
 
 
+@described(
+    "Loại đơn vị",
+    "Kind of unit",
+    values={
+        "ministry_unit": ("vụ, cục hoặc đơn vị thuộc bộ, cơ quan trung ương",
+                          "a department or unit of a ministry or central agency"),
+        "provincial_branch": ("cơ quan ngành dọc của trung ương đặt tại tỉnh",
+                              "a central agency's vertical-line branch in a province"),
+        "other": ("loại khác", "another kind"),
+    },
+)
 class UnitKind(StrEnum):
     """Loại đơn vị: đơn vị thuộc bộ, cơ quan trung ương; cơ quan ngành dọc của trung ương
     đặt tại tỉnh; khác."""
@@ -192,6 +279,18 @@ class UnitKind(StrEnum):
 
 
 
+@described(
+    "Hình thức kỷ luật",
+    "Form of discipline",
+    values={
+        "reprimand": ("khiển trách", "reprimand"),
+        "warning": ("cảnh cáo", "warning"),
+        "demotion": ("giáng chức", "demotion"),
+        "removal": ("cách chức", "removal from office"),
+        "dismissal": ("buộc thôi việc", "dismissal"),
+        "expulsion": ("khai trừ", "expulsion from the Party"),
+    },
+)
 class DisciplineForm(StrEnum):
     """Hình thức kỷ luật: khiển trách, cảnh cáo, cách chức, giáng chức, buộc thôi việc,
     khai trừ."""
@@ -205,12 +304,40 @@ class DisciplineForm(StrEnum):
 
 
 
+@described(
+    "Kỷ luật đảng hay kỷ luật theo pháp luật",
+    "Party or state discipline",
+    values={
+        "party": ("kỷ luật đảng", "Party discipline"),
+        "state": ("kỷ luật theo pháp luật (hành chính)", "state (administrative) discipline"),
+    },
+)
 class DisciplineSystem(StrEnum):
     PARTY = "party"
     STATE = "state"
 
 
 
+@described(
+    "Loại ý kiến được hỏi bằng văn bản",
+    "Kind of written consultation",
+    values={
+        "cap_uy_evaluation": ("đánh giá, nhận xét bằng văn bản của cấp ủy cùng cấp",
+                              "the written evaluation by the party committee at the same level"),
+        "hiep_y": ("hiệp y bằng văn bản với ban thường vụ cấp ủy địa phương",
+                   "the written exchange (hiệp y) with the local party standing committee"),
+        "agency_party_committee": (
+            "trao đổi bằng văn bản giữa ban cán sự đảng của bộ và đảng ủy cơ quan",
+            "the written exchange between a ministry's ban cán sự đảng and the agency party "
+            "committee",
+        ),
+        "competent_body": (
+            "ý kiến bằng văn bản của cấp có thẩm quyền (kéo dài thời gian giữ chức vụ)",
+            "the written opinion of the competent level (extension)",
+        ),
+        "other": ("ý kiến khác", "another consultation"),
+    },
+)
 class ConsultationKind(StrEnum):
     CAP_UY_EVALUATION = "cap_uy_evaluation"
     HIEP_Y = "hiep_y"
@@ -220,6 +347,10 @@ class ConsultationKind(StrEnum):
 
 
 
+@described(
+    "Cơ quan, đơn vị có chức vụ",
+    "The body or unit the post belongs to",
+)
 class Unit(Model):
     name: Name = Field(description=d("Tên cơ quan, đơn vị", "Name of the unit"))
     parent: Name | None = Field(
@@ -284,8 +415,18 @@ class Unit(Model):
 
 
 
+@described(
+    "Chức vụ lãnh đạo, quản lý mà thủ tục nói đến",
+    "The leadership post the procedure is about",
+)
 class Post(Model):
-    title: Name = Field(description=d("Chức vụ dự kiến bổ nhiệm", "The post to be filled"))
+    title: Name = Field(
+        description=d(
+            "Tên chức vụ mà thủ tục nói đến: chức vụ dự kiến bổ nhiệm, hoặc chức vụ đang giữ",
+            "The title of the post the procedure is about: the post to be filled, or the "
+            "post held",
+        )
+    )
     is_head_of_unit: bool = Field(
         description=d("Là người đứng đầu đơn vị (cấp trưởng)", "The post is head of the unit")
     )
@@ -324,6 +465,10 @@ class Post(Model):
 
 
 
+@described(
+    "Một quyết định kỷ luật",
+    "A disciplinary decision",
+)
 class Discipline(Model):
     form: DisciplineForm = Field(description=d("Hình thức kỷ luật", "Form of discipline"))
     system: DisciplineSystem = Field(
@@ -338,6 +483,10 @@ class Discipline(Model):
 
 
 
+@described(
+    "Xếp loại chất lượng của một năm",
+    "The quality rating of one year",
+)
 class AnnualRating(Model):
     year: Annotated[int, Field(ge=1990, le=2100)] = Field(description=d("Năm", "Year"))
     rating: Rating = Field(
@@ -353,15 +502,27 @@ class AnnualRating(Model):
 
 
 
+@described(
+    "Quyết định của cấp có thẩm quyền kết thúc thủ tục",
+    "The competent body's decision that concludes the procedure",
+)
 class Decision(Model):
-    body: Name = Field(description=d("Cấp quyết định bổ nhiệm", "The deciding body"))
+    body: Name = Field(
+        description=d("Cấp quyết định (cấp có thẩm quyền)", "The deciding (competent) body")
+    )
     signatory: Name = Field(description=d("Người ký", "Signatory"))
-    document: NumberedDocument
+    document: NumberedDocument = Field(
+        description=d("Văn bản quyết định: số và ngày", "The decision document: number and date")
+    )
     effective_date: dt.date | None = Field(
         None, description=d("Ngày có hiệu lực", "Effective date")
     )
     term_end: dt.date | None = Field(
-        None, description=d("Ngày hết thời hạn giữ chức vụ", "Last day of the new term")
+        None,
+        description=d(
+            "Ngày cuối cùng của thời hạn mà quyết định đặt ra (giữ chức vụ, giao quyền...)",
+            "Last day of the period the decision sets (the term of office, the acting...)",
+        ),
     )
     backdated_term_stated: bool = Field(
         False,
@@ -384,6 +545,10 @@ class Decision(Model):
 
 
 
+@described(
+    "Một thời hạn giữ chức vụ",
+    "A term of office",
+)
 class Term(Model):
     decision: Document | None = Field(
         None, description=d("Quyết định bổ nhiệm trước", "The previous appointment decision")
@@ -412,6 +577,10 @@ class Term(Model):
 
 
 
+@described(
+    "Một lần hỏi ý kiến bằng văn bản",
+    "A written consultation",
+)
 class Consultation(Model):
     kind: ConsultationKind = Field(
         description=d(
@@ -453,6 +622,22 @@ class Consultation(Model):
 
 
 
+@described(
+    "Miễn trừ: cho phép một ngoại lệ với một quy tắc trong hồ sơ này; phát hiện được miễn trừ "
+    "vẫn được báo cáo nhưng không làm hồ sơ bị đánh giá là lỗi",
+    "Waiver: an exception to one rule in this case; a waived finding is still reported but does "
+    "not fail the check",
+    example={
+        "rule": "APPT-DOSSIER-FRESH",
+        "pointer": "/dossier/items/9",
+        "authority": {"number": "12/QĐ-BY", "date": "2026-09-10",
+                      "title": "Quyết định cho phép bổ sung giấy chứng nhận sức khỏe sau"},
+        "approved_by": "Bộ trưởng Bộ Y",
+        "reason": "Người được đề nghị bổ nhiệm đang công tác dài hạn ở nước ngoài; giấy chứng "
+                  "nhận sức khỏe mới sẽ được bổ sung trước ngày 30/9/2026.",
+        "expires": "2026-09-30",
+    },
+)
 class Waiver(Model):
     """An exception granted for this case: findings of `rule` (at or below `pointer`)
     are reported as waived and do not fail the check. The checker verifies that the
@@ -513,6 +698,12 @@ class Waiver(Model):
 
 
 
+@described(
+    "Người mà thủ tục nói đến: họ tên, ngày sinh, giới tính, chức vụ hiện tại, ngày nghỉ hưu, kỷ "
+    "luật, xếp loại, vụ việc đang giải quyết",
+    "The person the procedure is about: name, birth date, sex, current post, retirement date, "
+    "discipline, ratings, pending matters",
+)
 class Person(Model):
     """Người mà thủ tục nói đến: điều mọi thủ tục cần biết về người ấy (họ tên, ngày sinh,
     giới tính, chức vụ hiện tại, ngày nghỉ hưu, kỷ luật, xếp loại, vụ việc đang giải quyết).
@@ -602,10 +793,19 @@ class CaseBase(Model):
     )
     case_id: Name = Field(description=d("Mã hồ sơ", "Case identifier"))
     procedure: Procedure = Field(description=d("Thủ tục", "Procedure"))
-    unit: Unit
-    post: Post
-    consultations: list[Consultation] = Field(default_factory=list)
-    decision: Decision | None = None
+    unit: Unit = Field(description=d("Cơ quan, đơn vị có chức vụ", "The unit of the post"))
+    post: Post = Field(description=d("Chức vụ", "The post"))
+    consultations: list[Consultation] = Field(
+        default_factory=list,
+        description=d("Các ý kiến được hỏi bằng văn bản", "The written consultations"),
+    )
+    decision: Decision | None = Field(
+        None,
+        description=d(
+            "Quyết định của cấp có thẩm quyền (bỏ trống khi chưa quyết định)",
+            "The competent body's decision (absent while undecided)",
+        ),
+    )
     waivers: list[Waiver] = Field(
         default_factory=list,
         description=d(

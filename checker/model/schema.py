@@ -9,12 +9,14 @@ errors of every shape mixed together).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
 from pydantic.json_schema import models_json_schema
 
-from checker.model.common import SCHEMA_ID, _Generator, d
+from checker.model.common import SCHEMA_ID, SCHEMA_TEXT, _Generator, d
 
 # Fields that moved or were renamed, per procedure: the old place (keys joined by "/",
 # without array indices) → the new one. The schema-error mapper (checker.schemas) turns
@@ -32,6 +34,8 @@ def case_json_schema() -> dict[str, Any]:
         by_alias=True, schema_generator=_Generator,
     )
     names = list(SHAPES)
+    _describe(defs["$defs"])
+    _section_examples(defs["$defs"])
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
@@ -51,6 +55,9 @@ def case_json_schema() -> dict[str, Any]:
                     "Procedure: " + "; ".join(
                     f"{p} ({PROCEDURE_NAMES[p]['en']})" for p in names)),
                 "enum": names,
+                "enumDescriptions": [
+                    d(PROCEDURE_NAMES[p]["vi"], PROCEDURE_NAMES[p]["en"]) for p in names
+                ],
             },
         },
         "allOf": [
@@ -60,6 +67,53 @@ def case_json_schema() -> dict[str, Any]:
         ],
         **defs,
     }
+
+
+def _describe(defs: dict[str, Any]) -> None:
+    """Each definition's bilingual description, its values' meanings (an enum) and its
+    example, as its class declares them with @described (checker.model.common)."""
+    for name, node in defs.items():
+        text = SCHEMA_TEXT.get(name)
+        if text is None:
+            continue
+        node["description"] = text.description
+        if text.values is not None:
+            missing = [v for v in node.get("enum", []) if v not in text.values]
+            if missing:
+                raise ValueError(f"@described of {name} says nothing of {missing}")
+            node["enumDescriptions"] = [text.values[v] for v in node["enum"]]
+        if text.example is not None:
+            node["examples"] = [text.example]
+
+
+def _section_examples(defs: dict[str, Any]) -> None:
+    """The sections of each shape (its fields that are objects or lists of objects) get
+    an example from the template of its procedure (checker/data/templates), unless their
+    class gives one."""
+    from checker.model import SHAPES
+
+    folder = Path(__file__).resolve().parent.parent / "data" / "templates"
+    for procedure, shape in SHAPES.items():
+        path = folder / f"{procedure}.json"
+        if not path.is_file():
+            continue
+        template = _uncommented(json.loads(path.read_text("utf-8")))
+        for key, prop in defs[shape.__name__].get("properties", {}).items():
+            ref = prop.get("$ref") or prop.get("items", {}).get("$ref")
+            value = template.get(key)
+            if not isinstance(ref, str) or value in (None, []):
+                continue
+            node = defs[ref.removeprefix("#/$defs/")]
+            if "examples" not in node:
+                node["examples"] = [value[0] if isinstance(value, list) else value]
+
+
+def _uncommented(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _uncommented(v) for k, v in value.items() if k != "$comment"}
+    if isinstance(value, list):
+        return [_uncommented(v) for v in value]
+    return value
 
 
 def shape_refs(schema: Mapping[str, Any]) -> dict[str, str]:

@@ -32,11 +32,39 @@ from checker.model.common import (
     Post,
     Procedure,
     d,
+    described,
 )
 
 WorkingDays = Annotated[int, Field(ge=1, le=3650)]
 
 
+@described(
+    "Căn cứ tạm đình chỉ công tác, theo sự việc (điểm của khoản tương ứng do quy định "
+    "áp dụng xác định)",
+    "The ground for the suspension, by what happened (the rule pack of the regime in "
+    "force says which point of the article it falls under)",
+    values={
+        "ethics": ("vi phạm phẩm chất đạo đức, lối sống gây ảnh hưởng tiêu cực, bức xúc "
+                   "trong dư luận", "a breach of ethics or conduct that caused public outrage"),
+        "harassment": ("nhũng nhiễu, tiêu cực, gây phiền hà cho người dân, doanh nghiệp "
+                       "trong thực thi công vụ", "harassing or obstructing citizens or "
+                       "businesses in office"),
+        "evasion": ("cố tình trì hoãn, đùn đẩy, né tránh trách nhiệm",
+                    "deliberately delaying, shifting or evading responsibility"),
+        "obstruction": ("đang bị xem xét kỷ luật mà cản trở việc xem xét, xử lý",
+                        "obstructing the disciplinary review of one's own conduct"),
+        "party_discipline": ("đã bị kỷ luật đảng, đang chờ xem xét xử lý chức vụ chính "
+                             "quyền", "disciplined by the Party and awaiting the state "
+                             "decision on the post"),
+        "prosecution": ("bị khởi tố bị can", "charged as an accused in a criminal case"),
+        "request": ("có văn bản đề nghị của cơ quan thanh tra, kiểm tra, kiểm toán, tố "
+                    "tụng hoặc cơ quan có thẩm quyền khác", "a written request of an "
+                    "inspection, audit, judicial or other competent body"),
+        "other": ("trường hợp khác theo quy định của pháp luật hoặc theo đề nghị của cơ "
+                  "quan có thẩm quyền", "another case set by law or requested by a "
+                  "competent body"),
+    },
+)
 class SuspensionGround(StrEnum):
     """Căn cứ tạm đình chỉ công tác (NĐ 170/2025 Điều 56 k1; k1, k2 sau khi sửa đổi bởi NĐ
     300/2026)."""
@@ -51,6 +79,20 @@ class SuspensionGround(StrEnum):
     OTHER = "other"
 
 
+@described(
+    "Cơ quan có văn bản đề nghị tạm đình chỉ công tác",
+    "The body that requested the suspension in writing",
+    values={
+        "inspection": ("cơ quan thanh tra", "a state inspectorate"),
+        "party_inspection": ("cơ quan kiểm tra của Đảng", "a Party inspection commission"),
+        "audit": ("cơ quan kiểm toán", "an audit body"),
+        "investigation": ("cơ quan điều tra", "an investigating body"),
+        "procuracy": ("viện kiểm sát (truy tố)", "the procuracy (prosecution)"),
+        "court": ("tòa án (xét xử)", "a court (trial)"),
+        "enforcement": ("cơ quan thi hành án", "a judgment enforcement body"),
+        "other": ("cơ quan có thẩm quyền khác", "another competent body"),
+    },
+)
 class RequestIssuer(StrEnum):
     """Cơ quan có văn bản đề nghị tạm đình chỉ công tác."""
 
@@ -64,6 +106,18 @@ class RequestIssuer(StrEnum):
     OTHER = "other"
 
 
+@described(
+    "Tư cách của người ký quyết định",
+    "The capacity in which the decision was signed",
+    values={
+        "head": ("người đứng đầu", "the head"),
+        "on_behalf_of_head": ("cấp phó ký thay người đứng đầu", "a deputy signing for the head"),
+        "acting_head": ("người được giao quyền người đứng đầu", "the acting head"),
+        "deputy": ("cấp phó ký với tư cách của mình", "a deputy in their own name"),
+        "collective": ("tập thể lãnh đạo", "the leadership collective"),
+        "other": ("tư cách khác", "another capacity"),
+    },
+)
 class SignedAs(StrEnum):
     """Tư cách của người ký quyết định."""
 
@@ -75,6 +129,10 @@ class SignedAs(StrEnum):
     OTHER = "other"
 
 
+@described(
+    "Công chức bị tạm đình chỉ công tác",
+    "The civil servant suspended",
+)
 class SuspendedPerson(Person):
     """Công chức bị tạm đình chỉ công tác."""
 
@@ -88,6 +146,10 @@ class SuspendedPerson(Person):
     )
 
 
+@described(
+    "Văn bản đề nghị tạm đình chỉ công tác của cơ quan có thẩm quyền",
+    "A competent body's written request to suspend",
+)
 class SuspensionRequest(Model):
     """Văn bản đề nghị tạm đình chỉ công tác của cơ quan có thẩm quyền."""
 
@@ -132,6 +194,10 @@ class SuspensionRequest(Model):
     )
 
 
+@described(
+    "Căn cứ tạm đình chỉ công tác và sự việc chứng minh căn cứ đó",
+    "The ground for the suspension and the facts that prove it",
+)
 class Ground(Model):
     """Căn cứ tạm đình chỉ công tác và sự việc chứng minh căn cứ đó."""
 
@@ -188,6 +254,10 @@ class Ground(Model):
     )
 
 
+@described(
+    "Báo cáo, đề xuất của cơ quan, bộ phận tham mưu về tổ chức cán bộ",
+    "The personnel unit's report and proposal",
+)
 class Proposal(Model):
     """Báo cáo, đề xuất của cơ quan, bộ phận tham mưu về tổ chức cán bộ."""
 
@@ -206,6 +276,10 @@ class Proposal(Model):
     )
 
 
+@described(
+    "Thời hạn tạm đình chỉ: số ngày làm việc, hoặc từ ngày đến ngày (cả hai ngày đều tính)",
+    "A suspension period: a number of working days, or from one day to another (both included)",
+)
 class Period(Model):
     """Thời hạn tạm đình chỉ: số ngày làm việc, hoặc từ ngày đến ngày (cả hai ngày đều
     tính)."""
@@ -232,6 +306,10 @@ class Period(Model):
         return self
 
 
+@described(
+    "Công bố và gửi quyết định",
+    "Where the decision was announced and to whom it was sent",
+)
 class Publication(Model):
     announced_on: dt.date | None = Field(
         None,
@@ -256,6 +334,10 @@ class Publication(Model):
     )
 
 
+@described(
+    "Quyết định tạm đình chỉ công tác",
+    "The suspension decision",
+)
 class SuspensionDecision(Model):
     body: Name = Field(description=d("Cơ quan ra quyết định", "The deciding body"))
     signatory: Name = Field(description=d("Người ký", "Signatory"))
@@ -269,7 +351,8 @@ class SuspensionDecision(Model):
             "leadership collective), other",
         )
     )
-    document: NumberedDocument
+    document: NumberedDocument = Field(
+        description=d("Số, ngày của quyết định", "The decision's number and date"))
     period: Period | None = Field(
         None,
         description=d(
@@ -281,6 +364,10 @@ class SuspensionDecision(Model):
     )
 
 
+@described(
+    "Một lần gia hạn tạm đình chỉ công tác",
+    "One extension of the suspension",
+)
 class Extension(Model):
     document: NumberedDocument = Field(
         description=d("Quyết định gia hạn", "The extension decision")
@@ -301,6 +388,10 @@ class Extension(Model):
     )
 
 
+@described(
+    "Hủy bỏ quyết định tạm đình chỉ công tác",
+    "The revocation of the suspension decision",
+)
 class Revocation(Model):
     basis: Document = Field(
         description=d(
@@ -325,6 +416,12 @@ class Revocation(Model):
     )
 
 
+@described(
+    "Hồ sơ tạm đình chỉ công tác đối với công chức (Luật 80/2025 Điều 39; NĐ "
+    "170/2025 Điều 56, sửa đổi bởi NĐ 300/2026 Điều 26)",
+    "A suspension of a civil servant (Law 80/2025 Art. 39; Decree 170/2025 Art. 56, "
+    "as amended by Decree 300/2026 Art. 26)",
+)
 class SuspensionCase(CaseBase):
     """Hồ sơ tạm đình chỉ công tác đối với công chức (Luật 80/2025 Điều 39; NĐ 170/2025
     Điều 56, sửa đổi bởi NĐ 300/2026 Điều 26) / A suspension of a civil servant."""
@@ -347,10 +444,17 @@ class SuspensionCase(CaseBase):
             "body with authority to appoint to it",
         ),
     )
-    person: SuspendedPerson
-    ground: Ground
-    proposal: Proposal | None = None
-    decision: SuspensionDecision | None = None  # type: ignore[assignment]
+    person: SuspendedPerson = Field(
+        description=d("Công chức bị tạm đình chỉ công tác", "The civil servant suspended"))
+    ground: Ground = Field(
+        description=d("Căn cứ tạm đình chỉ công tác", "The ground for the suspension"))
+    proposal: Proposal | None = Field(
+        None, description=d("Đề xuất của cơ quan, bộ phận tham mưu về tổ chức cán bộ",
+                            "The personnel unit's proposal"))
+    decision: SuspensionDecision | None = Field(  # type: ignore[assignment]
+        None,
+        description=d("Quyết định tạm đình chỉ công tác (khi đã ban hành)",
+                      "The suspension decision (once issued)"))
     extensions: list[Extension] = Field(
         default_factory=list,
         description=d("Các quyết định gia hạn", "Extension decisions"),

@@ -40,14 +40,6 @@ class Ctx:
     data: dict[str, Any]  # the validated case as plain JSON values, for pointer look-ups
     as_of: dt.date | None
 
-    @property
-    def appointment(self) -> AppointmentFamily:
-        """The case as a shape of the appointment family, for the kinds that read its
-        steps, candidate, leadership or dossier (their rules name only its procedures;
-        a shape of another procedure, e.g. a suspension, has none of them)."""
-        assert isinstance(self.case, AppointmentFamily), self.case.procedure
-        return self.case
-
 
 # ---------------------------------------------------------------- parameter types
 POINTER = r"^(/([^/~]|~[01])*)*$"
@@ -104,8 +96,30 @@ def resolve(data: Any, pointer: str) -> Any:
     return node
 
 
+# --- F (issue 14): the case as each family's predicates read it ---
+def family(c: Ctx) -> AppointmentFamily:
+    """The case as a predicate of the appointment family reads it (candidate, steps,
+    leadership, dossier). Only rules of that family's procedures use such a predicate; a
+    case of another family here is a bug of the pack, not of the case."""
+    if not isinstance(c.case, AppointmentFamily):
+        raise TypeError(f"a predicate of the appointment family was given a "
+                        f"{c.case.procedure} case")
+    return c.case
+
+
+def case_steps(c: Ctx) -> list[Step]:
+    """The steps of the procedure; none for a procedure whose shape records none."""
+    return c.case.steps if isinstance(c.case, AppointmentFamily) else []
+
+
+def person_ptr(c: Ctx) -> str:
+    """Where the person the procedure is about is (/candidate in the appointment family)."""
+    return f"/{c.case.subject_field}"
+# --- end F ---
+
+
 def steps_of(c: Ctx, kind: StepKind | str) -> list[tuple[int, Step]]:
-    return [(i, s) for i, s in enumerate(c.appointment.steps) if s.kind == kind]
+    return [(i, s) for i, s in enumerate(case_steps(c)) if s.kind == kind]
 
 
 def step_ptr(i: int) -> str:
@@ -121,8 +135,7 @@ def date_ref(c: Ctx, data: dict[str, Any], ref: str) -> tuple[dt.date, str] | No
             return None
     if ref.startswith("step:"):
         which = ref[5:]
-        steps = c.case.steps if isinstance(c.case, AppointmentFamily) else []
-        dated = sorted((s.date, i) for i, s in enumerate(steps))
+        dated = sorted((s.date, i) for i, s in enumerate(case_steps(c)))
         if which == "first":
             chosen = dated[:1]
         elif which == "last":

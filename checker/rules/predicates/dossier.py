@@ -21,6 +21,7 @@ from checker.rules.predicates.core import (
     date_ref,
     dates,
     emits,
+    family,
     resolve,
 )
 from checker.workdays import add_months
@@ -73,7 +74,7 @@ class DocumentAge(Params):
 # ---------------------------------------------------------------- predicates
 def dossier_age(p: DossierAge, c: Ctx) -> Iterator[Hit]:
     refs = dates(c, p.reference)
-    d = c.appointment.dossier
+    d = family(c).dossier
     if d is None or not refs:
         return
     # A reading listed before the first one found is missing (e.g. the filing date).
@@ -125,7 +126,7 @@ def _age(p: DossierAge, name: str, issued: dt.date, at: str,
 
 
 def _items(c: Ctx, kind: DossierKind) -> list[int]:
-    d = c.appointment.dossier
+    d = family(c).dossier
     return [i for i, it in enumerate(d.items) if it.kind == kind] if d else []
 
 
@@ -134,7 +135,7 @@ def dossier_item(p: DossierItemPresent, c: Ctx) -> Iterator[Hit]:
         return
     if p.or_at and resolve(c.data, p.or_at) is not None:
         return
-    yield Hit("/dossier" if c.appointment.dossier else "", values={"item": p.item})
+    yield Hit("/dossier" if family(c).dossier else "", values={"item": p.item})
 
 
 def document_age(p: DocumentAge, c: Ctx) -> Iterator[Hit]:
@@ -148,9 +149,10 @@ def document_age(p: DocumentAge, c: Ctx) -> Iterator[Hit]:
         return
     filed = dt.date.fromisoformat(ref)
     earliest = add_months(filed, -p.months)
-    assert c.appointment.dossier is not None
+    dossier = family(c).dossier
+    assert dossier is not None
     for i in items:
-        issued = c.appointment.dossier.items[i].document.date
+        issued = dossier.items[i].document.date
         at = f"/dossier/items/{i}/document"
         if issued is None:
             yield Hit(at, "undated", {"item": p.item}, Kind.UNDECIDABLE)

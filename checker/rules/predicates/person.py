@@ -23,7 +23,9 @@ from checker.rules.predicates.core import (
     date_ref,
     dates,
     emits,
+    family,
     first_date,
+    person_ptr,
     resolve,
 )
 from checker.workdays import add_months, months_between
@@ -165,7 +167,7 @@ def tenure_months(p: TenureMonths, c: Ctx) -> Iterator[Hit]:
     refs = dates(c, p.until)
     if not refs:
         return
-    cand = c.appointment.candidate
+    cand = family(c).candidate
     if cand.current_post_since is None:
         yield Hit("/candidate", "unknown", {"months": p.months}, Kind.UNDECIDABLE)
         return
@@ -231,7 +233,8 @@ def recent_ratings(p: RecentRatings, c: Ctx) -> Iterator[Hit]:
     year = found[0].year
     worse = ["not_completed", "completed", "good", "excellent"]
     by_year: dict[int, tuple[int, str]] = {}
-    for i, r in enumerate(c.appointment.candidate.ratings):
+    person = c.case.subject
+    for i, r in enumerate(person.ratings):
         # A year recorded twice counts at its worse rating: a later entry cannot hide it.
         if r.year not in by_year or worse.index(r.rating) < worse.index(by_year[r.year][1]):
             by_year[r.year] = (i, r.rating)
@@ -243,11 +246,11 @@ def recent_ratings(p: RecentRatings, c: Ctx) -> Iterator[Hit]:
     for y in wanted:
         if y in by_year and by_year[y][1] not in p.allowed:
             i, rating = by_year[y]
-            yield Hit(f"/candidate/ratings/{i}/rating", "overall" if overall else "low",
+            yield Hit(f"{person_ptr(c)}/ratings/{i}/rating", "overall" if overall else "low",
                       {"year": y, "rating": rating},
                       Kind.UNDECIDABLE if overall else Kind.VIOLATION)
     if missing:
-        yield Hit("/candidate/ratings" if c.appointment.candidate.ratings else "/candidate",
+        yield Hit(f"{person_ptr(c)}/ratings" if person.ratings else person_ptr(c),
                   "missing", {"years": ", ".join(map(str, missing))}, Kind.UNDECIDABLE)
 
 
@@ -269,7 +272,7 @@ def min_months(p: MinMonths, c: Ctx) -> Iterator[Hit]:
     d, _, held = short[0]
     vals: dict[str, Value] = {"since": since, "until": d, "held": held, "months": p.months}
     if p.earlier_posts and len(short) == len(refs):
-        counted = [(h.since, h.until) for h in c.appointment.candidate.posts_held
+        counted = [(h.since, h.until) for h in family(c).candidate.posts_held
                    if h.relation in p.earlier_posts and not h.ended_by_discipline
                    and not h.acting and h.since <= h.until]
         if counted and any(_tenure(since, counted, r, p.months)[0] != "short"
@@ -287,9 +290,9 @@ def retirement_margin(p: RetirementMargin, c: Ctx) -> Iterator[Hit]:
     refs = dates(c, p.reference, p.prefer)
     if not refs:
         return
-    retire = c.appointment.candidate.retirement_date
+    retire = c.case.subject.retirement_date
     if retire is None:
-        yield Hit("/candidate", "unknown", {"months": p.months}, Kind.UNDECIDABLE)
+        yield Hit(person_ptr(c), "unknown", {"months": p.months}, Kind.UNDECIDABLE)
         return
     if p.to_month:
         # "tính đến tháng đủ tuổi nghỉ hưu": calendar months to the retirement month.
@@ -337,7 +340,7 @@ def discipline_bar(p: DisciplineBar, c: Ctx) -> Iterator[Hit]:
     refs = dates(c, p.reference)
     if not refs:
         return
-    for i, disc in enumerate(c.appointment.candidate.discipline):
+    for i, disc in enumerate(c.case.subject.discipline):
         bar = p.months.get(DisciplineForm(disc.form))
         if bar is None:
             continue
@@ -347,7 +350,7 @@ def discipline_bar(p: DisciplineBar, c: Ctx) -> Iterator[Hit]:
             continue
         vals: dict[str, Value] = {"form": disc.form, "effective": disc.effective_date,
                                   "months": bar, "ends": ends, "reference": inside[0]}
-        at = f"/candidate/discipline/{i}/effective_date"
+        at = f"{person_ptr(c)}/discipline/{i}/effective_date"
         if len(inside) < len(refs):
             yield Hit(at, "ambiguous", vals, Kind.UNDECIDABLE)
         else:

@@ -22,6 +22,7 @@ from checker.rules.predicates.core import (
     Ratio,
     Value,
     emits,
+    family,
     ratio,
     resolve,
     step_ptr,
@@ -257,9 +258,10 @@ def nomination_index(step: Step, name: str) -> int | None:
 
 def _later(c: Ctx, i: int) -> bool:
     """Did the procedure go on after step index i (a later step, or a decision)?"""
-    d = c.appointment.steps[i].date
+    steps = family(c).steps
+    d = steps[i].date
     return c.case.decision is not None or any(
-        s.date > d or (s.date == d and j > i) for j, s in enumerate(c.appointment.steps)
+        s.date > d or (s.date == d and j > i) for j, s in enumerate(steps)
     )
 
 
@@ -276,11 +278,11 @@ def step_sequence(p: StepSequence, c: Ctx) -> Iterator[Hit]:
             seen.append((kind, found[0][0]))
         elif complete:
             yield Hit("/steps", "missing", {"step": kind})
-    for i, s in enumerate(c.appointment.steps):
+    for i, s in enumerate(family(c).steps):
         if s.kind in p.foreign:
             yield Hit(f"{step_ptr(i)}/kind", "foreign", {"step": s.kind})
     for (pk, pi), (k, i) in itertools.pairwise(seen):
-        ps, s = c.appointment.steps[pi], c.appointment.steps[i]
+        ps, s = family(c).steps[pi], family(c).steps[i]
         if s.date < ps.date or (s.date == ps.date and i < pi):
             yield Hit(f"{step_ptr(i)}/date", "order", {"step": k, "previous": pk})
 
@@ -355,7 +357,7 @@ def nomination_round(p: NominationRound, c: Ctx) -> Iterator[Hit]:
                     continue
                 yield Hit(f"{step_ptr(i)}/nominations", "stop", vals, halts=True)
             continue
-        name = c.appointment.candidate.full_name
+        name = family(c).candidate.full_name
         eligible = list(chosen)
         prev = steps_of(c, p.previous)[:1] if p.previous else []
         prev_total = base(prev[0][1], p.denominator) if prev else None
@@ -454,19 +456,20 @@ def divergence(p: Divergence, c: Ctx) -> Iterator[Hit]:
     if not prev or not cur:
         return
     (_, ps), (i, s) = prev[0], cur[0]
-    if not ps.summoned or not s.summoned or c.appointment.leadership is None:
+    leadership = family(c).leadership
+    if not ps.summoned or not s.summoned or leadership is None:
         return
     before = {key(n) for n in selection(ps, ps.summoned, above, carry)}
     now = selection(s, s.summoned, above, carry)
     if not before or not now or all(key(n) in before for n in now):
         return  # nobody went on from `previous`: its stop is reported by its own rule
     new = next(n for n in now if key(n) not in before)
-    members = c.appointment.leadership.total_members
+    members = leadership.total_members
     need = ratio(p.at_least)
     if s.reselection is None:
         yield Hit(step_ptr(i), "missing", {"name": new, "step": p.step})
         return
-    name = c.appointment.candidate.full_name
+    name = family(c).candidate.full_name
     v = sum(n.votes for n in s.reselection.nominations if same(n.name, name))
     if Fraction(v) < need * members:
         needed = -(-need.numerator * members // need.denominator)
@@ -479,13 +482,14 @@ def final_vote(p: FinalVote, c: Ctx) -> Iterator[Hit]:
     half = Fraction(1, 2)
     for i, s in steps_of(c, p.step)[:1]:
         if p.denominator == "leadership_members":
-            total = c.appointment.leadership.total_members if c.appointment.leadership else None
+            leadership = family(c).leadership
+            total = leadership.total_members if leadership else None
         else:
             total = base(s, p.denominator)
         if not total or not s.nominations:
             yield Hit(step_ptr(i), "no_results", {"step": p.step}, Kind.UNDECIDABLE)
             continue
-        name = c.appointment.candidate.full_name
+        name = family(c).candidate.full_name
         j = nomination_index(s, name)
         v = votes_for(s, name)
         share = Fraction(v, total)

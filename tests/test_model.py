@@ -322,6 +322,25 @@ def test_every_section_has_a_valid_example(shape: str, field: str, name: str) ->
         assert [e.message for e in check.iter_errors(ex)] == [], (name, ex)
 
 
+def test_every_definition_has_a_name_of_its_own() -> None:
+    """Two models of one name (in two modules) get module-path names in `$defs`
+    (checker__model__dismissal__Ground) and would share one @described text."""
+    assert [n for n in SCHEMA["$defs"] if "__" in n] == []
+
+
+def test_a_name_described_twice_by_another_class_is_refused() -> None:
+    from enum import StrEnum
+
+    from checker.model.common import SCHEMA_TEXT, described
+
+    before = SCHEMA_TEXT["Sex"]
+    with pytest.raises(ValueError, match="Sex"):
+        @described("Giới tính khác", "Another sex")
+        class Sex(StrEnum):
+            OTHER = "other"
+    assert SCHEMA_TEXT["Sex"] is before
+
+
 def test_a_value_without_its_description_is_refused_when_the_schema_is_made(
         monkeypatch: pytest.MonkeyPatch) -> None:
     from checker.model.common import SCHEMA_TEXT, SchemaText

@@ -29,11 +29,26 @@ from checker.model.common import (
     Procedure,
     Term,
     d,
+    described,
 )
 
 Members = Annotated[int, Field(ge=1, le=1000)]
+# Grounds has a field named d (the decree's point d), which hides d() in its body.
+_d = d
 
 
+@described(
+    "Người đề xuất miễn nhiệm",
+    "Who proposes the dismissal",
+    values={
+        "personnel_unit": ("cơ quan, bộ phận tham mưu về tổ chức cán bộ",
+                           "the body or unit that advises on organisation and personnel"),
+        "head_of_using_body": ("người đứng đầu cơ quan sử dụng công chức (từ 01/08/2026, NĐ "
+                               "300/2026 Điều 23)",
+                               "the head of the body employing the civil servant (from "
+                               "2026-08-01, Decree 300/2026 Art. 23)"),
+    },
+)
 class Proposer(StrEnum):
     """Ai đề xuất miễn nhiệm: cơ quan, bộ phận tham mưu về tổ chức cán bộ; người đứng đầu
     cơ quan sử dụng công chức (từ 01/08/2026, NĐ 300 Điều 23)."""
@@ -42,6 +57,24 @@ class Proposer(StrEnum):
     HEAD_OF_USING_BODY = "head_of_using_body"
 
 
+@described(
+    "Quyết định miễn nhiệm được đưa ra như thế nào (NĐ 170/2025 Điều 53 k2 b)",
+    "How the dismissal was decided (Decree 170/2025 Art. 53 cl. 2 b)",
+    values={
+        "collective": ("theo kết quả biểu quyết của tập thể lãnh đạo và thường vụ cấp ủy "
+                       "cùng cấp (trên 50% đồng ý)",
+                       "on the vote of the leadership and the party standing committee "
+                       "(over 50% agreeing)"),
+        "head": ("người đứng đầu quyết định theo thẩm quyền (khi biểu quyết đạt 50% trở "
+                 "xuống)",
+                 "the head decided within his authority (when the vote reached 50% or "
+                 "less)"),
+        "higher_body": ("cấp có thẩm quyền cấp trên quyết định theo tờ trình (khi biểu quyết "
+                        "đạt 50% trở xuống)",
+                        "the higher competent body decided on a submission (when the vote "
+                        "reached 50% or less)"),
+    },
+)
 class DecidedBy(StrEnum):
     """Quyết định miễn nhiệm được đưa ra như: kết quả biểu quyết của tập thể; quyết định
     của người đứng đầu theo thẩm quyền; quyết định của cấp có thẩm quyền cấp trên."""
@@ -51,7 +84,11 @@ class DecidedBy(StrEnum):
     HIGHER_BODY = "higher_body"
 
 
-class Ground(Model):
+@described(
+    "Một điểm của Điều 53 khoản 1 được viện dẫn, kèm văn bản làm căn cứ",
+    "One point of Article 53 clause 1 relied on, with the document that founds it",
+)
+class DismissalGround(Model):
     """One point of Điều 53 khoản 1 relied on, with the document that founds it."""
 
     document: Document | None = Field(
@@ -85,32 +122,142 @@ class Ground(Model):
     )
 
 
+@described(
+    "Căn cứ miễn nhiệm: mỗi khóa là một điểm của Điều 53 khoản 1 (a, b, c, d, đ, e, g; sau "
+    "01/08/2026 thêm h, i, k, l); nội dung của mỗi điểm khác nhau giữa bản gốc NĐ 170/2025 "
+    "và bản sửa đổi bởi NĐ 300/2026 Điều 23",
+    "Grounds: each key is a point of Article 53 clause 1 (a, b, c, d, đ, e, g; from "
+    "2026-08-01 also h, i, k, l); what each point says differs between Decree 170/2025 as "
+    "first issued and as amended by Decree 300/2026 Art. 23",
+)
 class Grounds(Model):
     """Các điểm của Điều 53 khoản 1 được viện dẫn (điểm a-g theo bản gốc NĐ 170; a-l sau
     khi sửa đổi bởi NĐ 300). Nội dung của mỗi điểm khác nhau giữa hai văn bản."""
 
-    model_config = ConfigDict(
-        json_schema_extra={
-            "description": d(
-                "Căn cứ miễn nhiệm: mỗi khóa là một điểm của Điều 53 khoản 1 (a, b, c, d, đ, "
-                "e, g; sau 01/08/2026 thêm h, i, k, l)",
-                "Grounds: each key is a point of Article 53 clause 1 (a, b, c, d, đ, e, g; "
-                "from 2026-08-01 also h, i, k, l)",
-            ),
-            "minProperties": 1,
-        }
+    model_config = ConfigDict(json_schema_extra={"minProperties": 1})
+    a: DismissalGround | None = Field(
+        None,
+        description=_d(
+            "Điểm a. Bản gốc: bị kỷ luật khiển trách, cảnh cáo. Từ 01/08/2026: bị kỷ luật "
+            "cảnh cáo và bị cấp có thẩm quyền đánh giá năng lực hạn chế, uy tín giảm sút, "
+            "không thể tiếp tục đảm nhiệm chức vụ được giao (ghi assessment)",
+            "Point a. As first issued: a reprimand or a warning. From 2026-08-01: a warning, "
+            "and the competent body's assessment of limited capacity and lost standing, "
+            "unable to go on in the post (give assessment)",
+        ),
     )
-    a: Ground | None = None
-    b: Ground | None = None
-    c: Ground | None = None
-    d: Ground | None = None
-    dd: Ground | None = Field(None, alias="đ")
-    e: Ground | None = None
-    g: Ground | None = None
-    h: Ground | None = None
-    i: Ground | None = None
-    k: Ground | None = None
-    l: Ground | None = None  # noqa: E741 (the decree's own letter)
+    b: DismissalGround | None = Field(
+        None,
+        description=_d(
+            "Điểm b. Bản gốc: có trên 2/3 số phiếu tín nhiệm thấp. Từ 01/08/2026: bị kỷ luật "
+            "khiển trách liên quan đến chức trách, nhiệm vụ được giao 2 lần trở lên trong "
+            "một thời hạn bổ nhiệm",
+            "Point b. As first issued: over two thirds low-confidence ballots. From "
+            "2026-08-01: two or more reprimands concerning the duties of the post in one "
+            "term",
+        ),
+    )
+    c: DismissalGround | None = Field(
+        None,
+        description=_d(
+            "Điểm c. Bản gốc: xếp loại chất lượng ở mức không hoàn thành nhiệm vụ. Từ "
+            "01/08/2026: có trên 2/3 số phiếu tín nhiệm thấp",
+            "Point c. As first issued: rated as not completing the tasks. From 2026-08-01: "
+            "over two thirds low-confidence ballots",
+        ),
+    )
+    d: DismissalGround | None = Field(
+        None,
+        description=_d(
+            "Điểm d. Bản gốc: bị cơ quan có thẩm quyền kết luận suy thoái về tư tưởng chính "
+            "trị, đạo đức, lối sống, “tự diễn biến”, “tự chuyển hóa”, vi phạm những điều đảng "
+            "viên không được làm, vi phạm trách nhiệm nêu gương. Từ 01/08/2026: có 02 năm "
+            "liên tiếp bị xếp loại không hoàn thành nhiệm vụ liên quan đến thực hiện chức "
+            "trách, nhiệm vụ được giao",
+            "Point d. As first issued: a competent body's conclusion of political, ethical "
+            "or moral degradation, of a breach of what Party members may not do or of the "
+            "duty to set an example. From 2026-08-01: two consecutive years rated as not "
+            "completing the tasks of the post",
+        ),
+    )
+    dd: DismissalGround | None = Field(
+        None,
+        alias="đ",
+        description=_d(
+            "Điểm đ. Bản gốc: bị cơ quan có thẩm quyền kết luận vi phạm tiêu chuẩn chính trị "
+            "theo quy định về bảo vệ chính trị nội bộ của Đảng đến mức phải miễn nhiệm. Từ "
+            "01/08/2026: bị cơ quan có thẩm quyền kết luận suy thoái về tư tưởng chính trị, "
+            "đạo đức, lối sống, “tự diễn biến”, “tự chuyển hóa”, vi phạm những điều đảng viên "
+            "không được làm, vi phạm trách nhiệm nêu gương, gây bức xúc trong dư luận",
+            "Point đ. As first issued: a competent body's conclusion of a breach of the "
+            "political standards of the Party's internal political protection that "
+            "requires dismissal. From 2026-08-01: a competent body's conclusion of "
+            "political, ethical or moral degradation, of a breach of what Party members may "
+            "not do or of the duty to set an example, causing public outrage",
+        ),
+    )
+    e: DismissalGround | None = Field(
+        None,
+        description=_d(
+            "Điểm e. Bản gốc: là người đứng đầu để cơ quan, tổ chức, đơn vị thuộc quyền quản "
+            "lý, phụ trách hoặc cấp dưới trực tiếp xảy ra tham nhũng, tiêu cực rất nghiêm "
+            "trọng. Từ 01/08/2026: bị cơ quan có thẩm quyền kết luận vi phạm tiêu chuẩn "
+            "chính trị theo quy định về bảo vệ chính trị nội bộ Đảng đến mức phải miễn nhiệm",
+            "Point e. As first issued: the head, when very serious corruption or wrongdoing "
+            "occurred in a body in his charge or directly below. From 2026-08-01: a "
+            "competent body's conclusion of a breach of the political standards of the "
+            "Party's internal political protection that requires dismissal",
+        ),
+    )
+    g: DismissalGround | None = Field(
+        None,
+        description=_d(
+            "Điểm g. Bản gốc: các trường hợp khác theo quy định của pháp luật (ghi rule). Từ "
+            "01/08/2026: là người đứng đầu để cơ quan, tổ chức, đơn vị thuộc quyền quản lý, "
+            "phụ trách trực tiếp hoặc cấp dưới trực tiếp xảy ra tham nhũng, lãng phí, tiêu "
+            "cực gây hậu quả rất nghiêm trọng theo kết luận của cơ quan có thẩm quyền nhưng "
+            "chưa đến mức phải xem xét, xử lý kỷ luật",
+            "Point g. As first issued: other cases provided by law (give rule). From "
+            "2026-08-01: the head, when corruption, waste or wrongdoing with very serious "
+            "consequences occurred in a body in his direct charge or directly below, as a "
+            "competent body concluded, short of disciplinary action",
+        ),
+    )
+    h: DismissalGround | None = Field(
+        None,
+        description=_d(
+            "Điểm h, từ 01/08/2026: là người đứng đầu để cơ quan, tổ chức, đơn vị thuộc "
+            "quyền quản lý, phụ trách trực tiếp xảy ra mâu thuẫn, mất đoàn kết nghiêm trọng "
+            "theo kết luận của cơ quan có thẩm quyền",
+            "Point h, from 2026-08-01: the head, when serious conflict or disunity arose in "
+            "a body in his direct charge, as a competent body concluded",
+        ),
+    )
+    i: DismissalGround | None = Field(
+        None,
+        description=_d(
+            "Điểm i, từ 01/08/2026: theo kiến nghị của cơ quan có thẩm quyền",
+            "Point i, from 2026-08-01: on the recommendation of a competent body",
+        ),
+    )
+    k: DismissalGround | None = Field(
+        None,
+        description=_d(
+            "Điểm k, từ 01/08/2026: thuộc một trong các trường hợp quy định tại khoản 1 Điều "
+            "52 nhưng không tự nguyện từ chức",
+            "Point k, from 2026-08-01: in one of the cases of Article 52 clause 1 but not "
+            "resigning of one's own will",
+        ),
+    )
+    l: DismissalGround | None = Field(  # noqa: E741 (the decree's own letter)
+        None,
+        description=_d(
+            "Điểm l, từ 01/08/2026: các trường hợp khác theo quy định của Đảng hoặc quy định "
+            "của pháp luật (ghi rule)",
+            "Point l, from 2026-08-01: other cases provided by the Party's rules or by law "
+            "(give rule)",
+        ),
+    )
 
     @model_validator(mode="after")
     def _at_least_one(self) -> Grounds:
@@ -119,6 +266,12 @@ class Grounds(Model):
         return self
 
 
+@described(
+    "Thời hạn bổ nhiệm đang giữ: chỉ miễn nhiệm khi chưa hết thời hạn bổ nhiệm (Luật "
+    "80/2025 Điều 5 k12)",
+    "The current appointment term: a dismissal is only made before the term ends (Law "
+    "80/2025 Art. 5 cl. 12)",
+)
 class CurrentTerm(Term):
     """Thời hạn bổ nhiệm đang giữ: miễn nhiệm chỉ khi chưa hết thời hạn (Luật 80 Điều 5
     k12)."""
@@ -136,6 +289,11 @@ class CurrentTerm(Term):
     )
 
 
+@described(
+    "Quyết định kỷ luật, có ghi kỷ luật có liên quan đến chức trách, nhiệm vụ được giao hay "
+    "không",
+    "A disciplinary decision, saying whether it concerns the duties of the post",
+)
 class DismissalDiscipline(Discipline):
     related_to_duties: bool | None = Field(
         None,
@@ -148,6 +306,12 @@ class DismissalDiscipline(Discipline):
     )
 
 
+@described(
+    "Xếp loại chất lượng một năm, có ghi việc không hoàn thành nhiệm vụ có liên quan đến "
+    "chức trách, nhiệm vụ được giao hay không",
+    "The quality rating of one year, saying whether a failed rating concerns the duties of "
+    "the post",
+)
 class DismissalRating(AnnualRating):
     related_to_duties: bool | None = Field(
         None,
@@ -160,6 +324,12 @@ class DismissalRating(AnnualRating):
     )
 
 
+@described(
+    "Công chức lãnh đạo, quản lý bị miễn nhiệm; kỷ luật và xếp loại có ghi việc liên quan "
+    "đến chức trách, nhiệm vụ được giao (NĐ 300/2026 Điều 23: điểm b, d)",
+    "The leading civil servant dismissed; discipline and ratings say whether they concern "
+    "the duties of the post (Decree 300/2026 Art. 23: points b, d)",
+)
 class DismissedPerson(Person):
     """The person dismissed: the shared record, with discipline and ratings that say
     whether they concern the duties of the post (NĐ 300 Điều 23: points b and d)."""
@@ -174,6 +344,10 @@ class DismissedPerson(Person):
     )
 
 
+@described(
+    "Kết quả lấy phiếu tín nhiệm (căn cứ: trên 2/3 số phiếu tín nhiệm thấp)",
+    "The result of a confidence vote (the ground: over two thirds low-confidence ballots)",
+)
 class ConfidenceVote(Model):
     date: dt.date = Field(description=d("Ngày lấy phiếu tín nhiệm", "Date of the vote"))
     low: Count = Field(description=d("Số phiếu tín nhiệm thấp", "Low-confidence ballots"))
@@ -186,13 +360,25 @@ class ConfidenceVote(Model):
     tally: Document | None = Field(None, description=d("Biên bản kiểm phiếu", "The tally"))
 
 
+@described(
+    "Việc cơ quan tham mưu về tổ chức cán bộ hoặc người đứng đầu trao đổi với công chức "
+    "trước khi đề xuất miễn nhiệm (NĐ 170/2025 Điều 53 k2 a)",
+    "The talk the personnel office or the head holds with the civil servant before the "
+    "proposal to dismiss (Decree 170/2025 Art. 53 cl. 2 a)",
+)
 class Exchange(Model):
     date: dt.date = Field(description=d("Ngày trao đổi với công chức", "Date of the talk"))
     by: Name | None = Field(None, description=d("Người trao đổi", "Who held the talk"))
     record: Document | None = Field(None, description=d("Biên bản", "Record of the talk"))
 
 
-class Proposal(Model):
+@described(
+    "Văn bản đề xuất cấp có thẩm quyền xem xét, quyết định việc miễn nhiệm, trong 10 ngày "
+    "làm việc kể từ khi có đủ căn cứ (NĐ 170/2025 Điều 53 k2 a)",
+    "The written proposal that the competent body consider and decide the dismissal, within "
+    "10 working days of the grounds (Decree 170/2025 Art. 53 cl. 2 a)",
+)
+class DismissalProposal(Model):
     by: Proposer = Field(
         description=d(
             "Người đề xuất: personnel_unit (cơ quan, bộ phận tham mưu về tổ chức cán bộ), "
@@ -212,6 +398,11 @@ class Proposal(Model):
     )
 
 
+@described(
+    "Kết quả biểu quyết bằng phiếu kín của một tập thể (tập thể lãnh đạo hoặc thường vụ cấp "
+    "ủy cùng cấp)",
+    "The secret-ballot vote of one body (the leadership or the party standing committee)",
+)
 class BodyVote(Model):
     members: Members = Field(
         description=d("Tổng số thành viên của tập thể", "Members of the body")
@@ -222,6 +413,12 @@ class BodyVote(Model):
     )
 
 
+@described(
+    "Những người vừa là thành viên tập thể lãnh đạo vừa là ủy viên thường vụ cấp ủy cùng "
+    "cấp, và số người trong số đó đồng ý",
+    "The people who sit both in the leadership and in the party standing committee, and how "
+    "many of them agreed",
+)
 class Overlap(Model):
     members: Count = Field(
         description=d(
@@ -234,6 +431,12 @@ class Overlap(Model):
     )
 
 
+@described(
+    "Hội nghị tập thể lãnh đạo và thường vụ cấp ủy cùng cấp thảo luận, xác định rõ căn cứ "
+    "miễn nhiệm và biểu quyết bằng phiếu kín (NĐ 170/2025 Điều 53 k2 b)",
+    "The meeting at which the leadership and the party standing committee discuss and "
+    "settle the grounds and vote by secret ballot (Decree 170/2025 Art. 53 cl. 2 b)",
+)
 class Meeting(Model):
     """Hội nghị tập thể lãnh đạo và thường vụ cấp ủy cùng cấp thảo luận căn cứ và biểu
     quyết bằng phiếu kín (NĐ 170 Điều 53 k2 b)."""
@@ -274,6 +477,10 @@ class Meeting(Model):
     tally: Document | None = Field(None, description=d("Biên bản kiểm phiếu", "Tally"))
 
 
+@described(
+    "Hồ sơ xem xét miễn nhiệm (NĐ 170/2025 Điều 54, sửa đổi bởi NĐ 300/2026 Điều 24)",
+    "The dismissal dossier (Decree 170/2025 Art. 54, as amended by Decree 300/2026 Art. 24)",
+)
 class DismissalDossier(Model):
     submission: Document | None = Field(
         None,
@@ -297,6 +504,10 @@ class DismissalDossier(Model):
     )
 
 
+@described(
+    "Vị trí công tác được bố trí sau khi miễn nhiệm",
+    "The post given after the dismissal",
+)
 class Placement(Model):
     post: Name | None = Field(None, description=d("Vị trí bố trí", "Post given"))
     is_leadership: bool = Field(
@@ -305,6 +516,12 @@ class Placement(Model):
     start_date: dt.date | None = Field(None, description=d("Từ ngày", "From"))
 
 
+@described(
+    "Sau khi miễn nhiệm: phụ cấp chức vụ, bố trí công tác, cho thôi việc (NĐ 170/2025 Điều "
+    "53 k3, Điều 55)",
+    "After the dismissal: the leadership allowance, the placement, leaving the service "
+    "(Decree 170/2025 Art. 53 cl. 3, Art. 55)",
+)
 class After(Model):
     allowance_paid_until: dt.date | None = Field(
         None,
@@ -327,11 +544,40 @@ class After(Model):
     )
 
 
+@described(
+    "Một bước của quy trình của Đảng: ngày thực hiện và văn bản (nếu có)",
+    "One step of the Party's procedure: its date and its document (if any)",
+)
 class PartyStep(Model):
     date: dt.date = Field(description=d("Ngày", "Date"))
     document: Document | None = Field(None, description=d("Văn bản", "Document"))
 
 
+@described(
+    "Các bước đối với cán bộ thuộc diện Bộ Chính trị, Ban Bí thư quản lý (HD 45-HD/BTCTW mục "
+    "IV.2), theo thứ tự",
+    "The steps for a cadre the Politburo or Secretariat manages (Guidance 45-HD/BTCTW "
+    "section IV.2), in order",
+    example={
+        "btctw_exchange": {"date": "2026-10-16"},
+        "head_exchange": {"date": "2026-10-19"},
+        "collective_opinion": {
+            "date": "2026-10-21",
+            "document": {"title": "Biên bản họp Ban Thường vụ Đảng ủy Bộ Y",
+                         "date": "2026-10-21"},
+        },
+        "report": {
+            "date": "2026-10-23",
+            "document": {"number": "55-BC/ĐU", "date": "2026-10-23",
+                         "title": "Báo cáo đề nghị miễn nhiệm Vụ trưởng Vụ X"},
+        },
+        "written_opinions": {
+            "date": "2026-10-30",
+            "document": {"title": "Ý kiến của Ủy ban Kiểm tra Trung ương",
+                         "date": "2026-10-30"},
+        },
+    },
+)
 class PartySteps(Model):
     """Các bước đối với cán bộ thuộc diện Bộ Chính trị, Ban Bí thư quản lý (HD 45 mục
     IV.2)."""
@@ -371,6 +617,12 @@ class PartySteps(Model):
     )
 
 
+@described(
+    "Hồ sơ miễn nhiệm công chức lãnh đạo, quản lý (Luật 80/2025 Điều 5 k12; NĐ 170/2025 Điều "
+    "53-55, sửa đổi bởi NĐ 300/2026 Điều 23-25)",
+    "A dismissal of a leading civil servant (Law 80/2025 Art. 5 cl. 12; Decree 170/2025 Art. "
+    "53-55, as amended by Decree 300/2026 Art. 23-25)",
+)
 class DismissalCase(CaseBase):
     """Hồ sơ miễn nhiệm công chức lãnh đạo, quản lý (NĐ 170/2025 Điều 53-55; Luật 80/2025
     Điều 5 k12) / A dismissal case."""
@@ -387,14 +639,19 @@ class DismissalCase(CaseBase):
     term: CurrentTerm = Field(
         description=d("Thời hạn bổ nhiệm đang giữ", "The current appointment term")
     )
-    grounds: Grounds
+    grounds: Grounds = Field(
+        description=d(
+            "Căn cứ miễn nhiệm: các điểm của Điều 53 khoản 1 được viện dẫn",
+            "The grounds: the points of Article 53 clause 1 relied on",
+        )
+    )
     confidence_vote: ConfidenceVote | None = Field(
         None, description=d("Kết quả lấy phiếu tín nhiệm", "The confidence vote")
     )
     exchange_with_person: Exchange | None = Field(
         None, description=d("Trao đổi với công chức", "The talk with the civil servant")
     )
-    proposal: Proposal | None = Field(
+    proposal: DismissalProposal | None = Field(
         None, description=d("Đề xuất miễn nhiệm", "The proposal to dismiss")
     )
     meeting: Meeting | None = Field(

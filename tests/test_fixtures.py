@@ -34,8 +34,11 @@ THRESHOLD_KINDS = {"quorum", "nomination_round", "divergence", "final_vote", "de
                    "at_most", "items_ratio", "lead_time", "carried_forward",
                    "tenure_months", "max_months", "dossier_age",
                    "working_days_total",  # part S (suspension)
-                   # issue 14 (part R: resignation, relief), and D's removal kinds it uses
-                   "share_above", "share_at_most", "staged_deadline", "rated_years"}
+                   # issue 14, D (dismissal)
+                   "share_above", "items_count", "consecutive_years", "staged_deadline",
+                   "collective_vote",
+                   # issue 14, R (resignation, relief)
+                   "share_at_most", "rated_years"}
 BOUNDARY_PREFIXES = ("below-", "at-", "above-")
 
 

@@ -31,6 +31,7 @@ REFERENCE = {
     "extension": "2026-extension",
     "acting": "2026-acting-head",
     "suspension": "2026-suspension",  # part S
+    "dismissal": "2026-dismissal",  # issue 14, D
     # Part R of issue 14: the resignation family.
     "resignation": "2026-resignation",
     "relief": "2026-relief",

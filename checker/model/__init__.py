@@ -7,6 +7,7 @@ generated one.
                      and CaseBase (the fields every case has)
     appointment/     the appointment family: appointment, reappointment, extension, acting
     suspension.py    suspension (tạm đình chỉ công tác)
+    dismissal.py     dismissal (miễn nhiệm)
     resignation.py   the resignation family: resignation (từ chức), relief from the post
                      (cho thôi giữ chức vụ)
     schema.py        the published JSON Schema: `procedure` selects the shape
@@ -103,6 +104,7 @@ from checker.model.common import (
     _Generator,
     d,
 )
+from checker.model.dismissal import DismissalCase
 from checker.model.resignation import (
     ReliefCase,
     ResignationCase,
@@ -117,6 +119,7 @@ Case = Annotated[
     | ExtensionCase
     | ActingCase
     | SuspensionCase  # part S
+    | DismissalCase  # issue 14, D
     # Part R of issue 14: the resignation family.
     | ResignationCase
     | ReliefCase,
@@ -190,6 +193,7 @@ __all__ = [
     "Discipline",
     "DisciplineForm",
     "DisciplineSystem",
+    "DismissalCase",
     "DocNumber",
     "Document",
     "Dossier",

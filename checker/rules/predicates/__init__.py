@@ -17,6 +17,7 @@ The kinds live in family modules, by what they judge:
     items.py          lists judged item by item (items_*)
     person.py         the candidate's record: tenure, ratings, months in post, retirement
                       margin, discipline bars
+    removals.py       waiting periods after the loss of a leadership post (part W)
     steps.py          the steps of a procedure and their votes: order, quorum, ballots,
                       nomination rounds, carried forward, divergence, final vote
     timing.py         dates against dates: date order, deadlines, lead times, periods of
@@ -37,7 +38,16 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeAlias, Union
 
 from pydantic import Field
 
-from checker.rules.predicates import consultations, dossier, items, person, steps, timing, values
+from checker.rules.predicates import (
+    consultations,
+    dossier,
+    items,
+    person,
+    removals,  # W (issue 14)
+    steps,
+    timing,
+    values,
+)
 from checker.rules.predicates.consultations import ConsultationRecorded, consultation_recorded
 from checker.rules.predicates.core import (
     Ctx,
@@ -87,6 +97,7 @@ PREDICATES: dict[str, Predicate[Any]] = registry(
     dossier.KINDS,
     items.KINDS,
     person.KINDS,
+    removals.KINDS,  # W (issue 14)
     steps.KINDS,
     timing.KINDS,
     values.KINDS,

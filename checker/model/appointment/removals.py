@@ -10,7 +10,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from checker.model.common import Document, Model, Name, d, described
+from checker.model.common import Model, Name, NumberedDocument, d, described
 
 
 @described(
@@ -100,7 +100,7 @@ class Removal(Model):
             "discipline_removal",
         )
     )
-    decision: Document = Field(
+    decision: NumberedDocument = Field(
         description=d("Quyết định (số, ngày)", "The decision (number, date)")
     )
     post: Name = Field(description=d("Chức vụ đã thôi đảm nhiệm", "The post lost"))

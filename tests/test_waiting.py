@@ -219,3 +219,22 @@ def test_the_removal_decision_needs_its_number_and_date() -> None:
     report = check_bytes("bad.json", json.dumps(bad).encode(), builtin_packs(), Options())
     schema = [(f.pointer, f.message) for f in report.findings if f.rule == "SCHEMA"]
     assert schema == [("/candidate/removals/0/decision", 'Thiếu trường bắt buộc "date".')]
+
+
+@pytest.mark.parametrize(("rank", "placed", "expected"), [
+    ("equivalent", False, ("first", Kind.VIOLATION)),
+    ("higher", False, ("first", Kind.VIOLATION)),
+    ("lower", False, None),
+    ("equivalent", True, ("later", Kind.UNDECIDABLE)),
+    (None, False, ("unranked", Kind.UNDECIDABLE)),
+])
+def test_not_reappointed_no_equivalent_or_higher_post(rank: str | None, placed: bool,
+                                                      expected: tuple[str, Kind] | None) -> None:
+    """NĐ 170 Điều 36 k7: the other work given is not an equivalent or higher post; the
+    text sets no time and does not say whether it governs later appointments."""
+    params = {"removals": ["not_reappointed"], "mode": "first_placement",
+              "ranks": ["equivalent", "higher"]}
+    extra = {"rank": rank} if rank else {}
+    data = case(removal("not_reappointed", "2029-06-01", "2029-07-01" if placed else None,
+                        **extra))
+    assert [(m, k) for _, m, k in judge(data, **params)] == ([expected] if expected else [])

@@ -39,9 +39,10 @@ class RemovalWait(Params):
     and `corruption` when set), the appointment at the reference date:
 
     - `never`: is barred whatever the time (Luật 80 Điều 38 k3);
-    - `first_placement`: must not be the first placement after the removal (the case
-      records no `placement`); after a recorded placement the text does not say whether
-      the bar lasts, so it cannot be decided (NĐ 170 Điều 55 k3 as first issued);
+    - `first_placement`: to a post of a rank in `ranks`, must not be the first placement
+      after the removal (the case records no `placement`); after a recorded placement the
+      text does not say whether the bar lasts, so it cannot be decided (NĐ 170 Điều 55 k3
+      as first issued; Điều 36 k7 after a reappointment refused);
     - `wait`: to a post of a rank in `ranks`, needs at least `months` whole months at the
       new position (from `placement.since`; none if this appointment is the first
       placement); a rank in `open_ranks` within the period cannot be decided (the text is
@@ -71,7 +72,8 @@ class RemovalWait(Params):
         if self.mode == "never":
             return set(_WAIT_KEYS) | {"first", "later"}
         if self.mode == "first_placement":
-            return set(_WAIT_KEYS) | {"barred"}
+            return (set(_WAIT_KEYS) - {"unranked"}) | {"barred"} | (
+                {"unranked"} if set(self.ranks) >= _ALL_RANKS else set())
         out = {"barred", "first", "later"}
         if len(self.reference) < 2:
             out.add("ambiguous")
@@ -121,6 +123,11 @@ def _judge(p: RemovalWait, c: Ctx, i: int, r: Removal, refs: list[tuple[dt.date,
         yield Hit(at, "barred", vals)
         return
     if p.mode == "first_placement":
+        if r.rank is None and not set(p.ranks) >= _ALL_RANKS:
+            yield Hit(at, "unranked", {**vals, "months": 0}, Kind.UNDECIDABLE)
+            return
+        if r.rank is not None and r.rank not in p.ranks:
+            return
         if r.placement is None:
             yield Hit(at, "first", vals)
         else:

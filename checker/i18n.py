@@ -764,6 +764,8 @@ PROCEDURE_NAMES: dict[str, dict[Lang, str]] = {
     "acting": {"vi": "giao quyền cấp trưởng", "en": "acting head"},
     # part S
     "suspension": {"vi": "tạm đình chỉ công tác", "en": "suspension"},
+    # issue 14, D (dismissal)
+    "dismissal": {"vi": "miễn nhiệm", "en": "dismissal"},
 }
 
 

@@ -224,6 +224,11 @@ _MSG: dict[str, dict[Lang, str]] = {
         "vi": "Giá trị {value} lớn hơn mức tối đa {limit}.",
         "en": "The value {value} is above the maximum {limit}.",
     },
+    # issue 14, D: an object that must name at least one of its keys (a dismissal's grounds)
+    "minProperties": {
+        "vi": "Cần ghi ít nhất {limit} mục ở đây, là một trong: {names}.",
+        "en": "At least {limit} entry is needed here, one of: {names}.",
+    },
     "minLength": {
         "vi": "Chuỗi này không được để trống.",
         "en": "This string must not be empty.",
@@ -405,6 +410,9 @@ def _message(e: ValidationError, lang: Lang) -> tuple[str, str]:
         return m[kw][lang].format(value=v, limit=want), ""
     if kw == "maxItems":  # F (issue 14): a `$comment` given as a list
         return m[kw][lang].format(limit=want), ""
+    if kw == "minProperties":
+        names = ", ".join(schema.get("properties", {})) or "?"
+        return m[kw][lang].format(limit=want, names=names), ""
     if kw in ("minLength", "maxLength"):
         return m[kw][lang].format(limit=want), ""
     return m["other"][lang].format(keyword=kw), ""

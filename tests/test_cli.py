@@ -77,9 +77,10 @@ def test_directory_of_examples_exits_1() -> None:
     assert r.exit_code == 1
     assert [f["path"] for f in json_report(r)["files"]] == [
         (EXAMPLES / f"{name}.json").as_posix() for name in (
-            "2024-ministry-bcs-era",
+            "2024-ministry-bcs-era", "2025-dismissal",
             "2025-suspension",  # part S
-            "2026-acting-head", "2026-extension",
+            "2026-acting-head", "2026-dismissal-violations", "2026-dismissal",
+            "2026-extension",
             "2026-four-step-in-house",
             "2026-from-elsewhere", "2026-provincial-branch-hiep-y", "2026-reappointment",
             "2026-suspension-violations", "2026-suspension",  # part S (file order)

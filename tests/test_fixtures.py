@@ -33,7 +33,10 @@ THRESHOLD_KINDS = {"quorum", "nomination_round", "divergence", "final_vote", "de
                    "document_age", "min_months", "retirement_margin", "discipline_bar",
                    "at_most", "items_ratio", "lead_time", "carried_forward",
                    "tenure_months", "max_months", "dossier_age",
-                   "working_days_total"}  # part S (suspension)
+                   "working_days_total",  # part S (suspension)
+                   # issue 14, D (dismissal)
+                   "share_above", "items_count", "consecutive_years", "staged_deadline",
+                   "collective_vote"}
 BOUNDARY_PREFIXES = ("below-", "at-", "above-")
 
 

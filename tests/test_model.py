@@ -23,6 +23,7 @@ from checker.model import (
     ActingCase,
     AppointmentCase,
     CaseBase,
+    DismissalCase,
     ExtensionCase,
     Person,
     Procedure,
@@ -42,6 +43,7 @@ EXAMPLE_OF = {
     "extension": None,  # built from the reappointment example below
     "acting": "2026-acting-head",
     "suspension": "2026-suspension",  # part S
+    "dismissal": "2026-dismissal",  # issue 14, D
 }
 
 
@@ -189,7 +191,7 @@ def test_field_owners_follow_references_into_lists() -> None:
     owners = field_owners(case_json_schema())
     assert owners[("acting",)] == ("acting",)
     assert owners[("acting", "extensions", "number")] == ("acting",)
-    # the appointment family's four shapes (a suspension has no steps: part S)
+    # the appointment family's four shapes (a suspension or a dismissal has no steps)
     assert owners[("steps", "nominations", "votes")] == (
         "appointment", "reappointment", "extension", "acting")
     assert owners[("previous_term", "expires")] == ("reappointment", "extension")
@@ -197,9 +199,11 @@ def test_field_owners_follow_references_into_lists() -> None:
 
 # ---------------------------------------------------------------- procedure itself
 EXPECTED_LIST = {
-    "en": "appointment, reappointment, extension (extension of tenure), acting (acting head)",
+    "en": "appointment, reappointment, extension (extension of tenure), acting (acting "
+          "head), suspension, dismissal",
     "vi": "appointment (bổ nhiệm), reappointment (bổ nhiệm lại), extension (kéo dài thời "
-          "gian giữ chức vụ), acting (giao quyền cấp trưởng)",
+          "gian giữ chức vụ), acting (giao quyền cấp trưởng), suspension (tạm đình chỉ công "
+          "tác), dismissal (miễn nhiệm)",
 }
 
 
@@ -248,7 +252,8 @@ def test_a_model_error_is_located_inside_the_case() -> None:
 def test_the_shapes_are_the_classes_of_the_union() -> None:
     expected = {"appointment": AppointmentCase, "reappointment": ReappointmentCase,
                 "extension": ExtensionCase, "acting": ActingCase,
-                "suspension": SuspensionCase}  # part S
+                "suspension": SuspensionCase,  # part S
+                "dismissal": DismissalCase}  # issue 14, D
     assert expected == SHAPES
 
 
@@ -315,6 +320,25 @@ def test_every_section_has_a_valid_example(shape: str, field: str, name: str) ->
                                  format_checker=FormatChecker())
     for ex in node["examples"]:
         assert [e.message for e in check.iter_errors(ex)] == [], (name, ex)
+
+
+def test_every_definition_has_a_name_of_its_own() -> None:
+    """Two models of one name (in two modules) get module-path names in `$defs`
+    (checker__model__dismissal__Ground) and would share one @described text."""
+    assert [n for n in SCHEMA["$defs"] if "__" in n] == []
+
+
+def test_a_name_described_twice_by_another_class_is_refused() -> None:
+    from enum import StrEnum
+
+    from checker.model.common import SCHEMA_TEXT, described
+
+    before = SCHEMA_TEXT["Sex"]
+    with pytest.raises(ValueError, match="Sex"):
+        @described("Giới tính khác", "Another sex")
+        class Sex(StrEnum):
+            OTHER = "other"
+    assert SCHEMA_TEXT["Sex"] is before
 
 
 def test_a_value_without_its_description_is_refused_when_the_schema_is_made(

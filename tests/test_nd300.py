@@ -103,7 +103,8 @@ def test_every_rule_of_the_amended_regime_cites_the_amending_article_or_an_uname
             continue
         for r in p.rules:
             for c in r.cites:
-                # Luật 80/2025 (cited by the suspension pack) is not amended by NĐ 300
+                # Luật 80/2025 (cited by the suspension and dismissal packs) is not amended by
+                # NĐ 300
                 ok = (c.amended_by is not None
                       or c.source in ("nd-300-2026", "blds-91-2015", "luat-80-2025")
                       or ((c.source, c.article) in unamended

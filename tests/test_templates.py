@@ -31,6 +31,7 @@ REFERENCE = {
     "extension": "2026-extension",
     "acting": "2026-acting-head",
     "suspension": "2026-suspension",  # part S
+    "dismissal": "2026-dismissal",  # issue 14, D
 }
 
 VIETNAMESE = re.compile(r"[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]",

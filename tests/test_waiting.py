@@ -20,7 +20,7 @@ from checker.report import Kind
 from checker.rules.engine import Options
 from checker.rules.pack import builtin_packs
 from checker.rules.predicates import Ctx
-from checker.rules.predicates.removals import RemovalWait, removal_wait
+from checker.rules.predicates.waiting import RemovalWait, removal_wait
 
 # A clean appointment under NĐ 300 (first step 2030-08-17, decision 2030-09-16; ratings
 # 2027 to 2029 good or better; retirement 2046-11-05), from the fixtures.

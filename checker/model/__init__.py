@@ -7,6 +7,7 @@ generated one.
                      and CaseBase (the fields every case has)
     appointment/     the appointment family: appointment, reappointment, extension, acting
     suspension.py    suspension (tạm đình chỉ công tác)
+    dismissal.py     dismissal (miễn nhiệm)
     schema.py        the published JSON Schema: `procedure` selects the shape
 
 `Case` is the discriminated union on `procedure`; everything else is derived from it:
@@ -101,6 +102,7 @@ from checker.model.common import (
     _Generator,
     d,
 )
+from checker.model.dismissal import DismissalCase
 from checker.model.suspension import SuspensionCase  # part S
 
 # The shapes, one per procedure. A new procedure: one member here (and its import above).
@@ -109,7 +111,8 @@ Case = Annotated[
     | ReappointmentCase
     | ExtensionCase
     | ActingCase
-    | SuspensionCase,  # part S
+    | SuspensionCase  # part S
+    | DismissalCase,  # issue 14, D
     Field(discriminator="procedure"),
 ]
 
@@ -180,6 +183,7 @@ __all__ = [
     "Discipline",
     "DisciplineForm",
     "DisciplineSystem",
+    "DismissalCase",
     "DocNumber",
     "Document",
     "Dossier",

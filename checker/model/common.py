@@ -75,15 +75,28 @@ class SchemaText:
 
 
 SCHEMA_TEXT: dict[str, SchemaText] = {}
+# Which class holds each name of SCHEMA_TEXT (module and qualified name, so that a module
+# loaded again still counts as the same class).
+_DESCRIBED: dict[str, str] = {}
 _T = TypeVar("_T", bound=type)
 
 
 def described(vi: str, en: str, *, values: dict[str, tuple[str, str]] | None = None,
               example: Any = None) -> Callable[[_T], _T]:
     """Class decorator: the schema's description of a model or enum (Vietnamese, then
-    English), and for an enum the meaning of each value, in both languages."""
+    English), and for an enum the meaning of each value, in both languages.
+
+    The texts are keyed by the class's name, as `$defs` is: two classes of one name (in
+    two modules) would share one text, and pydantic would name their definitions by module
+    path; a name already described by another class is refused."""
 
     def mark(cls: _T) -> _T:
+        where = f"{cls.__module__}.{cls.__qualname__}"
+        held = _DESCRIBED.setdefault(cls.__name__, where)
+        if held != where:
+            raise ValueError(
+                f"@described: the name {cls.__name__} is already that of {held}; give "
+                f"{where} a name of its own")
         SCHEMA_TEXT[cls.__name__] = SchemaText(
             d(vi, en), None if values is None else {k: d(*v) for k, v in values.items()},
             example)
@@ -175,13 +188,15 @@ class NumberedDocument(Document):
 
 class Procedure(StrEnum):
     """Thủ tục: bổ nhiệm; bổ nhiệm lại; kéo dài thời gian giữ chức vụ đến tuổi nghỉ hưu;
-    giao quyền cấp trưởng."""
+    giao quyền cấp trưởng; tạm đình chỉ công tác; miễn nhiệm."""
 
     APPOINTMENT = "appointment"
     REAPPOINTMENT = "reappointment"
     EXTENSION = "extension"
     ACTING = "acting"
     SUSPENSION = "suspension"  # part S: tạm đình chỉ công tác (checker/model/suspension.py)
+    # issue 14, D: miễn nhiệm (checker/model/dismissal.py)
+    DISMISSAL = "dismissal"
 
 
 

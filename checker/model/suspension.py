@@ -198,7 +198,7 @@ class SuspensionRequest(Model):
     "Căn cứ tạm đình chỉ công tác và sự việc chứng minh căn cứ đó",
     "The ground for the suspension and the facts that prove it",
 )
-class Ground(Model):
+class SuspensionFacts(Model):
     """Căn cứ tạm đình chỉ công tác và sự việc chứng minh căn cứ đó."""
 
     kind: SuspensionGround = Field(
@@ -258,7 +258,7 @@ class Ground(Model):
     "Báo cáo, đề xuất của cơ quan, bộ phận tham mưu về tổ chức cán bộ",
     "The personnel unit's report and proposal",
 )
-class Proposal(Model):
+class SuspensionProposal(Model):
     """Báo cáo, đề xuất của cơ quan, bộ phận tham mưu về tổ chức cán bộ."""
 
     document: Document = Field(description=d("Văn bản đề xuất", "The proposal"))
@@ -446,9 +446,9 @@ class SuspensionCase(CaseBase):
     )
     person: SuspendedPerson = Field(
         description=d("Công chức bị tạm đình chỉ công tác", "The civil servant suspended"))
-    ground: Ground = Field(
+    ground: SuspensionFacts = Field(
         description=d("Căn cứ tạm đình chỉ công tác", "The ground for the suspension"))
-    proposal: Proposal | None = Field(
+    proposal: SuspensionProposal | None = Field(
         None, description=d("Đề xuất của cơ quan, bộ phận tham mưu về tổ chức cán bộ",
                             "The personnel unit's proposal"))
     decision: SuspensionDecision | None = Field(  # type: ignore[assignment]

@@ -45,7 +45,7 @@ from checker.model.appointment.records import (
     VerifierKind,
 )
 from checker.model.appointment.removals import (  # W (issue 14)
-    Placement,
+    NewPosition,
     RankAgainstLost,
     Removal,
     RemovalKind,
@@ -81,8 +81,8 @@ __all__ = [
     "ExtensionCase",
     "HeadChoice",
     "Leadership",
+    "NewPosition",  # W
     "Nomination",
-    "Placement",  # W
     "Planning",
     "PlanningRank",
     "PlanningStatus",

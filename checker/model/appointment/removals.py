@@ -59,7 +59,7 @@ class RankAgainstLost(StrEnum):
     "Vị trí, chức vụ được bố trí sau khi thôi đảm nhiệm chức vụ",
     "The position given after the post was lost",
 )
-class Placement(Model):
+class NewPosition(Model):
     """Vị trí, chức vụ mới được bố trí sau khi thôi đảm nhiệm chức vụ: thời gian chờ tính từ
     ngày bắt đầu công tác ở vị trí này (NĐ 170/2025 Điều 55 k1 sửa đổi bởi NĐ 300/2026)."""
 
@@ -120,7 +120,7 @@ class Removal(Model):
             "Removed as a discipline for corruption (Law 80/2025/QH15 Art. 38 cl. 3)",
         ),
     )
-    placement: Placement | None = Field(
+    placement: NewPosition | None = Field(
         None,
         description=d(
             "Vị trí, chức vụ được bố trí sau đó; không ghi nếu lần bổ nhiệm này là lần bố trí "

@@ -17,13 +17,17 @@ The kinds live in family modules, by what they judge:
     items.py          lists judged item by item (items_*)
     person.py         the candidate's record: tenure, ratings, months in post, retirement
                       margin, discipline bars
-    removals.py       waiting periods after the loss of a leadership post (part W)
+    waiting.py        waiting periods after the loss of a leadership post (part W)
     steps.py          the steps of a procedure and their votes: order, quorum, ballots,
                       nomination rounds, carried forward, divergence, final vote
     timing.py         dates against dates: date order, deadlines, lead times, periods of
                       at most so many months, a date in the rule's period
     values.py         single values: present, flags, allowed and forbidden values, bounds,
                       the same body
+    removal.py        removal from a post (dismissal, issue 14): places present or absent,
+                      a share above a ratio, items counted in a period, consecutive years,
+                      a deadline extendable with a reason, a vote of several bodies under
+                      every reading, dates in order, an open question
 
 Each family module ends with KINDS, a tuple (unannotated, see Predicate) of its registry
 entries: (parameter model, function, messages). A new kind is a model, a function and an
@@ -43,10 +47,11 @@ from checker.rules.predicates import (
     dossier,
     items,
     person,
-    removals,  # W (issue 14)
+    removal,
     steps,
     timing,
     values,
+    waiting,  # W (issue 14)
 )
 from checker.rules.predicates.consultations import ConsultationRecorded, consultation_recorded
 from checker.rules.predicates.core import (
@@ -97,7 +102,8 @@ PREDICATES: dict[str, Predicate[Any]] = registry(
     dossier.KINDS,
     items.KINDS,
     person.KINDS,
-    removals.KINDS,  # W (issue 14)
+    removal.KINDS,
+    waiting.KINDS,  # W (issue 14)
     steps.KINDS,
     timing.KINDS,
     values.KINDS,

@@ -6,6 +6,7 @@ quyền cấp trưởng (NĐ 170/2025 Chương III Mục 3 and 4, Điều 28 to 
     records.py     the dossier, the political conclusion, the ban cán sự đảng
     acting.py      the acting-head arrangement
     shapes.py      the family's base and one shape per procedure
+    removals.py    earlier removals from a leadership post (candidate.removals; part W)
 """
 
 from checker.model.appointment.acting import Acting, ActingReason
@@ -43,6 +44,12 @@ from checker.model.appointment.records import (
     PoliticalResult,
     VerifierKind,
 )
+from checker.model.appointment.removals import (  # W (issue 14)
+    NewPosition,
+    RankAgainstLost,
+    Removal,
+    RemovalKind,
+)
 from checker.model.appointment.shapes import (
     ActingCase,
     AppointmentCase,
@@ -74,6 +81,7 @@ __all__ = [
     "ExtensionCase",
     "HeadChoice",
     "Leadership",
+    "NewPosition",  # W
     "Nomination",
     "Planning",
     "PlanningRank",
@@ -83,7 +91,10 @@ __all__ = [
     "PoliticalResult",
     "PostHeld",
     "PostRelation",
+    "RankAgainstLost",  # W
     "ReappointmentCase",
+    "Removal",  # W
+    "RemovalKind",  # W
     "RenewalFamily",
     "Reselection",
     "Source",

@@ -9,6 +9,7 @@ from typing import Annotated
 
 from pydantic import Field
 
+from checker.model.appointment.removals import Removal
 from checker.model.common import (
     Count,
     Document,
@@ -339,6 +340,20 @@ class Candidate(Person):
             "current_post and current_post_since record)",
         ),
     )
+    # --- W (issue 14): waiting periods after removal ---
+    removals: list[Removal] = Field(
+        default_factory=list,
+        max_length=50,
+        description=d(
+            "Các lần thôi đảm nhiệm chức vụ lãnh đạo, quản lý trước đây (cho thôi giữ chức vụ, "
+            "từ chức, miễn nhiệm, không được bổ nhiệm lại, cách chức), để kiểm tra thời gian "
+            "chờ trước khi được bổ nhiệm lại vào chức vụ lãnh đạo (NĐ 170/2025 Điều 55)",
+            "Earlier losses of a leadership post (relief, resignation, dismissal, not "
+            "reappointed, discipline), to check the waiting period before a leadership "
+            "appointment (Decree 170/2025 Art. 55)",
+        ),
+    )
+    # --- end W ---
 
 
 @described(

@@ -17,6 +17,7 @@ The kinds live in family modules, by what they judge:
     items.py          lists judged item by item (items_*)
     person.py         the candidate's record: tenure, ratings, months in post, retirement
                       margin, discipline bars
+    waiting.py        waiting periods after the loss of a leadership post (part W)
     steps.py          the steps of a procedure and their votes: order, quorum, ballots,
                       nomination rounds, carried forward, divergence, final vote
     timing.py         dates against dates: date order, deadlines, lead times, periods of
@@ -50,6 +51,7 @@ from checker.rules.predicates import (
     steps,
     timing,
     values,
+    waiting,  # W (issue 14)
 )
 from checker.rules.predicates.consultations import ConsultationRecorded, consultation_recorded
 from checker.rules.predicates.core import (
@@ -101,6 +103,7 @@ PREDICATES: dict[str, Predicate[Any]] = registry(
     items.KINDS,
     person.KINDS,
     removal.KINDS,
+    waiting.KINDS,  # W (issue 14)
     steps.KINDS,
     timing.KINDS,
     values.KINDS,

@@ -80,10 +80,12 @@ def test_directory_of_examples_exits_1() -> None:
             "2024-ministry-bcs-era", "2025-dismissal",
             "2025-resignation",  # part R
             "2025-suspension",  # part S
-            "2026-acting-head", "2026-dismissal-violations", "2026-dismissal",
-            "2026-extension",
+            "2026-acting-head-violations", "2026-acting-head",  # issue 14 (file order)
+            "2026-dismissal-violations", "2026-dismissal",
+            "2026-extension-violations", "2026-extension",  # issue 14 (file order)
             "2026-four-step-in-house",
-            "2026-from-elsewhere", "2026-provincial-branch-hiep-y", "2026-reappointment",
+            "2026-from-elsewhere", "2026-provincial-branch-hiep-y",
+            "2026-reappointment-violations", "2026-reappointment",  # issue 14 (file order)
             "2026-relief-violations", "2026-relief", "2026-resignation-violations",
             "2026-resignation",  # part R (file order)
             "2026-suspension-violations", "2026-suspension",  # part S (file order)

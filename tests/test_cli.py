@@ -81,6 +81,7 @@ def test_directory_of_examples_exits_1() -> None:
             "2025-resignation",  # part R
             "2025-suspension",  # part S
             "2026-acting-head-violations", "2026-acting-head",  # issue 14 (file order)
+            "2026-appointment-after-relief",  # issue 14, waiting periods
             "2026-dismissal-violations", "2026-dismissal",
             "2026-extension-violations", "2026-extension",  # issue 14 (file order)
             "2026-four-step-in-house",

@@ -102,6 +102,16 @@ def test_a_removal_before_nd_300_cannot_be_decided() -> None:
     assert [m for _, m, _ in judge(undated, **RELIEF)] == ["undated"]
 
 
+def test_a_lower_post_after_a_removal_before_nd_300_needs_no_wait_under_either_text() -> None:
+    """WB-6 is open only where the readings differ: a post lower than the one lost has no
+    waiting period under the amended text, and none under the first one either."""
+    data = case(removal("relief", "2022-12-20", "2023-02-15", rank="lower"))
+    assert judge(data, **RELIEF) == []
+    undated = case(removal("relief", "2029-07-01", "2029-07-02", rank="lower",
+                           decision={"number": "12/QĐ-BNV"}))
+    assert judge(undated, **RELIEF) == []
+
+
 # ---------------------------------------------------------------- ratings since the new post
 def test_ratings_since_the_new_post() -> None:
     """WB-2: a year wholly at the new post below "good" fails; the first, partial year

@@ -133,6 +133,11 @@ def _judge(p: RemovalWait, c: Ctx, i: int, r: Removal, refs: list[tuple[dt.date,
         else:
             yield Hit(f"{at}/placement", "later", vals, Kind.UNDECIDABLE)
         return
+    if (p.short_career_months is None and r.rank is not None and r.rank not in p.ranks
+            and r.rank not in p.open_ranks):
+        # A rank with no waiting period (a lower post) under this text: nothing to wait
+        # for, whatever the date of the removal or the text in force then.
+        return
     if (p.regime_from is not None or p.short_career_months is not None) and decided is None:
         yield Hit(f"{at}/decision", "undated", vals, Kind.UNDECIDABLE)
         return

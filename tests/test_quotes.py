@@ -73,3 +73,53 @@ def test_quote_is_verbatim(rule: str, source: str, quote: str) -> None:
     if body is None:
         pytest.skip(f"no full text of {source} is kept")
     assert norm(quote) in body, f"{rule}: quote not found verbatim in {source}: {quote!r}"
+
+
+ARTICLE = re.compile(r"^(?:#+\s*|\*\*)?Điều (\d+)[a-z]?\.", re.M)
+
+
+@cache
+def articles(source: str) -> dict[int, str] | None:
+    """The text of each article of a decree or law, by number (an article quoted inside an
+    amending article, which opens with a quotation mark, stays part of its amending one)."""
+    folder = texts_folder()
+    if folder is None or source not in TEXTS or not (folder / TEXTS[source]).is_file():
+        return None
+    raw = unicodedata.normalize("NFC", (folder / TEXTS[source]).read_text("utf-8"))
+    heads = list(ARTICLE.finditer(raw))
+    if not heads:
+        return None  # a guidance text cited by section, not by article
+    out: dict[int, str] = {}
+    for m, nxt in zip(heads, [*heads[1:], None], strict=True):
+        out.setdefault(int(m.group(1)), norm(raw[m.start():nxt.start() if nxt else None]))
+    return out
+
+
+def placed_quotes() -> list[tuple[str, str, int, str]]:
+    out = []
+    for p in builtin_packs():
+        for r in p.rules:
+            for c in r.cites:
+                where = c.amended_by or c
+                if c.quote and where.article is not None:
+                    out.append((f"{r.id}-v{r.version}", where.source, where.article, c.quote))
+    return out
+
+
+PLACED = placed_quotes()
+
+
+@pytest.mark.parametrize(("rule", "source", "article", "quote"), PLACED,
+                         ids=[f"{r}-{i}" for i, (r, _, _, _) in enumerate(PLACED)])
+def test_quote_is_in_the_article_cited(rule: str, source: str, article: int,
+                                       quote: str) -> None:
+    """Verbatim is not enough: the words must stand in the article the citation names (in
+    the amending article for an article as amended)."""
+    if texts_folder() is None:
+        pytest.skip("the legal texts are not here (set CHECKER_LEGAL_TEXTS)")
+    by_number = articles(source)
+    if by_number is None:
+        pytest.skip(f"{source} is not kept, or is not divided into articles")
+    assert article in by_number, f"{rule}: {source} has no Điều {article}"
+    assert norm(quote) in by_number[article], \
+        f"{rule}: quote not in Điều {article} of {source}: {quote!r}"

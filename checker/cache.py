@@ -45,6 +45,7 @@ from checker.report import (
     Applied,
     Citation,
     Confidence,
+    DocKind,
     FileReport,
     Finding,
     Kind,
@@ -126,7 +127,7 @@ def _list(v: Any) -> list[Any]:
 
 _FIELDS: dict[type, frozenset[str]] = {
     cls: frozenset(f.name for f in fields(cls))
-    for cls in (Position, Amendment, Citation, Waived, Finding, Applied)
+    for cls in (Position, Amendment, Citation, Waived, Finding, Applied, DocKind)
 }
 _FIELDS[FileReport] = frozenset(f.name for f in fields(FileReport)) - {"path"}
 
@@ -145,13 +146,20 @@ def _position(d: Any) -> Position | None:
     return Position(_opt(d["line"], int), _opt(d["column"], int))
 
 
+def _kind(k: Any) -> DocKind | None:
+    if k is None:
+        return None
+    k = _obj(k, DocKind)
+    return DocKind(vi=_s(k["vi"]), en=_s(k["en"]))
+
+
 def _amendment(a: Any) -> Amendment | None:
     if a is None:
         return None
     a = _obj(a, Amendment)
     return Amendment(source=_s(a["source"]), number=_s(a["number"]),
                      article=_opt(a["article"], int), clause=_opt(a["clause"], int),
-                     point=_opt(a["point"], str))
+                     point=_opt(a["point"], str), kind=_kind(a["kind"]))
 
 
 def _citation(c: Any) -> Citation:
@@ -161,7 +169,7 @@ def _citation(c: Any) -> Citation:
         clause=_opt(c["clause"], int), point=_opt(c["point"], str),
         confidence=Confidence(c["confidence"]), url=_opt(c["url"], str),
         quote=_opt(c["quote"], str), section=_opt(c["section"], str),
-        amended_by=_amendment(c["amended_by"]),
+        amended_by=_amendment(c["amended_by"]), kind=_kind(c["kind"]),
     )
 
 
@@ -195,7 +203,8 @@ def _applied(a: Any) -> Applied:
     a = _obj(a, Applied)
     return Applied(layer=_s(a["layer"]), source=_s(a["source"]), number=_s(a["number"]),
                    selected_by=_s(a["selected_by"]), date=_s(a["date"]),
-                   amends=_opt(a["amends"], str))
+                   amends=_opt(a["amends"], str), kind=_kind(a["kind"]),
+                   amends_kind=_kind(a["amends_kind"]))
 
 
 def _report(path: str, d: Any) -> FileReport:

@@ -20,7 +20,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from checker.i18n import Lang, t
+from checker.i18n import Lang, count, fmt_date, t
 from checker.loading import Document, escape
 from checker.model import AppointmentFamily, Case
 from checker.report import Finding, Kind, Severity
@@ -50,7 +50,7 @@ def _dates_in(value: Any, pointer: str) -> Iterator[tuple[str, dt.date]]:
 
 
 def _fmt(day: dt.date, lang: Lang) -> str:
-    return f"{day.day:02d}/{day.month:02d}/{day.year:04d}" if lang == "vi" else day.isoformat()
+    return fmt_date(day, lang)
 
 
 def check(doc: Document, case: Case, lang: Lang,
@@ -83,7 +83,7 @@ def _born_after_an_act(case: Case, lang: Lang) -> list[tuple[str, str]]:
     day, pointer = min(acts)  # the earliest act: the one most plainly impossible
     return [(f"/{case.subject_field}/birth_date", t(
         "born-after-act", lang, born=_fmt(born, lang), date=_fmt(day, lang), where=pointer,
-        count=len(acts)))]
+        dates=count(len(acts), "date", lang)))]
 
 
 def _decision_before(case: Case, lang: Lang) -> list[tuple[str, str]]:
@@ -105,7 +105,8 @@ def _decision_before(case: Case, lang: Lang) -> list[tuple[str, str]]:
     if later:
         day, i = max(later)
         out.append((at, t("decision-before-steps", lang, decided=_fmt(decided, lang),
-                          count=len(later), date=_fmt(day, lang), where=f"/steps/{i}/date")))
+                          steps=count(len(later), "step", lang), date=_fmt(day, lang),
+                          where=f"/steps/{i}/date")))
     conclusion = case.political_standard_conclusion
     if conclusion is not None and conclusion.document.date is not None \
             and conclusion.document.date > decided:

@@ -9,9 +9,18 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from checker.i18n import CONFIDENCE_NAMES, LAYER_NAMES, SELECTOR_NAMES, SEVERITY_NAMES, Lang
+from checker.i18n import (
+    CONFIDENCE_NAMES,
+    LAYER_NAMES,
+    SELECTOR_NAMES,
+    SEVERITY_NAMES,
+    Lang,
+    fmt_date,
+    t,
+)
+from checker.report import document_name, place
 from checker.rules.pack import Pack, Rule, citation
-from checker.sources import Catalog, catalog
+from checker.sources import Catalog, Source, catalog, doc_kind
 
 _L: dict[str, dict[Lang, str]] = {
     "id": {"vi": "Mã", "en": "Rule"},
@@ -24,7 +33,7 @@ _L: dict[str, dict[Lang, str]] = {
     "what": {"vi": "Kiểm tra gì", "en": "What it checks"},
     "why": {"vi": "Căn cứ pháp lý", "en": "Legal basis"},
     "example": {"vi": "Ví dụ vi phạm", "en": "Example of a breach"},
-    "number": {"vi": "Số hiệu", "en": "Number"},
+    "number": {"vi": "Văn bản", "en": "Document"},
     "issuer": {"vi": "Cơ quan ban hành", "en": "Issuer"},
     "signed": {"vi": "Ngày ký", "en": "Signed"},
     "effective": {"vi": "Hiệu lực", "en": "Effective"},
@@ -62,8 +71,14 @@ def _console(out: TextIO) -> Console:
 def _period(r: Rule, lang: Lang) -> str:
     p = r.in_force
     if p.end is None:
-        return _L["since"][lang].format(start=p.start.isoformat())
-    return _L["between"][lang].format(start=p.start.isoformat(), end=p.end.isoformat())
+        return _L["since"][lang].format(start=fmt_date(p.start, lang))
+    return _L["between"][lang].format(start=fmt_date(p.start, lang),
+                                      end=fmt_date(p.end, lang))
+
+
+def _name(s: Source, lang: Lang) -> str:
+    """"Nghị định 170/2025/NĐ-CP" / "Decree 170/2025/NĐ-CP"."""
+    return document_name(s.number, doc_kind(s), lang)
 
 
 def _all_rules(packs: tuple[Pack, ...]) -> list[tuple[Pack, Rule]]:
@@ -83,17 +98,19 @@ def regimes_on(packs: tuple[Pack, ...], day: dt.date, lang: Lang) -> list[str]:
                 if c.layer != layer or not c.in_force.contains(day):
                     continue
                 src = cat.get(c.source)
-                name = src.number if src else c.source
+                name = _name(src, lang) if src else c.source
                 amended = cat.get(src.amends) if src and src.amends else None
                 if amended is not None:
-                    name = _L["amended"][lang].format(old=amended.number, new=name)
+                    name = _L["amended"][lang].format(old=_name(amended, lang), new=name)
                 by = _L["by"][lang].format(selector=SELECTOR_NAMES[c.selected_by][lang])
                 label = f"{name} ({by})"
                 target = regimes if c.role == "regime" else extra
                 if label not in target:
                     target.append(label)
         extra = [e for e in extra if e not in regimes]
-        names = {"layer": LAYER_NAMES[layer][lang], "date": day.isoformat()}
+        names = {"layer": LAYER_NAMES[layer][lang], "date": fmt_date(day, lang)}
+        if lang == "en":  # the layer's name starts the sentence
+            names["layer"] = names["layer"][:1].upper() + names["layer"][1:]
         if not regimes:
             lines.append(_L["regime-none"][lang].format(**names))
             continue
@@ -116,7 +133,7 @@ def rules_table(packs: tuple[Pack, ...], as_of: dt.date | None, lang: Lang, out:
         con.print(_L["none"][lang])
         return
     for layer in sorted({p.layer for p, _ in chosen}):
-        table = Table(title=_L["layer-line"][lang].format(layer=LAYER_NAMES[layer][lang]),
+        table = Table(title=_layer_line(layer, lang),
                       show_lines=False, expand=False)
         for col in ("id", "ver", "sev", "title", "cite", "period"):
             # ids are for copying into --select and explain: never wrap or truncate them
@@ -165,11 +182,11 @@ def sources_table(cat: Catalog, lang: Lang, out: TextIO) -> None:
     by_id = {s.id: s for s in cat.sources}
     for s in sorted(cat.sources, key=lambda s: (s.layer, s.signed or dt.date.min, s.number)):
         table.add_row(
-            s.number, s.issuer, LAYER_NAMES[s.layer][lang],
-            s.signed.isoformat() if s.signed else "",
-            s.effective.isoformat() if s.effective else "",
-            s.ended.isoformat() if s.ended else "",
-            by_id[s.replaced_by].number if s.replaced_by else "",
+            _name(s, lang), s.issuer, LAYER_NAMES[s.layer][lang],
+            fmt_date(s.signed, lang) if s.signed else "",
+            fmt_date(s.effective, lang) if s.effective else "",
+            fmt_date(s.ended, lang) if s.ended else "",
+            _name(by_id[s.replaced_by], lang) if s.replaced_by else "",
             CONFIDENCE_NAMES[str(s.confidence)][lang],
         )
     con.print(table)
@@ -181,18 +198,33 @@ def sources_table(cat: Catalog, lang: Lang, out: TextIO) -> None:
             new = by_id[s.replaced_by]
             day = s.ended + dt.timedelta(days=1)
             events.append((s.layer, day, _L["chain"][lang].format(
-                old=s.number, new=new.number, date=day.isoformat(),
-                basis=s.replacement_basis or _L["conf"][lang] + ": "
-                + CONFIDENCE_NAMES[str(s.confidence)][lang])))
+                old=_name(s, lang), new=_name(new, lang), date=fmt_date(day, lang),
+                basis=_basis(s, by_id, lang))))
         if s.amends:
             day = s.effective or s.signed or dt.date.min
             events.append((s.layer, day, _L["amends"][lang].format(
-                new=s.number, old=by_id[s.amends].number, date=day.isoformat())))
+                new=_name(s, lang), old=_name(by_id[s.amends], lang),
+                date=fmt_date(day, lang))))
     for layer in ("party", "state"):
         mine = sorted((d, text) for lay, d, text in events if lay == layer)
         if not mine:
             continue
-        con.print(Text(_L["layer-line"][lang].format(layer=LAYER_NAMES[layer][lang]),
-                       style="bold"))
+        con.print(Text(_layer_line(layer, lang), style="bold"))
         for _, text in mine:
             con.print(f"- {text}")
+
+
+def _basis(s: Source, by_id: dict[str, Source], lang: Lang) -> str:
+    """What a replacement rests on: the replacing provision, named in the language
+    ("điểm c khoản 2 Điều 71 Nghị định 170/2025/NĐ-CP"); else how sure the catalog is."""
+    u = s.replaced_under
+    if u is not None and u.source in by_id:
+        return place(_name(by_id[u.source], lang), lang, u.article, u.clause,
+                     (u.point,) if u.point else ())
+    return t("confidence", lang, level=CONFIDENCE_NAMES[str(s.confidence)][lang])
+
+
+def _layer_line(layer: str, lang: Lang) -> str:
+    """"Tầng Nhà nước" / "State layer": a heading starts with a capital."""
+    text = _L["layer-line"][lang].format(layer=LAYER_NAMES[layer][lang])
+    return text[:1].upper() + text[1:]

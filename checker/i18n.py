@@ -6,6 +6,7 @@ the report's frame. Placeholders are named; a sentence is never assembled from f
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 
 Lang = Literal["vi", "en"]
@@ -116,12 +117,12 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     },
     # --- the case against itself (checker.consistency) ------------------------------------
     "born-after-act": {
-        "vi": "Ngày sinh {born} muộn hơn ngày {date} ghi tại {where}, và {count} ngày trong "
+        "vi": "Ngày sinh {born} muộn hơn ngày {date} ghi tại {where}, và {dates} trong "
         "hồ sơ có trước ngày sinh; người chưa sinh không thể có mặt trong một việc của "
         "hồ sơ, nên hãy kiểm tra lại ngày sinh hoặc các ngày đó.",
-        "en": "The date of birth {born} is later than {date} at {where}, and {count} date(s) "
-        "of the case fall before it; no one takes part in a procedure before being born, "
-        "so check the date of birth or those dates.",
+        "en": "The date of birth {born} is later than {date} at {where}, and the case has "
+        "{dates} before it; no one takes part in a procedure before being born, so check "
+        "the date of birth or those dates.",
     },
     "decision-before": {
         "vi": "Quyết định ghi ngày {decided}, trước {what} ngày {date} ({where}); quyết định "
@@ -139,10 +140,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "the conclusion on political standards",
     },
     "decision-before-steps": {
-        "vi": "Quyết định ghi ngày {decided}, trước {count} bước của quy trình, bước muộn "
+        "vi": "Quyết định ghi ngày {decided}, trước {steps} của quy trình, bước muộn "
         "nhất ngày {date} ({where}); quyết định là kết quả cuối cùng của quy trình nên không "
         "thể có trước các bước. Hãy kiểm tra lại các ngày này.",
-        "en": "The decision is dated {decided}, before {count} step(s) of the procedure, the "
+        "en": "The decision is dated {decided}, before {steps} of the procedure, the "
         "latest on {date} ({where}); the decision ends the procedure, so it cannot come "
         "before its steps. Check these dates.",
     },
@@ -317,15 +318,14 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "vi": "Không phát hiện vấn đề nào.",
         "en": "No problems found.",
     },
+    # {files}, {errors}, … are counted nouns (checker.i18n.count): "1 file", "3 files".
     "summary": {
-        "vi": "Đã kiểm tra {files} tệp: {errors} lỗi, {warnings} cảnh báo, {infos} thông tin.",
-        "en": "Checked {files} file(s): {errors} error(s), {warnings} warning(s), {infos} info.",
+        "vi": "Đã kiểm tra {files}: {errors}, {warnings}, {infos}.",
+        "en": "Checked {files}: {errors}, {warnings}, {infos}.",
     },
     "summary-waived": {
-        "vi": "Đã kiểm tra {files} tệp: {errors} lỗi, {warnings} cảnh báo, {infos} thông tin; "
-        "{waived} phát hiện được miễn trừ.",
-        "en": "Checked {files} file(s): {errors} error(s), {warnings} warning(s), {infos} "
-        "info; {waived} finding(s) waived.",
+        "vi": "Đã kiểm tra {files}: {errors}, {warnings}, {infos}; {waived} được miễn trừ.",
+        "en": "Checked {files}: {errors}, {warnings}, {infos}; {waived} waived.",
     },
     "statistics": {
         "vi": "Số phát hiện theo quy tắc:",
@@ -880,3 +880,43 @@ SEVERITY_NAMES: dict[str, dict[Lang, str]] = {
 
 # Shown in place of the severity of a waived finding.
 WAIVED_NAME: dict[Lang, str] = {"vi": "miễn trừ", "en": "waived"}
+
+
+# --- issue 12, point 3: one language per run (branch h12-lang) ----------------------------
+# Counted nouns, dates and document names in the run's language; the CLI's own texts
+# (click's errors and help) are in checker.clilang.
+
+# English has a singular and a plural; Vietnamese nouns do not change with the number
+# ("1 tệp", "3 tệp"), so one form serves.
+NOUNS: dict[str, dict[Lang, tuple[str, str]]] = {
+    "file": {"vi": ("tệp", "tệp"), "en": ("file", "files")},
+    "error": {"vi": ("lỗi", "lỗi"), "en": ("error", "errors")},
+    "warning": {"vi": ("cảnh báo", "cảnh báo"), "en": ("warning", "warnings")},
+    "info": {"vi": ("thông tin", "thông tin"), "en": ("info message", "info messages")},
+    "finding": {"vi": ("phát hiện", "phát hiện"), "en": ("finding", "findings")},
+    "date": {"vi": ("ngày", "ngày"), "en": ("date", "dates")},
+    "step": {"vi": ("bước", "bước"), "en": ("step", "steps")},
+    "example": {"vi": ("hồ sơ ví dụ", "hồ sơ ví dụ"), "en": ("example", "examples")},
+}
+
+
+def count(n: int, noun: str, lang: Lang) -> str:
+    """A number with its noun in the right form: "1 file", "3 files", "3 tệp"."""
+    one, other = NOUNS[noun][lang]
+    return f"{n} {one if n == 1 else other}"
+
+
+def fmt_date(day: dt.date | str, lang: Lang) -> str:
+    """A date as each language writes it: 27/07/2026 in Vietnamese (the form of the legal
+    texts and of administrative documents), ISO 2026-07-27 in English (unambiguous where
+    the day-month order differs). A string that is not an ISO date is returned as is."""
+    if isinstance(day, str):
+        try:
+            when = dt.date.fromisoformat(day)
+        except ValueError:
+            return day
+    else:
+        when = day
+    if lang == "vi":
+        return f"{when.day:02d}/{when.month:02d}/{when.year:04d}"
+    return when.isoformat()

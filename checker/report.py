@@ -53,6 +53,25 @@ class Position:
 
 
 @dataclass(frozen=True)
+class DocKind:
+    """The type of a legal document in each language ("Nghị định" / "Decree"), from the
+    source catalog's `kind`: a document is named by its type and number."""
+
+    vi: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.vi if lang == "vi" else self.en
+
+
+def document_name(number: str, kind: DocKind | None, lang: str) -> str:
+    """"Nghị định 170/2025/NĐ-CP" / "Decree 170/2025/NĐ-CP": the type in the language, the
+    number as issued (a proper name, never translated). The bare number if the type is
+    unknown."""
+    return f"{kind.get(lang)} {number}" if kind is not None else number
+
+
+@dataclass(frozen=True)
 class Citation:
     """One resolved reference into the source catalog."""
 
@@ -69,13 +88,20 @@ class Citation:
     # the cited one (e.g. NĐ 170 Điều 33 as amended by NĐ 300 Điều 13). The quote is then
     # the amended wording, and the confidence is that of the amending text.
     amended_by: Amendment | None = None
+    # The document's type, to name it ("Nghị định 170/…"): derived from the catalog, so
+    # not part of a citation's identity (the source and number are).
+    kind: DocKind | None = field(default=None, compare=False)
 
     def label(self, lang: str) -> str:
-        text = _place(self.number, lang, self.article, self.clause, self.point, self.section)
+        """"điểm d khoản 2 Điều 33 Nghị định 170/2025/NĐ-CP" in Vietnamese, "Decree
+        170/2025/NĐ-CP, Article 33(2)(d)" in English."""
+        text = place(document_name(self.number, self.kind, lang), lang, self.article,
+                     self.clause, (self.point,) if self.point else (), self.section)
         if self.amended_by is None:
             return text
         a = self.amended_by
-        by = _place(a.number, lang, a.article, a.clause, a.point, None)
+        by = place(document_name(a.number, a.kind, lang), lang, a.article, a.clause,
+                   (a.point,) if a.point else (), None)
         return f"{text} (sửa đổi bởi {by})" if lang == "vi" else f"{text} (as amended by {by})"
 
 
@@ -93,30 +119,39 @@ class Amendment:
     article: int | None = None
     clause: int | None = None
     point: str | None = None
+    kind: DocKind | None = field(default=None, compare=False)
 
 
-def _place(number: str, lang: str, article: int | None, clause: int | None,
-           point: str | None, section: str | None) -> str:
-    parts: list[str] = []
-    if section:
-        parts.append(f"mục {section}" if lang == "vi" else f"section {section}")
+def place(name: str, lang: str, article: int | None, clause: int | None,
+          points: tuple[str, ...] = (), section: str | None = None) -> str:
+    """A place in a named document, in the order each language cites it: "điểm a, b khoản
+    2 Điều 34 Nghị định 170/2025/NĐ-CP" (smallest unit first, the document last); "Decree
+    170/2025/NĐ-CP, Article 34(2)(a), (b)" (the document first, then the article with its
+    clause and points in parentheses). Several points of one clause are one citation."""
     if lang == "vi":
-        if point:
-            parts.append(f"điểm {point}")
+        parts: list[str] = []
+        if section:
+            parts.append(f"mục {section}")
+        if points:
+            parts.append("điểm " + ", ".join(points))
         if clause is not None:
             parts.append(f"khoản {clause}")
         if article is not None:
             parts.append(f"Điều {article}")
+        return " ".join([*parts, name])
+    where: list[str] = []
+    if section:
+        where.append(f"section {section}")
+    marks = "".join(f"({m})" for m in ([str(clause)] if clause is not None else []))
+    pts = ", ".join(f"({p})" for p in points)
+    if article is not None:
+        where.append(f"Article {article}{marks}{pts}")
     else:
-        if article is not None:
-            parts.append(f"Article {article}")
         if clause is not None:
-            parts.append(f"clause {clause}")
-        if point:
-            parts.append(f"point {point}")
-    where = " ".join(parts)
-    text = f"{where} {number}" if lang == "vi" else f"{number} {where}"
-    return text.strip()
+            where.append(f"clause {clause}")
+        if points:
+            where.append(("point " if len(points) == 1 else "points ") + ", ".join(points))
+    return ", ".join([name, *where])
 
 
 @dataclass(frozen=True)
@@ -164,14 +199,21 @@ class Applied:
     selected_by: str
     date: str
     amends: str | None = None  # number of the document the applied one amends
+    # The types of the applied and of the amended document, to name them; derived from
+    # the catalog, so not part of the identity.
+    kind: DocKind | None = field(default=None, compare=False)
+    amends_kind: DocKind | None = field(default=None, compare=False)
 
     def label(self, lang: str) -> str:
-        """"170/2025/NĐ-CP (sửa đổi bởi 300/2026/NĐ-CP)" for an amending decree."""
+        """"Nghị định 170/2025/NĐ-CP (sửa đổi bởi Nghị định 300/2026/NĐ-CP)" for an
+        amending decree; "Quy định 80-QĐ/TW" for one that amends nothing."""
+        name = document_name(self.number, self.kind, lang)
         if self.amends is None:
-            return self.number
+            return name
+        old = document_name(self.amends, self.amends_kind, lang)
         if lang == "vi":
-            return f"{self.amends} (sửa đổi bởi {self.number})"
-        return f"{self.amends} (as amended by {self.number})"
+            return f"{old} (sửa đổi bởi {name})"
+        return f"{old} as amended by {name}"
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from checker.errors import CatalogError
 from checker.i18n import Lang, t
-from checker.report import Confidence
+from checker.report import Confidence, DocKind
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -31,6 +31,17 @@ class Text(BaseModel):
 
     def get(self, lang: str) -> str:
         return self.vi if lang == "vi" else self.en
+
+
+class Provision(BaseModel):
+    """A place in a document of the catalog: the article, clause and point that did
+    something (e.g. the clause that replaced an older document)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    source: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="Catalog id")
+    article: int | None = Field(None, ge=1)
+    clause: int | None = Field(None, ge=1)
+    point: str | None = Field(None, min_length=1)
 
 
 class Source(BaseModel):
@@ -46,6 +57,9 @@ class Source(BaseModel):
     ended: dt.date | None = None
     replaced_by: str | None = None
     replacement_basis: str | None = None
+    replaced_under: Provision | None = Field(
+        None, description="The provision that replaced this document, as structured data "
+        "(replacement_basis as text), so that it can be named in each language")
     amends: str | None = Field(
         None, description="The catalog id of the document this one amends (sửa đổi, bổ sung)")
     confidence: Confidence
@@ -81,6 +95,11 @@ class Catalog(BaseModel):
             if start is not None and start > dt.date.min:
                 end = start - dt.timedelta(days=1)
         return s.starts, end
+
+
+def doc_kind(s: Source) -> DocKind:
+    """The document's type in both languages, as the catalog records it."""
+    return DocKind(vi=s.kind.vi, en=s.kind.en)
 
 
 def toml_plain(node: Any) -> Any:
@@ -170,6 +189,9 @@ def parse_catalog(data: dict[str, Any], origin: str, *, schema: bool = True) -> 
     for s in cat.sources:
         if s.replaced_by and cat.get(s.replaced_by) is None:
             raise CatalogError(f"{origin}: {s.id} is replaced by unknown source {s.replaced_by!r}")
+        if s.replaced_under and cat.get(s.replaced_under.source) is None:
+            raise CatalogError(f"{origin}: {s.id} is replaced under unknown source "
+                               f"{s.replaced_under.source!r}")
         if s.amends and cat.get(s.amends) is None:
             raise CatalogError(f"{origin}: {s.id} amends unknown source {s.amends!r}")
     return cat

@@ -130,7 +130,7 @@ def test_unreadable_files_in_a_real_process(tmp_path: Path) -> None:
         assert f" {where}  " in out
     # the run went on to the next file
     assert "ok.json\n  Regulation applied" in out
-    assert "Checked 4 file(s): 3 error(s)" in out
+    assert "Checked 4 files: 3 errors" in out
 
 
 def test_huge_number_is_a_finding_and_the_run_goes_on(tmp_path: Path) -> None:
@@ -297,7 +297,7 @@ def test_as_of_is_reported() -> None:
 def test_lang_en() -> None:
     r = cli("check", "--lang", "en", CLEAN)
     assert "No problems found." in r.stdout
-    assert "Checked 1 file(s): 0 error(s), 0 warning(s), 0 info." in r.stdout
+    assert "Checked 1 file: 0 errors, 0 warnings, 0 info messages." in r.stdout
     assert "Không" not in r.stdout
 
 
@@ -361,7 +361,7 @@ def test_rules_exits_0_and_lists_rules_per_layer() -> None:
     assert r.exit_code == 0
     assert "Tầng Nhà nước" in r.stdout
     assert "APPT-QUORUM" in r.stdout
-    assert "2025-07-01" in r.stdout
+    assert "01/07/2025" in r.stdout  # dates as Vietnamese writes them
     assert "State layer" in cli("rules", "--lang", "en").stdout or "state layer" in (
         cli("rules", "--lang", "en").stdout
     )
@@ -381,9 +381,9 @@ def test_rules_before_every_regime_lists_none() -> None:
     r = cli("rules", "--as-of", "2017-01-01")
     assert r.exit_code == 0
     assert r.stdout.strip().splitlines() == [
-        "Tầng Đảng vào ngày 2017-01-01: chưa có quy định nào được mã hóa (hồ sơ sẽ được báo là "
+        "Tầng Đảng vào ngày 01/01/2017: chưa có quy định nào được mã hóa (hồ sơ sẽ được báo là "
         "chưa được kiểm tra).",
-        "Tầng Nhà nước vào ngày 2017-01-01: chưa có quy định nào được mã hóa (hồ sơ sẽ được báo "
+        "Tầng Nhà nước vào ngày 01/01/2017: chưa có quy định nào được mã hóa (hồ sơ sẽ được báo "
         "là chưa được kiểm tra).",
         "",
         "Không có quy tắc nào có hiệu lực vào ngày này.",
@@ -395,12 +395,16 @@ def test_rules_before_every_regime_lists_none() -> None:
 def test_rules_as_of_names_each_layers_regime() -> None:
     r = cli("rules", "--as-of", "2024-01-01", "--lang", "en")
     lines = r.stdout.splitlines()
-    assert lines[0].startswith("Party layer on 2024-01-01: 80-QĐ/TW (by the decision date)")
-    assert lines[1] == "state layer on 2024-01-01: 138/2020/NĐ-CP (by the decision date)."
+    assert lines[0].startswith(
+        "Party layer on 2024-01-01: Regulation 80-QĐ/TW (by the decision date)")
+    assert lines[1] == ("State layer on 2024-01-01: Decree 138/2020/NĐ-CP (by the decision "
+                        "date).")
     r = cli("rules", "--as-of", "2026-01-15", "--lang", "en")
     lines = r.stdout.splitlines()
-    assert lines[0].startswith("Party layer on 2026-01-15: 377-QĐ/TW (by the decision date)")
-    assert lines[1] == "state layer on 2026-01-15: 170/2025/NĐ-CP (by the process start date)."
+    assert lines[0].startswith(
+        "Party layer on 2026-01-15: Regulation 377-QĐ/TW (by the decision date)")
+    assert lines[1] == ("State layer on 2026-01-15: Decree 170/2025/NĐ-CP (by the process "
+                        "start date).")
 
 
 def test_rules_bad_as_of_is_exit_2() -> None:
@@ -421,7 +425,7 @@ def test_explain_quotes_the_decree() -> None:
 def test_explain_in_english_and_lowercase() -> None:
     r = cli("explain", "appt-quorum", "--lang", "en")
     assert r.exit_code == 0
-    assert "170/2025/NĐ-CP Article 33 clause 2" in r.stdout
+    assert "Decree 170/2025/NĐ-CP, Article 33(2)" in r.stdout
 
 
 def test_explain_unknown_rule_is_exit_2() -> None:
@@ -433,9 +437,11 @@ def test_explain_unknown_rule_is_exit_2() -> None:
 def test_sources_shows_the_replacement_chain() -> None:
     r = cli("sources")
     assert r.exit_code == 0
-    assert "138/2020/NĐ-CP được thay thế bởi 170/2025/NĐ-CP" in r.stdout
+    assert ("Nghị định 138/2020/NĐ-CP được thay thế bởi Nghị định 170/2025/NĐ-CP từ "
+            "01/07/2025") in r.stdout
     r = cli("sources", "--lang", "en")
-    assert "138/2020/NĐ-CP was replaced by 170/2025/NĐ-CP from 2025-07-01" in r.stdout
+    assert ("Decree 138/2020/NĐ-CP was replaced by Decree 170/2025/NĐ-CP from 2025-07-01 "
+            "(Decree 170/2025/NĐ-CP, Article 71(2)(c))") in r.stdout
 
 
 @pytest.mark.parametrize("name", ["case", "rulepack", "report", "sources"])
@@ -548,9 +554,9 @@ def test_no_command_is_one_line_or_plain_help() -> None:
 def test_sources_shows_the_timeline_per_layer() -> None:
     out = cli("sources", "--lang", "en").stdout
     timeline = out[out.index("Timeline"):]
-    assert timeline.index("Party layer") < timeline.index("state layer")
-    for line in ("80-QĐ/TW was replaced by 377-QĐ/TW from 2025-10-08",
-                 "116/2024/NĐ-CP amended 138/2020/NĐ-CP from 2024-09-17",
-                 "138/2020/NĐ-CP was replaced by 170/2025/NĐ-CP from 2025-07-01",
-                 "300/2026/NĐ-CP amended 170/2025/NĐ-CP from 2026-08-01"):
+    assert timeline.index("Party layer") < timeline.index("State layer")
+    for line in ("Regulation 80-QĐ/TW was replaced by Regulation 377-QĐ/TW from 2025-10-08",
+                 "Decree 116/2024/NĐ-CP amended Decree 138/2020/NĐ-CP from 2024-09-17",
+                 "Decree 138/2020/NĐ-CP was replaced by Decree 170/2025/NĐ-CP from 2025-07-01",
+                 "Decree 300/2026/NĐ-CP amended Decree 170/2025/NĐ-CP from 2026-08-01"):
         assert line in timeline

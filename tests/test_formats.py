@@ -72,9 +72,10 @@ def test_sarif_result_has_region_pointer_citation_and_fingerprint(at_root: None)
     assert loc["physicalLocation"]["region"] == {"startLine": 71, "startColumn": 18}
     assert loc["logicalLocations"][0]["fullyQualifiedName"] == "/steps/1/present"
     assert quorum["level"] == "error"
-    assert quorum["properties"]["citations"] == ["khoản 2 Điều 33 170/2025/NĐ-CP"]
+    assert quorum["properties"]["citations"] == ["khoản 2 Điều 33 Nghị định 170/2025/NĐ-CP"]
     rule = next(r for r in run["tool"]["driver"]["rules"] if r["id"] == "APPT-QUORUM")
-    assert "170/2025/NĐ-CP Article 33 clause 2" in rule["help"]["text"]
+    # In the run's language, to the end (issue 12: it used to end in English).
+    assert rule["help"]["text"].endswith("Căn cứ: khoản 2 Điều 33 Nghị định 170/2025/NĐ-CP")
 
 
 def test_fingerprint_survives_reformatting(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from _support import EXAMPLES, example, run, shift_dates, triples
 
 from checker.cache import decode, encode
 from checker.errors import RulePackError
-from checker.report import Amendment, Citation, Confidence, Kind, Severity
+from checker.report import Amendment, Citation, Confidence, DocKind, Kind, Severity
 from checker.rules.pack import BUILTIN_PACKS, Pack, builtin_packs, check_unique, parse_pack
 from checker.sources import catalog, toml_plain
 
@@ -81,14 +81,15 @@ def test_violations_example_reports_the_qd_80_time_in_post_as_an_error() -> None
 
 # ---------------------------------------------------------------- citations as amended
 def test_an_amended_article_is_cited_with_the_amending_article() -> None:
+    decree = DocKind(vi="Nghị định", en="Decree")
     c = Citation(source="nd-170-2025", number="170/2025/NĐ-CP", article=33, clause=2,
-                 point="d", confidence=Confidence.MEDIUM_HIGH,
+                 point="d", confidence=Confidence.MEDIUM_HIGH, kind=decree,
                  amended_by=Amendment(source="nd-300-2026", number="300/2026/NĐ-CP",
-                                      article=13))
-    assert c.label("vi") == ("điểm d khoản 2 Điều 33 170/2025/NĐ-CP "
-                             "(sửa đổi bởi Điều 13 300/2026/NĐ-CP)")
-    assert c.label("en") == ("170/2025/NĐ-CP Article 33 clause 2 point d "
-                             "(as amended by 300/2026/NĐ-CP Article 13)")
+                                      article=13, kind=decree))
+    assert c.label("vi") == ("điểm d khoản 2 Điều 33 Nghị định 170/2025/NĐ-CP "
+                             "(sửa đổi bởi Điều 13 Nghị định 300/2026/NĐ-CP)")
+    assert c.label("en") == ("Decree 170/2025/NĐ-CP, Article 33(2)(d) "
+                             "(as amended by Decree 300/2026/NĐ-CP, Article 13)")
 
 
 def test_every_rule_of_the_amended_regime_cites_the_amending_article_or_an_unamended_one(

@@ -10,18 +10,23 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import TextIO
 
+from checker.i18n import SEVERITY_NAMES, WAIVED_NAME, Lang
 from checker.report import FileReport, Finding, Report
 from checker.reporters import citations, shown_path
 from checker.text import printable
 
 
 def _line(f: Finding, lang: str) -> str:
+    language: Lang = "en" if lang == "en" else "vi"
     where = f"{f.position.line}:{f.position.column} " if f.position else ""
-    text = f"{where}{f.severity} {f.rule} {f.pointer or '/'}: {f.message}"
+    severity = SEVERITY_NAMES[str(f.severity)][language]
+    text = f"{where}{severity} {f.rule} {f.pointer or '/'}: {f.message}"
     cites = citations(f, lang)
     if cites:
         text += f" ({cites})"
-    return printable(f"{text} [waived] {f.waived.note}" if f.waived else text)
+    if f.waived:
+        text += f" [{WAIVED_NAME[language]}] {f.waived.note}"
+    return printable(text)
 
 
 def _text(findings: list[Finding], lang: str) -> str:

@@ -15,19 +15,46 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from checker import __version__
+from checker.i18n import Lang
 from checker.report import Finding, Report, RuleMeta, Severity
 from checker.reporters import path_bytes
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
-TOOL_RULES = {
-    "INPUT": "The file cannot be read as a case (encoding, JSON syntax, size, access).",
-    "SCHEMA": "The case does not match schemas/case.schema.json.",
-    "COVERAGE": "No rules are encoded for this case's date or kind; it was not checked.",
-    "WAIVER": "A waiver of the case is unknown, expired or waives nothing.",
-    "CONSISTENCY": "Dates or counts of the case contradict each other (e.g. born after an act).",
-    "INTERNAL": "The checker failed on this file (a bug); it was not checked. Exit code 2.",
+TOOL_RULES: dict[str, dict[Lang, str]] = {
+    "INPUT": {
+        "vi": "Không đọc được tệp như một hồ sơ (bảng mã, cú pháp JSON, kích thước, quyền "
+        "truy cập).",
+        "en": "The file cannot be read as a case (encoding, JSON syntax, size, access).",
+    },
+    "SCHEMA": {
+        "vi": "Hồ sơ không khớp với lược đồ schemas/case.schema.json.",
+        "en": "The case does not match schemas/case.schema.json.",
+    },
+    "COVERAGE": {
+        "vi": "Chưa có quy tắc nào được mã hóa cho ngày hoặc loại của hồ sơ này; hồ sơ chưa "
+        "được kiểm tra.",
+        "en": "No rules are encoded for this case's date or kind; it was not checked.",
+    },
+    "WAIVER": {
+        "vi": "Một miễn trừ của hồ sơ không rõ quy tắc, đã hết hạn hoặc không miễn trừ gì.",
+        "en": "A waiver of the case is unknown, expired or waives nothing.",
+    },
+    "CONSISTENCY": {
+        "vi": "Các ngày hoặc con số trong hồ sơ mâu thuẫn với nhau (ví dụ ngày sinh sau một "
+        "việc của hồ sơ).",
+        "en": "Dates or counts of the case contradict each other (e.g. born after an act).",
+    },
+    "INTERNAL": {
+        "vi": "Checker gặp lỗi nội bộ với tệp này nên tệp chưa được kiểm tra; mã thoát 2.",
+        "en": "The checker failed on this file (a bug); it was not checked. Exit code 2.",
+    },
 }
+TOOL: dict[Lang, str] = {
+    "vi": "Kiểm tra hồ sơ công tác cán bộ theo quy định hiện hành.",
+    "en": "Checks personnel-procedure case files against the regulations in force.",
+}
+SOURCE: dict[Lang, str] = {"vi": "Căn cứ", "en": "Source"}
 
 
 def fingerprint(f: Finding) -> str:
@@ -40,19 +67,20 @@ def uri(path: str) -> str:
     return quote(path_bytes(path.replace("\\", "/")), safe="/:._-~")
 
 
-def _rule(meta: RuleMeta) -> dict[str, Any]:
-    cites = "; ".join(c.label("en") for c in meta.cites)
+def _rule(meta: RuleMeta, lang: Lang) -> dict[str, Any]:
+    cites = "; ".join(c.label(lang) for c in meta.cites)
     return {
         "id": meta.id,
         "name": meta.id.title().replace("-", ""),
         "shortDescription": {"text": meta.title},
         "fullDescription": {"text": meta.explain},
-        "help": {"text": f"{meta.explain}\n\nSource: {cites}" if cites else meta.explain},
+        "help": {"text": f"{meta.explain}\n\n{SOURCE[lang]}: {cites}" if cites
+                 else meta.explain},
         "defaultConfiguration": {"level": LEVELS[meta.severity]},
         "properties": {
             "version": meta.version,
             "citations": [
-                {"source": c.source, "number": c.number, "label": c.label("vi"),
+                {"source": c.source, "number": c.number, "label": c.label(lang),
                  **({"amended_by": c.amended_by.number} if c.amended_by else {}),
                  "confidence": str(c.confidence)} for c in meta.cites
             ],
@@ -89,11 +117,13 @@ def _result(path: str, f: Finding, index: dict[str, int], lang: str) -> dict[str
 
 
 def document(report: Report) -> dict[str, Any]:
+    lang: Lang = "en" if report.lang == "en" else "vi"
     rules = [
-        {"id": rid, "shortDescription": {"text": text}, "fullDescription": {"text": text},
+        {"id": rid, "shortDescription": {"text": text[lang]},
+         "fullDescription": {"text": text[lang]},
          "defaultConfiguration": {"level": "error" if rid != "COVERAGE" else "warning"}}
         for rid, text in TOOL_RULES.items()
-    ] + [_rule(m) for m in report.rules]
+    ] + [_rule(m, lang) for m in report.rules]
     index = {r["id"]: i for i, r in enumerate(rules)}
     results = []
     for fr in report.files:
@@ -108,10 +138,13 @@ def document(report: Report) -> dict[str, Any]:
         "runs": [{
             "tool": {"driver": {
                 "name": "checker",
+                "shortDescription": {"text": TOOL[lang]},
                 "version": __version__,
                 "semanticVersion": __version__,
                 "rules": rules,
             }},
+            # The language of the run's texts (SARIF 2.1.0 §3.14.21; default en-US).
+            "language": "vi-VN" if lang == "vi" else "en-US",
             "columnKind": "unicodeCodePoints",
             "results": results,
             "invocations": [{"executionSuccessful": True}],

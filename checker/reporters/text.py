@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
 
-from checker.i18n import LAYER_NAMES, SEVERITY_NAMES, WAIVED_NAME, Lang, t
+from checker.i18n import LAYER_NAMES, SEVERITY_NAMES, WAIVED_NAME, Lang, count, fmt_date, t
 from checker.report import Finding, Report, Severity
 from checker.reporters import citations, shown_path
 from checker.text import printable
@@ -58,7 +58,8 @@ def render(report: Report, out: TextIO, *, color: bool = False) -> None:
             continue
         for a in fr.applied:
             console.print(Text("  " + t("applied", lang, number=a.label(lang),
-                                        layer=LAYER_NAMES[a.layer][lang], date=a.date,
+                                        layer=LAYER_NAMES[a.layer][lang],
+                                        date=fmt_date(a.date, lang),
                                         selected_by=a.selected_by), style="dim"))
         if not fr.findings:
             console.print(Text("  " + t("clean", lang), style="green"))
@@ -69,9 +70,12 @@ def render(report: Report, out: TextIO, *, color: bool = False) -> None:
         return
     waived = report.count_waived()
     console.print(escape(t(
-        "summary-waived" if waived else "summary", lang, files=len(report.files),
-        errors=report.count(Severity.ERROR), warnings=report.count(Severity.WARNING),
-        infos=report.count(Severity.INFO), waived=waived,
+        "summary-waived" if waived else "summary", lang,
+        files=count(len(report.files), "file", lang),
+        errors=count(report.count(Severity.ERROR), "error", lang),
+        warnings=count(report.count(Severity.WARNING), "warning", lang),
+        infos=count(report.count(Severity.INFO), "info", lang),
+        waived=count(waived, "finding", lang),
     )), style="bold")
 
 

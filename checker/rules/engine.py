@@ -23,11 +23,20 @@ from checker.i18n import (
     STEP_NAMES,
     STEP_NAMES_OUTSIDE_APPOINTMENT,
     Lang,
+    fmt_date,
     t,
 )
 from checker.loading import Document
 from checker.model import ActingCase, AppointmentFamily, Case
-from checker.report import Applied, Citation, Finding, Kind, RuleMeta, Severity
+from checker.report import (
+    Applied,
+    Citation,
+    Finding,
+    Kind,
+    RuleMeta,
+    Severity,
+    document_name,
+)
 from checker.rules.pack import (
     AllOf,
     AnyOf,
@@ -41,7 +50,7 @@ from checker.rules.pack import (
     citation,
 )
 from checker.rules.predicates import PREDICATES, Ctx, Hit, Value, resolve
-from checker.sources import Text, catalog
+from checker.sources import Text, catalog, doc_kind
 
 COVERAGE_RULE = "COVERAGE"
 
@@ -170,9 +179,7 @@ def fmt(value: Value, lang: Lang, procedure: str = "appointment",
         pct = f"{float(value) * 100:.1f}".rstrip("0").rstrip(".")
         return (pct.replace(".", ",") if lang == "vi" else pct) + "%"
     if isinstance(value, dt.date):
-        if lang == "vi":
-            return f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
-        return value.isoformat()
+        return fmt_date(value, lang)
     if isinstance(value, str):
         if step_names and value in step_names:
             return step_names[value].get(lang)
@@ -230,7 +237,8 @@ def evaluate(doc: Document, case: Case, packs: tuple[Pack, ...], opts: Options) 
             assert src is not None
             amended = cat.get(src.amends) if src.amends else None
             entry = Applied(layer, src.id, src.number, by, day.isoformat(),
-                            amended.number if amended else None)
+                            amended.number if amended else None, doc_kind(src),
+                            doc_kind(amended) if amended else None)
             if entry not in applied:  # two packs may speak for the same source
                 applied.append(entry)
         versions: dict[str, list[Rule]] = {}
@@ -266,7 +274,8 @@ def evaluate(doc: Document, case: Case, packs: tuple[Pack, ...], opts: Options) 
             src = cat.get(regimes[0].source)
             assert src is not None
             note = _notice(doc, lang, COVERAGE_RULE, "no-rules", "", layer,
-                           layer_name=LAYER_NAMES[layer][lang], regime=src.number,
+                           layer_name=LAYER_NAMES[layer][lang],
+                           regime=document_name(src.number, doc_kind(src), lang),
                            procedure=PROCEDURE_NAMES[case.procedure][lang])
             findings.append(dataclasses.replace(note, severity=Severity.INFO))
     out.rules_run.sort()

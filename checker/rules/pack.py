@@ -41,7 +41,16 @@ from checker.i18n import LAYER_NAMES, Lang, t
 from checker.model import Procedure
 from checker.report import Amendment, Citation, Confidence, Severity
 from checker.rules.predicates import PREDICATES, Check, Pointer, required_messages
-from checker.sources import DATA, Catalog, Source, Text, catalog, read_toml, schema_errors
+from checker.sources import (
+    DATA,
+    Catalog,
+    Source,
+    Text,
+    catalog,
+    doc_kind,
+    read_toml,
+    schema_errors,
+)
 
 RULE_ID = r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$"
 
@@ -632,11 +641,12 @@ def citation(c: Cite, cat: Catalog) -> Citation:
     a = c.amending_in(cat)
     if a is not None and c.amended_by is not None:
         amended = Amendment(source=a.id, number=a.number, article=c.amended_by.article,
-                            clause=c.amended_by.clause, point=c.amended_by.point)
+                            clause=c.amended_by.clause, point=c.amended_by.point,
+                            kind=doc_kind(a))
     return Citation(
         source=s.id, number=s.number, article=c.article, clause=c.clause, point=c.point,
         confidence=c.confidence_in(cat), url=s.url, quote=c.quote, section=c.section,
-        amended_by=amended,
+        amended_by=amended, kind=doc_kind(s),
     )
 
 

@@ -18,15 +18,17 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from checker import __version__
+from checker.clilang import Bi, CheckerGroup, Choice, Int, IntRange, Path_, current, early_lang
+from checker.clilang import text as cli_text
+from checker.i18n import Lang
 from checker.reporters import FORMATS
 
 if TYPE_CHECKING:
     from checker.config import Resolved
     from checker.fsutil import OutputError
-    from checker.i18n import Lang
     from checker.rules.pack import Pack
 
-LANG = click.Choice(["vi", "en"])
+LANG = Choice(["vi", "en"])
 
 
 def _fail(message: str, code: int = 2) -> NoReturn:
@@ -65,35 +67,52 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt
 
 
 def _bad_date(value: str) -> NoReturn:
-    raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD")
+    raise click.BadParameter(cli_text("bad-date", value=value))
 
 
-def _env_lang() -> str:
-    from checker.config import env_lang
+def _flag_lang(flag: str | None) -> str | None:
+    """The command's --lang, else the one given before the command."""
+    ctx = click.get_current_context(silent=True)
+    return flag or (ctx.meta.get("checker.lang") if ctx is not None else None)
+
+
+def _run_lang(flag: str | None, config_file: str | None = None) -> Lang:
+    """The language of a command that has no settings of its own: --lang, else the
+    configured one (CHECKER_LANG, then the configuration file), as for `check`."""
     from checker.errors import CheckerError
 
     try:
-        return env_lang(os.environ)
-    except CheckerError as e:  # named as the variable, not blamed on --lang
-        raise click.UsageError(str(e)) from None
+        return _settings(config_file, lang=_flag_lang(flag)).settings.lang
+    except CheckerError as e:  # a broken configuration is named, as for `check`
+        _fail(str(e), e.exit_code)
 
 
 lang_option = click.option(
-    "--lang", type=LANG, default=_env_lang,
-    show_default="vi", help="Ngôn ngữ thông báo / message language.",
+    "--lang", type=LANG,
+    help=Bi("Ngôn ngữ thông báo [mặc định: theo cấu hình, không có thì vi].",
+            "Message language [default: as configured, else vi]."),
+)
+
+HELP_MAIN = Bi(
+    "Kiểm tra hồ sơ công tác cán bộ theo quy định hiện hành vào các ngày của hồ sơ. "
+    "Ngôn ngữ: --lang en (hoặc CHECKER_LANG, hoặc lang trong tệp cấu hình) cho tiếng Anh, "
+    "cả với --help.",
+    "Checks personnel-procedure case files against the Party regulations and state "
+    "decrees in force on the case's dates. Language: --lang vi (or CHECKER_LANG, or lang in "
+    "the configuration file) for Vietnamese, --help included.",
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]},
-             invoke_without_command=True)
-@click.version_option(version=__version__, prog_name="checker")
+@click.group(cls=CheckerGroup, context_settings={"help_option_names": ["-h", "--help"]},
+             invoke_without_command=True, help=HELP_MAIN)
+@click.version_option(version=__version__, prog_name="checker", message="%(prog)s %(version)s",
+                      help=Bi("In phiên bản rồi thoát.", "Show the version and exit."))
+@click.option("--lang", type=LANG, help=Bi(
+    "Ngôn ngữ của mọi lệnh, kể cả --help [mặc định: theo cấu hình, không có thì vi].",
+    "The language of every command, --help included [default: as configured, else vi]."))
 @click.pass_context
-def main(ctx: click.Context) -> None:
-    """Kiểm tra hồ sơ công tác cán bộ theo quy định hiện hành.
-
-    Checks personnel-procedure case files against the Party regulations and state
-    decrees in force on the case's dates.
-    """
+def main(ctx: click.Context, lang: str | None) -> None:
+    ctx.meta["checker.lang"] = lang  # `checker --lang en rules` as `checker rules --lang en`
     if ctx.invoked_subcommand is None:
         click.echo(ctx.get_help())
 
@@ -101,63 +120,81 @@ def main(ctx: click.Context) -> None:
 # ---------------------------------------------------------------- check
 def _size(_ctx: click.Context, _param: click.Parameter, value: int | None) -> int | None:
     if value is not None and value < 1:
-        raise click.BadParameter("must be a positive number of bytes")
+        raise click.BadParameter(cli_text("not-positive"))
     return value
 
 
-FORMAT_CHOICE = click.Choice(list(FORMATS))
+FORMAT_CHOICE = Choice(list(FORMATS))
+CONFIG_HELP = Bi("Tệp cấu hình [mặc định: .checker.toml hoặc pyproject.toml gần nhất].",
+                 "Configuration file [default: the nearest .checker.toml or pyproject.toml].")
 
 
-@main.command()
+@main.command(help=Bi(
+    "Kiểm tra các tệp hồ sơ: tệp, thư mục, hoặc - cho đầu vào chuẩn.",
+    "Check case files: files, folders, or - for standard input."))
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=FORMAT_CHOICE,
-              help="Định dạng kết quả / output format [default: text].")
-@click.option("--lang", type=LANG, help="Ngôn ngữ thông báo / message language [default: vi].")
+              help=Bi("Định dạng kết quả [mặc định: text].", "Output format [default: text]."))
+@click.option("--lang", type=LANG,
+              help=Bi("Ngôn ngữ thông báo [mặc định: theo cấu hình, không có thì vi].",
+                      "Message language [default: as configured, else vi]."))
 @click.option("--as-of", callback=_date, metavar="YYYY-MM-DD",
-              help="Áp dụng quy định có hiệu lực vào ngày này / evaluate under the law in "
-              "force on this date (and as 'today' for open deadlines).")
+              help=Bi("Áp dụng quy định có hiệu lực vào ngày này (và coi là hôm nay đối với "
+                      "các thời hạn chưa kết thúc).",
+                      "Evaluate under the law in force on this date (and as 'today' for open "
+                      "deadlines)."))
 @click.option("--today", callback=_date, metavar="YYYY-MM-DD",
-              help="Coi ngày này là hôm nay để xét các thời hạn chưa kết thúc (và một việc giao "
-              "quyền chưa kết thúc), vẫn áp dụng quy định theo ngày của hồ sơ / the day open "
-              "deadlines (and an acting arrangement still running) are judged on, with the "
-              "law otherwise chosen by the case's own dates.")
+              help=Bi("Coi ngày này là hôm nay để xét các thời hạn chưa kết thúc (và một việc "
+                      "giao quyền chưa kết thúc), vẫn áp dụng quy định theo ngày của hồ sơ.",
+                      "The day open deadlines (and an acting arrangement still running) are "
+                      "judged on, with the law otherwise chosen by the case's own dates."))
 @click.option("--select", multiple=True, metavar="RULE",
-              help="Chỉ chạy các quy tắc này (mã hoặc tiền tố) / only these rules.")
+              help=Bi("Chỉ chạy các quy tắc này (mã hoặc tiền tố).",
+                      "Only these rules (ids or prefixes)."))
 @click.option("--ignore", multiple=True, metavar="RULE",
-              help="Bỏ qua các quy tắc này / skip these rules.")
-@click.option("--fail-on", type=click.Choice(["error", "warning"]),
-              help="Mức gây mã thoát 1 / severity that makes exit 1 [default: error].")
+              help=Bi("Bỏ qua các quy tắc này.", "Skip these rules."))
+@click.option("--fail-on", type=Choice(["error", "warning"]),
+              help=Bi("Mức gây mã thoát 1 [mặc định: error].",
+                      "Severity that makes exit 1 [default: error]."))
 @click.option("--rules", "rule_packs", multiple=True, metavar="PACK.toml",
-              type=click.Path(dir_okay=False),
-              help="Thêm bộ quy tắc (chỉ dữ liệu) / add a data-only rule pack.")
-@click.option("--max-size", type=int, callback=_size, metavar="BYTES",
-              help="Bỏ qua tệp lớn hơn / skip files larger than this [default: 5 MiB].")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Ghi kết quả vào tệp / write the report to a file (atomically).")
-@click.option("--force", is_flag=True, help="Ghi đè tệp --output / overwrite the --output file.")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False, exists=True),
-              help="Tệp cấu hình / configuration file [default: nearest .checker.toml or "
-              "pyproject.toml].")
+              type=Path_(dir_okay=False),
+              help=Bi("Thêm bộ quy tắc (chỉ dữ liệu).", "Add a data-only rule pack."))
+@click.option("--max-size", type=Int(), callback=_size, metavar="BYTES",
+              help=Bi("Bỏ qua tệp lớn hơn [mặc định: 5 MiB].",
+                      "Skip files larger than this [default: 5 MiB]."))
+@click.option("--output", "-o", type=Path_(dir_okay=False), metavar="FILE",
+              help=Bi("Ghi kết quả vào tệp (ghi trọn một lần).",
+                      "Write the report to a file (atomically)."))
+@click.option("--force", is_flag=True,
+              help=Bi("Ghi đè tệp --output.", "Overwrite the --output file."))
+@click.option("--config", "config_file", type=Path_(dir_okay=False, exists=True),
+              help=CONFIG_HELP)
 @click.option("--force-exclude", is_flag=True,
-              help="Áp dụng include/exclude cả cho tệp được nêu tên / apply include and "
-              "exclude to files named on the command line too (for hooks).")
-@click.option("--jobs", "-j", type=click.IntRange(0, 512), metavar="N",
-              help="Số tiến trình song song / parallel workers [default: 0 = all cores].")
+              help=Bi("Áp dụng include/exclude cả cho tệp được nêu tên (cho hook).",
+                      "Apply include and exclude to files named on the command line too "
+                      "(for hooks)."))
+@click.option("--jobs", "-j", type=IntRange(0, 512), metavar="N",
+              help=Bi("Số tiến trình song song [mặc định: 0 = mọi lõi].",
+                      "Parallel workers [default: 0 = all cores]."))
 @click.option("--cache/--no-cache", default=None,
-              help="Dùng bộ nhớ đệm kết quả / reuse results of unchanged files "
-              "[default: on; in ~/.cache/checker or CHECKER_CACHE_DIR].")
+              help=Bi("Dùng lại kết quả của tệp không đổi [mặc định: bật; trong "
+                      "~/.cache/checker hoặc CHECKER_CACHE_DIR].",
+                      "Reuse results of unchanged files [default: on; in ~/.cache/checker "
+                      "or CHECKER_CACHE_DIR]."))
 @click.option("--statistics", is_flag=True,
-              help="Thống kê số phát hiện theo quy tắc / findings per rule (text output).")
+              help=Bi("Thống kê số phát hiện theo quy tắc (kết quả dạng text).",
+                      "Findings per rule (text output)."))
 @click.option("--quiet", "-q", is_flag=True,
-              help="Chỉ in các phát hiện / only the findings, no summary (text output).")
-@click.option("--color/--no-color", default=None, help="Tô màu / colour output.")
+              help=Bi("Chỉ in các phát hiện, không có dòng tổng kết (kết quả dạng text).",
+                      "Only the findings, no summary (text output)."))
+@click.option("--color/--no-color", default=None,
+              help=Bi("Tô màu kết quả.", "Colour output."))
 def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
           as_of: dt.date | None, today: dt.date | None, select: tuple[str, ...],
           ignore: tuple[str, ...], fail_on: str | None, rule_packs: tuple[str, ...],
           max_size: int | None, output: str | None, force: bool, config_file: str | None,
           force_exclude: bool, jobs: int | None, cache: bool | None, statistics: bool,
           quiet: bool, color: bool | None) -> None:
-    """Kiểm tra các tệp hồ sơ (tệp, thư mục, hoặc - cho stdin) / check case files."""
     import io
 
     from checker.cache import ResultCache, context_of, default_folder
@@ -172,6 +209,7 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
     from checker.rules.pack import all_packs
     from checker.runner import Job, default_jobs, run
 
+    lang = _flag_lang(lang)
     if output == "":
         _fail(t("output-empty", message_lang(lang, os.environ.get("CHECKER_LANG"))))
     try:
@@ -247,11 +285,12 @@ def _settings(config_file: str | None, **flags: Any) -> Resolved:
                    config=Path(config_file) if config_file else None)
 
 
-@main.command("config")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False, exists=True),
-              help="Tệp cấu hình / configuration file.")
+@main.command("config", help=Bi("In cấu hình đang áp dụng và nguồn gốc của từng thiết lập.",
+                                 "Show the effective configuration and where each setting "
+                                 "comes from."))
+@click.option("--config", "config_file", type=Path_(dir_okay=False, exists=True),
+              help=CONFIG_HELP)
 def config_cmd(config_file: str | None) -> None:
-    """Cấu hình đang áp dụng và nguồn gốc / the effective configuration and its sources."""
     from checker.errors import CheckerError
 
     try:
@@ -267,31 +306,35 @@ def config_cmd(config_file: str | None) -> None:
 
 
 # ---------------------------------------------------------------- verify
-@main.command()
-@click.argument("packs", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@main.command(help=Bi("Kiểm tra bộ quy tắc: lược đồ, trích dẫn, phiên bản, hồ sơ ví dụ.",
+                      "Verify rule packs: schema, citations, versions, examples."))
+@click.argument("packs", nargs=-1, required=True, type=Path_(dir_okay=False))
 @click.option("--today", callback=_date, metavar="YYYY-MM-DD",
-              help="Ngày để xét last_verified / the date last_verified is measured against "
-              "(default: today).")
-def verify(packs: tuple[str, ...], today: dt.date | None) -> None:
-    """Kiểm tra bộ quy tắc / verify rule packs: schema, citations, versions, examples."""
+              help=Bi("Ngày để xét last_verified [mặc định: hôm nay].",
+                      "The date last_verified is measured against [default: today]."))
+@lang_option
+def verify(packs: tuple[str, ...], today: dt.date | None, lang: str | None) -> None:
     from checker.errors import CheckerError
+    from checker.i18n import count, t
     from checker.verify import verify as verify_pack
 
+    language = _run_lang(lang)
     day = today or dt.date.today()
     code = 0
     for name in packs:
         try:
-            result = verify_pack(Path(name), day)
+            result = verify_pack(Path(name), day, language)
         except CheckerError as e:  # the built-in catalog or packs are broken
             _fail(str(e), e.exit_code)
         for line in result.errors:
             click.echo(f"checker: {line}", err=True)
         for line in result.warnings:
-            click.echo(f"warning: {line}")
+            click.echo(t("verify-warning", language, line=line))
         for line in result.notes:
-            click.echo(f"note: {line}")
+            click.echo(t("verify-note", language, line=line))
         if result.ok:
-            click.echo(f"{result.pack}: ok ({result.examples} example(s) checked)")
+            click.echo(t("verify-ok", language, pack=result.pack,
+                         examples=count(result.examples, "example", language)))
         code = max(code, result.exit_code)
     sys.exit(code)
 
@@ -307,47 +350,48 @@ def _packs() -> tuple[Pack, ...]:
         _fail(str(e), e.exit_code)
 
 
-@main.command()
+@main.command(help=Bi("Liệt kê các quy tắc.", "List the rules."))
 @click.option("--as-of", callback=_date, metavar="YYYY-MM-DD",
-              help="Chỉ các quy tắc có hiệu lực vào ngày này / only rules in force then.")
+              help=Bi("Chỉ các quy tắc có hiệu lực vào ngày này.", "Only rules in force then."))
 @lang_option
-def rules(as_of: dt.date | None, lang: str) -> None:
-    """Liệt kê các quy tắc / list the rules."""
+def rules(as_of: dt.date | None, lang: str | None) -> None:
     from checker.describe import rules_table
 
-    rules_table(_packs(), as_of, "en" if lang == "en" else "vi", sys.stdout)
+    language = _run_lang(lang)
+    rules_table(_packs(), as_of, language, sys.stdout)
 
 
-@main.command()
+@main.command(help=Bi("Giải thích một quy tắc: kiểm tra gì, căn cứ, văn bản trích dẫn, ví dụ.",
+                      "Explain a rule: what it checks, why, the cited text, an example."))
 @click.argument("rule")
 @lang_option
-def explain(rule: str, lang: str) -> None:
-    """Giải thích một quy tắc / explain a rule: what, why, the cited text, an example."""
+def explain(rule: str, lang: str | None) -> None:
     from checker.describe import explain_rule
 
-    if not explain_rule(_packs(), rule.upper(), "en" if lang == "en" else "vi", sys.stdout):
-        _fail(f"unknown rule {rule!r}; see `checker rules` for the list")
+    language = _run_lang(lang)
+    if not explain_rule(_packs(), rule.upper(), language, sys.stdout):
+        _fail(cli_text("unknown-rule", language, rule=repr(rule)))
 
 
-@main.command()
+@main.command(help=Bi("Danh mục văn bản và văn bản thay thế.",
+                      "The legal source catalog and what replaced what."))
 @lang_option
-def sources(lang: str) -> None:
-    """Danh mục văn bản và văn bản thay thế / the legal source catalog."""
+def sources(lang: str | None) -> None:
     from checker.describe import sources_table
     from checker.errors import CheckerError
     from checker.sources import catalog
 
+    language = _run_lang(lang)
     try:
         cat = catalog()
     except CheckerError as e:
         _fail(str(e), e.exit_code)
-    sources_table(cat, "en" if lang == "en" else "vi", sys.stdout)
+    sources_table(cat, language, sys.stdout)
 
 
-@main.command()
-@click.argument("name", type=click.Choice(["case", "rulepack", "report", "sources"]))
+@main.command(help=Bi("In một JSON Schema đã công bố.", "Print a published JSON Schema."))
+@click.argument("name", type=Choice(["case", "rulepack", "report", "sources"]))
 def schema(name: str) -> None:
-    """In JSON Schema / print a published JSON Schema."""
     from checker.schemas import schema_dir
 
     sys.stdout.write((schema_dir() / f"{name}.schema.json").read_text("utf-8"))
@@ -358,35 +402,41 @@ def schema(name: str) -> None:
 TEMPLATES = Path(__file__).resolve().parent / "data" / "templates"
 
 
-def _procedure_help() -> str:
+def _procedure_help() -> Bi:
     from checker.i18n import PROCEDURE_NAMES
 
-    names = "; ".join(f"{p} = {n['vi']} / {n['en']}" for p, n in PROCEDURE_NAMES.items()
-                      if (TEMPLATES / f"{p}.json").is_file())
-    return f"Thủ tục của hồ sơ mẫu / the procedure of the template: {names}."
+    shown = [(p, n) for p, n in PROCEDURE_NAMES.items() if (TEMPLATES / f"{p}.json").is_file()]
+    return Bi("Thủ tục của hồ sơ mẫu [mặc định: appointment]: "
+              + "; ".join(f"{p} = {n['vi']}" for p, n in shown) + ".",
+              "The procedure of the template [default: appointment]: "
+              + "; ".join(f"{p} = {n['en']}" for p, n in shown) + ".")
 
 
-@main.command()
-@click.argument("path", default="case.json", type=click.Path(dir_okay=False))
-@click.option("--procedure", default="appointment", show_default=True,
-              type=click.Choice(sorted(p.stem for p in TEMPLATES.glob("*.json"))),
+INIT_HINT = Bi("Gợi ý: checker schema case > case.schema.json để trình soạn thảo kiểm tra tệp "
+               "khi gõ.",
+               "Hint: checker schema case > case.schema.json so that editors validate the file "
+               "as you type.")
+
+
+@main.command(help=Bi("Tạo tệp hồ sơ mẫu của một thủ tục.",
+                      "Write a template case file for a procedure."))
+@click.argument("path", default="case.json", type=Path_(dir_okay=False))
+@click.option("--procedure", default="appointment",
+              type=Choice(sorted(p.stem for p in TEMPLATES.glob("*.json"))),
               help=_procedure_help())
-@click.option("--force", is_flag=True, help="Ghi đè tệp đã có / overwrite an existing file.")
-def init(path: str, procedure: str, force: bool) -> None:
-    """Tạo tệp hồ sơ mẫu của một thủ tục / write a template case file for a procedure."""
-    from checker.config import message_lang
+@click.option("--force", is_flag=True,
+              help=Bi("Ghi đè tệp đã có.", "Overwrite an existing file."))
+@lang_option
+def init(path: str, procedure: str, force: bool, lang: str | None) -> None:
     from checker.fsutil import OutputError, write_output
 
+    language = _run_lang(lang)
     try:
         write_output(path, (TEMPLATES / f"{procedure}.json").read_bytes(), replace=force)
     except OutputError as e:
-        _output_failure(e, path, message_lang(os.environ.get("CHECKER_LANG")))
+        _output_failure(e, path, language)
     click.echo(path)
-    click.echo(
-        "Gợi ý / hint: checker schema case > case.schema.json — để trình soạn thảo kiểm tra tệp "
-        "khi gõ / so that editors validate the file as you type.",
-        err=True,
-    )
+    click.echo(INIT_HINT.get(language), err=True)
 
 
 
@@ -403,8 +453,8 @@ def run() -> None:
     if sys.stdout is None:  # started with stdout closed
         if not {"-o", "--output"} & set(sys.argv) and not any(
                 a.startswith("--output=") for a in sys.argv):
-            sys.stderr.write("checker: standard output is closed; there is nowhere to write "
-                             "the report (use --output FILE)\n")
+            sys.stderr.write("checker: " + cli_text("stdout-closed", early_lang(sys.argv[1:]))
+                             + "\n")
             sys.exit(2)
         sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
     for stream in (sys.stdout, sys.stderr):
@@ -436,10 +486,8 @@ def run() -> None:
     except Exception as e:
         if os.environ.get("CHECKER_DEBUG"):
             raise
-        sys.stderr.write(
-            f"checker: lỗi nội bộ / internal error: {type(e).__name__}: {e} "
-            "(CHECKER_DEBUG=1 shows the traceback)\n"
-        )
+        sys.stderr.write("checker: " + cli_text("internal-error", current(),
+                                                detail=f"{type(e).__name__}: {e}") + "\n")
         sys.exit(2)
     else:
         sys.exit(0)

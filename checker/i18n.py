@@ -724,6 +724,60 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "vi": "từ {start}, không có ngày kết thúc",
         "en": "{start} to open end",
     },
+    # --- issue 12, point 3: `checker verify` in the run's language (branch h12-lang) -----
+    "verify-stale": {
+        "vi": "{pack}: last_verified là {verified}, sớm hơn ngày {today} quá một năm; hãy đối "
+        "chiếu các quy tắc với quy định đang có hiệu lực rồi cập nhật ngày này",
+        "en": "{pack}: last_verified is {verified}, more than a year before {today}; check "
+        "the rules against the law in force and update the date",
+    },
+    "verify-no-examples": {
+        "vi": "{pack}: {count} trên {total} phiên bản quy tắc chưa có hồ sơ ví dụ: {rules}",
+        "en": "{pack}: no examples for {count} of {total} rule versions: {rules}",
+    },
+    "verify-version-name": {"vi": "{rule} phiên bản {version}", "en": "{rule} version {version}"},
+    "verify-where": {
+        "vi": "{pack}: quy tắc {rule}: hồ sơ ví dụ {case}",
+        "en": "{pack}: rule {rule}: example {case}",
+    },
+    "verify-unreadable": {
+        "vi": "{where} không đọc được: {reason}",
+        "en": "{where} cannot be read: {reason}",
+    },
+    "verify-invalid": {
+        "vi": "{where} không phải hồ sơ hợp lệ: {reason}{at}",
+        "en": "{where} is not a valid case: {reason}{at}",
+    },
+    "verify-not-run": {
+        "vi": "{where}: quy tắc không chạy trên hồ sơ này (thủ tục, điều kiện `when` hoặc ngày "
+        "của hồ sơ nằm ngoài phạm vi của quy tắc hoặc của bộ quy tắc)",
+        "en": "{where}: the rule does not run on this case (its procedure, its `when`, or its "
+        "date is outside the rule or the pack's covers)",
+    },
+    "verify-other-version": {
+        "vi": "{where}: ngày {date} của hồ sơ chọn phiên bản {chosen} của quy tắc, không phải "
+        "phiên bản {version}",
+        "en": "{where}: its date {date} selects version {chosen} of the rule, not version "
+        "{version}",
+    },
+    "verify-expects-finds-nothing": {
+        "vi": "{where} cần kết quả {expect}, nhưng quy tắc không phát hiện gì",
+        "en": "{where} expects {expect}, but the rule finds nothing",
+    },
+    "verify-expects-violation": {
+        "vi": "{where} cần kết quả {expect}, nhưng quy tắc báo vi phạm{at}: {message}",
+        "en": "{where} expects {expect}, but the rule reports a violation{at}: {message}",
+    },
+    "verify-expects-undecidable": {
+        "vi": "{where} cần kết quả {expect}, nhưng quy tắc không thể kết luận{at}: {message}",
+        "en": "{where} expects {expect}, but the rule cannot decide{at}: {message}",
+    },
+    "verify-at": {"vi": " tại {pointer}", "en": " at {pointer}"},
+    "verify-at-line": {"vi": " tại {pointer}, dòng {line}", "en": " at {pointer}, line {line}"},
+    "verify-ok": {"vi": "{pack}: đạt (đã kiểm tra {examples})",
+                  "en": "{pack}: ok ({examples} checked)"},
+    "verify-warning": {"vi": "cảnh báo: {line}", "en": "warning: {line}"},
+    "verify-note": {"vi": "ghi chú: {line}", "en": "note: {line}"},
 }
 
 TOML_TYPE_NAMES: dict[str, dict[Lang, str]] = {

@@ -24,7 +24,7 @@ from typing import Literal
 
 from checker import files
 from checker.errors import RulePackError
-from checker.i18n import Lang
+from checker.i18n import Lang, fmt_date, t
 from checker.loading import Document, load
 from checker.model import Case, validate_case
 from checker.pipeline import check_bytes
@@ -78,14 +78,12 @@ def verify(path: Path, today: dt.date, lang: Lang = "en") -> VerifyResult:
 
     warnings: list[str] = []
     if today - pack.last_verified > STALE_AFTER:
-        warnings.append(
-            f"{origin}: last_verified is {pack.last_verified.isoformat()}, more than a year "
-            f"before {today.isoformat()}; check the rules against the law in force and "
-            "update the date"
-        )
-    bare = [_name(pack, r) for r in pack.rules if not r.examples]
-    notes = [f"{origin}: no examples for {len(bare)} of {len(pack.rules)} rule versions: "
-             f"{', '.join(bare)}"] if bare else []
+        warnings.append(t("verify-stale", lang, pack=origin,
+                          verified=fmt_date(pack.last_verified, lang),
+                          today=fmt_date(today, lang)))
+    bare = [_name(pack, r, lang) for r in pack.rules if not r.examples]
+    notes = [t("verify-no-examples", lang, pack=origin, count=len(bare),
+               total=len(pack.rules), rules=", ".join(bare))] if bare else []
 
     packs = (*others, pack)
     errors: list[str] = []
@@ -93,7 +91,7 @@ def verify(path: Path, today: dt.date, lang: Lang = "en") -> VerifyResult:
     for rule in pack.rules:
         for ex in rule.examples:
             run += 1
-            problem = _check_example(path, pack, rule, ex, packs)
+            problem = _check_example(path, pack, rule, ex, packs, lang)
             if problem is not None:
                 errors.append(_one_line(problem))
     return VerifyResult(origin, tuple(errors), tuple(warnings), tuple(notes), run)
@@ -114,43 +112,46 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def _name(pack: Pack, rule: Rule) -> str:
+def _name(pack: Pack, rule: Rule, lang: Lang = "en") -> str:
     versions = sum(1 for r in pack.rules if r.id == rule.id)
-    return rule.id if versions == 1 else f"{rule.id} version {rule.version}"
+    return rule.id if versions == 1 else t("verify-version-name", lang, rule=rule.id,
+                                            version=rule.version)
 
 
 def _check_example(path: Path, pack: Pack, rule: Rule, ex: Example,
-                   packs: tuple[Pack, ...]) -> str | None:
+                   packs: tuple[Pack, ...], lang: Lang = "en") -> str | None:
     """Run one example with the built-in packs and this one; None if the rule gives the
-    expected verdict, else what is wrong."""
-    where = f"{path.as_posix()}: rule {_name(pack, rule)}: example {ex.case}"
+    expected verdict, else what is wrong (in `lang`)."""
+    where = t("verify-where", lang, pack=path.as_posix(), rule=_name(pack, rule, lang),
+              case=ex.case)
     file = path.parent / ex.case
-    raw = files.read(files.Source(file.as_posix(), file), "en")
+    raw = files.read(files.Source(file.as_posix(), file), lang)
     if isinstance(raw, Finding):
-        return f"{where} cannot be read: {raw.message}"
-    report = check_bytes(file.as_posix(), raw, packs, Options(lang="en"))
+        return t("verify-unreadable", lang, where=where, reason=raw.message)
+    report = check_bytes(file.as_posix(), raw, packs, Options(lang=lang))
     bad = [f for f in report.findings if f.kind is Kind.INPUT]
     if bad:
-        return f"{where} is not a valid case: {bad[0].message}{_at(bad[0])}"
+        return t("verify-invalid", lang, where=where, reason=bad[0].message,
+                 at=_at(bad[0], lang))
     if rule.id not in report.rules_run:
-        return (f"{where}: the rule does not run on this case (its procedure, its `when`, "
-                "or its date is outside the rule or the pack's covers)")
-    doc = load(file.as_posix(), raw, "en")
+        return t("verify-not-run", lang, where=where)
+    doc = load(file.as_posix(), raw, lang)
     assert isinstance(doc, Document)  # check_bytes found no input problem
     version = _version_run(validate_case(doc.data), pack, rule)
     if version is not None and version[0] != rule.version:
-        return (f"{where}: its date {version[1]} selects version {version[0]} of the rule, "
-                f"not version {rule.version}")
+        return t("verify-other-version", lang, where=where, date=version[1],
+                 chosen=version[0], version=rule.version)
     mine = [f for f in report.findings if f.rule == rule.id]
     got = _verdict(mine)
     if got == ex.expect:
         return None
     if got == "pass":
-        return f"{where} expects {ex.expect}, but the rule finds nothing"
+        return t("verify-expects-finds-nothing", lang, where=where, expect=ex.expect)
     first = next(f for f in mine if f.kind is (Kind.VIOLATION if got == "violation"
                                                  else Kind.UNDECIDABLE))
-    what = "reports a violation" if got == "violation" else "cannot decide"
-    return f"{where} expects {ex.expect}, but the rule {what}{_at(first)}: {first.message}"
+    key = "verify-expects-violation" if got == "violation" else "verify-expects-undecidable"
+    return t(key, lang, where=where, expect=ex.expect, at=_at(first, lang),
+             message=first.message)
 
 
 def _version_run(case: Case, pack: Pack, rule: Rule) -> tuple[int, str] | None:
@@ -173,11 +174,12 @@ def _verdict(findings: list[Finding]) -> Verdict:
     return "pass"
 
 
-def _at(f: Finding) -> str:
+def _at(f: Finding, lang: Lang = "en") -> str:
     if not f.pointer and f.position is None:
         return ""
-    line = f", line {f.position.line}" if f.position is not None else ""
-    return f" at {f.pointer or '/'}{line}"
+    if f.position is not None:
+        return t("verify-at-line", lang, pointer=f.pointer or "/", line=f.position.line)
+    return t("verify-at", lang, pointer=f.pointer or "/")
 
 
 def _one_line(text: str) -> str:

@@ -509,8 +509,8 @@ def test_internal_error_is_one_line_and_exit_2(
     out, err = capsys.readouterr()
     assert out == ""
     assert err == (
-        "checker: lỗi nội bộ / internal error: RuntimeError: simulated bug "
-        "(CHECKER_DEBUG=1 shows the traceback)\n"
+        # In the run's language only (issue 12), Vietnamese by default.
+        "checker: lỗi nội bộ: RuntimeError: simulated bug (CHECKER_DEBUG=1 cho xem traceback)\n"
     )
     monkeypatch.setenv("CHECKER_DEBUG", "1")
     with pytest.raises(RuntimeError, match="simulated bug"):

@@ -106,4 +106,5 @@ def test_try_repo_verify_hook_blocks_a_broken_rule_pack(cases_repo: Path,
     bad = run([*PRE_COMMIT, "try-repo", str(ROOT), "checker-verify", "--files",
                "packs/bad.toml"], cases_repo, env)
     assert bad.returncode == 1, bad.stdout + bad.stderr
-    assert "cites unknown source" in bad.stdout and "Traceback" not in bad.stdout
+    # In the configured language, Vietnamese by default (issue 12: verify follows lang).
+    assert "không có trong danh mục nguồn" in bad.stdout and "Traceback" not in bad.stdout

@@ -19,7 +19,7 @@ from _support import encode, example, paths, run
 from click.testing import CliRunner
 
 from checker.cli import TEMPLATES, main
-from checker.i18n import PROCEDURE_NAMES
+from checker.i18n import PROCEDURE_NAMES, Lang
 from checker.model import SHAPES, validate_case
 from checker.report import FileReport, Kind, Severity
 from checker.schemas import validator
@@ -188,11 +188,16 @@ def test_init_refuses_an_unknown_procedure_and_lists_the_procedures(tmp_path: Pa
     assert not (tmp_path / "x.json").exists()
 
 
-def test_init_help_names_every_procedure_in_both_languages() -> None:
-    r = cli("init", "--help")
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_init_help_names_every_procedure_in_each_language(lang: Lang) -> None:
+    """One language per run (issue 12): the names in the run's language only."""
+    r = cli("init", "--lang", lang, "--help")
     text = " ".join(r.output.split())
+    other = "en" if lang == "vi" else "vi"
     for p in SHAPES:
-        assert f"{p} = {PROCEDURE_NAMES[p]['vi']} / {PROCEDURE_NAMES[p]['en']}" in text
+        assert f"{p} = {PROCEDURE_NAMES[p][lang]}" in text
+        if PROCEDURE_NAMES[p][other] != PROCEDURE_NAMES[p][lang]:
+            assert f"{p} = {PROCEDURE_NAMES[p][other]}" not in text
     assert "--procedure" in text and "appointment" in text
 
 

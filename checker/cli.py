@@ -370,7 +370,9 @@ def explain(rule: str, lang: str | None) -> None:
 
     language = _run_lang(lang)
     if not explain_rule(_packs(), rule.upper(), language, sys.stdout):
-        _fail(cli_text("unknown-rule", language, rule=repr(rule)))
+        from checker.i18n import t
+
+        _fail(t("unknown-rule", language, rule=repr(rule)))
 
 
 @main.command(help=Bi("Danh mục văn bản và văn bản thay thế.",

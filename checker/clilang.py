@@ -176,10 +176,6 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "vi": "cần một số byte dương.",
         "en": "a positive number of bytes is needed.",
     },
-    "unknown-rule": {
-        "vi": "Không có quy tắc {rule}; xem `checker rules` để có danh sách.",
-        "en": "There is no rule {rule}; see `checker rules` for the list.",
-    },
     "stdout-closed": {
         "vi": "đầu ra chuẩn đã đóng nên không có chỗ ghi báo cáo (hãy dùng --output FILE).",
         "en": "standard output is closed; there is nowhere to write the report (use "

@@ -725,6 +725,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "{start} to open end",
     },
     # --- issue 12, point 3: `checker verify` in the run's language (branch h12-lang) -----
+    "unknown-rule": {
+        "vi": "Không có quy tắc {rule}; xem `checker rules` để có danh sách.",
+        "en": "There is no rule {rule}; see `checker rules` for the list.",
+    },
     "verify-stale": {
         "vi": "{pack}: last_verified là {verified}, sớm hơn ngày {today} quá một năm; hãy đối "
         "chiếu các quy tắc với quy định đang có hiệu lực rồi cập nhật ngày này",

@@ -170,7 +170,8 @@ def test_unknown_select_rule_is_exit_2_with_one_line() -> None:
     r = cli("check", "--select", "APPT-NOPE", CLEAN)
     one_line_usage_error(r)
     assert r.stderr == (
-        "checker: unknown rule 'APPT-NOPE'; see `checker rules` for the list\n"
+        # Vietnamese, the default language (issue 12: errors in the run's language)
+        "checker: Không có quy tắc 'APPT-NOPE'; xem `checker rules` để có danh sách.\n"
     )
 
 

@@ -385,7 +385,9 @@ def test_known_selectors_are_accepted(opts: Options) -> None:
     ids=["unknown", "partial-word", "lowercase", "ignore-unknown", "one-of-two"],
 )
 def test_unknown_selector_is_a_usage_error(opts: Options) -> None:
-    with pytest.raises(UsageError, match=r"^unknown rule '.+'; see `checker rules` for the list$"):
+    # Options' language is Vietnamese by default: the error is written in it (issue 12).
+    with pytest.raises(UsageError,
+                       match=r"^Không có quy tắc '.+'; xem `checker rules` để có danh sách\.$"):
         check_selectors(builtin_packs(), opts)
 
 

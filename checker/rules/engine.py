@@ -79,7 +79,7 @@ def check_selectors(packs: Iterable[Pack], opts: Options) -> None:
     ids = rule_ids(packs)
     for s in sorted(opts.select | opts.ignore):
         if not any(_matches(i, [s]) for i in ids):
-            raise UsageError(f"unknown rule {s!r}; see `checker rules` for the list")
+            raise UsageError(t("unknown-rule", opts.lang, rule=repr(s)))
 
 
 def wanted(rule_id: str, opts: Options) -> bool:

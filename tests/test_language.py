@@ -393,3 +393,20 @@ def test_every_parameter_refuses_values_in_the_run_language() -> None:
         flag = isinstance(param, click.Option) and param.is_flag  # takes no value
         assert (isinstance(t, OWN_TYPES) or flag
                 or isinstance(t, click.types.StringParamType)), (param.name, t)
+
+
+def test_each_replacement_names_its_provision_as_data() -> None:
+    """The timeline names the replacing provision in the run's language from
+    `replaced_under`; it says what the free-text `replacement_basis` says."""
+    cat = catalog()
+    for s in cat.sources:
+        if s.replacement_basis is None:
+            continue
+        u = s.replaced_under
+        assert u is not None, s.id
+        src = cat.get(u.source)
+        assert src is not None
+        text = f"{src.number} Điều {u.article}"
+        text += f" khoản {u.clause}" if u.clause is not None else ""
+        text += f" điểm {u.point}" if u.point else ""
+        assert text == s.replacement_basis, s.id

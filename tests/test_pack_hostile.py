@@ -270,7 +270,8 @@ def test_every_built_in_pack_speaks_for_its_own_layer() -> None:
 
 # ---------------------------------------------------------------- 3. one validation, limits
 def both(pack: Path, lang: str = "en") -> tuple[Result, Result]:
-    verify = cli("verify", "--today", "2025-12-01", pack)
+    # verify speaks the run's language too (issue 12), so both are asked for the same one
+    verify = cli("verify", "--today", "2025-12-01", "--lang", lang, pack)
     check = cli("check", "--no-cache", "--lang", lang, "--rules", pack, CLEAN)
     return verify, check
 

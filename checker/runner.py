@@ -44,7 +44,7 @@ _JOB: Job | None = None  # set in the parent before forking; workers inherit it
 def check_source(src: Source, job: Job) -> FileReport:
     raw = read(src, job.opts.lang, job.max_size)
     if isinstance(raw, Finding):
-        return FileReport(src.label, (raw,))
+        return pipeline.selected(FileReport(src.label, (raw,)), job.opts)
     key = job.cache.key(raw) if job.cache else ""
     if job.cache:
         hit = job.cache.get(src.label, key)

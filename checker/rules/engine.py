@@ -27,7 +27,17 @@ from checker.i18n import (
 )
 from checker.loading import Document
 from checker.model import ActingCase, AppointmentFamily, Case
-from checker.report import Applied, Citation, Finding, Kind, RuleMeta, Severity
+from checker.report import (
+    INTERNAL_RULE,
+    TOOL_RULES,
+    UNCHECKED_RULES,
+    Applied,
+    Citation,
+    Finding,
+    Kind,
+    RuleMeta,
+    Severity,
+)
 from checker.rules.pack import (
     AllOf,
     AnyOf,
@@ -59,24 +69,85 @@ class Options:
 
 
 def _matches(rule_id: str, selectors: Iterable[str]) -> bool:
-    return any(rule_id == s or rule_id.startswith(s + "-") for s in selectors)
+    """A selector is a rule id or a prefix ending at a hyphen (`APPT-DOSSIER` matches
+    `APPT-DOSSIER-*`), in any case."""
+    rid = rule_id.upper()
+    return any(rid == s.upper() or rid.startswith(s.upper() + "-") for s in selectors)
 
 
 def rule_ids(packs: Iterable[Pack]) -> set[str]:
     return {r.id for p in packs for r in p.rules}
 
 
-def check_selectors(packs: Iterable[Pack], opts: Options) -> None:
-    ids = rule_ids(packs)
-    for s in sorted(opts.select | opts.ignore):
-        if not any(_matches(i, [s]) for i in ids):
-            raise UsageError(f"unknown rule {s!r}; see `checker rules` for the list")
+def known_ids(packs: Iterable[Pack]) -> set[str]:
+    """The ids a selector may name: the rules of the packs and the tool's own."""
+    return rule_ids(packs) | set(TOOL_RULES)
+
+
+def suggestions(rule_id: str, ids: Iterable[str], n: int = 3,
+                prefixes: bool = True) -> list[str]:
+    """The known ids (and, for selectors, their prefixes) nearest to a mistyped one,
+    nearest first."""
+    from difflib import get_close_matches
+
+    names = set(ids)
+    if prefixes:
+        names |= {i.rsplit("-", k)[0] for i in names for k in range(1, i.count("-") + 1)}
+    return get_close_matches(rule_id.upper(), sorted(names), n=n, cutoff=0.8)
+
+
+def unknown_rule(rule_id: str, ids: Iterable[str], lang: Lang, prefixes: bool = True) -> str:
+    """The message for an id no rule has, with a "did you mean" when one is near."""
+    near = suggestions(rule_id, ids, prefixes=prefixes)
+    if not near:
+        return t("unknown-rule", lang, rule=repr(rule_id))
+    sep = " hoặc " if lang == "vi" else " or "
+    return t("unknown-rule-suggest", lang, rule=repr(rule_id),
+             suggestions=sep.join(near))
+
+
+def check_selectors(packs: Iterable[Pack], opts: Options,
+                    where: Mapping[str, str] | None = None) -> None:
+    """Every selector names a rule (or a prefix of some), and INTERNAL is not ignored;
+    else a UsageError in the run's language, prefixed with where the selector came from
+    (`where`: "select"/"ignore" → "--select", "CHECKER_SELECT", "<file>: select")."""
+    ids = known_ids(packs)
+    for name, selectors in (("select", opts.select), ("ignore", opts.ignore)):
+        place = (where or {}).get(name)
+        for s in sorted(selectors):
+            if not any(_matches(i, [s]) for i in ids):
+                message = unknown_rule(s, ids, opts.lang)
+                raise UsageError(f"{place}: {message}" if place else message)
+    if _matches(INTERNAL_RULE, opts.ignore):
+        raise UsageError(t("ignore-internal", opts.lang,
+                           where=(where or {}).get("ignore", "--ignore")))
 
 
 def wanted(rule_id: str, opts: Options) -> bool:
     if opts.select and not _matches(rule_id, opts.select):
         return False
     return not _matches(rule_id, opts.ignore)
+
+
+def shown(finding: Finding, opts: Options) -> bool:
+    """Is a finding of the tool's own ids reported? Ignored ids are not. A --select that
+    names some of the tool's ids keeps only those, and the findings that mean the file was
+    not checked at all (UNCHECKED_RULES); a --select of the law's rules alone keeps all of
+    them: they are about the file, not about the law."""
+    rid = finding.rule
+    if rid not in TOOL_RULES:  # the law's: chosen by wanted() before they ran
+        return True
+    if rid != INTERNAL_RULE and _matches(rid, opts.ignore):
+        return False
+    tool_selected = [s for s in opts.select if s.upper() in TOOL_RULES]
+    if tool_selected and rid not in UNCHECKED_RULES:
+        return _matches(rid, tool_selected)
+    return True
+
+
+def _law_selectors(opts: Options) -> bool:
+    """Do the selectors leave out any of the law's rules?"""
+    return bool(opts.select) or any(s.upper() not in TOOL_RULES for s in opts.ignore)
 
 
 def deciding_date(case: Case) -> tuple[dt.date, str] | None:
@@ -259,7 +330,7 @@ def evaluate(doc: Document, case: Case, packs: tuple[Pack, ...], opts: Options) 
                                                  names)))
         findings.extend(f for _, f in _after_halts(case, layer_hits))
         regimes = [c for _, c, _ in covering if c.role == "regime"]
-        if (regimes and not opts.select and not opts.ignore
+        if (regimes and not _law_selectors(opts)
                 and not regime_rules & set(out.rules_run[ran_before:])):
             # Judged under a regulation of which no encoded rule fits this case: say so,
             # so that "no problems" is not read as "checked".

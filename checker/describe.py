@@ -55,6 +55,7 @@ _L: dict[str, dict[Lang, str]] = {
                   "dùng trong --select và --ignore.",
             "en": "The checker's own id, not a rule of a legal text; it can be used in --select "
                   "and --ignore."},
+    "means": {"vi": "Ý nghĩa", "en": "What it means"},
 }
 
 
@@ -183,7 +184,7 @@ def explain_tool_rule(rule_id: str, lang: Lang, out: TextIO) -> bool:
     con.print(Text(f"{rule_id} — {text['title'][lang]}", style="bold"))
     con.print(Text(_L["own"][lang]))
     con.print()
-    con.print(Text(_L["what"][lang], style="bold"))
+    con.print(Text(_L["means"][lang], style="bold"))
     con.print(Text(text["explain"][lang]))
     return True
 

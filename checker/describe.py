@@ -52,9 +52,9 @@ _L: dict[str, dict[Lang, str]] = {
     "by": {"vi": "theo ngày {selector}", "en": "by the {selector} date"},
     # issue 12, point 4: `checker explain` of the tool's own ids
     "own": {"vi": "Mã riêng của checker, không phải quy tắc của một văn bản pháp luật; có thể "
-                  "dùng trong --select và --ignore.",
+                  "dùng trong --select và --ignore (trừ INTERNAL, không thể bỏ qua).",
             "en": "The checker's own id, not a rule of a legal text; it can be used in --select "
-                  "and --ignore."},
+                  "and --ignore (but INTERNAL cannot be ignored)."},
     "means": {"vi": "Ý nghĩa", "en": "What it means"},
 }
 

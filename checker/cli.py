@@ -4,7 +4,8 @@ Exit codes: 0 nothing at or above --fail-on (also when there was no case file to
 check: a notice says so; always with --exit-zero / --fail-on never); 1 findings at or
 above it, or more warnings than --max-warnings (a file or folder that cannot be read
 counts); 2 the checker could not run (bad option, broken rule pack, internal error);
-130 Ctrl-C; 143 SIGTERM. A closed pipe is not a failure: the code stays what it was. Heavy libraries are imported inside the commands that use them.
+130 Ctrl-C; 143 SIGTERM. A closed pipe is not a failure: the code stays what it was.
+Heavy libraries are imported inside the commands that use them.
 """
 
 from __future__ import annotations

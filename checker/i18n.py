@@ -712,6 +712,16 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "{pack}: rule {rule}: message {message_key} ({text_lang}) uses unknown "
         "placeholder {{{name}}}; available: {available}",
     },
+    # issue 14 (removal): a kind that reads one family's case, on another's procedure
+    "pack-kind-procedure": {
+        "vi": "{pack}: quy tắc {rule}: loại kiểm tra {kind} (với các tham số này) chỉ đọc "
+        "được hồ sơ của các thủ tục {supported}, nhưng quy tắc áp dụng cho thủ tục "
+        "{procedure}; hãy bỏ thủ tục đó khỏi procedures của quy tắc, hoặc dùng một loại "
+        "kiểm tra khác",
+        "en": "{pack}: rule {rule}: predicate kind {kind} (with these parameters) can only "
+        "read a case of the procedures {supported}, but the rule applies to {procedure}; "
+        "remove that procedure from the rule's procedures, or use another kind",
+    },
     "pack-none": {
         "vi": "không có",
         "en": "none",

@@ -144,3 +144,81 @@ def test_a_step_after_the_decision_names_the_procedures_decision(
     found = [f for f in run(data).findings if f.rule == rule]
     assert [f.pointer for f in found] == ["/decision/document/date"]
     assert decision in found[0].message
+
+
+# ---------------------------------------------------------------- kinds and procedures
+def test_every_built_in_rule_uses_kinds_that_read_its_procedures() -> None:
+    from checker.rules.predicates import PREDICATES
+
+    for pack in builtin_packs():
+        for r in pack.rules:
+            supported = PREDICATES[r.check.kind].procedures(r.check)
+            assert {str(p) for p in r.procedures} <= set(supported), (pack.id, r.id)
+
+
+def template_case(procedure: str) -> dict[str, Any]:
+    import json
+
+    from checker.cli import TEMPLATES
+
+    data: dict[str, Any] = json.loads((TEMPLATES / f"{procedure}.json").read_text("utf-8"))
+    return data
+
+
+def test_a_kind_declared_to_read_any_case_runs_on_every_procedure() -> None:
+    """The declaration is true: with the parameters of every built-in rule, a kind runs
+    on the template of every procedure it says it supports, without failing."""
+    from checker.model import SHAPES
+    from checker.rules.predicates import PREDICATES, Ctx
+
+    cases = {p: template_case(p) for p in SHAPES}
+    ctxs = {p: Ctx(case=validate_case(d), data=d, as_of=None) for p, d in cases.items()}
+    ran = set()
+    for pack in builtin_packs():
+        for r in pack.rules:
+            kind = PREDICATES[r.check.kind]
+            for procedure in kind.procedures(r.check):
+                list(kind.run(r.check, ctxs[procedure]))
+                ran.add((r.check.kind, procedure))
+    assert ("fields_present", "suspension") in ran and ("dossier_item", "acting") in ran
+
+
+def test_a_kind_of_the_appointment_family_fails_on_another_case() -> None:
+    """Why a pack that does this is refused when loaded: the kind would fail in the
+    middle of a run (dossier_item reads the appointment dossier)."""
+    from checker.rules.predicates import PREDICATES, Ctx
+    from checker.rules.predicates.dossier import DossierItemPresent
+
+    kind = PREDICATES["dossier_item"]
+    assert kind.procedures() == ("appointment", "reappointment", "extension", "acting")
+    data = template_case("resignation")
+    params = DossierItemPresent(kind="dossier_item", item="self_review")
+    with pytest.raises(TypeError):
+        list(kind.run(params, Ctx(case=validate_case(data), data=data, as_of=None)))
+
+
+APPOINTMENT_FAMILY = ("appointment", "reappointment", "extension", "acting")
+
+
+@pytest.mark.parametrize(("kind", "check", "family"), [
+    ("min_months", {"since": "/x", "until": ["/y"], "months": 12}, False),
+    ("min_months", {"since": "/x", "until": ["/y"], "months": 12,
+                    "earlier_posts": ["same"]}, True),
+    ("consultation_before", {"consultation": "hiep_y", "step": "decision"}, False),
+    ("consultation_before", {"consultation": "hiep_y", "step": "leadership_1"}, True),
+    ("date_order", {"first": ["/a/date"], "then": ["/b/date"]}, False),
+    ("date_order", {"first": ["step:first"], "then": ["/b/date"]}, True),
+    ("deadline", {"start": ["step:leadership_1"], "end": ["/b/date"], "days": 5,
+                  "unit": "working"}, True),
+])
+def test_parameters_may_narrow_what_a_kind_reads(
+        kind: str, check: dict[str, Any], family: bool) -> None:
+    from pydantic import TypeAdapter
+
+    from checker.model import SHAPES
+    from checker.rules.predicates import PREDICATES, Check
+
+    params = TypeAdapter(Check).validate_python({"kind": kind, **check})
+    assert PREDICATES[kind].procedures() == tuple(SHAPES)
+    assert PREDICATES[kind].procedures(params) == (
+        APPOINTMENT_FAMILY if family else tuple(SHAPES))

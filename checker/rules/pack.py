@@ -365,8 +365,9 @@ def check_meaning(pack: Pack, cat: Catalog, origin: str, lang: Lang = "en") -> N
     """What the schema cannot say: every citation resolves, belongs to the pack's layer
     and is in force whenever its rule applies; every cover speaks for the pack's layer
     under a built-in document of that layer, within that document's period in force;
-    versions of a rule do not overlap; confidence bounds severity; messages fit their
-    predicate."""
+    versions of a rule do not overlap; confidence bounds severity; the predicate can read
+    a case of every procedure the rule lists (its kind's declared family, see
+    checker.rules.predicates.core.Predicate); messages fit their predicate."""
     def fail(key: str, rule: str | None = None, **values: object) -> RulePackError:
         return RulePackError(t(key, lang, pack=origin, rule=rule, **values))
 
@@ -439,6 +440,11 @@ def check_meaning(pack: Pack, cat: Catalog, origin: str, lang: Lang = "en") -> N
         if r.severity is Severity.ERROR and best < Confidence.MEDIUM_HIGH.rank:
             raise fail("pack-error-confidence", r.id)
         kind = PREDICATES[r.check.kind]
+        supported = kind.procedures(r.check)
+        outside = [str(p) for p in r.procedures if str(p) not in supported]
+        if outside:
+            raise fail("pack-kind-procedure", r.id, kind=r.check.kind,
+                       procedure=", ".join(outside), supported=", ".join(supported))
         need = required_messages(r.check.kind, r.check)
         missing = need - set(r.messages)
         if missing:

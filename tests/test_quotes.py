@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from _support import ROOT
 
-from checker.rules.pack import builtin_packs
+from checker.rules.pack import Cite, builtin_packs
 
 TEXTS = {
     "nd-170-2025": "nd-170-2025-ND-CP.md",
@@ -50,14 +50,25 @@ def text(source: str) -> str | None:
     return norm((folder / TEXTS[source]).read_text("utf-8"))
 
 
-def quotes() -> list[tuple[str, str, str]]:
+def cites() -> list[tuple[str, Cite]]:
+    """Every citation of the built-in packs, with a label: the rules' and the covers'
+    transitional provisions."""
     out = []
     for p in builtin_packs():
         for r in p.rules:
-            for c in r.cites:
-                if c.quote:
-                    src = c.amended_by.source if c.amended_by else c.source
-                    out.append((f"{r.id}-v{r.version}", src, c.quote))
+            out += [(f"{r.id}-v{r.version}", c) for c in r.cites]
+        for i, cov in enumerate(p.covers):
+            if cov.transition is not None:
+                out.append((f"{p.id}-cover{i}-transition", cov.transition))
+    return out
+
+
+def quotes() -> list[tuple[str, str, str]]:
+    out = []
+    for label, c in cites():
+        if c.quote:
+            src = c.amended_by.source if c.amended_by else c.source
+            out.append((label, src, c.quote))
     return out
 
 
@@ -97,12 +108,10 @@ def articles(source: str) -> dict[int, str] | None:
 
 def placed_quotes() -> list[tuple[str, str, int, str]]:
     out = []
-    for p in builtin_packs():
-        for r in p.rules:
-            for c in r.cites:
-                where = c.amended_by or c
-                if c.quote and where.article is not None:
-                    out.append((f"{r.id}-v{r.version}", where.source, where.article, c.quote))
+    for label, c in cites():
+        where = c.amended_by or c
+        if c.quote and where.article is not None:
+            out.append((label, where.source, where.article, c.quote))
     return out
 
 

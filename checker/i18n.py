@@ -205,6 +205,25 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "this, so the applicable {layer}-layer rules cannot be determined and the case has "
         "not been checked at that layer.",
     },
+    "transition-unsettled": {
+        "vi": "Trước ngày {boundary}, hồ sơ {procedure} này chỉ có việc chuẩn bị (ngày "
+        "{start}); quy trình bắt đầu ngày {proper}. Chưa rõ khi đó đã “thực hiện quy trình” "
+        "hay chưa theo điều khoản chuyển tiếp, nên tầng {layer} được xét theo cả {earlier} "
+        "và {later}: kết luận giống nhau được giữ nguyên, kết luận chỉ đúng theo một văn bản "
+        "được ghi là không thể kết luận.",
+        "en": "Before {boundary} this {procedure} case has only its preliminaries (on "
+        "{start}); the procedure proper began on {proper}. Whether that counts as the "
+        "procedure “already carried out” under the transitional provision is not settled, "
+        "so the {layer} layer is judged under both {earlier} and {later}: conclusions they "
+        "share stand, and one that holds under only one of them is marked as cannot be "
+        "decided.",
+    },
+    "transition-only": {
+        "vi": "Kết luận này chỉ đúng nếu hồ sơ được xét theo {held}; theo {other} thì không, "
+        "và điều khoản chuyển tiếp chưa rõ văn bản nào áp dụng: không thể kết luận.",
+        "en": "This holds only if the case is judged under {held}, not under {other}, and "
+        "the transitional provision does not settle which applies: cannot decide.",
+    },
     "no-date": {
         "vi": "Hồ sơ không có ngày nào để xác định quy định áp dụng; hãy ghi ngày quyết định "
         "hoặc dùng --as-of.",
@@ -606,6 +625,14 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "vi": "{pack}: phạm vi áp dụng theo văn bản {source} kết thúc trước khi bắt đầu",
         "en": "{pack}: the cover under {source} ends before it starts",
     },
+    "pack-cover-transition": {
+        "vi": "{pack}: phạm vi áp dụng theo văn bản {source} khai báo điều khoản chuyển tiếp "
+        "(transition) nhưng được chọn theo \"{selected_by}\"; điều khoản chuyển tiếp chỉ "
+        "dùng với selected_by = \"process_start\"",
+        "en": "{pack}: the cover under {source} declares a transitional provision "
+        "(transition) but is selected by \"{selected_by}\"; a transition needs selected_by "
+        "= \"process_start\"",
+    },
     "pack-cover-layer": {
         "vi": "{pack}: bộ quy tắc thuộc tầng {layer} nhưng có phạm vi áp dụng khai báo tầng "
         "{cover_layer}; một bộ quy tắc chỉ áp dụng cho tầng của chính nó",
@@ -711,6 +738,16 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "thế {{{name}}} không có; các chỗ thay thế có thể dùng: {available}",
         "en": "{pack}: rule {rule}: message {message_key} ({text_lang}) uses unknown "
         "placeholder {{{name}}}; available: {available}",
+    },
+    # issue 14 (removal): a kind that reads one family's case, on another's procedure
+    "pack-kind-procedure": {
+        "vi": "{pack}: quy tắc {rule}: loại kiểm tra {kind} (với các tham số này) chỉ đọc "
+        "được hồ sơ của các thủ tục {supported}, nhưng quy tắc áp dụng cho thủ tục "
+        "{procedure}; hãy bỏ thủ tục đó khỏi procedures của quy tắc, hoặc dùng một loại "
+        "kiểm tra khác",
+        "en": "{pack}: rule {rule}: predicate kind {kind} (with these parameters) can only "
+        "read a case of the procedures {supported}, but the rule applies to {procedure}; "
+        "remove that procedure from the rule's procedures, or use another kind",
     },
     "pack-none": {
         "vi": "không có",

@@ -24,16 +24,19 @@ The kinds live in family modules, by what they judge:
                       at most so many months, a date in the rule's period
     values.py         single values: present, flags, allowed and forbidden values, bounds,
                       the same body
-    removal.py        removal from a post (dismissal, issue 14): places present or absent,
-                      a share above a ratio, items counted in a period, consecutive years,
-                      a deadline extendable with a reason, a vote of several bodies under
-                      every reading, dates in order, an open question
+    removal.py        removal from a post (dismissal, resignation, relief; issue 14):
+                      places present or absent, a share above a ratio, items counted in a
+                      period, consecutive years, a deadline extendable with a reason, a vote
+                      of several bodies under every reading, dates in order, an open question
 
 Each family module ends with KINDS, a tuple (unannotated, see Predicate) of its registry
-entries: (parameter model, function, messages). A new kind is a model, a function and an
-entry in its family's KINDS; a new family is a module, imported and named in the registry
-below. PREDICATES and the union of parameter models that validates a rule's `check` (and
-so the rule-pack schema) are both built from these entries.
+entries: (parameter model, function, messages, and `reads`: the family of case it needs,
+CaseBase unless it reads one family's model, e.g. AppointmentFamily for the steps; a
+pack that uses a kind on another family's procedure is refused when loaded). A new kind
+is a model, a function and an entry in its family's KINDS; a new family is a module,
+imported and named in the registry below. PREDICATES and the union of parameter models
+that validates a rule's `check` (and so the rule-pack schema) are both built from these
+entries.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from checker.model import ConsultationKind, StepKind
+from checker.model import AppointmentFamily, CaseBase, ConsultationKind, StepKind
 from checker.report import Kind
 from checker.rules.predicates.core import (
     Ctx,
@@ -54,6 +54,11 @@ class ConsultationBefore(Params):
         if not self.divergence_analysis:
             out.add("no_analysis")
         return out
+
+    def reads(self) -> type[CaseBase] | None:
+        """Before a step: the steps are the appointment family's; before the decision,
+        any case will do."""
+        return AppointmentFamily if self.step != "decision" else super().reads()
 
 
 class ConsultationRecorded(Params):

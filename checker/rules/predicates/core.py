@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Generic, TypeVar, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from checker.model import AppointmentFamily, Case, Step, StepKind
+from checker.model import SHAPES, AppointmentFamily, Case, CaseBase, Step, StepKind
 from checker.report import Kind
 
 Value = str | int | Fraction | dt.date
@@ -74,6 +74,23 @@ class Params(BaseModel):
         """Message keys the predicate cannot emit with these parameters (so a rule need
         not write them)."""
         return set()
+
+    def reads(self) -> type[CaseBase] | None:
+        """The family of case these parameters need beyond their kind's (see
+        Predicate.reads), or None. By default: the appointment family if a date reference
+        names a step ("step:first", "step:<kind>"), since only that family records steps;
+        a kind whose parameters choose what it reads says so by overriding this."""
+        return AppointmentFamily if _names_a_step(self.model_dump()) else None
+
+
+def _names_a_step(value: Any) -> bool:
+    if isinstance(value, str):
+        return value.startswith("step:")
+    if isinstance(value, dict):
+        return any(_names_a_step(v) for v in value.values())
+    if isinstance(value, list | tuple):
+        return any(_names_a_step(v) for v in value)
+    return False
 
 
 # ---------------------------------------------------------------- helpers
@@ -180,18 +197,36 @@ P = TypeVar("P", bound=Params)
 @dataclass(frozen=True)
 class Predicate(Generic[P]):
     """One predicate kind: the model of its parameters (whose `kind` Literal names it), the
-    function that evaluates it, and the messages it may emit, each key with the
-    placeholders its hits fill in. The type checker holds the model and the function
-    together, as long as a family's KINDS is left unannotated: annotated
-    tuple[Predicate[Any], ...], it would accept any function for any model."""
+    function that evaluates it, the messages it may emit, each key with the placeholders
+    its hits fill in, and the family of case it reads. The type checker holds the model
+    and the function together, as long as a family's KINDS is left unannotated: annotated
+    tuple[Predicate[Any], ...], it would accept any function for any model.
+
+    `reads` is the model class the function needs the case to be: CaseBase (the default)
+    for a kind that reads the case by pointers and the fields every case has, so that it
+    works for every procedure; a family's base (AppointmentFamily: the candidate, the
+    steps, the appointment dossier) for a kind that reads that family's model. The
+    procedures a kind supports follow from it (every shape that is a subclass), so a new
+    procedure of a family is supported without editing any list; a rule pack whose rule
+    lists another procedure is refused when it is loaded (checker.rules.pack)."""
 
     params: type[P]
     run: Callable[[P, Ctx], Iterator[Hit]]
     messages: dict[str, frozenset[str]]
+    reads: type[CaseBase] = CaseBase
 
     @property
     def kind(self) -> str:
         return kind_of(self.params)
+
+    def procedures(self, params: Params | None = None) -> tuple[str, ...]:
+        """The procedures whose case this kind can read, with these parameters if given
+        (which may narrow the family, never widen it), in the order of the shapes."""
+        family = self.reads
+        narrowed = params.reads() if params is not None else None
+        if narrowed is not None and issubclass(narrowed, family):
+            family = narrowed
+        return tuple(p for p, shape in SHAPES.items() if issubclass(shape, family))
 
 
 def kind_of(params: type[Params]) -> str:

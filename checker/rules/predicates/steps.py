@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from checker.model import Step, StepKind
+from checker.model import AppointmentFamily, Step, StepKind
 from checker.report import Kind
 from checker.rules.predicates.core import (
     Ctx,
@@ -528,28 +528,33 @@ def final_vote(p: FinalVote, c: Ctx) -> Iterator[Hit]:
 
 # ---------------------------------------------------------------- registry
 _STEP_VOTE = "step name votes summoned share"
+# Every kind here reads the steps (and the candidate, the leadership), which only the
+# appointment family records: reads=AppointmentFamily.
 KINDS = (
     Predicate(StepSequence, step_sequence, emits(
-        missing="step", order="step previous", duplicate="step", foreign="step")),
-    Predicate(StepFieldPresent, step_field_present, emits(default="step")),
-    Predicate(Quorum, quorum, emits(default="step present summoned needed", no_counts="step")),
+        missing="step", order="step previous", duplicate="step", foreign="step"),
+        reads=AppointmentFamily),
+    Predicate(StepFieldPresent, step_field_present, emits(default="step"), reads=AppointmentFamily),
+    Predicate(Quorum, quorum, emits(default="step present summoned needed", no_counts="step"),
+              reads=AppointmentFamily),
     Predicate(BallotCounts, ballot_counts, emits(
         present_over="step present summoned", votes_over="step votes present",
         counted_twice="step summoned seats dual persons",
-        absent_over="step absent summoned present")),
+        absent_over="step absent summoned present"), reads=AppointmentFamily),
     Predicate(NominationRound, nomination_round, emits(
         no_results="step", stop="step top_share", stop_reported="step top_share",
-        not_selected="step name votes summoned share chosen")),
+        not_selected="step name votes summoned share chosen"), reads=AppointmentFamily),
     Predicate(CarriedForward, carried_forward, emits(
         dropped="step next name share", not_chosen="step next name share",
-        off_list="step next name", unknown="step next name share")),
+        off_list="step next name", unknown="step next name share"), reads=AppointmentFamily),
     Predicate(ForceMajeure, force_majeure, emits(
-        default="step absent", late="step absent date meeting")),
-    Predicate(EqualCounts, equal_counts, emits(default="step other count other_count")),
+        default="step absent", late="step absent date meeting"), reads=AppointmentFamily),
+    Predicate(EqualCounts, equal_counts, emits(default="step other count other_count"),
+              reads=AppointmentFamily),
     Predicate(Divergence, divergence, emits(
-        missing="name step", short="name votes members needed")),
+        missing="name step", short="name votes members needed"), reads=AppointmentFamily),
     Predicate(FinalVote, final_vote, emits(
         no_results="step", below=_STEP_VOTE, not_top=_STEP_VOTE, single_half=_STEP_VOTE,
         half_no_choice=_STEP_VOTE, half_no_report=_STEP_VOTE, below_no_referral=_STEP_VOTE,
-        half_vacant_no_referral=_STEP_VOTE)),
+        half_vacant_no_referral=_STEP_VOTE), reads=AppointmentFamily),
 )

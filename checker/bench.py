@@ -260,11 +260,13 @@ Measure = Callable[[Arm, bool], Sample]
 
 
 def _children(pid: int) -> list[int]:
-    try:
-        text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
-    except OSError:
-        return []
-    return [int(p) for p in text.split()]
+    """The children of every thread of pid (a pool may fork from a helper thread)."""
+    found = []
+    with contextlib.suppress(OSError):
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            with contextlib.suppress(OSError, ValueError):
+                found += [int(c) for c in (task / "children").read_text().split()]
+    return found
 
 
 def _pss(pid: int) -> int:
@@ -503,7 +505,7 @@ class Bench:
     def peer_arm(self, key: str, paths: list[str]) -> Arm | None:
         if not self.peer:
             return None
-        return Arm(key, f"check-jsonschema, {len(paths):,} file(s)",
+        return Arm(key, "check-jsonschema",
                    ((self.peer, "--schemafile", str(SCHEMA), *paths),),
                    frozenset({0, 1}), len(paths))
 
@@ -511,8 +513,8 @@ class Bench:
         cmds = tuple((sys.executable, "-c", FLOOR, str(folder), str(k), str(procs))
                      for k in range(procs))
         word = "process" if procs == 1 else "processes"
-        return Arm(key, f"read + parse floor ({floor_parser()}), {n:,} files, "
-                   f"{procs} {word}", cmds, frozenset({0}), n)
+        return Arm(key, f"read + parse floor ({floor_parser()}), {procs} {word}", cmds,
+                   frozenset({0}), n)
 
     # -- phases
     def one_file(self) -> None:
@@ -525,15 +527,14 @@ class Bench:
         what = (f"one file ({origin.procedure}, {path.stat().st_size / 1024:.1f} KB, "
                 f"{'with' if origin.violating else 'without'} errors)")
         arms = [Arm("python", "python -c pass", ((sys.executable, "-c", "pass"),)),
-                self.check("cold", f"{what}: checker --no-cache", str(path), "--no-cache"),
-                self.check("cached", f"{what}: checker, cached", str(path))]
+                self.check("cold", "checker --no-cache", str(path), "--no-cache"),
+                self.check("cached", "checker, cached", str(path))]
         peer = self.peer_arm("peer", [str(path)])
         if peer:
             arms.append(peer)
         s = run_rounds(arms, self.p.one_file_rounds, self.rng, self.run, log=self.log)
         for a in arms:
-            label = a.label if a.key != "peer" else f"{what}: check-jsonschema"
-            self.result.add_times(label, s[a.key], 1)
+            self.result.add_times(f"{what}: {a.label}", s[a.key], 1)
         if peer:
             self.result.ratios += [
                 Ratio("one file: checker time ÷ check-jsonschema time",
@@ -548,8 +549,8 @@ class Bench:
         for n in self.p.cold_sizes:
             self.log(f"{n:,} files, cold")
             folder = self.folder(n)
-            arms = [self.check("checker", f"{n:,} files cold: checker --no-cache, "
-                               f"{self.p.jobs} jobs", str(folder), "--no-cache", files=n),
+            arms = [self.check("checker", f"checker --no-cache, {self.p.jobs} jobs",
+                               str(folder), "--no-cache", files=n),
                     self.floor("floor", folder, n, self.p.jobs)]
             peer = self.peer_arm("peer", self.files(n))
             if peer:
@@ -559,8 +560,7 @@ class Bench:
             s = run_rounds(arms, self.p.cold_rounds, self.rng, self.run, warmup=False,
                            log=self.log)
             for a in arms:
-                self.result.add_times(f"{n:,} files cold: {a.label}" if a.key == "peer"
-                                      else a.label, s[a.key], n)
+                self.result.add_times(f"{n:,} files cold: {a.label}", s[a.key], n)
             if peer:
                 self.result.ratios.append(Ratio(
                     f"{n:,} files cold: checker files/s ÷ check-jsonschema files/s",
@@ -573,14 +573,14 @@ class Bench:
         n = self.p.warm_size
         self.log(f"{n:,} files, warm")
         folder = self.folder(n)
-        arms = [self.check("checker", f"{n:,} files warm: checker (cache primed), "
-                           f"{self.p.jobs} jobs", str(folder), files=n),
+        arms = [self.check("checker", f"checker (cache primed), {self.p.jobs} jobs",
+                           str(folder), files=n),
                 self.floor("floor1", folder, n, 1),
                 self.floor("floorN", folder, n, self.p.jobs)]
         self.run(arms[0], False)  # primes the cache
         s = run_rounds(arms, self.p.warm_rounds, self.rng, self.run, log=self.log)
         for a in arms:
-            self.result.add_times(a.label, s[a.key], n)
+            self.result.add_times(f"{n:,} files warm: {a.label}", s[a.key], n)
         self.result.ratios += [
             Ratio(f"{n:,} files warm: checker files/s ÷ floor files/s ({self.p.jobs} "
                   "processes)", speedup(s["checker"], s["floorN"]), "≥ 0.25"),

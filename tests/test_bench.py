@@ -174,10 +174,13 @@ def test_every_phase_runs_on_a_tiny_set_and_pairs_its_runs(
     rows = [line.split(" | ")[0].lstrip("| ") for line in out.splitlines()
             if line.startswith("| ")]
     expected = [
-        "python -c pass", "checker --no-cache", "checker, cached",
+        "one file (", "python -c pass", ": checker --no-cache", ": checker, cached",
         "3 files cold: checker --no-cache, 2 jobs",
-        "read + parse floor", "4 files cold: checker --no-cache, 2 jobs",
+        "3 files cold: read + parse floor (", "4 files cold: checker --no-cache, 2 jobs",
         "4 files warm: checker (cache primed), 2 jobs",
+        "4 files warm: read + parse floor (json), 1 process" if bench.floor_parser() == "json"
+        else "4 files warm: read + parse floor (orjson), 1 process",
+        "4 files warm: read + parse floor", ", 2 processes",
         "4 files warm: checker files/s ÷ floor files/s (2 processes)",
         "4 files warm: checker files/s ÷ floor files/s (1 process)",
         "3 files cold: checker files/s ÷ floor files/s (2 processes)",
@@ -186,7 +189,8 @@ def test_every_phase_runs_on_a_tiny_set_and_pairs_its_runs(
         "peak memory, text: 4 ÷ 2 files", "peak memory, sarif: 4 ÷ 2 files",
     ]
     if b.peer:
-        expected += ["check-jsonschema", "one file: checker time ÷ check-jsonschema time",
+        expected += ["4 files cold: check-jsonschema",
+                     "one file: checker time ÷ check-jsonschema time",
                      "4 files cold: checker files/s ÷ check-jsonschema files/s"]
     else:
         assert "check-jsonschema is not installed" in out
@@ -195,7 +199,7 @@ def test_every_phase_runs_on_a_tiny_set_and_pairs_its_runs(
     assert "| not met |" in out or "| met |" in out
 
     # every ratio is the median of pairs, one per round, from runs recorded in that round
-    warm = [s for a, s in seen if a.label.startswith("4 files warm: checker")]
+    warm = [s for a, s in seen if a.label.startswith("checker (cache primed)")]
     floor2 = [s for a, s in seen if a.key == "floorN"]
     assert len(warm) == 1 + 1 + 2 and len(floor2) == 1 + 2  # prime, warm-up, 2 rounds
     r = next(r for r in res.ratios if "warm" in r.label and "2 processes" in r.label)
@@ -211,7 +215,9 @@ def test_every_phase_runs_on_a_tiny_set_and_pairs_its_runs(
             samples = res.memory[(fmt, n)]
             assert len(samples) == runs and all(s.maxrss > 10 * 2**20 for s in samples)
     # the checker runs judged deadlines as on the bench's day, with the plan's jobs
-    checks = [a.cmds[0] for a, _ in seen if "checker" in a.label and "floor" not in a.label]
+    checks = [a.cmds[0] for a, _ in seen if list(a.cmds[0][:len(b.checker)]) == b.checker]
+    assert len(checks) == len(seen) - sum(
+        a.label.startswith(("python", "read", "check-jsonschema")) for a, _ in seen)
     assert checks and all(
         ("--today", bench.BENCH_TODAY.isoformat()) == c[c.index("--today"):][:2]
         and "--jobs" in c for c in checks)

@@ -22,8 +22,10 @@ from checker.reporters import FORMATS
 
 if TYPE_CHECKING:
     from checker.config import Resolved
+    from checker.files import Skipped
     from checker.fsutil import OutputError
     from checker.i18n import Lang
+    from checker.report import FileReport
     from checker.rules.pack import Pack
 
 LANG = click.Choice(["vi", "en"])
@@ -151,12 +153,20 @@ FORMAT_CHOICE = click.Choice(list(FORMATS))
 @click.option("--quiet", "-q", is_flag=True,
               help="Chỉ in các phát hiện / only the findings, no summary (text output).")
 @click.option("--color/--no-color", default=None, help="Tô màu / colour output.")
+# -- issue 12 (h12-files): which files are cases
+@click.option("--exclude", "exclude", multiple=True, metavar="PATTERN",
+              help="Bỏ qua các tệp khớp mẫu kiểu .gitignore (thay cho exclude của cấu hình) / "
+              "skip files matching this gitignore-style pattern (instead of the configured "
+              "exclude, as any flag does).")
+@click.option("--verbose", "-v", is_flag=True,
+              help="Nêu cả các tệp JSON bỏ qua vì không phải hồ sơ / also name the JSON files "
+              "skipped as not case files.")
 def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
           as_of: dt.date | None, today: dt.date | None, select: tuple[str, ...],
           ignore: tuple[str, ...], fail_on: str | None, rule_packs: tuple[str, ...],
           max_size: int | None, output: str | None, force: bool, config_file: str | None,
           force_exclude: bool, jobs: int | None, cache: bool | None, statistics: bool,
-          quiet: bool, color: bool | None) -> None:
+          quiet: bool, color: bool | None, exclude: tuple[str, ...], verbose: bool) -> None:
     """Kiểm tra các tệp hồ sơ (tệp, thư mục, hoặc - cho stdin) / check case files."""
     import io
 
@@ -167,7 +177,7 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
     from checker.fsutil import OutputError, check_output, identities
     from checker.i18n import t
     from checker.report import Report, Severity
-    from checker.reporters import get, shown_path
+    from checker.reporters import get
     from checker.rules.engine import Options, check_selectors, rule_meta
     from checker.rules.pack import all_packs
     from checker.runner import Job, default_jobs, run
@@ -177,7 +187,7 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
     try:
         conf = _settings(config_file, lang=lang, format=fmt, fail_on=fail_on, select=select,
                          ignore=ignore, rules=rule_packs, max_size=max_size, jobs=jobs,
-                         cache=cache)
+                         cache=cache, exclude=exclude)
         cfg = conf.settings
         if output is not None:  # before the work, and again when writing
             try:
@@ -190,13 +200,11 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
                        ignore=frozenset(cfg.ignore), today=today)
         check_selectors(packs, opts)
         sources: list[Source] = []
+        spans: list[tuple[str, int, int]] = []  # each argument's sources
         for arg in paths:
             found = list(walk(arg, lambda p: is_case_file(p, cfg, base), force_exclude))
-            if not found and arg != "-" and os.path.isdir(arg) and not quiet:
-                _notice(t("no-case-files-in", cfg.lang, path=shown_path(arg)))
+            spans.append((arg, len(sources), len(sources) + len(found)))
             sources += found
-        if not sources and not any(os.path.isdir(a) for a in paths) and not quiet:
-            _notice(t("no-case-files", cfg.lang))
         results = None
         folder = default_folder() if cfg.cache else None
         if folder is not None:
@@ -209,8 +217,12 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
                 check_output(output, replace=force, protected=protected)
             except OutputError as e:
                 _output_failure(e, output, cfg.lang)
-        files = run(sources, Job(packs, opts, cfg.max_size, results),
-                    cfg.jobs or default_jobs())
+        results_or_skipped = run(sources, Job(packs, opts, cfg.max_size, results),
+                                 cfg.jobs or default_jobs())
+        files = _cases_only(results_or_skipped, spans, paths, cfg.lang, quiet=quiet,
+                            verbose=verbose)
+        if results is not None:
+            results.prune(cfg.cache_max_size)
     except CheckerError as e:
         _fail(str(e), e.exit_code)
     report = Report(files=tuple(files), fail_on=Severity(cfg.fail_on), lang=opts.lang,
@@ -240,6 +252,32 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
     sys.exit(report.exit_code)
 
 
+def _cases_only(results: list[FileReport | Skipped], spans: list[tuple[str, int, int]],
+                paths: tuple[str, ...], lang: Lang, *, quiet: bool,
+                verbose: bool) -> list[FileReport]:
+    """The reports of the case files; the JSON files that are not cases are left out,
+    named in verbose mode. A folder given that holds no case, or a run whose named files
+    are none of them cases, is said (unless quiet)."""
+    from checker.files import Skipped
+    from checker.i18n import t
+    from checker.reporters import shown_path
+
+    for arg, start, end in spans:
+        if verbose:
+            for r in results[start:end]:
+                if isinstance(r, Skipped):
+                    reason = t(r.reason, lang, path=shown_path(r.label), schema=r.schema)
+                    _notice(reason if r.reason == "skip-by-name" else
+                            t("skip-note", lang, path=shown_path(r.label), reason=reason))
+        checked = any(not isinstance(r, Skipped) for r in results[start:end])
+        if not checked and arg != "-" and os.path.isdir(arg) and not quiet:
+            _notice(t("no-case-files-in", lang, path=shown_path(arg)))
+    files = [r for r in results if not isinstance(r, Skipped)]
+    if not files and not any(os.path.isdir(a) for a in paths) and not quiet:
+        _notice(t("no-case-files-recognised" if results else "no-case-files", lang))
+    return files
+
+
 def _settings(config_file: str | None, **flags: Any) -> Resolved:
     from checker.config import resolve
 
@@ -264,6 +302,77 @@ def config_cmd(config_file: str | None) -> None:
         shown = [str(v) for v in value] if isinstance(value, tuple) else value
         click.echo(f"{name} = {json.dumps(shown, ensure_ascii=False)}  "
                    f"# {conf.origins[name]}")
+
+
+# ---------------------------------------------------------------- cache (issue 12)
+@main.group()
+def cache() -> None:
+    """Bộ nhớ đệm kết quả / the result cache: where it is, how large, and clearing it."""
+
+
+def _cache_settings(config_file: str | None, lang: str | None) -> tuple[Lang, int]:
+    from checker.errors import CheckerError
+
+    try:
+        cfg = _settings(config_file, lang=lang).settings
+    except CheckerError as e:
+        _fail(str(e), e.exit_code)
+    return cfg.lang, cfg.cache_max_size
+
+
+def _bytes(n: int) -> str:
+    """A size as people read it: 512 B, 3.2 MiB."""
+    if n < 1024:
+        return f"{n} B"
+    size = float(n)
+    for unit in ("KiB", "MiB", "GiB"):
+        size /= 1024
+        if size < 1024 or unit == "GiB":
+            break
+    return f"{size:.1f} {unit}"
+
+
+_cache_config = click.option("--config", "config_file",
+                             type=click.Path(dir_okay=False, exists=True),
+                             help="Tệp cấu hình / configuration file.")
+_cache_lang = click.option("--lang", type=LANG,
+                           help="Ngôn ngữ thông báo / message language [default: vi].")
+
+
+@cache.command("info")
+@_cache_config
+@_cache_lang
+def cache_info(config_file: str | None, lang: str | None) -> None:
+    """Thư mục, số mục và dung lượng / the folder, its entries and their size."""
+    from checker.cache import default_folder, entries
+    from checker.i18n import t
+
+    lang_, limit = _cache_settings(config_file, lang)
+    folder = default_folder()
+    if folder is None:
+        click.echo(t("cache-none", lang_))
+        return
+    found = entries(folder)
+    click.echo(t("cache-info", lang_, path=folder, entries=len(found),
+                 size=_bytes(sum(e.size for e in found)),
+                 limit=_bytes(limit) if limit else "-"))
+
+
+@cache.command("clean")
+@_cache_config
+@_cache_lang
+def cache_clean(config_file: str | None, lang: str | None) -> None:
+    """Xóa mọi kết quả đã lưu / remove every stored result."""
+    from checker.cache import clean, default_folder
+    from checker.i18n import t
+
+    lang_, _ = _cache_settings(config_file, lang)
+    folder = default_folder()
+    if folder is None:
+        click.echo(t("cache-none", lang_))
+        return
+    removed, size = clean(folder)
+    click.echo(t("cache-cleaned", lang_, entries=removed, size=_bytes(size), path=folder))
 
 
 # ---------------------------------------------------------------- verify

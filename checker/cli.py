@@ -476,28 +476,77 @@ def _procedure_help() -> str:
 
 
 @main.command()
-@click.argument("path", default="case.json", type=click.Path(dir_okay=False))
+@click.argument("path", required=False, type=click.Path(dir_okay=False))
 @click.option("--procedure", default="appointment", show_default=True,
               type=click.Choice(sorted(p.stem for p in TEMPLATES.glob("*.json"))),
               help=_procedure_help())
 @click.option("--force", is_flag=True, help="Ghi đè tệp đã có / overwrite an existing file.")
-def init(path: str, procedure: str, force: bool) -> None:
-    """Tạo tệp hồ sơ mẫu của một thủ tục / write a template case file for a procedure."""
+@click.option("--vscode", is_flag=True,
+              help="Gắn các tệp hồ sơ (*.case.json, cases/**/*.json) với lược đồ đi kèm trong "
+              ".vscode/settings.json, giữ nguyên mọi cài đặt khác / map case files to the "
+              "bundled schema in .vscode/settings.json, keeping every other setting.")
+def init(path: str | None, procedure: str, force: bool, vscode: bool) -> None:
+    """Tạo tệp hồ sơ mẫu của một thủ tục / write a template case file for a procedure
+    [default: case.json; with --vscode, only when a path is given]."""
     from checker.config import message_lang
     from checker.fsutil import OutputError, write_output
 
+    lang = message_lang(os.environ.get("CHECKER_LANG"))
+    if vscode:
+        _init_vscode(Path(".vscode") / "settings.json", lang)
+        if path is None:
+            return
+    path = path or "case.json"
     try:
         write_output(path, (TEMPLATES / f"{procedure}.json").read_bytes(), replace=force)
     except OutputError as e:
-        _output_failure(e, path, message_lang(os.environ.get("CHECKER_LANG")))
+        _output_failure(e, path, lang)
     click.echo(path)
-    click.echo(
-        "Gợi ý / hint: checker schema case > case.schema.json — để trình soạn thảo kiểm tra tệp "
-        "khi gõ / so that editors validate the file as you type.",
-        err=True,
-    )
+    if not vscode:
+        click.echo(
+            "Gợi ý / hint: checker init --vscode — để VS Code kiểm tra tệp khi gõ, không cần "
+            "mạng / so that VS Code validates the file as you type, offline.",
+            err=True,
+        )
 
 
+# -- issue 12 (h12-files): init --vscode
+def _init_vscode(settings: Path, lang: Lang) -> None:
+    """Add the mapping of case files to the bundled schema to the workspace settings;
+    the file is edited in place, every other byte kept (checker.editor)."""
+    from checker.editor import FILE_MATCH, SettingsError, merge
+    from checker.files import os_reason
+    from checker.fsutil import OutputError, write_output
+    from checker.i18n import t
+    from checker.reporters import shown_path
+    from checker.schemas import schema_dir
+
+    schema = schema_dir() / "case.schema.json"
+    shown = shown_path(settings.as_posix())
+    try:
+        raw = settings.read_bytes() if settings.is_file() else None
+    except OSError as e:
+        _fail(t("config-unreadable", lang, path=shown, reason=os_reason(e, lang)))
+    try:
+        text = "" if raw is None else raw.decode("utf-8-sig")
+        edit = merge(text, schema)
+    except UnicodeDecodeError as e:
+        _fail(t("config-not-utf8", lang, path=shown, offset=e.start))
+    except SettingsError as e:
+        _fail(t(e.key, lang, path=shown, **e.values))
+    if not edit.changed:
+        click.echo(t("vscode-unchanged", lang, path=shown))
+        return
+    import contextlib
+
+    with contextlib.suppress(OSError):  # if it cannot be made, writing says why
+        settings.parent.mkdir(exist_ok=True)
+    try:
+        write_output(str(settings), edit.text.encode("utf-8"), replace=raw is not None)
+    except OutputError as e:
+        _output_failure(e, str(settings), lang)
+    click.echo(t("vscode-written", lang, path=shown, patterns=", ".join(FILE_MATCH),
+                 schema=schema))
 
 
 def run() -> None:

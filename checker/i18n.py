@@ -788,15 +788,23 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "{path}: case files are already mapped to the schema; nothing changed.",
     },
     "vscode-not-json": {
-        "vi": "{path}: không sửa tệp cài đặt này vì nó không phải JSON hợp lệ (dòng {line}, "
-        "cột {column}: {reason}); hãy sửa tệp rồi chạy lại.",
+        "vi": "{path}: không sửa tệp cài đặt này vì nó không phải JSON (có chú thích) hợp lệ: "
+        "lỗi ở dòng {line}, cột {column}. Hãy sửa tệp rồi chạy lại.",
         "en": "{path}: this settings file is left as it is, because it is not valid JSON "
-        "(line {line}, column {column}: {reason}); fix it and run this again.",
+        "(with comments): the error is at line {line}, column {column}. Fix it and run this "
+        "again.",
     },
     "vscode-not-object": {
-        "vi": "{path}: không sửa tệp cài đặt này vì {what} không phải một đối tượng JSON.",
-        "en": "{path}: this settings file is left as it is, because {what} is not a JSON "
-        "object.",
+        "vi": "{path}: không sửa tệp cài đặt này vì cấp ngoài cùng của nó không phải một đối "
+        "tượng JSON ({{...}}).",
+        "en": "{path}: this settings file is left as it is, because its top level is not a "
+        "JSON object ({{...}}).",
+    },
+    "vscode-not-array": {
+        "vi": "{path}: không sửa tệp cài đặt này vì giá trị của {what} không phải một mảng "
+        "JSON ([...]).",
+        "en": "{path}: this settings file is left as it is, because the value of {what} is "
+        "not a JSON array ([...]).",
     },
 }
 

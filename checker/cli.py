@@ -496,7 +496,7 @@ def init(path: str | None, procedure: str, force: bool, vscode: bool) -> None:
         _init_vscode(Path(".vscode") / "settings.json", lang)
         if path is None:
             return
-    path = path or "case.json"
+    path = "case.json" if path is None else path
     try:
         write_output(path, (TEMPLATES / f"{procedure}.json").read_bytes(), replace=force)
     except OutputError as e:

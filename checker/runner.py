@@ -55,7 +55,11 @@ def check_source(src: Source, job: Job) -> FileReport | Skipped:
     if seen.verdict is Verdict.NOT_CASE:
         if not src.named:
             return Skipped(src.label, seen.reason, seen.schema)
-        return FileReport(src.label, (not_a_case(seen.reason, seen.schema, job.opts.lang),))
+        # Named, an object that is not a case is told so; a top level that is not an
+        # object at all goes on to the schema, which says what it is instead.
+        if seen.reason != "not-case-not-object":
+            return FileReport(src.label,
+                              (not_a_case(seen.reason, seen.schema, job.opts.lang),))
     key = job.cache.key(raw) if job.cache else ""
     if job.cache:
         hit = job.cache.get(src.label, key)

@@ -141,6 +141,11 @@ def test_a_file_named_that_is_not_a_case_is_an_error_saying_why(repo: Path) -> N
     assert "its $schema is https://json-schema.org/draft/2020-12/schema" in schema["message"]
     _, out, _ = cli("check", "--lang", "vi", "package.json")
     assert "Đây không phải tệp hồ sơ" in out
+    # a top level that is not an object at all: the schema says what it is instead
+    _, out, _ = cli("check", "--format", "json", "lookup.json")
+    (found,) = json.loads(out)["files"][0]["findings"]
+    assert found["rule"] == "SCHEMA" and "must be an object, but it is an array" in found[
+        "message"]
 
 
 def test_a_hook_skips_the_files_given_that_are_not_cases(repo: Path) -> None:

@@ -10,6 +10,7 @@ generated one.
     dismissal.py     dismissal (miễn nhiệm)
     resignation.py   the resignation family: resignation (từ chức), relief from the post
                      (cho thôi giữ chức vụ)
+    rotation.py      rotation (luân chuyển)
     schema.py        the published JSON Schema: `procedure` selects the shape
 
 `Case` is the discriminated union on `procedure`; everything else is derived from it:
@@ -110,6 +111,7 @@ from checker.model.resignation import (
     ResignationCase,
     ResignationFamily,
 )
+from checker.model.rotation import RotationCase  # issue 14, LC
 from checker.model.suspension import SuspensionCase  # part S
 
 # The shapes, one per procedure. A new procedure: one member here (and its import above).
@@ -122,7 +124,8 @@ Case = Annotated[
     | DismissalCase  # issue 14, D
     # Part R of issue 14: the resignation family.
     | ResignationCase
-    | ReliefCase,
+    | ReliefCase
+    | RotationCase,  # issue 14, LC: luân chuyển
     Field(discriminator="procedure"),
 ]
 
@@ -225,6 +228,7 @@ __all__ = [
     "Reselection",
     "ResignationCase",
     "ResignationFamily",
+    "RotationCase",
     "Sex",
     "Source",
     "SpecialCase",

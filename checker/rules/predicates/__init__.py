@@ -28,6 +28,8 @@ The kinds live in family modules, by what they judge:
                       a share above a ratio, items counted in a period, consecutive years,
                       a deadline extendable with a reason, a vote of several bodies under
                       every reading, dates in order, an open question
+    rotation.py       rotation (issue 14, LC): records dated by a given day, acts grouped
+                      by step with the steps in order
 
 Each family module ends with KINDS, a tuple (unannotated, see Predicate) of its registry
 entries: (parameter model, function, messages). A new kind is a model, a function and an
@@ -48,6 +50,7 @@ from checker.rules.predicates import (
     items,
     person,
     removal,
+    rotation,  # issue 14, LC
     steps,
     timing,
     values,
@@ -104,6 +107,7 @@ PREDICATES: dict[str, Predicate[Any]] = registry(
     person.KINDS,
     removal.KINDS,
     waiting.KINDS,  # W (issue 14)
+    rotation.KINDS,  # issue 14, LC
     steps.KINDS,
     timing.KINDS,
     values.KINDS,

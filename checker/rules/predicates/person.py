@@ -349,7 +349,7 @@ def retirement_margin(p: RetirementMargin, c: Ctx) -> Iterator[Hit]:
                               "months": p.months, "floor": p.floor or 0}
     assert key_ is not None
     at = p.exception if key_ == "incomplete_exception" and p.exception else (
-        "/candidate/retirement_date")
+        f"{person_ptr(c)}/retirement_date")
     if len(bad) < len(results):
         ok = next(r[0] for r in results if r[2] is None)
         yield Hit(at, "ambiguous", {**vals, "other": ok}, Kind.UNDECIDABLE)

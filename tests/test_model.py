@@ -30,6 +30,7 @@ from checker.model import (
     ReappointmentCase,
     ReliefCase,
     ResignationCase,
+    RotationCase,
     SuspensionCase,
     case_json_schema,
     error_location,
@@ -49,6 +50,7 @@ EXAMPLE_OF = {
     # Part R of issue 14: the resignation family.
     "resignation": "2026-resignation",
     "relief": "2026-relief",
+    "rotation": "2026-rotation",  # issue 14, LC
 }
 
 
@@ -260,7 +262,8 @@ def test_the_shapes_are_the_classes_of_the_union() -> None:
                 "extension": ExtensionCase, "acting": ActingCase,
                 "suspension": SuspensionCase,  # part S
                 "dismissal": DismissalCase,  # issue 14, D
-                "resignation": ResignationCase, "relief": ReliefCase}  # part R
+                "resignation": ResignationCase, "relief": ReliefCase,  # part R
+                "rotation": RotationCase}  # issue 14, LC
     assert expected == SHAPES
 
 

@@ -35,6 +35,7 @@ REFERENCE = {
     # Part R of issue 14: the resignation family.
     "resignation": "2026-resignation",
     "relief": "2026-relief",
+    "rotation": "2026-rotation",  # issue 14, LC
 }
 
 VIETNAMESE = re.compile(r"[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]",

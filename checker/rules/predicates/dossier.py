@@ -76,6 +76,12 @@ class DocumentAge(Params):
     reference: Pointer
     open_beyond: bool = False
 
+    @property
+    def open_question(self) -> bool:
+        """With `open_beyond` its only finding is "cannot decide" (an undated item, or
+        one beyond the months, alike)."""
+        return self.open_beyond
+
 
 # --- issue 14, LC (rotation): several items in one rule ---
 class DossierItemsPresent(Params):

@@ -33,6 +33,7 @@ from checker.model.common import (
     described,
 )
 
+
 @described(
     "Đối tượng luân chuyển theo khoản 1 Điều 42 Nghị định 170/2025/NĐ-CP",
     "Who may be rotated, under Decree 170/2025 Art. 42 cl. 1",

@@ -108,8 +108,11 @@ def family(c: Ctx) -> AppointmentFamily:
 
 
 def case_steps(c: Ctx) -> list[Step]:
-    """The steps of the procedure; none for a procedure whose shape records none."""
-    return c.case.steps if isinstance(c.case, AppointmentFamily) else []
+    """The steps of the procedure; none for a procedure whose shape records none. The
+    appointment family records them, and so does a transfer (a leader's are those of an
+    appointment from elsewhere: NĐ 170 Điều 25 k3 d)."""
+    steps = getattr(c.case, "steps", None)
+    return steps if isinstance(steps, list) else []
 
 
 def person_ptr(c: Ctx) -> str:

@@ -21,6 +21,7 @@ from checker.rules.predicates.core import (
     Predicate,
     Ratio,
     Value,
+    case_steps,
     emits,
     family,
     ratio,
@@ -258,7 +259,7 @@ def nomination_index(step: Step, name: str) -> int | None:
 
 def _later(c: Ctx, i: int) -> bool:
     """Did the procedure go on after step index i (a later step, or a decision)?"""
-    steps = family(c).steps
+    steps = case_steps(c)
     d = steps[i].date
     return c.case.decision is not None or any(
         s.date > d or (s.date == d and j > i) for j, s in enumerate(steps)
@@ -278,11 +279,11 @@ def step_sequence(p: StepSequence, c: Ctx) -> Iterator[Hit]:
             seen.append((kind, found[0][0]))
         elif complete:
             yield Hit("/steps", "missing", {"step": kind})
-    for i, s in enumerate(family(c).steps):
+    for i, s in enumerate(case_steps(c)):
         if s.kind in p.foreign:
             yield Hit(f"{step_ptr(i)}/kind", "foreign", {"step": s.kind})
     for (pk, pi), (k, i) in itertools.pairwise(seen):
-        ps, s = family(c).steps[pi], family(c).steps[i]
+        ps, s = case_steps(c)[pi], case_steps(c)[i]
         if s.date < ps.date or (s.date == ps.date and i < pi):
             yield Hit(f"{step_ptr(i)}/date", "order", {"step": k, "previous": pk})
 
@@ -489,7 +490,7 @@ def final_vote(p: FinalVote, c: Ctx) -> Iterator[Hit]:
         if not total or not s.nominations:
             yield Hit(step_ptr(i), "no_results", {"step": p.step}, Kind.UNDECIDABLE)
             continue
-        name = family(c).candidate.full_name
+        name = c.case.subject.full_name  # the candidate; a transfer's person
         j = nomination_index(s, name)
         v = votes_for(s, name)
         share = Fraction(v, total)

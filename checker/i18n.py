@@ -769,6 +769,8 @@ PROCEDURE_NAMES: dict[str, dict[Lang, str]] = {
     # Part R of issue 14: the resignation family.
     "resignation": {"vi": "từ chức", "en": "resignation"},
     "relief": {"vi": "cho thôi giữ chức vụ", "en": "relief from the post"},
+    # issue 14, transfer
+    "transfer": {"vi": "điều động", "en": "transfer"},
 }
 
 

@@ -7,6 +7,7 @@ generated one.
                      and CaseBase (the fields every case has)
     appointment/     the appointment family: appointment, reappointment, extension, acting
     suspension.py    suspension (tạm đình chỉ công tác)
+    transfer.py      transfer (điều động)
     dismissal.py     dismissal (miễn nhiệm)
     resignation.py   the resignation family: resignation (từ chức), relief from the post
                      (cho thôi giữ chức vụ)
@@ -111,6 +112,7 @@ from checker.model.resignation import (
     ResignationFamily,
 )
 from checker.model.suspension import SuspensionCase  # part S
+from checker.model.transfer import TransferCase  # issue 14, transfer
 
 # The shapes, one per procedure. A new procedure: one member here (and its import above).
 Case = Annotated[
@@ -122,7 +124,8 @@ Case = Annotated[
     | DismissalCase  # issue 14, D
     # Part R of issue 14: the resignation family.
     | ResignationCase
-    | ReliefCase,
+    | ReliefCase
+    | TransferCase,  # issue 14, transfer (điều động)
     Field(discriminator="procedure"),
 ]
 
@@ -232,6 +235,7 @@ __all__ = [
     "StepKind",
     "SuspensionCase",
     "Term",
+    "TransferCase",  # issue 14, transfer
     "Unit",
     "UnitKind",
     "VerifierKind",

@@ -201,6 +201,8 @@ class Procedure(StrEnum):
     # Part R of issue 14: the resignation family (checker/model/resignation.py).
     RESIGNATION = "resignation"
     RELIEF = "relief"
+    # issue 14, transfer: điều động (checker/model/transfer.py)
+    TRANSFER = "transfer"
 
 
 

@@ -24,6 +24,8 @@ The kinds live in family modules, by what they judge:
                       at most so many months, a date in the rule's period
     values.py         single values: present, flags, allowed and forbidden values, bounds,
                       the same body
+    transfer.py       transfer (issue 14): an item's date within so many months of a day
+                      (a child under 36 months), an allowance kept for so many months
     removal.py        removal from a post (dismissal, issue 14): places present or absent,
                       a share above a ratio, items counted in a period, consecutive years,
                       a deadline extendable with a reason, a vote of several bodies under
@@ -50,6 +52,7 @@ from checker.rules.predicates import (
     removal,
     steps,
     timing,
+    transfer,  # issue 14, transfer
     values,
     waiting,  # W (issue 14)
 )
@@ -106,6 +109,7 @@ PREDICATES: dict[str, Predicate[Any]] = registry(
     waiting.KINDS,  # W (issue 14)
     steps.KINDS,
     timing.KINDS,
+    transfer.KINDS,  # issue 14, transfer
     values.KINDS,
 )
 

@@ -226,14 +226,16 @@ def test_a_staffing_plan_transfer_needs_the_plans_decision() -> None:
     assert verdict(B, "TRANSFER-GROUND-PLAN", both(plan, setter(
         "ground_basis", {"number": "1480/QĐ-BYT", "date": "2026-07-20"}))) == "pass"
     assert verdict(B, "TRANSFER-GROUND-PLAN", plan) == "violation"
+    [f] = of(run(case(B, plan)), "TRANSFER-GROUND-PLAN")
+    assert f.pointer == "/ground"
     assert verdict(A, "TRANSFER-GROUND-PLAN") == "pass"
     assert verdict(A, "TRANSFER-GROUND-PLAN", setter("ground_basis", None)) == "violation"
 
 
 @pytest.mark.parametrize("ground", ["task", "position_change"])
 def test_a_task_or_a_change_of_position_is_judgement_and_not_checked(ground: str) -> None:
-    report = run(case(B, setter("ground", ground)))
-    assert "TRANSFER-GROUND-PLAN" not in report.rules_run
+    report = run(case(B, setter("ground", ground)))  # no founding document: none needed
+    assert "TRANSFER-GROUND-PLAN" in report.rules_run
     assert not [f for f in report.findings if f.rule.startswith("TRANSFER-")]
 
 

@@ -171,8 +171,10 @@ def one_line_usage_error(r: Any) -> None:
 def test_unknown_select_rule_is_exit_2_with_one_line() -> None:
     r = cli("check", "--select", "APPT-NOPE", CLEAN)
     one_line_usage_error(r)
+    # in the run's language (Vietnamese by default), naming where the id came from
     assert r.stderr == (
-        "checker: unknown rule 'APPT-NOPE'; see `checker rules` for the list\n"
+        "checker: --select: Không có quy tắc nào mang mã 'APPT-NOPE'; xem danh sách bằng "
+        "lệnh `checker rules`.\n"
     )
 
 

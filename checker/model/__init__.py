@@ -7,6 +7,9 @@ generated one.
                      and CaseBase (the fields every case has)
     appointment/     the appointment family: appointment, reappointment, extension, acting
     suspension.py    suspension (tạm đình chỉ công tác)
+    removal.py       what the removals from a post share (RemovalFamily): the term held,
+                     the confidence vote, the talk, the proposal, the dossier, the Party
+                     steps, grounds keyed by point
     transfer.py      transfer (điều động)
     dismissal.py     dismissal (miễn nhiệm)
     resignation.py   the resignation family: resignation (từ chức), relief from the post
@@ -106,6 +109,7 @@ from checker.model.common import (
     d,
 )
 from checker.model.dismissal import DismissalCase
+from checker.model.removal import RemovalFamily
 from checker.model.resignation import (
     ReliefCase,
     ResignationCase,
@@ -224,6 +228,7 @@ __all__ = [
     "Rating",
     "ReappointmentCase",
     "ReliefCase",
+    "RemovalFamily",
     "RenewalFamily",
     "Reselection",
     "ResignationCase",

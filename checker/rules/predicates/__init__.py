@@ -26,16 +26,19 @@ The kinds live in family modules, by what they judge:
                       the same body
     transfer.py       transfer (issue 14): an item's date within so many months of a day
                       (a child under 36 months), an allowance kept for so many months
-    removal.py        removal from a post (dismissal, issue 14): places present or absent,
-                      a share above a ratio, items counted in a period, consecutive years,
-                      a deadline extendable with a reason, a vote of several bodies under
-                      every reading, dates in order, an open question
+    removal.py        removal from a post (dismissal, resignation, relief; issue 14):
+                      places present or absent, a share above a ratio, items counted in a
+                      period, consecutive years, a deadline extendable with a reason, a vote
+                      of several bodies under every reading, dates in order, an open question
 
 Each family module ends with KINDS, a tuple (unannotated, see Predicate) of its registry
-entries: (parameter model, function, messages). A new kind is a model, a function and an
-entry in its family's KINDS; a new family is a module, imported and named in the registry
-below. PREDICATES and the union of parameter models that validates a rule's `check` (and
-so the rule-pack schema) are both built from these entries.
+entries: (parameter model, function, messages, and `reads`: the family of case it needs,
+CaseBase unless it reads one family's model, e.g. AppointmentFamily for the steps; a
+pack that uses a kind on another family's procedure is refused when loaded). A new kind
+is a model, a function and an entry in its family's KINDS; a new family is a module,
+imported and named in the registry below. PREDICATES and the union of parameter models
+that validates a rule's `check` (and so the rule-pack schema) are both built from these
+entries.
 """
 
 from __future__ import annotations

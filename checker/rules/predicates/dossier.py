@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from checker.model import DossierKind
+from checker.model import AppointmentFamily, DossierKind
 from checker.report import Kind
 from checker.rules.predicates.core import (
     Ctx,
@@ -169,9 +169,9 @@ KINDS = (
         undated="item", too_old="item issued months reference",
         after="item issued months reference", ambiguous="item issued months reference other",
         ambiguous_after="item issued months reference other",
-        stale_unfiled="item issued months reference")),
-    Predicate(DossierItemPresent, dossier_item, emits(default="item")),
+        stale_unfiled="item issued months reference"), reads=AppointmentFamily),
+    Predicate(DossierItemPresent, dossier_item, emits(default="item"), reads=AppointmentFamily),
     Predicate(DocumentAge, document_age, emits(
         undated="item", no_reference="item", too_old="item issued filed months",
-        after="item issued filed")),
+        after="item issued filed"), reads=AppointmentFamily),
 )

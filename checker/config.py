@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, cast, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from checker.errors import CheckerError
 from checker.files import DEFAULT_MAX_SIZE, os_reason
@@ -41,7 +41,7 @@ class Settings(BaseModel):
 
     lang: Literal["vi", "en"] = "vi"
     format: Literal["text", "json", "sarif", "github", "junit"] = "text"
-    fail_on: Literal["error", "warning"] = "error"
+    fail_on: Literal["error", "warning", "never"] = "error"
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     rules: tuple[Path, ...] = Field((), description="Extra rule packs")
@@ -50,6 +50,16 @@ class Settings(BaseModel):
     max_size: int = Field(DEFAULT_MAX_SIZE, ge=1)
     jobs: int = Field(0, ge=0, le=512, description="Parallel workers; 0 = number of cores")
     cache: bool = True
+
+    @field_validator("select", "ignore", mode="before")
+    @classmethod
+    def _rule_ids(cls, value: Any) -> Any:
+        """Rule ids as ruff takes them: an item may hold several, comma-separated
+        (`--select A,B`, `select = ["A,B"]`), and case does not matter."""
+        if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+            return tuple(part.strip().upper() for v in value for part in v.split(",")
+                         if part.strip())
+        return value
 
 
 FIELDS = tuple(Settings.model_fields)

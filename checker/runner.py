@@ -44,7 +44,7 @@ _JOB: Job | None = None  # set in the parent before forking; workers inherit it
 def check_source(src: Source, job: Job) -> FileReport:
     raw = read(src, job.opts.lang, job.max_size)
     if isinstance(raw, Finding):
-        return FileReport(src.label, (raw,))
+        return pipeline.selected(FileReport(src.label, (raw,)), job.opts)
     key = job.cache.key(raw) if job.cache else ""
     if job.cache:
         hit = job.cache.get(src.label, key)
@@ -142,7 +142,12 @@ def run(sources: Sequence[Source], job: Job, jobs: int) -> list[FileReport]:
         results = [report for f in futures for report in f.result()]
     except BaseException:
         # Ctrl-C, SIGTERM or a failure: nothing more is started; the chunks under way end
-        # with their workers when the interpreter exits.
+        # with their workers when the interpreter exits. The futures are cancelled here,
+        # not left to the executor's thread: once this frame unwinds the executor may be
+        # collected before that thread has read the request, and a thread that finds no
+        # executor runs every chunk still queued (half a long run, after a SIGTERM).
+        for f in futures:
+            f.cancel()
         executor.shutdown(wait=False, cancel_futures=True)
         raise
     finally:

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field
 
-from checker.model import Dossier, DossierKind
+from checker.model import SHAPES, CaseBase, Dossier, DossierKind
 from checker.report import Kind
 from checker.rules.predicates.core import (
     Ctx,
@@ -96,6 +96,17 @@ class DossierItemsPresent(Params):
 
 
 # ---------------------------------------------------------------- predicates
+def _records_a_dossier(shape: type[CaseBase]) -> bool:
+    field = shape.model_fields.get("dossier")
+    return field is not None and Dossier in get_args(field.annotation)
+
+
+# The shapes whose `dossier` is the appointment dossier (Điều 35): the appointment family
+# and a rotation (Điều 47). Derived from the model; a removal's dossier is another model.
+DOSSIERED: tuple[type[CaseBase], ...] = tuple(
+    shape for shape in SHAPES.values() if _records_a_dossier(shape))
+
+
 def _dossier(c: Ctx) -> Dossier | None:
     """The case's dossier: the appointment family's, or another shape's of the same
     model (a rotation's). A shape without one has none."""
@@ -213,10 +224,11 @@ KINDS = (
         undated="item", too_old="item issued months reference",
         after="item issued months reference", ambiguous="item issued months reference other",
         ambiguous_after="item issued months reference other",
-        stale_unfiled="item issued months reference")),
-    Predicate(DossierItemPresent, dossier_item, emits(default="item")),
-    Predicate(DossierItemsPresent, dossier_items, emits(default="item")),  # issue 14, LC
+        stale_unfiled="item issued months reference"), reads=DOSSIERED),
+    Predicate(DossierItemPresent, dossier_item, emits(default="item"), reads=DOSSIERED),
+    Predicate(DossierItemsPresent, dossier_items, emits(default="item"),  # issue 14, LC
+              reads=DOSSIERED),
     Predicate(DocumentAge, document_age, emits(
         undated="item", no_reference="item", too_old="item issued filed months",
-        after="item issued filed")),
+        after="item issued filed"), reads=DOSSIERED),
 )

@@ -1,9 +1,11 @@
 """The command line. Owns the process: arguments, streams and exit codes.
 
 Exit codes: 0 nothing at or above --fail-on (also when there was no case file to
-check: a notice says so); 1 findings at or above it (a file or folder that cannot be read
+check: a notice says so; always with --exit-zero / --fail-on never); 1 findings at or
+above it, or more warnings than --max-warnings (a file or folder that cannot be read
 counts); 2 the checker could not run (bad option, broken rule pack, internal error);
-130 Ctrl-C; 143 SIGTERM. Heavy libraries are imported inside the commands that use them.
+130 Ctrl-C; 143 SIGTERM. A closed pipe is not a failure: the code stays what it was.
+Heavy libraries are imported inside the commands that use them.
 """
 
 from __future__ import annotations
@@ -111,7 +113,7 @@ FORMAT_CHOICE = click.Choice(list(FORMATS))
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option("--format", "fmt", type=FORMAT_CHOICE,
               help="Định dạng kết quả / output format [default: text].")
 @click.option("--lang", type=LANG, help="Ngôn ngữ thông báo / message language [default: vi].")
@@ -123,12 +125,22 @@ FORMAT_CHOICE = click.Choice(list(FORMATS))
               "quyền chưa kết thúc), vẫn áp dụng quy định theo ngày của hồ sơ / the day open "
               "deadlines (and an acting arrangement still running) are judged on, with the "
               "law otherwise chosen by the case's own dates.")
-@click.option("--select", multiple=True, metavar="RULE",
-              help="Chỉ chạy các quy tắc này (mã hoặc tiền tố) / only these rules.")
-@click.option("--ignore", multiple=True, metavar="RULE",
-              help="Bỏ qua các quy tắc này / skip these rules.")
-@click.option("--fail-on", type=click.Choice(["error", "warning"]),
+@click.option("--select", multiple=True, metavar="RULE[,RULE…]",
+              help="Chỉ chạy các quy tắc này (mã hoặc tiền tố, không phân biệt hoa thường) / "
+              "only these rules (ids or prefixes, comma-separated, any case).")
+@click.option("--ignore", multiple=True, metavar="RULE[,RULE…]",
+              help="Bỏ qua các quy tắc này / skip these rules (ids or prefixes).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "never"]),
               help="Mức gây mã thoát 1 / severity that makes exit 1 [default: error].")
+@click.option("--exit-zero", is_flag=True,
+              help="Mã thoát 0 dù có phát hiện nào / exit 0 whatever is found (= --fail-on "
+              "never; 2 still means the checker could not run).")
+@click.option("--max-warnings", type=click.IntRange(min=0), metavar="N",
+              help="Mã thoát 1 khi có hơn N cảnh báo / exit 1 when there are more than N "
+              "warnings.")
+@click.option("--stdin-filename", metavar="NAME",
+              help="Tên của hồ sơ đọc từ đầu vào chuẩn / the name of the case read from "
+              "standard input, in findings and reports; the configuration is found from it.")
 @click.option("--rules", "rule_packs", multiple=True, metavar="PACK.toml",
               type=click.Path(dir_okay=False),
               help="Thêm bộ quy tắc (chỉ dữ liệu) / add a data-only rule pack.")
@@ -163,11 +175,13 @@ FORMAT_CHOICE = click.Choice(list(FORMATS))
               "skipped as not case files.")
 def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
           as_of: dt.date | None, today: dt.date | None, select: tuple[str, ...],
-          ignore: tuple[str, ...], fail_on: str | None, rule_packs: tuple[str, ...],
+          ignore: tuple[str, ...], fail_on: str | None, exit_zero: bool,
+          max_warnings: int | None, stdin_filename: str | None, rule_packs: tuple[str, ...],
           max_size: int | None, output: str | None, force: bool, config_file: str | None,
           force_exclude: bool, jobs: int | None, cache: bool | None, statistics: bool,
           quiet: bool, color: bool | None, exclude: tuple[str, ...], verbose: bool) -> None:
     """Kiểm tra các tệp hồ sơ (tệp, thư mục, hoặc - cho stdin) / check case files."""
+    import dataclasses
     import io
 
     from checker.cache import ResultCache, context_of, default_folder
@@ -178,31 +192,51 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
     from checker.i18n import t
     from checker.report import Report, Severity
     from checker.reporters import get
+    from checker.reporters.recognise import is_report
     from checker.rules.engine import Options, check_selectors, rule_meta
     from checker.rules.pack import all_packs
     from checker.runner import Job, default_jobs, run
 
+    early_lang = message_lang(lang, os.environ.get("CHECKER_LANG"))
     if output == "":
-        _fail(t("output-empty", message_lang(lang, os.environ.get("CHECKER_LANG"))))
+        _fail(t("output-empty", early_lang))
+    paths = _stdin_paths(paths, stdin_filename, early_lang)
+    if exit_zero and (fail_on is not None or max_warnings is not None):
+        _fail(t("exit-zero-conflict", early_lang,
+                other="--fail-on" if fail_on is not None else "--max-warnings"))
     try:
-        conf = _settings(config_file, lang=lang, format=fmt, fail_on=fail_on, select=select,
+        # With --stdin-filename the configuration is looked for from the case's own
+        # folder, as ruff does, not from the working directory.
+        start = Path(stdin_filename).parent if stdin_filename else None
+        conf = _settings(config_file, cwd=start, lang=lang, format=fmt,
+                         fail_on="never" if exit_zero else fail_on, select=select,
                          ignore=ignore, rules=rule_packs, max_size=max_size, jobs=jobs,
                          cache=cache, exclude=exclude)
         cfg = conf.settings
+        named = _named_inputs(conf.file, cfg.rules, stdin_filename, paths)
         if output is not None:  # before the work, and again when writing
+            _refuse_named_input(output, named, cfg.lang)
             try:
-                check_output(output, replace=force)
+                check_output(output, replace=force, replaceable=is_report)
             except OutputError as e:
                 _output_failure(e, output, cfg.lang)
         base = conf.file.parent if conf.file else Path.cwd()
         packs = all_packs(cfg.rules, cfg.lang)
         opts = Options(lang=cfg.lang, as_of=as_of, select=frozenset(cfg.select),
                        ignore=frozenset(cfg.ignore), today=today)
-        check_selectors(packs, opts)
+        check_selectors(packs, opts, {k: _origin(conf.origins[k], k)
+                                      for k in ("select", "ignore")})
+
+        def wanted(p: Path) -> bool:
+            return is_case_file(p, cfg, base)
+
         sources: list[Source] = []
         spans: list[tuple[str, int, int]] = []  # each argument's sources
         for arg in paths:
-            found = list(walk(arg, lambda p: is_case_file(p, cfg, base), force_exclude))
+            found = list(walk(arg, wanted, force_exclude))
+            if arg == "-" and stdin_filename:  # named as ruff names it; a hook may skip it
+                found = [dataclasses.replace(s, label=stdin_filename) for s in found
+                         if not force_exclude or wanted(Path(stdin_filename))]
             spans.append((arg, len(sources), len(sources) + len(found)))
             sources += found
         results = None
@@ -211,10 +245,12 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
             results = ResultCache(folder, context_of(packs, opts))
         protected = frozenset[tuple[int, int]]()
         if output is not None:
-            protected = identities([s.path for s in sources if s.path is not None],
+            protected = identities([s.path for s in sources if s.path is not None]
+                                   + [p for p, _ in named],
                                    stdin=any(s.path is None for s in sources))
             try:
-                check_output(output, replace=force, protected=protected)
+                check_output(output, replace=force, protected=protected,
+                             replaceable=is_report)
             except OutputError as e:
                 _output_failure(e, output, cfg.lang)
         results_or_skipped = run(sources, Job(packs, opts, cfg.max_size, results),
@@ -225,12 +261,13 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
             results.prune(cfg.cache_max_size)
     except CheckerError as e:
         _fail(str(e), e.exit_code)
-    report = Report(files=tuple(files), fail_on=Severity(cfg.fail_on), lang=opts.lang,
-                    as_of=as_of.isoformat() if as_of else None,
+    report = Report(files=tuple(files),
+                    fail_on=None if cfg.fail_on == "never" else Severity(cfg.fail_on),
+                    lang=opts.lang, as_of=as_of.isoformat() if as_of else None,
                     today=today.isoformat() if today else None,
                     packs=tuple((p.id, p.version) for p in packs),
                     rules=rule_meta(packs, opts.lang) if cfg.format in ("sarif", "junit")
-                    else (), statistics=statistics, quiet=quiet)
+                    else (), statistics=statistics, quiet=quiet, max_warnings=max_warnings)
     # Rendered whole before anything is written: a signal while rendering leaves no
     # half report behind.
     buf = io.StringIO()
@@ -240,15 +277,21 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
         get(cfg.format)(report, buf, color=False)
         try:
             write_output(output, buf.getvalue().encode("utf-8"), replace=force,
-                         protected=protected)
+                         protected=protected, replaceable=is_report)
         except OutputError as e:  # nothing was there at start (checked above)
-            _output_failure(OutputError("output-appeared") if e.key == "output-exists"
-                            else e, output, cfg.lang)
+            appeared = e.key in ("output-exists", "output-exists-not-report")
+            _output_failure(OutputError("output-appeared") if appeared else e, output,
+                            cfg.lang)
     else:
-        use_color = sys.stdout.isatty() if color is None else color
-        get(cfg.format)(report, buf, color=use_color and cfg.format == "text")
-        sys.stdout.write(buf.getvalue())
-        sys.stdout.flush()
+        from checker.colour import use_color
+
+        get(cfg.format)(report, buf,
+                        color=cfg.format == "text" and use_color(color, sys.stdout))
+        try:
+            sys.stdout.write(buf.getvalue())
+            sys.stdout.flush()
+        except BrokenPipeError:  # `| head -1`: the findings still decide the exit code
+            _quiet_broken_pipe(report.exit_code)
     sys.exit(report.exit_code)
 
 
@@ -278,11 +321,81 @@ def _cases_only(results: list[FileReport | Skipped], spans: list[tuple[str, int,
     return files
 
 
-def _settings(config_file: str | None, **flags: Any) -> Resolved:
+def _stdin_paths(paths: tuple[str, ...], stdin_filename: str | None,
+                 lang: Lang) -> tuple[str, ...]:
+    """The paths to check: `-` alone when only --stdin-filename is given (as ruff reads
+    standard input then); --stdin-filename with paths that do not read it is an error."""
+    if stdin_filename is None:
+        if not paths:
+            raise click.UsageError("Missing argument 'PATHS...'.")
+        return paths
+    if stdin_filename == "":
+        _fail(_t("stdin-filename-empty", lang))
+    if not paths:
+        return ("-",)
+    if "-" not in paths:
+        _fail(_t("stdin-filename-without-stdin", lang))
+    return paths
+
+
+def _t(key: str, lang: Lang, **values: object) -> str:
+    from checker.i18n import t
+
+    return t(key, lang, **values)
+
+
+def _origin(origin: str, key: str) -> str:
+    """Where a setting came from, as a message names it: the flag, the variable, or the
+    file and key."""
+    if origin.startswith("env "):
+        return origin[4:]
+    if origin.startswith("--"):
+        return origin
+    return f"{origin}: {key}" if origin != "default" else f"--{key}"
+
+
+def _named_inputs(config: Path | None, packs: tuple[Path, ...], stdin_filename: str | None,
+                  paths: tuple[str, ...]) -> list[tuple[Path, str]]:
+    """Files a report must never replace besides the cases found: the configuration file,
+    the rule packs, the name given to standard input and every path named (with the key
+    of the words that say what each is)."""
+    named = [(Path(p), "") for p in paths if p != "-"]
+    if config is not None:
+        named.append((config, "input-config"))
+    named += [(p, "input-rule-pack") for p in packs]
+    if stdin_filename:
+        named.append((Path(stdin_filename), "input-stdin-filename"))
+    return named
+
+
+def _refuse_named_input(output: str, named: list[tuple[Path, str]], lang: Lang) -> None:
+    """Fail, naming what it is, if the output is one of the named inputs (the same file
+    by device and inode, or the same path once resolved, even if it does not exist)."""
+    from checker.fsutil import OutputError, identity
+    from checker.reporters import shown_path
+
+    try:
+        target: tuple[int, int] | None = identity(os.stat(output))
+    except (OSError, ValueError):
+        target = None
+    real = os.path.realpath(output)
+    for path, what in named:
+        try:
+            same = target is not None and identity(os.stat(path)) == target
+        except (OSError, ValueError):
+            same = False
+        if same or os.path.realpath(path) == real:
+            if not what:
+                _output_failure(OutputError("output-is-input"), output, lang)
+            _fail(_t("output-is-named-input", lang, path=shown_path(output),
+                     what=_t(what, lang)))
+
+
+def _settings(config_file: str | None, cwd: Path | None = None, **flags: Any) -> Resolved:
     from checker.config import resolve
 
-    return resolve(flags, cwd=Path.cwd(), env=os.environ,
-                   config=Path(config_file) if config_file else None)
+    return resolve(flags, cwd=(Path.cwd() / cwd) if cwd is not None else Path.cwd(),
+                   env=os.environ, config=Path(config_file) if config_file else None)
 
 
 @main.command("config")
@@ -432,10 +545,15 @@ def rules(as_of: dt.date | None, lang: str) -> None:
 @lang_option
 def explain(rule: str, lang: str) -> None:
     """Giải thích một quy tắc / explain a rule: what, why, the cited text, an example."""
-    from checker.describe import explain_rule
+    from checker.describe import explain_rule, explain_tool_rule
+    from checker.rules.engine import known_ids, unknown_rule
 
-    if not explain_rule(_packs(), rule.upper(), "en" if lang == "en" else "vi", sys.stdout):
-        _fail(f"unknown rule {rule!r}; see `checker rules` for the list")
+    language: Lang = "en" if lang == "en" else "vi"
+    packs = _packs()
+    rid = rule.strip().upper()
+    if not explain_tool_rule(rid, language, sys.stdout) and not explain_rule(
+            packs, rid, language, sys.stdout):
+        _fail(unknown_rule(rule, known_ids(packs), language, prefixes=False))
 
 
 @main.command()
@@ -582,8 +700,8 @@ def run() -> None:
         # One line, like every other failure to run; `--help` has the usage.
         sys.stderr.write(f"checker: {e.format_message()}\n")
         sys.exit(2)  # any click error means the checker could not run
-    except BrokenPipeError:
-        _quiet_broken_pipe()
+    except BrokenPipeError:  # `checker rules | head -1`: the reader had enough
+        _quiet_broken_pipe(0)
     except KeyboardInterrupt:
         sys.stderr.write("\n")
         sys.exit(130)
@@ -603,8 +721,11 @@ def run() -> None:
         sys.exit(0)
 
 
-def _quiet_broken_pipe() -> NoReturn:
-    # Point stdout at devnull so the interpreter's final flush does not fail again.
+def _quiet_broken_pipe(code: int) -> NoReturn:
+    """The reader of our output went away (`| head -1`): not a failure of the checker.
+    Exit with `code` (0, or what the findings say), with nothing on stderr: stdout is
+    pointed at devnull so the interpreter's final flush cannot fail again ("Exception
+    ignored … BrokenPipeError")."""
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
-    sys.exit(1)
+    sys.exit(code)

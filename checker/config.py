@@ -24,7 +24,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from checker.errors import CheckerError
 from checker.files import DEFAULT_MAX_SIZE, os_reason
@@ -46,7 +46,7 @@ class Settings(BaseModel):
 
     lang: Literal["vi", "en"] = "vi"
     format: Literal["text", "json", "sarif", "github", "junit"] = "text"
-    fail_on: Literal["error", "warning"] = "error"
+    fail_on: Literal["error", "warning", "never"] = "error"
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     rules: tuple[Path, ...] = Field((), description="Extra rule packs")
@@ -58,6 +58,16 @@ class Settings(BaseModel):
     cache: bool = True
     cache_max_size: int = Field(DEFAULT_CACHE_MAX_SIZE, ge=0, description="Bytes the result "
                                 "cache may hold; the oldest entries go first; 0 = no cap")
+
+    @field_validator("select", "ignore", mode="before")
+    @classmethod
+    def _rule_ids(cls, value: Any) -> Any:
+        """Rule ids as ruff takes them: an item may hold several, comma-separated
+        (`--select A,B`, `select = ["A,B"]`), and case does not matter."""
+        if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+            return tuple(part.strip().upper() for v in value for part in v.split(",")
+                         if part.strip())
+        return value
 
 
 FIELDS = tuple(Settings.model_fields)

@@ -50,7 +50,7 @@ def check_source(src: Source, job: Job) -> FileReport | Skipped:
         return Skipped(src.label, "skip-by-name")
     raw = read(src, job.opts.lang, job.max_size)
     if isinstance(raw, Finding):
-        return FileReport(src.label, (raw,))
+        return pipeline.selected(FileReport(src.label, (raw,)), job.opts)
     seen = recognise(raw)
     if seen.verdict is Verdict.NOT_CASE:
         if not src.named:
@@ -58,8 +58,8 @@ def check_source(src: Source, job: Job) -> FileReport | Skipped:
         # Named, an object that is not a case is told so; a top level that is not an
         # object at all goes on to the schema, which says what it is instead.
         if seen.reason != "not-case-not-object":
-            return FileReport(src.label,
-                              (not_a_case(seen.reason, seen.schema, job.opts.lang),))
+            return pipeline.selected(FileReport(
+                src.label, (not_a_case(seen.reason, seen.schema, job.opts.lang),)), job.opts)
     key = job.cache.key(raw) if job.cache else ""
     if job.cache:
         hit = job.cache.get(src.label, key)
@@ -167,7 +167,12 @@ def run(sources: Sequence[Source], job: Job, jobs: int) -> list[FileReport | Ski
         results = [report for f in futures for report in f.result()]
     except BaseException:
         # Ctrl-C, SIGTERM or a failure: nothing more is started; the chunks under way end
-        # with their workers when the interpreter exits.
+        # with their workers when the interpreter exits. The futures are cancelled here,
+        # not left to the executor's thread: once this frame unwinds the executor may be
+        # collected before that thread has read the request, and a thread that finds no
+        # executor runs every chunk still queued (half a long run, after a SIGTERM).
+        for f in futures:
+            f.cancel()
         executor.shutdown(wait=False, cancel_futures=True)
         raise
     finally:

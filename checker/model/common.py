@@ -205,6 +205,10 @@ class Procedure(StrEnum):
     # Part R of issue 14: the resignation family (checker/model/resignation.py).
     RESIGNATION = "resignation"
     RELIEF = "relief"
+    # issue 14, LC: luân chuyển (checker/model/rotation.py)
+    ROTATION = "rotation"
+    # issue 14, transfer: điều động (checker/model/transfer.py)
+    TRANSFER = "transfer"
 
 
 
@@ -806,6 +810,11 @@ class CaseBase(Model):
     the person the procedure is about."""
 
     subject_field: ClassVar[str]
+    # Pointer prefixes of the acts that come before the procedure proper (e.g. the
+    # policy request, which NĐ 170 Điều 33 k1 puts before k2's "thực hiện quy trình").
+    # A transitional provision keeping a procedure "already carried out" under the
+    # earlier law may or may not reach a case with only these before its change.
+    preliminaries: ClassVar[tuple[str, ...]] = ()
 
     schema_ref: str | None = Field(
         None,
@@ -841,6 +850,11 @@ class CaseBase(Model):
         undecided, the latest as the day it was last acted on. A shape with such dates
         says which they are."""
         return []
+
+    def proper_acts(self) -> list[tuple[dt.date, str]]:
+        """The acts of the procedure proper: `acts()` without the preliminaries."""
+        return [(day, ptr) for day, ptr in self.acts()
+                if not ptr.startswith(self.preliminaries)]
 
     @property
     def subject(self) -> Person:

@@ -24,8 +24,10 @@ from checker.reporters import FORMATS
 
 if TYPE_CHECKING:
     from checker.config import Resolved
+    from checker.files import Skipped
     from checker.fsutil import OutputError
     from checker.i18n import Lang
+    from checker.report import FileReport
     from checker.rules.pack import Pack
 
 LANG = click.Choice(["vi", "en"])
@@ -163,13 +165,21 @@ FORMAT_CHOICE = click.Choice(list(FORMATS))
 @click.option("--quiet", "-q", is_flag=True,
               help="Chỉ in các phát hiện / only the findings, no summary (text output).")
 @click.option("--color/--no-color", default=None, help="Tô màu / colour output.")
+# -- issue 12 (h12-files): which files are cases
+@click.option("--exclude", "exclude", multiple=True, metavar="PATTERN",
+              help="Bỏ qua các tệp khớp mẫu kiểu .gitignore (thay cho exclude của cấu hình) / "
+              "skip files matching this gitignore-style pattern (instead of the configured "
+              "exclude, as any flag does).")
+@click.option("--verbose", "-v", is_flag=True,
+              help="Nêu cả các tệp JSON bỏ qua vì không phải hồ sơ / also name the JSON files "
+              "skipped as not case files.")
 def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
           as_of: dt.date | None, today: dt.date | None, select: tuple[str, ...],
           ignore: tuple[str, ...], fail_on: str | None, exit_zero: bool,
           max_warnings: int | None, stdin_filename: str | None, rule_packs: tuple[str, ...],
           max_size: int | None, output: str | None, force: bool, config_file: str | None,
           force_exclude: bool, jobs: int | None, cache: bool | None, statistics: bool,
-          quiet: bool, color: bool | None) -> None:
+          quiet: bool, color: bool | None, exclude: tuple[str, ...], verbose: bool) -> None:
     """Kiểm tra các tệp hồ sơ (tệp, thư mục, hoặc - cho stdin) / check case files."""
     import dataclasses
     import io
@@ -181,7 +191,7 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
     from checker.fsutil import OutputError, check_output, identities
     from checker.i18n import t
     from checker.report import Report, Severity
-    from checker.reporters import get, shown_path
+    from checker.reporters import get
     from checker.reporters.recognise import is_report
     from checker.rules.engine import Options, check_selectors, rule_meta
     from checker.rules.pack import all_packs
@@ -201,7 +211,7 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
         conf = _settings(config_file, cwd=start, lang=lang, format=fmt,
                          fail_on="never" if exit_zero else fail_on, select=select,
                          ignore=ignore, rules=rule_packs, max_size=max_size, jobs=jobs,
-                         cache=cache)
+                         cache=cache, exclude=exclude)
         cfg = conf.settings
         named = _named_inputs(conf.file, cfg.rules, stdin_filename, paths)
         if output is not None:  # before the work, and again when writing
@@ -221,16 +231,14 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
             return is_case_file(p, cfg, base)
 
         sources: list[Source] = []
+        spans: list[tuple[str, int, int]] = []  # each argument's sources
         for arg in paths:
             found = list(walk(arg, wanted, force_exclude))
             if arg == "-" and stdin_filename:  # named as ruff names it; a hook may skip it
                 found = [dataclasses.replace(s, label=stdin_filename) for s in found
                          if not force_exclude or wanted(Path(stdin_filename))]
-            if not found and arg != "-" and os.path.isdir(arg) and not quiet:
-                _notice(t("no-case-files-in", cfg.lang, path=shown_path(arg)))
+            spans.append((arg, len(sources), len(sources) + len(found)))
             sources += found
-        if not sources and not any(os.path.isdir(a) for a in paths) and not quiet:
-            _notice(t("no-case-files", cfg.lang))
         results = None
         folder = default_folder() if cfg.cache else None
         if folder is not None:
@@ -245,8 +253,12 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
                              replaceable=is_report)
             except OutputError as e:
                 _output_failure(e, output, cfg.lang)
-        files = run(sources, Job(packs, opts, cfg.max_size, results),
-                    cfg.jobs or default_jobs())
+        results_or_skipped = run(sources, Job(packs, opts, cfg.max_size, results),
+                                 cfg.jobs or default_jobs())
+        files = _cases_only(results_or_skipped, spans, paths, cfg.lang, quiet=quiet,
+                            verbose=verbose)
+        if results is not None:
+            results.prune(cfg.cache_max_size)
     except CheckerError as e:
         _fail(str(e), e.exit_code)
     report = Report(files=tuple(files),
@@ -281,6 +293,32 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
         except BrokenPipeError:  # `| head -1`: the findings still decide the exit code
             _quiet_broken_pipe(report.exit_code)
     sys.exit(report.exit_code)
+
+
+def _cases_only(results: list[FileReport | Skipped], spans: list[tuple[str, int, int]],
+                paths: tuple[str, ...], lang: Lang, *, quiet: bool,
+                verbose: bool) -> list[FileReport]:
+    """The reports of the case files; the JSON files that are not cases are left out,
+    named in verbose mode. A folder given that holds no case, or a run whose named files
+    are none of them cases, is said (unless quiet)."""
+    from checker.files import Skipped
+    from checker.i18n import t
+    from checker.reporters import shown_path
+
+    for arg, start, end in spans:
+        if verbose:
+            for r in results[start:end]:
+                if isinstance(r, Skipped):
+                    reason = t(r.reason, lang, path=shown_path(r.label), schema=r.schema)
+                    _notice(reason if r.reason == "skip-by-name" else
+                            t("skip-note", lang, path=shown_path(r.label), reason=reason))
+        checked = any(not isinstance(r, Skipped) for r in results[start:end])
+        if not checked and arg != "-" and os.path.isdir(arg) and not quiet:
+            _notice(t("no-case-files-in", lang, path=shown_path(arg)))
+    files = [r for r in results if not isinstance(r, Skipped)]
+    if not files and not any(os.path.isdir(a) for a in paths) and not quiet:
+        _notice(t("no-case-files-recognised" if results else "no-case-files", lang))
+    return files
 
 
 def _stdin_paths(paths: tuple[str, ...], stdin_filename: str | None,
@@ -377,6 +415,77 @@ def config_cmd(config_file: str | None) -> None:
         shown = [str(v) for v in value] if isinstance(value, tuple) else value
         click.echo(f"{name} = {json.dumps(shown, ensure_ascii=False)}  "
                    f"# {conf.origins[name]}")
+
+
+# ---------------------------------------------------------------- cache (issue 12)
+@main.group()
+def cache() -> None:
+    """Bộ nhớ đệm kết quả / the result cache: where it is, how large, and clearing it."""
+
+
+def _cache_settings(config_file: str | None, lang: str | None) -> tuple[Lang, int]:
+    from checker.errors import CheckerError
+
+    try:
+        cfg = _settings(config_file, lang=lang).settings
+    except CheckerError as e:
+        _fail(str(e), e.exit_code)
+    return cfg.lang, cfg.cache_max_size
+
+
+def _bytes(n: int) -> str:
+    """A size as people read it: 512 B, 3.2 MiB."""
+    if n < 1024:
+        return f"{n} B"
+    size = float(n)
+    for unit in ("KiB", "MiB", "GiB"):
+        size /= 1024
+        if size < 1024 or unit == "GiB":
+            break
+    return f"{size:.1f} {unit}"
+
+
+_cache_config = click.option("--config", "config_file",
+                             type=click.Path(dir_okay=False, exists=True),
+                             help="Tệp cấu hình / configuration file.")
+_cache_lang = click.option("--lang", type=LANG,
+                           help="Ngôn ngữ thông báo / message language [default: vi].")
+
+
+@cache.command("info")
+@_cache_config
+@_cache_lang
+def cache_info(config_file: str | None, lang: str | None) -> None:
+    """Thư mục, số mục và dung lượng / the folder, its entries and their size."""
+    from checker.cache import default_folder, entries
+    from checker.i18n import t
+
+    lang_, limit = _cache_settings(config_file, lang)
+    folder = default_folder()
+    if folder is None:
+        click.echo(t("cache-none", lang_))
+        return
+    found = entries(folder)
+    click.echo(t("cache-info", lang_, path=folder, entries=len(found),
+                 size=_bytes(sum(e.size for e in found)),
+                 limit=_bytes(limit) if limit else "-"))
+
+
+@cache.command("clean")
+@_cache_config
+@_cache_lang
+def cache_clean(config_file: str | None, lang: str | None) -> None:
+    """Xóa mọi kết quả đã lưu / remove every stored result."""
+    from checker.cache import clean, default_folder
+    from checker.i18n import t
+
+    lang_, _ = _cache_settings(config_file, lang)
+    folder = default_folder()
+    if folder is None:
+        click.echo(t("cache-none", lang_))
+        return
+    removed, size = clean(folder)
+    click.echo(t("cache-cleaned", lang_, entries=removed, size=_bytes(size), path=folder))
 
 
 # ---------------------------------------------------------------- verify
@@ -485,28 +594,77 @@ def _procedure_help() -> str:
 
 
 @main.command()
-@click.argument("path", default="case.json", type=click.Path(dir_okay=False))
+@click.argument("path", required=False, type=click.Path(dir_okay=False))
 @click.option("--procedure", default="appointment", show_default=True,
               type=click.Choice(sorted(p.stem for p in TEMPLATES.glob("*.json"))),
               help=_procedure_help())
 @click.option("--force", is_flag=True, help="Ghi đè tệp đã có / overwrite an existing file.")
-def init(path: str, procedure: str, force: bool) -> None:
-    """Tạo tệp hồ sơ mẫu của một thủ tục / write a template case file for a procedure."""
+@click.option("--vscode", is_flag=True,
+              help="Gắn các tệp hồ sơ (*.case.json, cases/**/*.json) với lược đồ đi kèm trong "
+              ".vscode/settings.json, giữ nguyên mọi cài đặt khác / map case files to the "
+              "bundled schema in .vscode/settings.json, keeping every other setting.")
+def init(path: str | None, procedure: str, force: bool, vscode: bool) -> None:
+    """Tạo tệp hồ sơ mẫu của một thủ tục / write a template case file for a procedure
+    [default: case.json; with --vscode, only when a path is given]."""
     from checker.config import message_lang
     from checker.fsutil import OutputError, write_output
 
+    lang = message_lang(os.environ.get("CHECKER_LANG"))
+    if vscode:
+        _init_vscode(Path(".vscode") / "settings.json", lang)
+        if path is None:
+            return
+    path = "case.json" if path is None else path
     try:
         write_output(path, (TEMPLATES / f"{procedure}.json").read_bytes(), replace=force)
     except OutputError as e:
-        _output_failure(e, path, message_lang(os.environ.get("CHECKER_LANG")))
+        _output_failure(e, path, lang)
     click.echo(path)
-    click.echo(
-        "Gợi ý / hint: checker schema case > case.schema.json — để trình soạn thảo kiểm tra tệp "
-        "khi gõ / so that editors validate the file as you type.",
-        err=True,
-    )
+    if not vscode:
+        click.echo(
+            "Gợi ý / hint: checker init --vscode — để VS Code kiểm tra tệp khi gõ, không cần "
+            "mạng / so that VS Code validates the file as you type, offline.",
+            err=True,
+        )
 
 
+# -- issue 12 (h12-files): init --vscode
+def _init_vscode(settings: Path, lang: Lang) -> None:
+    """Add the mapping of case files to the bundled schema to the workspace settings;
+    the file is edited in place, every other byte kept (checker.editor)."""
+    from checker.editor import FILE_MATCH, SettingsError, merge
+    from checker.files import os_reason
+    from checker.fsutil import OutputError, write_output
+    from checker.i18n import t
+    from checker.reporters import shown_path
+    from checker.schemas import schema_dir
+
+    schema = schema_dir() / "case.schema.json"
+    shown = shown_path(settings.as_posix())
+    try:
+        raw = settings.read_bytes() if settings.is_file() else None
+    except OSError as e:
+        _fail(t("config-unreadable", lang, path=shown, reason=os_reason(e, lang)))
+    try:
+        text = "" if raw is None else raw.decode("utf-8-sig")
+        edit = merge(text, schema)
+    except UnicodeDecodeError as e:
+        _fail(t("config-not-utf8", lang, path=shown, offset=e.start))
+    except SettingsError as e:
+        _fail(t(e.key, lang, path=shown, **e.values))
+    if not edit.changed:
+        click.echo(t("vscode-unchanged", lang, path=shown))
+        return
+    import contextlib
+
+    with contextlib.suppress(OSError):  # if it cannot be made, writing says why
+        settings.parent.mkdir(exist_ok=True)
+    try:
+        write_output(str(settings), edit.text.encode("utf-8"), replace=raw is not None)
+    except OutputError as e:
+        _output_failure(e, str(settings), lang)
+    click.echo(t("vscode-written", lang, path=shown, patterns=", ".join(FILE_MATCH),
+                 schema=schema))
 
 
 def run() -> None:

@@ -761,6 +761,88 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "vi": "từ {start}, không có ngày kết thúc",
         "en": "{start} to open end",
     },
+    # -- issue 12 (h12-files): which JSON files are cases (checker.recognise), the
+    # cache commands, init --vscode.
+    "not-case-no-keys": {
+        "vi": "Đây không phải tệp hồ sơ: tệp không có $schema trỏ tới lược đồ hồ sơ "
+        "(case.schema.json), cũng không có trường case_id hay procedure.",
+        "en": "This is not a case file: it has no $schema naming the case schema "
+        "(case.schema.json), and neither a case_id nor a procedure field.",
+    },
+    "not-case-other-schema": {
+        "vi": "Đây không phải tệp hồ sơ: $schema của tệp là {schema}, không phải lược đồ "
+        "hồ sơ (case.schema.json).",
+        "en": "This is not a case file: its $schema is {schema}, not the case schema "
+        "(case.schema.json).",
+    },
+    "not-case-not-object": {
+        "vi": "Đây không phải tệp hồ sơ: một hồ sơ là một đối tượng JSON ({{...}}) có các "
+        "trường case_id và procedure.",
+        "en": "This is not a case file: a case is a JSON object ({{...}}) with the fields "
+        "case_id and procedure.",
+    },
+    "skip-by-name": {
+        "vi": "{path}: bỏ qua, tên tệp này là của một lược đồ JSON hoặc của công cụ khác, "
+        "không phải tệp hồ sơ.",
+        "en": "{path}: skipped, a file of this name is a JSON Schema or another tool's "
+        "file, not a case file.",
+    },
+    "skip-note": {
+        "vi": "{path}: bỏ qua. {reason}",
+        "en": "{path}: skipped. {reason}",
+    },
+    "expect-pattern": {
+        "vi": "một mẫu kiểu .gitignore hợp lệ (ví dụ cases/**/*.json, drafts/, !giu.json)",
+        "en": "a valid gitignore-style pattern (for example cases/**/*.json, drafts/, "
+        "!keep.json)",
+    },
+    "no-case-files-recognised": {
+        "vi": "Không có tệp hồ sơ nào để kiểm tra: không tệp nào được nêu tên là tệp hồ sơ.",
+        "en": "There is no case file to check: none of the files named is a case file.",
+    },
+    "cache-cleaned": {
+        "vi": "Đã xóa {entries} mục ({size}) khỏi bộ nhớ đệm {path}.",
+        "en": "Removed {entries} entries ({size}) from the cache in {path}.",
+    },
+    "cache-none": {
+        "vi": "Không dùng bộ nhớ đệm: không tìm được thư mục tuyệt đối nào cho nó "
+        "(CHECKER_CACHE_DIR, XDG_CACHE_HOME hoặc HOME).",
+        "en": "There is no cache: no absolute folder can be found for it (CHECKER_CACHE_DIR, "
+        "XDG_CACHE_HOME or HOME).",
+    },
+    "cache-info": {
+        "vi": "Thư mục: {path}\nSố mục: {entries}\nDung lượng: {size}\nGiới hạn: {limit} "
+        "(cache_max_size; mục cũ nhất bị xóa trước)",
+        "en": "Folder: {path}\nEntries: {entries}\nSize: {size}\nLimit: {limit} "
+        "(cache_max_size; the oldest entries are removed first)",
+    },
+    "vscode-written": {
+        "vi": "{path}: các tệp hồ sơ ({patterns}) được gắn với lược đồ {schema}.",
+        "en": "{path}: case files ({patterns}) are mapped to the schema {schema}.",
+    },
+    "vscode-unchanged": {
+        "vi": "{path}: đã gắn các tệp hồ sơ với lược đồ, không có gì thay đổi.",
+        "en": "{path}: case files are already mapped to the schema; nothing changed.",
+    },
+    "vscode-not-json": {
+        "vi": "{path}: không sửa tệp cài đặt này vì nó không phải JSON (có chú thích) hợp lệ: "
+        "lỗi ở dòng {line}, cột {column}. Hãy sửa tệp rồi chạy lại.",
+        "en": "{path}: this settings file is left as it is, because it is not valid JSON "
+        "(with comments): the error is at line {line}, column {column}. Fix it and run this "
+        "again.",
+    },
+    "vscode-not-object": {
+        "vi": "{path}: không sửa tệp cài đặt này vì cấp ngoài cùng của nó không phải một đối "
+        "tượng JSON ({{...}}).",
+        "en": "{path}: this settings file is left as it is, because its top level is not a "
+        "JSON object ({{...}}).",
+    },
+    "vscode-not-array": {
+        "vi": "{path}: không sửa tệp cài đặt này vì giá trị của {what} không phải một mảng "
+        "JSON ([...]).",
+        "en": "{path}: this settings file is left as it is, because the value of {what} is "
+        "not a JSON array ([...]).",
+    },
     # --- issue 12, point 4 (conventions): rule ids, exit options, stdin, output, colour ---
     "unknown-rule": {
         "vi": "Không có quy tắc nào mang mã {rule}; xem danh sách bằng lệnh `checker rules`.",
@@ -862,6 +944,10 @@ PROCEDURE_NAMES: dict[str, dict[Lang, str]] = {
     # Part R of issue 14: the resignation family.
     "resignation": {"vi": "từ chức", "en": "resignation"},
     "relief": {"vi": "cho thôi giữ chức vụ", "en": "relief from the post"},
+    # issue 14, LC (rotation)
+    "rotation": {"vi": "luân chuyển", "en": "rotation"},
+    # issue 14, transfer
+    "transfer": {"vi": "điều động", "en": "transfer"},
 }
 
 

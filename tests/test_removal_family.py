@@ -183,42 +183,57 @@ def test_a_kind_declared_to_read_any_case_runs_on_every_procedure() -> None:
     assert ("fields_present", "suspension") in ran and ("dossier_item", "acting") in ran
 
 
-def test_a_kind_of_the_appointment_family_fails_on_another_case() -> None:
-    """Why a pack that does this is refused when loaded: the kind would fail in the
-    middle of a run (dossier_item reads the appointment dossier)."""
+def test_a_kind_of_the_appointment_dossier_misjudges_another_case() -> None:
+    """Why a pack that does this is refused when loaded: dossier_item reads the
+    appointment dossier (Điều 35), which a resignation does not have (its dossier is
+    another model), so it would report a complete resignation dossier as lacking."""
     from checker.rules.predicates import PREDICATES, Ctx
     from checker.rules.predicates.dossier import DossierItemPresent
 
     kind = PREDICATES["dossier_item"]
-    assert kind.procedures() == ("appointment", "reappointment", "extension", "acting")
+    assert kind.procedures() == ("appointment", "reappointment", "extension", "acting",
+                                 "rotation")
     data = template_case("resignation")
     params = DossierItemPresent(kind="dossier_item", item="self_review")
-    with pytest.raises(TypeError):
-        list(kind.run(params, Ctx(case=validate_case(data), data=data, as_of=None)))
+    hits = list(kind.run(params, Ctx(case=validate_case(data), data=data, as_of=None)))
+    assert [h.pointer for h in hits] == [""]
 
 
 APPOINTMENT_FAMILY = ("appointment", "reappointment", "extension", "acting")
 
 
+# What the parameters leave: every shape, the appointment family, or the shapes that
+# record steps (the appointment family and a transfer: a step reference needs only them).
+STEPPED = (*APPOINTMENT_FAMILY, "transfer")
+
+
 @pytest.mark.parametrize(("kind", "check", "family"), [
-    ("min_months", {"since": "/x", "until": ["/y"], "months": 12}, False),
+    ("min_months", {"since": "/x", "until": ["/y"], "months": 12}, None),
     ("min_months", {"since": "/x", "until": ["/y"], "months": 12,
-                    "earlier_posts": ["same"]}, True),
-    ("consultation_before", {"consultation": "hiep_y", "step": "decision"}, False),
-    ("consultation_before", {"consultation": "hiep_y", "step": "leadership_1"}, True),
-    ("date_order", {"first": ["/a/date"], "then": ["/b/date"]}, False),
-    ("date_order", {"first": ["step:first"], "then": ["/b/date"]}, True),
+                    "earlier_posts": ["same"]}, APPOINTMENT_FAMILY),
+    ("consultation_before", {"consultation": "hiep_y", "step": "decision"}, None),
+    ("consultation_before", {"consultation": "hiep_y", "step": "leadership_1"},
+     APPOINTMENT_FAMILY),
+    ("date_order", {"first": ["/a/date"], "then": ["/b/date"]}, None),
+    ("date_order", {"first": ["step:first"], "then": ["/b/date"]}, STEPPED),
     ("deadline", {"start": ["step:leadership_1"], "end": ["/b/date"], "days": 5,
-                  "unit": "working"}, True),
+                  "unit": "working"}, STEPPED),
+    ("final_vote", {"step": "leadership_vote", "denominator": "summoned", "above": "1/2",
+                    "at_half": "head_decides"}, STEPPED),
+    ("final_vote", {"step": "leadership_vote", "denominator": "leadership_members",
+                    "above": "1/2", "at_half": "head_decides"},
+     APPOINTMENT_FAMILY),
 ])
 def test_parameters_may_narrow_what_a_kind_reads(
-        kind: str, check: dict[str, Any], family: bool) -> None:
+        kind: str, check: dict[str, Any], family: tuple[str, ...] | None) -> None:
     from pydantic import TypeAdapter
 
     from checker.model import SHAPES
     from checker.rules.predicates import PREDICATES, Check
 
     params = TypeAdapter(Check).validate_python({"kind": kind, **check})
-    assert PREDICATES[kind].procedures() == tuple(SHAPES)
+    widest = PREDICATES[kind].procedures()
+    assert widest == (tuple(SHAPES) if kind != "final_vote"
+                      else tuple(p for p in SHAPES if p in STEPPED))
     assert PREDICATES[kind].procedures(params) == (
-        APPOINTMENT_FAMILY if family else tuple(SHAPES))
+        widest if family is None else tuple(p for p in SHAPES if p in family))

@@ -35,6 +35,8 @@ REFERENCE = {
     # Part R of issue 14: the resignation family.
     "resignation": "2026-resignation",
     "relief": "2026-relief",
+    "rotation": "2026-rotation",  # issue 14, LC
+    "transfer": "2026-transfer",  # issue 14, transfer
 }
 
 # Optional parts of a template: what its reference example leaves out because that case

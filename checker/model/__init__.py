@@ -10,9 +10,11 @@ generated one.
     removal.py       what the removals from a post share (RemovalFamily): the term held,
                      the confidence vote, the talk, the proposal, the dossier, the Party
                      steps, grounds keyed by point
+    transfer.py      transfer (điều động)
     dismissal.py     dismissal (miễn nhiệm)
     resignation.py   the resignation family: resignation (từ chức), relief from the post
                      (cho thôi giữ chức vụ)
+    rotation.py      rotation (luân chuyển)
     schema.py        the published JSON Schema: `procedure` selects the shape
 
 `Case` is the discriminated union on `procedure`; everything else is derived from it:
@@ -114,7 +116,9 @@ from checker.model.resignation import (
     ResignationCase,
     ResignationFamily,
 )
+from checker.model.rotation import RotationCase  # issue 14, LC
 from checker.model.suspension import SuspensionCase  # part S
+from checker.model.transfer import TransferCase  # issue 14, transfer
 
 # The shapes, one per procedure. A new procedure: one member here (and its import above).
 Case = Annotated[
@@ -126,7 +130,9 @@ Case = Annotated[
     | DismissalCase  # issue 14, D
     # Part R of issue 14: the resignation family.
     | ResignationCase
-    | ReliefCase,
+    | ReliefCase
+    | RotationCase  # issue 14, LC: luân chuyển
+    | TransferCase,  # issue 14, transfer (điều động)
     Field(discriminator="procedure"),
 ]
 
@@ -230,6 +236,7 @@ __all__ = [
     "Reselection",
     "ResignationCase",
     "ResignationFamily",
+    "RotationCase",
     "Sex",
     "Source",
     "SpecialCase",
@@ -237,6 +244,7 @@ __all__ = [
     "StepKind",
     "SuspensionCase",
     "Term",
+    "TransferCase",  # issue 14, transfer
     "Unit",
     "UnitKind",
     "VerifierKind",

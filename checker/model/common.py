@@ -21,7 +21,11 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue, WithJsonSc
 
 from checker.lookalike import NAME_FOREIGN_PATTERN
 
-SCHEMA_ID = "urn:checker:schema:case"
+# The published schemas' ids: https, so that an editor or a validator can fetch them, under
+# the project's own site (checker.schemagen.BASE); case files of earlier versions name the
+# case schema "urn:checker:schema:case", which checker.recognise still knows.
+SCHEMA_BASE = "https://vn-personnel-checker.github.io/schemas/"
+SCHEMA_ID = f"{SCHEMA_BASE}case.schema.json"
 
 # Vietnamese document numbers (số, ký hiệu văn bản). Two official forms:
 #
@@ -201,6 +205,10 @@ class Procedure(StrEnum):
     # Part R of issue 14: the resignation family (checker/model/resignation.py).
     RESIGNATION = "resignation"
     RELIEF = "relief"
+    # issue 14, LC: luân chuyển (checker/model/rotation.py)
+    ROTATION = "rotation"
+    # issue 14, transfer: điều động (checker/model/transfer.py)
+    TRANSFER = "transfer"
 
 
 

@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from checker.model import AppointmentFamily, CaseBase, ConsultationKind, StepKind
+from checker.model import AppointmentFamily, ConsultationKind, StepKind
 from checker.report import Kind
 from checker.rules.predicates.core import (
     Ctx,
@@ -18,6 +18,7 @@ from checker.rules.predicates.core import (
     Params,
     Pointer,
     Predicate,
+    Reads,
     emits,
     resolve,
     step_ptr,
@@ -55,7 +56,7 @@ class ConsultationBefore(Params):
             out.add("no_analysis")
         return out
 
-    def reads(self) -> type[CaseBase] | None:
+    def reads(self) -> Reads | None:
         """Before a step: the steps are the appointment family's; before the decision,
         any case will do."""
         return AppointmentFamily if self.step != "decision" else super().reads()

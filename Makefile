@@ -37,9 +37,10 @@ pytest: $(VENV)/.test-installed
 schemas: $(VENV)/.run-installed
 	$(BIN)/python -m checker.schemagen
 
-# The peer (check-jsonschema) and the parse floor (orjson) are installed for the
-# benchmark only; BENCH_QUICK=1 runs a small smoke version.
-bench: $(VENV)/.test-installed
+# The peer (check-jsonschema) and the parse floor's parser (orjson) are installed for the
+# benchmark only; paired, interleaved runs, about 10-15 minutes on 2 cores (see README,
+# Performance); BENCH_QUICK=1 runs a small smoke version whose verdicts do not count.
+bench: $(VENV)/.run-installed
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check check-jsonschema orjson
 	$(BIN)/python -m checker.bench
 

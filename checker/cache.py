@@ -32,9 +32,10 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import secrets
 import stat
-from dataclasses import asdict, fields
+from dataclasses import asdict, dataclass, fields
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -55,6 +56,7 @@ from checker.report import (
 )
 
 FORMAT = "3"
+_GITIGNORE = b"# created by checker\n*\n"
 MAX_ENTRY = 16 << 20  # bytes; a result larger than this is not cached, an entry not read
 APP = "checker"
 
@@ -293,6 +295,9 @@ class ResultCache:
                 os.mkdir(entry.parent, 0o700)
             _write_entry(entry, data)
 
+    def prune(self, limit: int) -> None:
+        prune(self.folder, limit)
+
     def _prepare(self) -> None:
         """The cache's folder (private: results quote personal data), with a .gitignore
         so that git never picks it up should it ever sit inside a repository."""
@@ -300,7 +305,85 @@ class ResultCache:
         with contextlib.suppress(FileExistsError):  # whatever is there, even a link, stays
             fd = os.open(self.folder / ".gitignore", _CREATE, 0o644)
             with os.fdopen(fd, "wb") as f:
-                f.write(b"# created by checker\n*\n")
+                f.write(_GITIGNORE)
+
+
+@dataclass(frozen=True)
+class Entry:
+    path: Path
+    size: int
+    mtime_ns: int
+
+
+_SHARD = re.compile(r"[0-9a-f]{2}")
+_NAME = re.compile(r"[0-9a-f]{62}\.json|\.[0-9a-f]{62}\.[0-9a-f]{16}\.tmp")
+
+
+def entries(folder: Path) -> list[Entry]:
+    """The files this module writes in the cache's folder (entries, and temporary files
+    a crash left), oldest first. Only names of its own making, in sub-folders of its own
+    making, are listed, and no symbolic link is followed: whatever else is in the folder
+    (CHECKER_CACHE_DIR may name a folder shared with other things) is not ours."""
+    out: list[Entry] = []
+    with contextlib.suppress(OSError), os.scandir(folder) as shards:
+        for shard in shards:
+            if not (_SHARD.fullmatch(shard.name) and shard.is_dir(follow_symlinks=False)):
+                continue
+            with contextlib.suppress(OSError), os.scandir(shard.path) as files:
+                for f in files:
+                    if _NAME.fullmatch(f.name) and f.is_file(follow_symlinks=False):
+                        st = f.stat(follow_symlinks=False)
+                        out.append(Entry(Path(f.path), st.st_size, st.st_mtime_ns))
+    out.sort(key=lambda e: (e.mtime_ns, e.path.as_posix()))
+    return out
+
+
+def remove(folder: Path, doomed: list[Entry]) -> tuple[int, int]:
+    """Remove entries (never following a link); (how many, bytes) were removed. An entry
+    gone meanwhile (another run pruned it) is not an error."""
+    count = size = 0
+    for e in doomed:
+        try:
+            os.unlink(e.path)
+        except OSError:
+            continue
+        count, size = count + 1, size + e.size
+    for shard in {e.path.parent for e in doomed}:
+        with contextlib.suppress(OSError):  # not empty: another run is writing there
+            os.rmdir(shard)
+    return count, size
+
+
+def prune(folder: Path, limit: int) -> None:
+    """Keep the cache within `limit` bytes (0: no limit): the entries written longest
+    ago are removed first, down to 3/4 of the limit, so that a run just over it does not
+    prune again at once. Never fails: a cache that cannot be pruned is only larger."""
+    if limit <= 0:
+        return
+    found = entries(folder)
+    total = sum(e.size for e in found)
+    if total <= limit:
+        return
+    doomed: list[Entry] = []
+    for e in found:
+        if total <= limit * 3 // 4:
+            break
+        doomed.append(e)
+        total -= e.size
+    remove(folder, doomed)
+
+
+def clean(folder: Path) -> tuple[int, int]:
+    """Remove every entry; then the folder itself, if nothing is left in it but the
+    .gitignore this module wrote. (removed, bytes)."""
+    done = remove(folder, entries(folder))
+    ignore = folder / ".gitignore"
+    with contextlib.suppress(OSError):
+        if ([p.name for p in folder.iterdir()] == [".gitignore"] and not ignore.is_symlink()
+                and ignore.read_bytes() == _GITIGNORE):
+            ignore.unlink()
+            os.rmdir(folder)
+    return done
 
 
 def _open_folder(entry: Path) -> tuple[int | None, Path | str]:

@@ -1,9 +1,11 @@
 """The command line. Owns the process: arguments, streams and exit codes.
 
 Exit codes: 0 nothing at or above --fail-on (also when there was no case file to
-check: a notice says so); 1 findings at or above it (a file or folder that cannot be read
+check: a notice says so; always with --exit-zero / --fail-on never); 1 findings at or
+above it, or more warnings than --max-warnings (a file or folder that cannot be read
 counts); 2 the checker could not run (bad option, broken rule pack, internal error);
-130 Ctrl-C; 143 SIGTERM. Heavy libraries are imported inside the commands that use them.
+130 Ctrl-C; 143 SIGTERM. A closed pipe is not a failure: the code stays what it was.
+Heavy libraries are imported inside the commands that use them.
 """
 
 from __future__ import annotations
@@ -25,7 +27,9 @@ from checker.reporters import FORMATS
 
 if TYPE_CHECKING:
     from checker.config import Resolved
+    from checker.files import Skipped
     from checker.fsutil import OutputError
+    from checker.report import FileReport
     from checker.rules.pack import Pack
 
 LANG = Choice(["vi", "en"])
@@ -132,7 +136,7 @@ CONFIG_HELP = Bi("Tệp cấu hình [mặc định: .checker.toml hoặc pyproje
 @main.command(help=Bi(
     "Kiểm tra các tệp hồ sơ: tệp, thư mục, hoặc - cho đầu vào chuẩn.",
     "Check case files: files, folders, or - for standard input."))
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option("--format", "fmt", type=FORMAT_CHOICE,
               help=Bi("Định dạng kết quả [mặc định: text].", "Output format [default: text]."))
 @click.option("--lang", type=LANG,
@@ -148,14 +152,29 @@ CONFIG_HELP = Bi("Tệp cấu hình [mặc định: .checker.toml hoặc pyproje
                       "giao quyền chưa kết thúc), vẫn áp dụng quy định theo ngày của hồ sơ.",
                       "The day open deadlines (and an acting arrangement still running) are "
                       "judged on, with the law otherwise chosen by the case's own dates."))
-@click.option("--select", multiple=True, metavar="RULE",
-              help=Bi("Chỉ chạy các quy tắc này (mã hoặc tiền tố).",
-                      "Only these rules (ids or prefixes)."))
-@click.option("--ignore", multiple=True, metavar="RULE",
-              help=Bi("Bỏ qua các quy tắc này.", "Skip these rules."))
-@click.option("--fail-on", type=Choice(["error", "warning"]),
+@click.option("--select", multiple=True, metavar="RULE[,RULE…]",
+              help=Bi("Chỉ chạy các quy tắc này (mã hoặc tiền tố, cách nhau bằng dấu phẩy, "
+                      "không phân biệt hoa thường).",
+                      "Only these rules (ids or prefixes, comma-separated, any case)."))
+@click.option("--ignore", multiple=True, metavar="RULE[,RULE…]",
+              help=Bi("Bỏ qua các quy tắc này (mã hoặc tiền tố).",
+                      "Skip these rules (ids or prefixes)."))
+@click.option("--fail-on", type=Choice(["error", "warning", "never"]),
               help=Bi("Mức gây mã thoát 1 [mặc định: error].",
                       "Severity that makes exit 1 [default: error]."))
+@click.option("--exit-zero", is_flag=True,
+              help=Bi("Mã thoát 0 dù có phát hiện nào (= --fail-on never; mã 2 vẫn là checker "
+                      "không chạy được).",
+                      "Exit 0 whatever is found (= --fail-on never; 2 still means the checker "
+                      "could not run)."))
+@click.option("--max-warnings", type=IntRange(min=0), metavar="N",
+              help=Bi("Mã thoát 1 khi có hơn N cảnh báo.",
+                      "Exit 1 when there are more than N warnings."))
+@click.option("--stdin-filename", metavar="NAME",
+              help=Bi("Tên của hồ sơ đọc từ đầu vào chuẩn, dùng trong kết quả; cấu hình được "
+                      "tìm từ thư mục của tên này.",
+                      "The name of the case read from standard input, in findings and "
+                      "reports; the configuration is found from it."))
 @click.option("--rules", "rule_packs", multiple=True, metavar="PACK.toml",
               type=Path_(dir_okay=False),
               help=Bi("Thêm bộ quy tắc (chỉ dữ liệu).", "Add a data-only rule pack."))
@@ -189,12 +208,22 @@ CONFIG_HELP = Bi("Tệp cấu hình [mặc định: .checker.toml hoặc pyproje
                       "Only the findings, no summary (text output)."))
 @click.option("--color/--no-color", default=None,
               help=Bi("Tô màu kết quả.", "Colour output."))
+# -- issue 12 (h12-files): which files are cases
+@click.option("--exclude", "exclude", multiple=True, metavar="PATTERN",
+              help=Bi("Bỏ qua các tệp khớp mẫu kiểu .gitignore (thay cho exclude của cấu hình).",
+                      "Skip files matching this gitignore-style pattern (instead of the "
+                      "configured exclude, as any flag does)."))
+@click.option("--verbose", "-v", is_flag=True,
+              help=Bi("Nêu cả các tệp JSON bỏ qua vì không phải hồ sơ.",
+                      "Also name the JSON files skipped as not case files."))
 def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
           as_of: dt.date | None, today: dt.date | None, select: tuple[str, ...],
-          ignore: tuple[str, ...], fail_on: str | None, rule_packs: tuple[str, ...],
+          ignore: tuple[str, ...], fail_on: str | None, exit_zero: bool,
+          max_warnings: int | None, stdin_filename: str | None, rule_packs: tuple[str, ...],
           max_size: int | None, output: str | None, force: bool, config_file: str | None,
           force_exclude: bool, jobs: int | None, cache: bool | None, statistics: bool,
-          quiet: bool, color: bool | None) -> None:
+          quiet: bool, color: bool | None, exclude: tuple[str, ...], verbose: bool) -> None:
+    import dataclasses
     import io
 
     from checker.cache import ResultCache, context_of, default_folder
@@ -204,59 +233,84 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
     from checker.fsutil import OutputError, check_output, identities
     from checker.i18n import t
     from checker.report import Report, Severity
-    from checker.reporters import get, shown_path
+    from checker.reporters import get
+    from checker.reporters.recognise import is_report
     from checker.rules.engine import Options, check_selectors, rule_meta
     from checker.rules.pack import all_packs
     from checker.runner import Job, default_jobs, run
 
     lang = _flag_lang(lang)
+    early_lang = message_lang(lang, os.environ.get("CHECKER_LANG"))
     if output == "":
-        _fail(t("output-empty", message_lang(lang, os.environ.get("CHECKER_LANG"))))
+        _fail(t("output-empty", early_lang))
+    paths = _stdin_paths(paths, stdin_filename, early_lang)
+    if exit_zero and (fail_on is not None or max_warnings is not None):
+        _fail(t("exit-zero-conflict", early_lang,
+                other="--fail-on" if fail_on is not None else "--max-warnings"))
     try:
-        conf = _settings(config_file, lang=lang, format=fmt, fail_on=fail_on, select=select,
+        # With --stdin-filename the configuration is looked for from the case's own
+        # folder, as ruff does, not from the working directory.
+        start = Path(stdin_filename).parent if stdin_filename else None
+        conf = _settings(config_file, cwd=start, lang=lang, format=fmt,
+                         fail_on="never" if exit_zero else fail_on, select=select,
                          ignore=ignore, rules=rule_packs, max_size=max_size, jobs=jobs,
-                         cache=cache)
+                         cache=cache, exclude=exclude)
         cfg = conf.settings
+        named = _named_inputs(conf.file, cfg.rules, stdin_filename, paths)
         if output is not None:  # before the work, and again when writing
+            _refuse_named_input(output, named, cfg.lang)
             try:
-                check_output(output, replace=force)
+                check_output(output, replace=force, replaceable=is_report)
             except OutputError as e:
                 _output_failure(e, output, cfg.lang)
         base = conf.file.parent if conf.file else Path.cwd()
         packs = all_packs(cfg.rules, cfg.lang)
         opts = Options(lang=cfg.lang, as_of=as_of, select=frozenset(cfg.select),
                        ignore=frozenset(cfg.ignore), today=today)
-        check_selectors(packs, opts)
+        check_selectors(packs, opts, {k: _origin(conf.origins[k], k)
+                                      for k in ("select", "ignore")})
+
+        def wanted(p: Path) -> bool:
+            return is_case_file(p, cfg, base)
+
         sources: list[Source] = []
+        spans: list[tuple[str, int, int]] = []  # each argument's sources
         for arg in paths:
-            found = list(walk(arg, lambda p: is_case_file(p, cfg, base), force_exclude))
-            if not found and arg != "-" and os.path.isdir(arg) and not quiet:
-                _notice(t("no-case-files-in", cfg.lang, path=shown_path(arg)))
+            found = list(walk(arg, wanted, force_exclude))
+            if arg == "-" and stdin_filename:  # named as ruff names it; a hook may skip it
+                found = [dataclasses.replace(s, label=stdin_filename) for s in found
+                         if not force_exclude or wanted(Path(stdin_filename))]
+            spans.append((arg, len(sources), len(sources) + len(found)))
             sources += found
-        if not sources and not any(os.path.isdir(a) for a in paths) and not quiet:
-            _notice(t("no-case-files", cfg.lang))
         results = None
         folder = default_folder() if cfg.cache else None
         if folder is not None:
             results = ResultCache(folder, context_of(packs, opts))
         protected = frozenset[tuple[int, int]]()
         if output is not None:
-            protected = identities([s.path for s in sources if s.path is not None],
+            protected = identities([s.path for s in sources if s.path is not None]
+                                   + [p for p, _ in named],
                                    stdin=any(s.path is None for s in sources))
             try:
-                check_output(output, replace=force, protected=protected)
+                check_output(output, replace=force, protected=protected,
+                             replaceable=is_report)
             except OutputError as e:
                 _output_failure(e, output, cfg.lang)
-        files = run(sources, Job(packs, opts, cfg.max_size, results),
-                    cfg.jobs or default_jobs())
+        results_or_skipped = run(sources, Job(packs, opts, cfg.max_size, results),
+                                 cfg.jobs or default_jobs())
+        files = _cases_only(results_or_skipped, spans, paths, cfg.lang, quiet=quiet,
+                            verbose=verbose)
+        if results is not None:
+            results.prune(cfg.cache_max_size)
     except CheckerError as e:
         _fail(str(e), e.exit_code)
-    report = Report(files=tuple(files), fail_on=Severity(cfg.fail_on), lang=opts.lang,
-                    as_of=as_of.isoformat() if as_of else None,
+    report = Report(files=tuple(files),
+                    fail_on=None if cfg.fail_on == "never" else Severity(cfg.fail_on),
+                    lang=opts.lang, as_of=as_of.isoformat() if as_of else None,
                     today=today.isoformat() if today else None,
                     packs=tuple((p.id, p.version) for p in packs),
                     rules=rule_meta(packs, opts.lang) if cfg.format in ("sarif", "junit")
-                    else (), statistics=statistics, quiet=quiet)
+                    else (), statistics=statistics, quiet=quiet, max_warnings=max_warnings)
     # Rendered whole before anything is written: a signal while rendering leaves no
     # half report behind.
     buf = io.StringIO()
@@ -266,23 +320,126 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
         get(cfg.format)(report, buf, color=False)
         try:
             write_output(output, buf.getvalue().encode("utf-8"), replace=force,
-                         protected=protected)
+                         protected=protected, replaceable=is_report)
         except OutputError as e:  # nothing was there at start (checked above)
-            _output_failure(OutputError("output-appeared") if e.key == "output-exists"
-                            else e, output, cfg.lang)
+            appeared = e.key in ("output-exists", "output-exists-not-report")
+            _output_failure(OutputError("output-appeared") if appeared else e, output,
+                            cfg.lang)
     else:
-        use_color = sys.stdout.isatty() if color is None else color
-        get(cfg.format)(report, buf, color=use_color and cfg.format == "text")
-        sys.stdout.write(buf.getvalue())
-        sys.stdout.flush()
+        from checker.colour import use_color
+
+        get(cfg.format)(report, buf,
+                        color=cfg.format == "text" and use_color(color, sys.stdout))
+        try:
+            sys.stdout.write(buf.getvalue())
+            sys.stdout.flush()
+        except BrokenPipeError:  # `| head -1`: the findings still decide the exit code
+            _quiet_broken_pipe(report.exit_code)
     sys.exit(report.exit_code)
 
 
-def _settings(config_file: str | None, **flags: Any) -> Resolved:
+def _cases_only(results: list[FileReport | Skipped], spans: list[tuple[str, int, int]],
+                paths: tuple[str, ...], lang: Lang, *, quiet: bool,
+                verbose: bool) -> list[FileReport]:
+    """The reports of the case files; the JSON files that are not cases are left out,
+    named in verbose mode. A folder given that holds no case, or a run whose named files
+    are none of them cases, is said (unless quiet)."""
+    from checker.files import Skipped
+    from checker.i18n import t
+    from checker.reporters import shown_path
+
+    for arg, start, end in spans:
+        if verbose:
+            for r in results[start:end]:
+                if isinstance(r, Skipped):
+                    reason = t(r.reason, lang, path=shown_path(r.label), schema=r.schema)
+                    _notice(reason if r.reason == "skip-by-name" else
+                            t("skip-note", lang, path=shown_path(r.label), reason=reason))
+        checked = any(not isinstance(r, Skipped) for r in results[start:end])
+        if not checked and arg != "-" and os.path.isdir(arg) and not quiet:
+            _notice(t("no-case-files-in", lang, path=shown_path(arg)))
+    files = [r for r in results if not isinstance(r, Skipped)]
+    if not files and not any(os.path.isdir(a) for a in paths) and not quiet:
+        _notice(t("no-case-files-recognised" if results else "no-case-files", lang))
+    return files
+
+
+def _stdin_paths(paths: tuple[str, ...], stdin_filename: str | None,
+                 lang: Lang) -> tuple[str, ...]:
+    """The paths to check: `-` alone when only --stdin-filename is given (as ruff reads
+    standard input then); --stdin-filename with paths that do not read it is an error."""
+    if stdin_filename is None:
+        if not paths:
+            _fail(cli_text("missing-argument", lang, name="PATHS...", where="",
+                           command="check"))
+        return paths
+    if stdin_filename == "":
+        _fail(_t("stdin-filename-empty", lang))
+    if not paths:
+        return ("-",)
+    if "-" not in paths:
+        _fail(_t("stdin-filename-without-stdin", lang))
+    return paths
+
+
+def _t(key: str, lang: Lang, **values: object) -> str:
+    from checker.i18n import t
+
+    return t(key, lang, **values)
+
+
+def _origin(origin: str, key: str) -> str:
+    """Where a setting came from, as a message names it: the flag, the variable, or the
+    file and key."""
+    if origin.startswith("env "):
+        return origin[4:]
+    if origin.startswith("--"):
+        return origin
+    return f"{origin}: {key}" if origin != "default" else f"--{key}"
+
+
+def _named_inputs(config: Path | None, packs: tuple[Path, ...], stdin_filename: str | None,
+                  paths: tuple[str, ...]) -> list[tuple[Path, str]]:
+    """Files a report must never replace besides the cases found: the configuration file,
+    the rule packs, the name given to standard input and every path named (with the key
+    of the words that say what each is)."""
+    named = [(Path(p), "") for p in paths if p != "-"]
+    if config is not None:
+        named.append((config, "input-config"))
+    named += [(p, "input-rule-pack") for p in packs]
+    if stdin_filename:
+        named.append((Path(stdin_filename), "input-stdin-filename"))
+    return named
+
+
+def _refuse_named_input(output: str, named: list[tuple[Path, str]], lang: Lang) -> None:
+    """Fail, naming what it is, if the output is one of the named inputs (the same file
+    by device and inode, or the same path once resolved, even if it does not exist)."""
+    from checker.fsutil import OutputError, identity
+    from checker.reporters import shown_path
+
+    try:
+        target: tuple[int, int] | None = identity(os.stat(output))
+    except (OSError, ValueError):
+        target = None
+    real = os.path.realpath(output)
+    for path, what in named:
+        try:
+            same = target is not None and identity(os.stat(path)) == target
+        except (OSError, ValueError):
+            same = False
+        if same or os.path.realpath(path) == real:
+            if not what:
+                _output_failure(OutputError("output-is-input"), output, lang)
+            _fail(_t("output-is-named-input", lang, path=shown_path(output),
+                     what=_t(what, lang)))
+
+
+def _settings(config_file: str | None, cwd: Path | None = None, **flags: Any) -> Resolved:
     from checker.config import resolve
 
-    return resolve(flags, cwd=Path.cwd(), env=os.environ,
-                   config=Path(config_file) if config_file else None)
+    return resolve(flags, cwd=(Path.cwd() / cwd) if cwd is not None else Path.cwd(),
+                   env=os.environ, config=Path(config_file) if config_file else None)
 
 
 @main.command("config", help=Bi("In cấu hình đang áp dụng và nguồn gốc của từng thiết lập.",
@@ -303,6 +460,75 @@ def config_cmd(config_file: str | None) -> None:
         shown = [str(v) for v in value] if isinstance(value, tuple) else value
         click.echo(f"{name} = {json.dumps(shown, ensure_ascii=False)}  "
                    f"# {conf.origins[name]}")
+
+
+# ---------------------------------------------------------------- cache (issue 12)
+@main.group(help=Bi("Bộ nhớ đệm kết quả: ở đâu, lớn bao nhiêu, và xóa nó.",
+                    "The result cache: where it is, how large, and clearing it."))
+def cache() -> None:
+    pass
+
+
+def _cache_settings(config_file: str | None, lang: str | None) -> tuple[Lang, int]:
+    from checker.errors import CheckerError
+
+    try:
+        cfg = _settings(config_file, lang=_flag_lang(lang)).settings
+    except CheckerError as e:
+        _fail(str(e), e.exit_code)
+    return cfg.lang, cfg.cache_max_size
+
+
+def _bytes(n: int) -> str:
+    """A size as people read it: 512 B, 3.2 MiB."""
+    if n < 1024:
+        return f"{n} B"
+    size = float(n)
+    for unit in ("KiB", "MiB", "GiB"):
+        size /= 1024
+        if size < 1024 or unit == "GiB":
+            break
+    return f"{size:.1f} {unit}"
+
+
+_cache_config = click.option("--config", "config_file",
+                             type=Path_(dir_okay=False, exists=True), help=CONFIG_HELP)
+_cache_lang = lang_option
+
+
+@cache.command("info", help=Bi("Thư mục, số mục và dung lượng.",
+                                "The folder, its entries and their size."))
+@_cache_config
+@_cache_lang
+def cache_info(config_file: str | None, lang: str | None) -> None:
+    from checker.cache import default_folder, entries
+    from checker.i18n import t
+
+    lang_, limit = _cache_settings(config_file, lang)
+    folder = default_folder()
+    if folder is None:
+        click.echo(t("cache-none", lang_))
+        return
+    found = entries(folder)
+    click.echo(t("cache-info", lang_, path=folder, entries=len(found),
+                 size=_bytes(sum(e.size for e in found)),
+                 limit=_bytes(limit) if limit else "-"))
+
+
+@cache.command("clean", help=Bi("Xóa mọi kết quả đã lưu.", "Remove every stored result."))
+@_cache_config
+@_cache_lang
+def cache_clean(config_file: str | None, lang: str | None) -> None:
+    from checker.cache import clean, default_folder
+    from checker.i18n import t
+
+    lang_, _ = _cache_settings(config_file, lang)
+    folder = default_folder()
+    if folder is None:
+        click.echo(t("cache-none", lang_))
+        return
+    removed, size = clean(folder)
+    click.echo(t("cache-cleaned", lang_, entries=removed, size=_bytes(size), path=folder))
 
 
 # ---------------------------------------------------------------- verify
@@ -366,13 +592,15 @@ def rules(as_of: dt.date | None, lang: str | None) -> None:
 @click.argument("rule")
 @lang_option
 def explain(rule: str, lang: str | None) -> None:
-    from checker.describe import explain_rule
+    from checker.describe import explain_rule, explain_tool_rule
+    from checker.rules.engine import known_ids, unknown_rule
 
     language = _run_lang(lang)
-    if not explain_rule(_packs(), rule.upper(), language, sys.stdout):
-        from checker.i18n import t
-
-        _fail(t("unknown-rule", language, rule=repr(rule)))
+    packs = _packs()
+    rid = rule.strip().upper()
+    if not explain_tool_rule(rid, language, sys.stdout) and not explain_rule(
+            packs, rid, language, sys.stdout):
+        _fail(unknown_rule(rule, known_ids(packs), language, prefixes=False))
 
 
 @main.command(help=Bi("Danh mục văn bản và văn bản thay thế.",
@@ -414,33 +642,83 @@ def _procedure_help() -> Bi:
               + "; ".join(f"{p} = {n['en']}" for p, n in shown) + ".")
 
 
-INIT_HINT = Bi("Gợi ý: checker schema case > case.schema.json để trình soạn thảo kiểm tra tệp "
-               "khi gõ.",
-               "Hint: checker schema case > case.schema.json so that editors validate the file "
-               "as you type.")
+INIT_HINT = Bi("Gợi ý: checker init --vscode để VS Code kiểm tra tệp khi gõ, không cần mạng.",
+               "Hint: checker init --vscode so that VS Code validates the file as you type, "
+               "offline.")
 
 
-@main.command(help=Bi("Tạo tệp hồ sơ mẫu của một thủ tục.",
-                      "Write a template case file for a procedure."))
-@click.argument("path", default="case.json", type=Path_(dir_okay=False))
+@main.command(help=Bi("Tạo tệp hồ sơ mẫu của một thủ tục [mặc định: case.json; với --vscode, "
+                      "chỉ khi có nêu đường dẫn].",
+                      "Write a template case file for a procedure [default: case.json; with "
+                      "--vscode, only when a path is given]."))
+@click.argument("path", required=False, type=Path_(dir_okay=False))
 @click.option("--procedure", default="appointment",
               type=Choice(sorted(p.stem for p in TEMPLATES.glob("*.json"))),
               help=_procedure_help())
 @click.option("--force", is_flag=True,
               help=Bi("Ghi đè tệp đã có.", "Overwrite an existing file."))
+@click.option("--vscode", is_flag=True,
+              help=Bi("Gắn các tệp hồ sơ (`*.case.json`, `cases/**/*.json`) với lược đồ đi "
+                      "kèm trong `.vscode/settings.json`, giữ nguyên mọi cài đặt khác.",
+                      "Map case files (`*.case.json`, `cases/**/*.json`) to the bundled schema "
+                      "in `.vscode/settings.json`, keeping every other setting."))
 @lang_option
-def init(path: str, procedure: str, force: bool, lang: str | None) -> None:
+def init(path: str | None, procedure: str, force: bool, vscode: bool,
+         lang: str | None) -> None:
     from checker.fsutil import OutputError, write_output
 
     language = _run_lang(lang)
+    if vscode:
+        _init_vscode(Path(".vscode") / "settings.json", language)
+        if path is None:
+            return
+    path = "case.json" if path is None else path
     try:
         write_output(path, (TEMPLATES / f"{procedure}.json").read_bytes(), replace=force)
     except OutputError as e:
         _output_failure(e, path, language)
     click.echo(path)
-    click.echo(INIT_HINT.get(language), err=True)
+    if not vscode:
+        click.echo(INIT_HINT.get(language), err=True)
 
 
+# -- issue 12 (h12-files): init --vscode
+def _init_vscode(settings: Path, lang: Lang) -> None:
+    """Add the mapping of case files to the bundled schema to the workspace settings;
+    the file is edited in place, every other byte kept (checker.editor)."""
+    from checker.editor import FILE_MATCH, SettingsError, merge
+    from checker.files import os_reason
+    from checker.fsutil import OutputError, write_output
+    from checker.i18n import t
+    from checker.reporters import shown_path
+    from checker.schemas import schema_dir
+
+    schema = schema_dir() / "case.schema.json"
+    shown = shown_path(settings.as_posix())
+    try:
+        raw = settings.read_bytes() if settings.is_file() else None
+    except OSError as e:
+        _fail(t("config-unreadable", lang, path=shown, reason=os_reason(e, lang)))
+    try:
+        text = "" if raw is None else raw.decode("utf-8-sig")
+        edit = merge(text, schema)
+    except UnicodeDecodeError as e:
+        _fail(t("config-not-utf8", lang, path=shown, offset=e.start))
+    except SettingsError as e:
+        _fail(t(e.key, lang, path=shown, **e.values))
+    if not edit.changed:
+        click.echo(t("vscode-unchanged", lang, path=shown))
+        return
+    import contextlib
+
+    with contextlib.suppress(OSError):  # if it cannot be made, writing says why
+        settings.parent.mkdir(exist_ok=True)
+    try:
+        write_output(str(settings), edit.text.encode("utf-8"), replace=raw is not None)
+    except OutputError as e:
+        _output_failure(e, str(settings), lang)
+    click.echo(t("vscode-written", lang, path=shown, patterns=", ".join(FILE_MATCH),
+                 schema=schema))
 
 
 def run() -> None:
@@ -476,8 +754,8 @@ def run() -> None:
         # One line, like every other failure to run; `--help` has the usage.
         sys.stderr.write(f"checker: {e.format_message()}\n")
         sys.exit(2)  # any click error means the checker could not run
-    except BrokenPipeError:
-        _quiet_broken_pipe()
+    except BrokenPipeError:  # `checker rules | head -1`: the reader had enough
+        _quiet_broken_pipe(0)
     except KeyboardInterrupt:
         sys.stderr.write("\n")
         sys.exit(130)
@@ -495,8 +773,11 @@ def run() -> None:
         sys.exit(0)
 
 
-def _quiet_broken_pipe() -> NoReturn:
-    # Point stdout at devnull so the interpreter's final flush does not fail again.
+def _quiet_broken_pipe(code: int) -> NoReturn:
+    """The reader of our output went away (`| head -1`): not a failure of the checker.
+    Exit with `code` (0, or what the findings say), with nothing on stderr: stdout is
+    pointed at devnull so the interpreter's final flush cannot fail again ("Exception
+    ignored … BrokenPipeError")."""
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
-    sys.exit(1)
+    sys.exit(code)

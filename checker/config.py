@@ -20,17 +20,22 @@ import stat
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-from typing import Any, Literal, cast, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Literal, cast, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from checker.errors import CheckerError
 from checker.files import DEFAULT_MAX_SIZE, os_reason
 from checker.i18n import TOML_TYPE_NAMES, Lang, t
 from checker.text import printable
 
+if TYPE_CHECKING:
+    import pathspec
+
 FILE_NAMES = (".checker.toml", "pyproject.toml")
+DEFAULT_CACHE_MAX_SIZE = 256 * 1024 * 1024  # an entry is 1-20 KB: ten thousands of files
 MAX_CONFIG_SIZE = 1024 * 1024  # a large pyproject.toml is tens of KB
 
 
@@ -41,15 +46,28 @@ class Settings(BaseModel):
 
     lang: Literal["vi", "en"] = "vi"
     format: Literal["text", "json", "sarif", "github", "junit"] = "text"
-    fail_on: Literal["error", "warning"] = "error"
+    fail_on: Literal["error", "warning", "never"] = "error"
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     rules: tuple[Path, ...] = Field((), description="Extra rule packs")
-    include: tuple[str, ...] = Field(("*.json",), description="Which files are case files")
-    exclude: tuple[str, ...] = ()
+    include: tuple[str, ...] = Field(("*.json",), description="Which files may be case "
+                                     "files (gitignore-style patterns)")
+    exclude: tuple[str, ...] = Field((), description="Files never checked (gitignore-style)")
     max_size: int = Field(DEFAULT_MAX_SIZE, ge=1)
     jobs: int = Field(0, ge=0, le=512, description="Parallel workers; 0 = number of cores")
     cache: bool = True
+    cache_max_size: int = Field(DEFAULT_CACHE_MAX_SIZE, ge=0, description="Bytes the result "
+                                "cache may hold; the oldest entries go first; 0 = no cap")
+
+    @field_validator("select", "ignore", mode="before")
+    @classmethod
+    def _rule_ids(cls, value: Any) -> Any:
+        """Rule ids as ruff takes them: an item may hold several, comma-separated
+        (`--select A,B`, `select = ["A,B"]`), and case does not matter."""
+        if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+            return tuple(part.strip().upper() for v in value for part in v.split(",")
+                         if part.strip())
+        return value
 
 
 FIELDS = tuple(Settings.model_fields)
@@ -259,20 +277,50 @@ def resolve(flags: Mapping[str, Any], *, cwd: Path, env: Mapping[str, str],
             continue
         values[k] = v
         origins[k] = "--" + k.replace("_", "-")
-    return Resolved(_validate(values, origins, lang), origins, file)
+    settings = _validate(values, origins, lang)
+    _check_patterns(settings, origins, lang)
+    return Resolved(settings, origins, file)
 
 
 def is_case_file(path: Path, settings: Settings, base: Path) -> bool:
-    """Does path match `include` and not `exclude`? Patterns are fnmatch-style (`*`
-    also crosses folders), matched against the path relative to base (the folder of the
-    configuration file, or the working directory) and against the bare file name."""
-    from fnmatch import fnmatchcase
-
+    """Does path match `include` and not `exclude`? Patterns are gitignore-style
+    (pathspec): a pattern without a slash matches a name at any depth (`*.json`,
+    `drafts/`), one with a slash is anchored at base (`cases/**/*.json`), `!` negates.
+    Paths are taken relative to base (the folder of the configuration file, or the
+    working directory); a path outside base is matched by its name alone."""
     try:
         rel = path.resolve().relative_to(base.resolve()).as_posix()
     except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop (3.11)
-        rel = path.as_posix()
-    names = (rel, path.name)
-    included = any(fnmatchcase(n, p) for p in settings.include for n in names)
-    excluded = any(fnmatchcase(n, p) for p in settings.exclude for n in names)
-    return included and not excluded
+        rel = path.name
+    include, exclude = _specs(settings.include, settings.exclude)
+    return include.match_file(rel) and not exclude.match_file(rel)
+
+
+@cache
+def _specs(include: tuple[str, ...],
+           exclude: tuple[str, ...]) -> tuple[pathspec.GitIgnoreSpec, pathspec.GitIgnoreSpec]:
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines(include), pathspec.GitIgnoreSpec.from_lines(exclude)
+
+
+def _check_patterns(settings: Settings, origins: Mapping[str, str], lang: Lang) -> None:
+    """A pattern pathspec refuses (`!` alone, a trailing backslash) is a bad value of
+    the setting it came from, named like any other."""
+    import pathspec
+
+    for name in ("include", "exclude"):
+        for pattern in getattr(settings, name):
+            try:
+                pathspec.GitIgnoreSpec.from_lines([pattern])
+            except ValueError:
+                origin = origins.get(name, "?")
+                what, value = t("expect-pattern", lang), _shown(pattern)
+                if origin.startswith("env "):
+                    raise CheckerError(t("env-bad-value", lang, var=origin[4:], value=value,
+                                         expected=what)) from None
+                if origin.startswith("--"):
+                    raise CheckerError(t("flag-bad-value", lang, flag=origin, value=value,
+                                         expected=what)) from None
+                raise CheckerError(t("config-bad-value", lang, path=origin, setting=name,
+                                     value=value, expected=what)) from None

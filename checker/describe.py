@@ -59,13 +59,29 @@ _L: dict[str, dict[Lang, str]] = {
     "supplements": {"vi": "cùng với {names}", "en": "with {names}"},
     "amended": {"vi": "{old} (sửa đổi bởi {new})", "en": "{old} as amended by {new}"},
     "by": {"vi": "theo ngày {selector}", "en": "by the {selector} date"},
+    # issue 12, point 4: `checker explain` of the tool's own ids
+    "own": {"vi": "Mã riêng của checker, không phải quy tắc của một văn bản pháp luật; có thể "
+                  "dùng trong --select và --ignore (trừ INTERNAL, không thể bỏ qua).",
+            "en": "The checker's own id, not a rule of a legal text; it can be used in --select "
+                  "and --ignore (but INTERNAL cannot be ignored)."},
+    "means": {"vi": "Ý nghĩa", "en": "What it means"},
 }
 
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        """`checker rules | head -1`: rich would exit 1; the CLI ends quietly with 0."""
+        self.quiet = True
+        raise BrokenPipeError
+
+
 def _console(out: TextIO) -> Console:
-    return Console(file=out, width=120, no_color=not out.isatty(), soft_wrap=False,
-                   highlight=False, emoji=False)
+    from checker.colour import use_color
+
+    color = use_color(None, out)  # NO_COLOR, FORCE_COLOR, else a terminal
+    return _Console(file=out, width=120, force_terminal=color, no_color=not color,
+                    soft_wrap=False, highlight=False, emoji=False)
 
 
 def _period(r: Rule, lang: Lang) -> str:
@@ -171,6 +187,22 @@ def explain_rule(packs: tuple[Pack, ...], rule_id: str, lang: Lang, out: TextIO)
         con.print()
         con.print(Text(_L["example"][lang], style="bold"))
         con.print(r.example.get(lang))
+    return True
+
+
+def explain_tool_rule(rule_id: str, lang: Lang, out: TextIO) -> bool:
+    """What one of the tool's own ids (INPUT, SCHEMA, …) means; False if it is not one."""
+    from checker.i18n import TOOL_RULE_TEXT
+
+    text = TOOL_RULE_TEXT.get(rule_id)
+    if text is None:
+        return False
+    con = _console(out)
+    con.print(Text(f"{rule_id} — {text['title'][lang]}", style="bold"))
+    con.print(Text(_L["own"][lang]))
+    con.print()
+    con.print(Text(_L["means"][lang], style="bold"))
+    con.print(Text(text["explain"][lang]))
     return True
 
 

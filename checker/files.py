@@ -39,18 +39,33 @@ class Problem:
 @dataclass(frozen=True)
 class Source:
     """One file to check: its label in the report and where to read it (None: stdin);
-    or a folder the walk names instead of going into it (problem)."""
+    or a folder the walk names instead of going into it (problem). `named`: named on the
+    command line (not found in a folder, nor passed by a hook with --force-exclude), so
+    a file that is not a case is an error rather than skipped (checker.recognise)."""
 
     label: str
     path: Path | None
     problem: Problem | None = None
+    named: bool = False
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file met on the walk that is not a case file: not checked, and noted in
+    verbose mode. `reason` is a message key (checker.i18n), `schema` the `$schema` that
+    named another schema, if that is why."""
+
+    label: str
+    reason: str
+    schema: str = ""
 
 
 def walk(arg: str, wanted: Callable[[Path], bool] | None = None,
          filter_files: bool = False) -> Iterator[Source]:
     """The case files an argument names: stdin, a file, or the case files below a folder
     (`wanted`, by default every *.json; sorted; hidden folders and files skipped). A file
-    named on the command line is always checked, unless filter_files (for hooks).
+    named on the command line is always checked, unless filter_files (for hooks). Which
+    of the JSON files found are cases is decided when they are read (checker.recognise).
 
     Symbolic links to folders are followed, each folder once: a folder met again (a link
     to a parent, or a second link to the same folder) is named with a notice, so a link
@@ -58,12 +73,12 @@ def walk(arg: str, wanted: Callable[[Path], bool] | None = None,
     for the system) is named with an error. Nothing is skipped silently."""
     is_case = wanted or (lambda p: p.name.endswith(CASE_SUFFIX))
     if arg == STDIN:
-        yield Source("<stdin>", None)
+        yield Source("<stdin>", None, named=True)
         return
     root = Path(arg)
     if not root.is_dir():
         if not filter_files or is_case(root):
-            yield Source(arg, root)
+            yield Source(arg, root, named=not filter_files)
         return
     yield from sorted(_walk_folder(root, is_case), key=lambda s: s.label)
 

@@ -3,9 +3,10 @@
 - A regular file is written whole beside the target, flushed to disk, then put in place
   in one step: a reader sees the old file or the new one, never half of one, and a
   failed write leaves the old file and no temporary file.
-- Without --force nothing is replaced, and that is decided at the moment of writing, not
-  only at start: the new file is linked into place (`link` never replaces), so a file
-  that appeared during a long run is refused, not overwritten.
+- Without --force nothing is replaced but what the caller's `replaceable` recognises (for
+  `check -o`, a report the checker wrote before), and that is decided at the moment of
+  writing, not only at start: the new file is linked into place (`link` never replaces),
+  so a file that appeared during a long run is refused, not overwritten.
 - A file being checked (named, reached through a folder, or the file behind standard
   input) is never the target, whatever its name: compared by device and inode.
 - Anything that is not a regular file is never replaced. A named pipe (fifo), /dev/null
@@ -22,7 +23,7 @@ import errno
 import os
 import stat
 import tempfile
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 Identity = tuple[int, int]  # (st_dev, st_ino)
@@ -88,13 +89,17 @@ def _streamable(st: os.stat_result) -> bool:
     return st.st_rdev in known
 
 
-def check_output(name: str, *, replace: bool, protected: Collection[Identity] = ()) -> None:
+def check_output(name: str, *, replace: bool, protected: Collection[Identity] = (),
+                 replaceable: Callable[[str], bool] | None = None) -> None:
     """Raise the OutputError that writing to `name` would raise, before any work is done.
     write_output checks again when it writes."""
-    _plan(name, replace=replace, protected=protected)
+    _plan(name, replace=replace, protected=protected, replaceable=replaceable)
 
 
-def _plan(name: str, *, replace: bool, protected: Collection[Identity]) -> os.stat_result | None:
+def _plan(name: str, *, replace: bool, protected: Collection[Identity],
+          replaceable: Callable[[str], bool] | None = None) -> os.stat_result | None:
+    """What is at `name` now (None: nothing). `replaceable` says whether an existing
+    regular file may be replaced without `replace` (a report the checker wrote before)."""
     if not name:
         raise OutputError("output-empty")
     st = _stat(name)
@@ -103,8 +108,9 @@ def _plan(name: str, *, replace: bool, protected: Collection[Identity]) -> os.st
     if identity(st) in protected:
         raise OutputError("output-is-input")
     if stat.S_ISREG(st.st_mode):
-        if not replace:
-            raise OutputError("output-exists")
+        if not replace and not (replaceable is not None and replaceable(name)):
+            raise OutputError("output-exists" if replaceable is None
+                              else "output-exists-not-report")
         return st
     if stat.S_ISDIR(st.st_mode):
         raise OutputError("output-failed", IsADirectoryError(errno.EISDIR, "is a directory"))
@@ -114,12 +120,15 @@ def _plan(name: str, *, replace: bool, protected: Collection[Identity]) -> os.st
 
 
 def write_output(name: str, data: bytes, *, replace: bool,
-                 protected: Collection[Identity] = ()) -> None:
-    """Write data to the file called `name` (see the module's docstring)."""
-    st = _plan(name, replace=replace, protected=protected)
+                 protected: Collection[Identity] = (),
+                 replaceable: Callable[[str], bool] | None = None) -> None:
+    """Write data to the file called `name` (see the module's docstring); an existing
+    file for which `replaceable` says yes is replaced as with `replace`."""
+    st = _plan(name, replace=replace, protected=protected, replaceable=replaceable)
     if st is not None and not stat.S_ISREG(st.st_mode):
         _write_stream(name, data)
         return
+    replace = replace or st is not None  # a regular file _plan let through
     # through a symbolic link, the file it points to is written and the link kept
     target = Path(os.path.realpath(name)) if os.path.islink(name) else Path(name)
     try:

@@ -206,6 +206,25 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "this, so the applicable {layer}-layer rules cannot be determined and the case has "
         "not been checked at that layer.",
     },
+    "transition-unsettled": {
+        "vi": "Trước ngày {boundary}, hồ sơ {procedure} này chỉ có việc chuẩn bị (ngày "
+        "{start}); quy trình bắt đầu ngày {proper}. Chưa rõ khi đó đã “thực hiện quy trình” "
+        "hay chưa theo điều khoản chuyển tiếp, nên tầng {layer} được xét theo cả {earlier} "
+        "và {later}: kết luận giống nhau được giữ nguyên, kết luận chỉ đúng theo một văn bản "
+        "được ghi là không thể kết luận.",
+        "en": "Before {boundary} this {procedure} case has only its preliminaries (on "
+        "{start}); the procedure proper began on {proper}. Whether that counts as the "
+        "procedure “already carried out” under the transitional provision is not settled, "
+        "so the {layer} layer is judged under both {earlier} and {later}: conclusions they "
+        "share stand, and one that holds under only one of them is marked as cannot be "
+        "decided.",
+    },
+    "transition-only": {
+        "vi": "Kết luận này chỉ đúng nếu hồ sơ được xét theo {held}; theo {other} thì không, "
+        "và điều khoản chuyển tiếp chưa rõ văn bản nào áp dụng: không thể kết luận.",
+        "en": "This holds only if the case is judged under {held}, not under {other}, and "
+        "the transitional provision does not settle which applies: cannot decide.",
+    },
     "no-date": {
         "vi": "Hồ sơ không có ngày nào để xác định quy định áp dụng; hãy ghi ngày quyết định "
         "hoặc dùng --as-of.",
@@ -606,6 +625,14 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "vi": "{pack}: phạm vi áp dụng theo văn bản {source} kết thúc trước khi bắt đầu",
         "en": "{pack}: the cover under {source} ends before it starts",
     },
+    "pack-cover-transition": {
+        "vi": "{pack}: phạm vi áp dụng theo văn bản {source} khai báo điều khoản chuyển tiếp "
+        "(transition) nhưng được chọn theo \"{selected_by}\"; điều khoản chuyển tiếp chỉ "
+        "dùng với selected_by = \"process_start\"",
+        "en": "{pack}: the cover under {source} declares a transitional provision "
+        "(transition) but is selected by \"{selected_by}\"; a transition needs selected_by "
+        "= \"process_start\"",
+    },
     "pack-cover-layer": {
         "vi": "{pack}: bộ quy tắc thuộc tầng {layer} nhưng có phạm vi áp dụng khai báo tầng "
         "{cover_layer}; một bộ quy tắc chỉ áp dụng cho tầng của chính nó",
@@ -712,6 +739,16 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "{pack}: rule {rule}: message {message_key} ({text_lang}) uses unknown "
         "placeholder {{{name}}}; available: {available}",
     },
+    # issue 14 (removal): a kind that reads one family's case, on another's procedure
+    "pack-kind-procedure": {
+        "vi": "{pack}: quy tắc {rule}: loại kiểm tra {kind} (với các tham số này) chỉ đọc "
+        "được hồ sơ của các thủ tục {supported}, nhưng quy tắc áp dụng cho thủ tục "
+        "{procedure}; hãy bỏ thủ tục đó khỏi procedures của quy tắc, hoặc dùng một loại "
+        "kiểm tra khác",
+        "en": "{pack}: rule {rule}: predicate kind {kind} (with these parameters) can only "
+        "read a case of the procedures {supported}, but the rule applies to {procedure}; "
+        "remove that procedure from the rule's procedures, or use another kind",
+    },
     "pack-none": {
         "vi": "không có",
         "en": "none",
@@ -725,10 +762,6 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "{start} to open end",
     },
     # --- issue 12, point 3: `checker verify` in the run's language (branch h12-lang) -----
-    "unknown-rule": {
-        "vi": "Không có quy tắc {rule}; xem `checker rules` để có danh sách.",
-        "en": "There is no rule {rule}; see `checker rules` for the list.",
-    },
     "verify-stale": {
         "vi": "{pack}: last_verified là {verified}, sớm hơn ngày {today} quá một năm; hãy đối "
         "chiếu các quy tắc với quy định đang có hiệu lực rồi cập nhật ngày này",
@@ -782,6 +815,144 @@ MESSAGES: dict[str, dict[Lang, str]] = {
                   "en": "{pack}: ok ({examples} checked)"},
     "verify-warning": {"vi": "cảnh báo: {line}", "en": "warning: {line}"},
     "verify-note": {"vi": "ghi chú: {line}", "en": "note: {line}"},
+    # -- issue 12 (h12-files): which JSON files are cases (checker.recognise), the
+    # cache commands, init --vscode.
+    "not-case-no-keys": {
+        "vi": "Đây không phải tệp hồ sơ: tệp không có $schema trỏ tới lược đồ hồ sơ "
+        "(case.schema.json), cũng không có trường case_id hay procedure.",
+        "en": "This is not a case file: it has no $schema naming the case schema "
+        "(case.schema.json), and neither a case_id nor a procedure field.",
+    },
+    "not-case-other-schema": {
+        "vi": "Đây không phải tệp hồ sơ: $schema của tệp là {schema}, không phải lược đồ "
+        "hồ sơ (case.schema.json).",
+        "en": "This is not a case file: its $schema is {schema}, not the case schema "
+        "(case.schema.json).",
+    },
+    "not-case-not-object": {
+        "vi": "Đây không phải tệp hồ sơ: một hồ sơ là một đối tượng JSON ({{...}}) có các "
+        "trường case_id và procedure.",
+        "en": "This is not a case file: a case is a JSON object ({{...}}) with the fields "
+        "case_id and procedure.",
+    },
+    "skip-by-name": {
+        "vi": "{path}: bỏ qua, tên tệp này là của một lược đồ JSON hoặc của công cụ khác, "
+        "không phải tệp hồ sơ.",
+        "en": "{path}: skipped, a file of this name is a JSON Schema or another tool's "
+        "file, not a case file.",
+    },
+    "skip-note": {
+        "vi": "{path}: bỏ qua. {reason}",
+        "en": "{path}: skipped. {reason}",
+    },
+    "expect-pattern": {
+        "vi": "một mẫu kiểu .gitignore hợp lệ (ví dụ cases/**/*.json, drafts/, !giu.json)",
+        "en": "a valid gitignore-style pattern (for example cases/**/*.json, drafts/, "
+        "!keep.json)",
+    },
+    "no-case-files-recognised": {
+        "vi": "Không có tệp hồ sơ nào để kiểm tra: không tệp nào được nêu tên là tệp hồ sơ.",
+        "en": "There is no case file to check: none of the files named is a case file.",
+    },
+    "cache-cleaned": {
+        "vi": "Đã xóa {entries} mục ({size}) khỏi bộ nhớ đệm {path}.",
+        "en": "Removed {entries} entries ({size}) from the cache in {path}.",
+    },
+    "cache-none": {
+        "vi": "Không dùng bộ nhớ đệm: không tìm được thư mục tuyệt đối nào cho nó "
+        "(CHECKER_CACHE_DIR, XDG_CACHE_HOME hoặc HOME).",
+        "en": "There is no cache: no absolute folder can be found for it (CHECKER_CACHE_DIR, "
+        "XDG_CACHE_HOME or HOME).",
+    },
+    "cache-info": {
+        "vi": "Thư mục: {path}\nSố mục: {entries}\nDung lượng: {size}\nGiới hạn: {limit} "
+        "(cache_max_size; mục cũ nhất bị xóa trước)",
+        "en": "Folder: {path}\nEntries: {entries}\nSize: {size}\nLimit: {limit} "
+        "(cache_max_size; the oldest entries are removed first)",
+    },
+    "vscode-written": {
+        "vi": "{path}: các tệp hồ sơ ({patterns}) được gắn với lược đồ {schema}.",
+        "en": "{path}: case files ({patterns}) are mapped to the schema {schema}.",
+    },
+    "vscode-unchanged": {
+        "vi": "{path}: đã gắn các tệp hồ sơ với lược đồ, không có gì thay đổi.",
+        "en": "{path}: case files are already mapped to the schema; nothing changed.",
+    },
+    "vscode-not-json": {
+        "vi": "{path}: không sửa tệp cài đặt này vì nó không phải JSON (có chú thích) hợp lệ: "
+        "lỗi ở dòng {line}, cột {column}. Hãy sửa tệp rồi chạy lại.",
+        "en": "{path}: this settings file is left as it is, because it is not valid JSON "
+        "(with comments): the error is at line {line}, column {column}. Fix it and run this "
+        "again.",
+    },
+    "vscode-not-object": {
+        "vi": "{path}: không sửa tệp cài đặt này vì cấp ngoài cùng của nó không phải một đối "
+        "tượng JSON ({{...}}).",
+        "en": "{path}: this settings file is left as it is, because its top level is not a "
+        "JSON object ({{...}}).",
+    },
+    "vscode-not-array": {
+        "vi": "{path}: không sửa tệp cài đặt này vì giá trị của {what} không phải một mảng "
+        "JSON ([...]).",
+        "en": "{path}: this settings file is left as it is, because the value of {what} is "
+        "not a JSON array ([...]).",
+    },
+    # --- issue 12, point 4 (conventions): rule ids, exit options, stdin, output, colour ---
+    "unknown-rule": {
+        "vi": "Không có quy tắc nào mang mã {rule}; xem danh sách bằng lệnh `checker rules`.",
+        "en": "There is no rule {rule}; see `checker rules` for the list.",
+    },
+    "unknown-rule-suggest": {
+        "vi": "Không có quy tắc nào mang mã {rule}; có phải ý bạn là {suggestions}? Xem danh "
+        "sách bằng lệnh `checker rules`.",
+        "en": "There is no rule {rule}; did you mean {suggestions}? See `checker rules` for "
+        "the list.",
+    },
+    "ignore-internal": {
+        "vi": "{where}: không thể bỏ qua INTERNAL, vì mã này cho biết checker gặp lỗi nội bộ "
+        "trên một tệp và tệp đó chưa được kiểm tra.",
+        "en": "{where}: INTERNAL cannot be ignored: it means that the checker failed on a "
+        "file, which has therefore not been checked.",
+    },
+    "exit-zero-conflict": {
+        "vi": "Không dùng được --exit-zero cùng với {other}: --exit-zero đã cho mã thoát 0 "
+        "dù có phát hiện nào.",
+        "en": "--exit-zero cannot be used with {other}: --exit-zero already makes the exit "
+        "code 0 whatever is found.",
+    },
+    "stdin-filename-without-stdin": {
+        "vi": "--stdin-filename chỉ dùng khi đọc hồ sơ từ đầu vào chuẩn; hãy thêm - vào "
+        "danh sách tệp, hoặc bỏ các tệp khác.",
+        "en": "--stdin-filename is only used when a case is read from standard input; add - "
+        "to the paths, or give no other path.",
+    },
+    "stdin-filename-empty": {
+        "vi": "--stdin-filename cần tên của một tệp, nhưng tên được cho là rỗng.",
+        "en": "--stdin-filename needs the name of a file, but the name given is empty.",
+    },
+    "output-is-named-input": {
+        "vi": "{path} là {what} nên báo cáo không được ghi đè lên tệp đó.",
+        "en": "{path} is {what}, so the report cannot replace it.",
+    },
+    "input-config": {"vi": "tệp cấu hình của lần chạy này",
+                     "en": "the configuration file of this run"},
+    "input-rule-pack": {"vi": "một bộ quy tắc của lần chạy này", "en": "a rule pack of this run"},
+    "input-stdin-filename": {
+        "vi": "tên được đặt cho hồ sơ đọc từ đầu vào chuẩn (--stdin-filename)",
+        "en": "the name given to the case read from standard input (--stdin-filename)",
+    },
+    "unknown-field-suggest": {
+        "vi": "Trường \"{name}\" không có trong lược đồ hồ sơ; có phải ý bạn là \"{suggestion}\"? "
+        "Nếu không, hãy bỏ trường này.",
+        "en": "The field \"{name}\" is not part of the case schema; did you mean "
+        "\"{suggestion}\"? If not, remove it.",
+    },
+    "output-exists-not-report": {
+        "vi": "{path} đã tồn tại và không phải là một báo cáo do checker ghi ra trước đây; "
+        "dùng --force để ghi đè.",
+        "en": "{path} already exists and is not a report that checker wrote before; use "
+        "--force to overwrite it.",
+    },
 }
 
 TOML_TYPE_NAMES: dict[str, dict[Lang, str]] = {
@@ -827,6 +998,10 @@ PROCEDURE_NAMES: dict[str, dict[Lang, str]] = {
     # Part R of issue 14: the resignation family.
     "resignation": {"vi": "từ chức", "en": "resignation"},
     "relief": {"vi": "cho thôi giữ chức vụ", "en": "relief from the post"},
+    # issue 14, LC (rotation)
+    "rotation": {"vi": "luân chuyển", "en": "rotation"},
+    # issue 14, transfer
+    "transfer": {"vi": "điều động", "en": "transfer"},
 }
 
 
@@ -978,3 +1153,88 @@ def fmt_date(day: dt.date | str, lang: Lang) -> str:
     if lang == "vi":
         return f"{when.day:02d}/{when.month:02d}/{when.year:04d}"
     return when.isoformat()
+# --- issue 12, point 4: the tool's own rule ids (checker.report.TOOL_RULES), for
+# `checker explain ID`: a title and what the id means, in both languages.
+TOOL_RULE_TEXT: dict[str, dict[str, dict[Lang, str]]] = {
+    "INPUT": {
+        "title": {"vi": "Tệp không đọc được như một hồ sơ",
+                  "en": "The file cannot be read as a case"},
+        "explain": {
+            "vi": "Checker không đọc được tệp thành một hồ sơ JSON: tệp không tồn tại hoặc không "
+            "có quyền đọc, không phải UTF-8, không phải JSON hợp lệ (có dòng và cột của chỗ "
+            "sai), có khóa trùng, quá lớn, hoặc là một pipe hay thiết bị. Tệp đó chưa được "
+            "kiểm tra theo quy định nào. Một thư mục gặp lại qua liên kết tượng trưng là một "
+            "thông tin cùng mã này.",
+            "en": "The checker cannot read the file as a JSON case: it does not exist or "
+            "cannot be read, is not UTF-8, is not valid JSON (with the line and column of the "
+            "fault), has a duplicate key, is too large, or is a pipe or device. The file has "
+            "not been checked against any regulation. A folder met again through a symbolic "
+            "link is an info finding with this id.",
+        },
+    },
+    "SCHEMA": {
+        "title": {"vi": "Hồ sơ không đúng lược đồ", "en": "The case does not match the schema"},
+        "explain": {
+            "vi": "Hồ sơ là JSON hợp lệ nhưng không đúng lược đồ hồ sơ "
+            "(schemas/case.schema.json, in bằng lệnh `checker schema case`): thiếu trường bắt "
+            "buộc, có trường không có trong lược đồ (kèm gợi ý tên gần nhất), sai kiểu, hoặc "
+            "ngày không theo dạng YYYY-MM-DD. Hồ sơ như vậy chưa được kiểm tra theo quy định.",
+            "en": "The case is valid JSON but does not match the case schema "
+            "(schemas/case.schema.json, printed by `checker schema case`): a required field is "
+            "missing, a field is not part of the schema (with the nearest known name), a "
+            "value has the wrong type, or a date is not YYYY-MM-DD. Such a case has not been "
+            "checked against the regulations.",
+        },
+    },
+    "CONSISTENCY": {
+        "title": {"vi": "Hồ sơ tự mâu thuẫn", "en": "The case contradicts itself"},
+        "explain": {
+            "vi": "Các ngày hoặc số liệu trong hồ sơ mâu thuẫn với nhau: người được bổ nhiệm "
+            "sinh sau một việc của hồ sơ, số người có mặt nhiều hơn số được triệu tập, quyết "
+            "định có ngày trước các bước. Đó gần như luôn là lỗi đánh máy; được kiểm tra theo "
+            "mọi quy định và cả vào những ngày không có quy định nào được mã hóa.",
+            "en": "Dates or counts of the case contradict each other: a candidate born after "
+            "an act of the case, more people present than were summoned, a decision dated "
+            "before its steps. They are almost always typing slips; checked under every "
+            "regime, and on dates no regulation covers.",
+        },
+    },
+    "COVERAGE": {
+        "title": {"vi": "Phần chưa được kiểm tra", "en": "What has not been checked"},
+        "explain": {
+            "vi": "Một tầng (Đảng hoặc Nhà nước) của hồ sơ chưa được kiểm tra: không có quy "
+            "định nào được mã hóa cho ngày hoặc loại việc của hồ sơ, hoặc quy định không có "
+            "điều khoản chuyển tiếp. Đây là cảnh báo để việc không có phát hiện không bị hiểu "
+            "là đã kiểm tra; ở mức thông tin khi quy định chỉ được mã hóa một phần và không có "
+            "quy tắc nào áp dụng cho hồ sơ.",
+            "en": "A layer (Party or state) of the case has not been checked: no regulation is "
+            "encoded for the case's date or kind, or the regulation has no transitional "
+            "provision. It is a warning, so that no findings is not read as checked; an info "
+            "note when the regulation is encoded only in part and none of its rules fits the "
+            "case.",
+        },
+    },
+    "WAIVER": {
+        "title": {"vi": "Miễn trừ không có hiệu lực", "en": "A waiver that waives nothing"},
+        "explain": {
+            "vi": "Một miễn trừ trong trường waivers của hồ sơ không miễn trừ được gì: mã quy "
+            "tắc không có hoặc là mã riêng của checker, đã hết hạn, được cấp sau quyết định, "
+            "do chính cơ quan bị phát hiện có sai sót phê duyệt, hoặc không khớp với phát hiện "
+            "nào.",
+            "en": "A waiver in the case's waivers waives nothing: its rule is unknown or one of "
+            "the checker's own ids, it has expired, it was granted after the decision, it is "
+            "approved by the very body the finding disputes, or it matches no finding.",
+        },
+    },
+    "INTERNAL": {
+        "title": {"vi": "Lỗi nội bộ của checker", "en": "An internal error of the checker"},
+        "explain": {
+            "vi": "Checker gặp lỗi của chính nó khi kiểm tra tệp này, nên tệp chưa được kiểm "
+            "tra; các tệp khác vẫn được kiểm tra và lần chạy kết thúc với mã thoát 2. Mã này "
+            "không thể bị bỏ qua. Xin báo lỗi kèm theo tệp (CHECKER_DEBUG=1 cho xem chi tiết).",
+            "en": "The checker failed on this file (a bug), so it has not been checked; the "
+            "other files are still checked, and the run exits 2. This id cannot be ignored. "
+            "Please report it with the file (CHECKER_DEBUG=1 shows the details).",
+        },
+    },
+}

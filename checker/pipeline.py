@@ -7,6 +7,7 @@ on. Failures of the tool itself (a broken rule pack) are raised before any file 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from pydantic import ValidationError
@@ -16,7 +17,7 @@ from checker.i18n import Lang, t
 from checker.loading import Document, escape, load
 from checker.model import error_location, validate_case
 from checker.report import FileReport, Finding, Kind, Severity
-from checker.rules.engine import Options, evaluate
+from checker.rules.engine import Options, evaluate, shown
 from checker.rules.pack import Pack
 from checker.schemas import SCHEMA_RULE, validate
 from checker.waivers import apply as apply_waivers
@@ -25,8 +26,16 @@ from checker.waivers import apply as apply_waivers
 def check_bytes(path: str, raw: bytes, packs: tuple[Pack, ...], opts: Options) -> FileReport:
     doc = load(path, raw, opts.lang)
     if isinstance(doc, Finding):
-        return FileReport(path, (doc,))
-    return check_document(doc, packs, opts)
+        return selected(FileReport(path, (doc,)), opts)
+    return selected(check_document(doc, packs, opts), opts)
+
+
+def selected(report: FileReport, opts: Options) -> FileReport:
+    """The report without the tool's own findings that --select / --ignore leave out."""
+    if not opts.select and not opts.ignore:
+        return report
+    kept = tuple(f for f in report.findings if shown(f, opts))
+    return report if len(kept) == len(report.findings) else replace(report, findings=kept)
 
 
 def check_document(doc: Document, packs: tuple[Pack, ...], opts: Options) -> FileReport:

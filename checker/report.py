@@ -109,6 +109,15 @@ class Citation:
 # other files are still checked, and the run exits 2.
 INTERNAL_RULE = "INTERNAL"
 
+# The tool's own rule ids, beside the law's (each module that emits one names it; a test
+# proves they are these). They can be selected, ignored and explained like the law's.
+TOOL_RULES: tuple[str, ...] = ("INPUT", "SCHEMA", "CONSISTENCY", "COVERAGE", "WAIVER",
+                               INTERNAL_RULE)
+# Findings that mean a file was not checked at all: a --select of other ids keeps them,
+# so that a file that could not be read never looks clean. Only an explicit --ignore (not
+# of INTERNAL) drops them.
+UNCHECKED_RULES = frozenset({"INPUT", "SCHEMA", INTERNAL_RULE})
+
 
 @dataclass(frozen=True)
 class Amendment:
@@ -247,7 +256,7 @@ class FileReport:
 @dataclass(frozen=True)
 class Report:
     files: tuple[FileReport, ...]
-    fail_on: Severity = Severity.ERROR
+    fail_on: Severity | None = Severity.ERROR  # None: never (--fail-on never, --exit-zero)
     lang: str = "vi"
     as_of: str | None = None
     today: str | None = None
@@ -255,6 +264,7 @@ class Report:
     rules: tuple[RuleMeta, ...] = field(default=())
     statistics: bool = False  # text output: findings per rule after the files
     quiet: bool = False  # text output: only files with findings, and no summary
+    max_warnings: int | None = None  # exit 1 when more warnings than this (--max-warnings)
 
     def count(self, severity: Severity) -> int:
         return sum(f.count(severity) for f in self.files)
@@ -264,11 +274,16 @@ class Report:
 
     @property
     def exit_code(self) -> int:
-        """0: nothing at or above the fail level; 1: findings at or above it. Waived
-        findings never count. 2 when the checker failed on a file (rule INTERNAL): that
-        file was not checked, whatever the others say."""
+        """0: nothing at or above the fail level (none for "never"), and no more warnings
+        than max_warnings; 1 otherwise. Waived findings never count. 2 when the checker
+        failed on a file (rule INTERNAL): that file was not checked, whatever the others
+        say, and whatever the fail level."""
         if any(fd.rule == INTERNAL_RULE for f in self.files for fd in f.findings):
             return 2
+        if self.max_warnings is not None and self.count(Severity.WARNING) > self.max_warnings:
+            return 1
+        if self.fail_on is None:
+            return 0
         worst = max((fd.severity.rank for f in self.files for fd in f.findings
                      if fd.waived is None), default=0)
         return 1 if worst >= self.fail_on.rank else 0

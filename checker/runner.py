@@ -20,9 +20,11 @@ from dataclasses import dataclass
 
 from checker import pipeline
 from checker.cache import ResultCache
-from checker.files import Source, read
+from checker.files import Skipped, Source, read
 from checker.i18n import Lang, t
-from checker.report import INTERNAL_RULE, FileReport, Finding, Kind, Severity
+from checker.loading import INPUT_RULE
+from checker.recognise import Verdict, recognise, skipped_by_name
+from checker.report import INTERNAL_RULE, FileReport, Finding, Kind, Position, Severity
 from checker.rules.engine import Options
 from checker.rules.pack import Pack
 
@@ -41,10 +43,23 @@ class Job:
 _JOB: Job | None = None  # set in the parent before forking; workers inherit it
 
 
-def check_source(src: Source, job: Job) -> FileReport:
+def check_source(src: Source, job: Job) -> FileReport | Skipped:
+    """The report of one file; Skipped for a file met on the walk that is not a case
+    (a file named on the command line that is not a case is an error instead)."""
+    if not src.named and src.path is not None and skipped_by_name(src.path.name):
+        return Skipped(src.label, "skip-by-name")
     raw = read(src, job.opts.lang, job.max_size)
     if isinstance(raw, Finding):
-        return FileReport(src.label, (raw,))
+        return pipeline.selected(FileReport(src.label, (raw,)), job.opts)
+    seen = recognise(raw)
+    if seen.verdict is Verdict.NOT_CASE:
+        if not src.named:
+            return Skipped(src.label, seen.reason, seen.schema)
+        # Named, an object that is not a case is told so; a top level that is not an
+        # object at all goes on to the schema, which says what it is instead.
+        if seen.reason != "not-case-not-object":
+            return pipeline.selected(FileReport(
+                src.label, (not_a_case(seen.reason, seen.schema, job.opts.lang),)), job.opts)
     key = job.cache.key(raw) if job.cache else ""
     if job.cache:
         hit = job.cache.get(src.label, key)
@@ -61,6 +76,15 @@ def check_source(src: Source, job: Job) -> FileReport:
     return report
 
 
+def not_a_case(reason: str, schema: str, lang: Lang) -> Finding:
+    """A file named on the command line that is JSON but not a case: one error saying
+    why, and what a case has (checker.recognise)."""
+    from checker.text import printable
+
+    return Finding(INPUT_RULE, Severity.ERROR, Kind.INPUT,
+                   t(reason, lang, schema=printable(schema)), "", Position(1, 1))
+
+
 def internal_error(e: Exception, lang: Lang) -> Finding:
     detail = f"{type(e).__name__}: {e}"
     if len(detail) > 300:
@@ -69,7 +93,7 @@ def internal_error(e: Exception, lang: Lang) -> Finding:
                    message=t("internal-file", lang, detail=detail), pointer="")
 
 
-def _work(chunk: Sequence[Source]) -> list[FileReport]:
+def _work(chunk: Sequence[Source]) -> list[FileReport | Skipped]:
     assert _JOB is not None
     return [check_source(src, _JOB) for src in chunk]
 
@@ -92,11 +116,11 @@ def _worker_start(parent: int) -> None:
         os._exit(1)
 
 
-def _sequential(sources: Sequence[Source], job: Job) -> list[FileReport]:
+def _sequential(sources: Sequence[Source], job: Job) -> list[FileReport | Skipped]:
     return [check_source(s, job) for s in sources]
 
 
-def run(sources: Sequence[Source], job: Job, jobs: int) -> list[FileReport]:
+def run(sources: Sequence[Source], job: Job, jobs: int) -> list[FileReport | Skipped]:
     workers = min(jobs, len(sources) // MIN_FILES_PER_WORKER)
     if workers < 2 or sys.platform != "linux" or any(s.path is None for s in sources):
         return _sequential(sources, job)
@@ -120,7 +144,8 @@ def run(sources: Sequence[Source], job: Job, jobs: int) -> list[FileReport]:
     try:
         executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
                                        initializer=_worker_start, initargs=(os.getpid(),))
-        futures: list[Future[list[FileReport]]] = [executor.submit(_work, c) for c in chunks]
+        futures: list[Future[list[FileReport | Skipped]]] = [
+            executor.submit(_work, c) for c in chunks]
     except OSError as e:
         if executor is not None:
             executor.shutdown(wait=False, cancel_futures=True)
@@ -142,7 +167,12 @@ def run(sources: Sequence[Source], job: Job, jobs: int) -> list[FileReport]:
         results = [report for f in futures for report in f.result()]
     except BaseException:
         # Ctrl-C, SIGTERM or a failure: nothing more is started; the chunks under way end
-        # with their workers when the interpreter exits.
+        # with their workers when the interpreter exits. The futures are cancelled here,
+        # not left to the executor's thread: once this frame unwinds the executor may be
+        # collected before that thread has read the request, and a thread that finds no
+        # executor runs every chunk still queued (half a long run, after a SIGTERM).
+        for f in futures:
+            f.cancel()
         executor.shutdown(wait=False, cancel_futures=True)
         raise
     finally:

@@ -13,15 +13,14 @@ from typing import Any
 from pydantic import BaseModel
 
 from checker.model import _Generator, case_json_schema
-
-BASE = "urn:checker:schema:"
+from checker.model.common import SCHEMA_BASE as BASE
 
 
 def _schema(model: type[BaseModel], name: str, title: str) -> dict[str, Any]:
     body = model.model_json_schema(by_alias=True, schema_generator=_Generator)
     body["title"] = title
     return {"$schema": "https://json-schema.org/draft/2020-12/schema",
-            "$id": f"{BASE}{name}", **body}
+            "$id": f"{BASE}{name}.schema.json", **body}
 
 
 def generate() -> dict[str, dict[str, Any]]:

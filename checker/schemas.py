@@ -337,7 +337,7 @@ def _unknown_field(e: ValidationError, key: str, lang: Lang, root: Any, name: st
 
     procedure = root.get("procedure") if isinstance(root, dict) else None
     if name != "case" or not isinstance(procedure, str) or procedure not in PROCEDURE_NAMES:
-        return _MSG["additionalProperties"][lang].format(name=key)
+        return _unknown(key, e.schema, lang)
     place = (*(str(p) for p in e.absolute_path if not isinstance(p, int)), key)
     title = PROCEDURE_NAMES[procedure][lang]
     new = RENAMED.get(procedure, {}).get("/".join(place))
@@ -348,6 +348,22 @@ def _unknown_field(e: ValidationError, key: str, lang: Lang, root: Any, name: st
         listed = ", ".join(f"\"{p}\" ({PROCEDURE_NAMES[p][lang]})" for p in owners)
         return _MSG["other-procedure"][lang].format(
             name="/".join(place), procedure=title, code=procedure, owners=listed)
+    return _unknown(key, e.schema, lang)
+
+
+def _unknown(key: str, schema: Any, lang: Lang) -> str:
+    """An unknown field, with the nearest field the object does have, if one is near
+    (issue 12: "did you mean")."""
+    from difflib import get_close_matches
+
+    from checker.i18n import t
+
+    known = [k for k in schema.get("properties", {}) if k != key] if isinstance(
+        schema, dict) else []
+    near = get_close_matches(key, known, n=1, cutoff=0.75) or get_close_matches(
+        key.lower(), known, n=1, cutoff=0.75)
+    if near:
+        return t("unknown-field-suggest", lang, name=key, suggestion=near[0])
     return _MSG["additionalProperties"][lang].format(name=key)
 # --- end F ---
 
@@ -368,7 +384,7 @@ def _message(e: ValidationError, lang: Lang) -> tuple[str, str]:
     if kw == "additionalProperties":
         extra = sorted(set(v) - set(schema.get("properties", {}))) if isinstance(v, dict) else []
         name = extra[0] if extra else "?"
-        return m["additionalProperties"][lang].format(name=name), "/" + escape(name)
+        return _unknown(name, schema, lang), "/" + escape(name)
     if kw == "type":
         expected = (
             _TYPES.get(want, {}).get(lang, str(want))

@@ -1,37 +1,45 @@
 """Working days (ngày làm việc): Monday to Friday, less Vietnamese public holidays, plus
 the Saturdays the Government makes working days in exchange for a day off.
 
-Both come from the maintained `holidays` package (country "VN"), not from a hand-written
-list: its public holidays include Tết and the substituted days off, and its
+All three come from the maintained `holidays` package (country "VN"), through its own
+working-day API (`is_working_day`, `get_nth_working_day`), not from a hand-written
+list or loop: its public holidays include Tết and the substituted days off, and its
 `weekend_workdays` the Saturdays worked in exchange (2025-04-26, 2026-08-22).
+
+That API steps a day at a time and fails past the ends of the calendar (a case may say
+9999-12-31); here every answer is held at date.min / date.max instead, and a count that
+could not end within the calendar is answered at once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from functools import cache
+from typing import Any
 
 
 @cache
-def _calendar(year: int) -> tuple[frozenset[dt.date], frozenset[dt.date]]:
-    """(public holidays, weekend days worked) of a year."""
+def _calendar() -> Any:
+    """Vietnam's calendar; it fills in each year the first time a date of it is asked."""
     import holidays
 
-    cal = holidays.country_holidays("VN", years=year)
-    worked = frozenset(d for d in cal.weekend_workdays if d.year == year)
-    return frozenset(cal.keys()), worked
+    return holidays.country_holidays("VN")
+
+
+@cache
+def _worked_weekends(year: int) -> frozenset[dt.date]:
+    cal = _calendar()
+    _ = dt.date(year, 1, 1) in cal  # fills the year in, with its weekend working days
+    return frozenset(d for d in cal.weekend_workdays if d.year == year)
 
 
 def is_working_day(d: dt.date) -> bool:
-    holidays_, worked = _calendar(d.year)
-    if d in worked:
-        return True
-    return d.weekday() < 5 and d not in holidays_
+    return bool(_calendar().is_working_day(d))
 
 
 def _worked_weekend_between(start: dt.date, end: dt.date) -> bool:
     return any(start < w <= end for year in range(start.year, end.year + 1)
-               for w in _calendar(year)[1])
+               for w in _worked_weekends(year))
 
 
 def shift(d: dt.date, days: int) -> dt.date:
@@ -42,18 +50,25 @@ def shift(d: dt.date, days: int) -> dt.date:
         return dt.date.max if days > 0 else dt.date.min
 
 
+def _nth_working_day(start: dt.date, n: int) -> dt.date:
+    """holidays' get_nth_working_day (n > 0 forward, n < 0 back; the start day itself not
+    counted), held at the ends of the calendar. A count of more days than are left
+    before the end cannot end inside it: answered without stepping through them."""
+    if n == 0:
+        return start
+    end = dt.date.max if n > 0 else dt.date.min
+    if abs(n) > abs((end - start).days):
+        return end
+    try:
+        return _calendar().get_nth_working_day(start, n)  # type: ignore[no-any-return]
+    except (ValueError, OverflowError):  # stepped past 9999-12-31 or before 0001-01-01
+        return end
+
+
 def add_working_days(start: dt.date, n: int) -> dt.date:
     """The n-th working day after start ("chậm nhất là n ngày làm việc kể từ ngày ..."):
     the start day itself is not counted."""
-    d = start
-    left = n
-    while left > 0:
-        if d == dt.date.max:
-            return d
-        d += dt.timedelta(days=1)
-        if is_working_day(d):
-            left -= 1
-    return d
+    return _nth_working_day(start, n) if n > 0 else start
 
 
 def add_weekdays(start: dt.date, n: int) -> dt.date:
@@ -110,12 +125,4 @@ def months_between(start: dt.date, end: dt.date) -> int:
 def subtract_working_days(limit: dt.date, n: int) -> dt.date:
     """The n-th working day before `limit` (the limit itself not counted): the latest day
     on which something due "at least n working days before" the limit may happen."""
-    d = limit
-    left = n
-    while left > 0:
-        if d == dt.date.min:
-            return d
-        d -= dt.timedelta(days=1)
-        if is_working_day(d):
-            left -= 1
-    return d
+    return _nth_working_day(limit, -n) if n > 0 else limit

@@ -79,7 +79,9 @@ def test_directory_of_examples_exits_1() -> None:
         (EXAMPLES / f"{name}.json").as_posix() for name in (
             "2024-ministry-bcs-era", "2025-dismissal",
             "2025-resignation",  # part R
+            "2025-rotation",  # issue 14, LC
             "2025-suspension",  # part S
+            "2025-transfer",  # issue 14, transfer
             "2026-acting-head-violations", "2026-acting-head",  # issue 14 (file order)
             "2026-appointment-after-relief",  # issue 14, waiting periods
             "2026-dismissal-violations", "2026-dismissal",
@@ -89,7 +91,9 @@ def test_directory_of_examples_exits_1() -> None:
             "2026-reappointment-violations", "2026-reappointment",  # issue 14 (file order)
             "2026-relief-violations", "2026-relief", "2026-resignation-violations",
             "2026-resignation",  # part R (file order)
+            "2026-rotation-violations", "2026-rotation",  # issue 14, LC (file order)
             "2026-suspension-violations", "2026-suspension",  # part S (file order)
+            "2026-transfer-violations", "2026-transfer",  # issue 14, transfer (file order)
             "2026-violations", "clean", "violations")
     ]
 
@@ -169,9 +173,10 @@ def one_line_usage_error(r: Any) -> None:
 def test_unknown_select_rule_is_exit_2_with_one_line() -> None:
     r = cli("check", "--select", "APPT-NOPE", CLEAN)
     one_line_usage_error(r)
+    # in the run's language (Vietnamese by default), naming where the id came from
     assert r.stderr == (
-        # Vietnamese, the default language (issue 12: errors in the run's language)
-        "checker: Không có quy tắc 'APPT-NOPE'; xem `checker rules` để có danh sách.\n"
+        "checker: --select: Không có quy tắc nào mang mã 'APPT-NOPE'; xem danh sách bằng "
+        "lệnh `checker rules`.\n"
     )
 
 

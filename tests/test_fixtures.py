@@ -38,7 +38,9 @@ THRESHOLD_KINDS = {"quorum", "nomination_round", "divergence", "final_vote", "de
                    "share_above", "items_count", "consecutive_years", "staged_deadline",
                    "collective_vote",
                    # issue 14, R (resignation, relief)
-                   "share_at_most", "rated_years"}
+                   "share_at_most", "rated_years",
+                   # issue 14, transfer
+                   "items_within_months", "allowance_kept"}
 BOUNDARY_PREFIXES = ("below-", "at-", "above-")
 
 

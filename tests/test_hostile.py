@@ -397,13 +397,19 @@ def test_paths_that_are_not_case_files(tmp_path: Path) -> None:
     assert found[(folder / "inner.json").as_posix()] == []
 
 
+# The smallest JSON recognised as a case, with one quick finding (an unknown procedure);
+# a JSON array found in a folder is not a case, and is skipped (issue 12).
+TINY_CASE = b'{"procedure": null}'
+
+
 @pytest.fixture(scope="module")
 def ten_thousand(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """10,000 tiny files in one folder (each a JSON array: one quick finding)."""
+    """10,000 tiny files in one folder (each the smallest JSON recognised as a case, with
+    one quick finding; a JSON array found in a folder is not a case, and is skipped)."""
     folder = tmp_path_factory.mktemp("many") / "cases"
     folder.mkdir()
     for i in range(10_000):
-        (folder / f"case-{i:05}.json").write_bytes(b"[]")
+        (folder / f"case-{i:05}.json").write_bytes(TINY_CASE)
     return folder
 
 

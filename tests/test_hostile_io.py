@@ -279,16 +279,20 @@ def test_file_names_that_are_not_utf8_in_every_format(tmp_path: Path, fmt: str) 
             assert f"{base}/\\xff.json" in out
 
 
+# The smallest JSON recognised as a case, with one quick finding (an unknown procedure);
+# a JSON array found in a folder is not a case, and is skipped (issue 12).
+TINY_CASE = b'{"procedure": null}'
 RESOURCE_FILES = 600  # at least 64 per worker: eight workers would be started
 
 
 @pytest.fixture(scope="module")
 def many_small(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """RESOURCE_FILES tiny files (each a JSON array: one quick finding)."""
+    """RESOURCE_FILES tiny files (each the smallest JSON recognised as a case: one quick
+    finding; a JSON array found in a folder is not a case, and is skipped)."""
     folder = tmp_path_factory.mktemp("resources") / "cases"
     folder.mkdir()
     for i in range(RESOURCE_FILES):
-        (folder / f"case-{i:04}.json").write_bytes(b"[]")
+        (folder / f"case-{i:04}.json").write_bytes(TINY_CASE)
     return folder
 
 
@@ -457,7 +461,7 @@ def nest(top: Path, name: str, levels: int, cases_at: set[int]) -> list[str]:
             fd = inner
             if level in cases_at:
                 case = os.open("case.json", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=fd)
-                os.write(case, b"[]")
+                os.write(case, TINY_CASE)
                 os.close(case)
                 made.append(top.as_posix() + f"/{name}" * level + "/case.json")
     finally:
@@ -496,7 +500,7 @@ def test_symbolic_links_to_folders_are_followed_once(tmp_path: Path) -> None:
     (cases / "2026" / "a.json").write_bytes(CLEAN.read_bytes())
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    (elsewhere / "b.json").write_bytes(b"[]")
+    (elsewhere / "b.json").write_bytes(TINY_CASE)
     (cases / "archive").symlink_to(elsewhere)
     (cases / "current").symlink_to("2026")
     (cases / "2026" / "up").symlink_to("..")

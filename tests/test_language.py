@@ -68,6 +68,8 @@ ALLOWED_VIETNAMESE = [
     # Legal terms glossed in parentheses after their English rendering, quoted as the
     # regulation words them: "(reprimand, khiển trách)", "section (mục) 31", "(có thể)".
     "khiển trách", "cảnh cáo", "cách chức", "mục", "có thể", "đảng ủy cấp trên cơ sở",
+    # the procedures' own names, glossed: "a transfer (điều động)", "rotation (luân chuyển)"
+    "điều động", "luân chuyển",
 ]
 
 

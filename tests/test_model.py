@@ -30,7 +30,9 @@ from checker.model import (
     ReappointmentCase,
     ReliefCase,
     ResignationCase,
+    RotationCase,
     SuspensionCase,
+    TransferCase,  # issue 14, transfer
     case_json_schema,
     error_location,
     field_owners,
@@ -49,6 +51,8 @@ EXAMPLE_OF = {
     # Part R of issue 14: the resignation family.
     "resignation": "2026-resignation",
     "relief": "2026-relief",
+    "rotation": "2026-rotation",  # issue 14, LC
+    "transfer": "2026-transfer",  # issue 14, transfer
 }
 
 
@@ -197,9 +201,9 @@ def test_field_owners_follow_references_into_lists() -> None:
     assert owners[("acting",)] == ("acting",)
     assert owners[("acting", "extensions", "number")] == ("acting",)
     # the appointment family's four shapes (a suspension, a dismissal or the resignation
-    # family has no steps)
+    # family has no steps), and a transfer (a leader's steps are an external appointment's)
     assert owners[("steps", "nominations", "votes")] == (
-        "appointment", "reappointment", "extension", "acting")
+        "appointment", "reappointment", "extension", "acting", "transfer")
     assert owners[("previous_term", "expires")] == ("reappointment", "extension")
 
 
@@ -260,7 +264,9 @@ def test_the_shapes_are_the_classes_of_the_union() -> None:
                 "extension": ExtensionCase, "acting": ActingCase,
                 "suspension": SuspensionCase,  # part S
                 "dismissal": DismissalCase,  # issue 14, D
-                "resignation": ResignationCase, "relief": ReliefCase}  # part R
+                "resignation": ResignationCase, "relief": ReliefCase,  # part R
+                "rotation": RotationCase,  # issue 14, LC
+                "transfer": TransferCase}  # issue 14, transfer
     assert expected == SHAPES
 
 

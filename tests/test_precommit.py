@@ -108,3 +108,31 @@ def test_try_repo_verify_hook_blocks_a_broken_rule_pack(cases_repo: Path,
     assert bad.returncode == 1, bad.stdout + bad.stderr
     # In the configured language, Vietnamese by default (issue 12: verify follows lang).
     assert "không có trong danh mục nguồn" in bad.stdout and "Traceback" not in bad.stdout
+
+
+def test_the_hook_checks_the_cases_and_nothing_else_in_a_repository(
+        tmp_path: Path, env: dict[str, str]) -> None:
+    """Issue 12: a repository that follows the README (cases under cases/ or named
+    *.case.json), with the schema saved beside the cases, a package.json and a report,
+    and no configuration of its own, passes the hook; a bad case still fails it."""
+    repo = tmp_path / "repo"
+    (repo / "cases").mkdir(parents=True)
+    (repo / "reports").mkdir()
+    assert run(["git", "init", "-q"], repo, env).returncode == 0
+    (repo / "package.json").write_text('{"name": "not a case"}\n', "utf-8")
+    schema = (ROOT / "schemas" / "case.schema.json").read_bytes()
+    (repo / "case.schema.json").write_bytes(schema)
+    (repo / "cases" / "case.schema.json").write_bytes(schema)
+    (repo / "cases" / "report.json").write_text('{"files": [], "summary": {}}\n', "utf-8")
+    shutil.copy(EXAMPLES / "clean.json", repo / "cases" / "good.json")
+    shutil.copy(EXAMPLES / "clean.json", repo / "hoso.case.json")
+    run(["git", "add", "-A"], repo, env)
+    good = run([*PRE_COMMIT, "try-repo", str(ROOT), "checker", "--all-files"], repo, env)
+    assert good.returncode == 0, good.stdout + good.stderr
+    assert "Passed" in good.stdout
+    shutil.copy(EXAMPLES / "violations.json", repo / "cases" / "bad.json")
+    run(["git", "add", "-A"], repo, env)
+    bad = run([*PRE_COMMIT, "try-repo", str(ROOT), "checker", "--all-files"], repo, env)
+    assert bad.returncode == 1, bad.stdout + bad.stderr
+    assert "APPT-QUORUM" in bad.stdout and "package.json" not in bad.stdout
+    assert "case.schema.json" not in bad.stdout and "Traceback" not in bad.stdout

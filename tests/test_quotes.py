@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from _support import ROOT
 
-from checker.rules.pack import builtin_packs
+from checker.rules.pack import Cite, builtin_packs
 
 TEXTS = {
     "nd-170-2025": "nd-170-2025-ND-CP.md",
@@ -50,14 +50,25 @@ def text(source: str) -> str | None:
     return norm((folder / TEXTS[source]).read_text("utf-8"))
 
 
-def quotes() -> list[tuple[str, str, str]]:
+def cites() -> list[tuple[str, Cite]]:
+    """Every citation of the built-in packs, with a label: the rules' and the covers'
+    transitional provisions."""
     out = []
     for p in builtin_packs():
         for r in p.rules:
-            for c in r.cites:
-                if c.quote:
-                    src = c.amended_by.source if c.amended_by else c.source
-                    out.append((f"{r.id}-v{r.version}", src, c.quote))
+            out += [(f"{r.id}-v{r.version}", c) for c in r.cites]
+        for i, cov in enumerate(p.covers):
+            if cov.transition is not None:
+                out.append((f"{p.id}-cover{i}-transition", cov.transition))
+    return out
+
+
+def quotes() -> list[tuple[str, str, str]]:
+    out = []
+    for label, c in cites():
+        if c.quote:
+            src = c.amended_by.source if c.amended_by else c.source
+            out.append((label, src, c.quote))
     return out
 
 
@@ -97,12 +108,10 @@ def articles(source: str) -> dict[int, str] | None:
 
 def placed_quotes() -> list[tuple[str, str, int, str]]:
     out = []
-    for p in builtin_packs():
-        for r in p.rules:
-            for c in r.cites:
-                where = c.amended_by or c
-                if c.quote and where.article is not None:
-                    out.append((f"{r.id}-v{r.version}", where.source, where.article, c.quote))
+    for label, c in cites():
+        where = c.amended_by or c
+        if c.quote and where.article is not None:
+            out.append((label, where.source, where.article, c.quote))
     return out
 
 
@@ -123,3 +132,83 @@ def test_quote_is_in_the_article_cited(rule: str, source: str, article: int,
     assert article in by_number, f"{rule}: {source} has no Điều {article}"
     assert norm(quote) in by_number[article], \
         f"{rule}: quote not in Điều {article} of {source}: {quote!r}"
+
+
+CLAUSE = re.compile(r"^(\d+)\.\s", re.M)
+POINT = re.compile(r"^([a-zđ])\)\s", re.M)
+REWRITTEN = re.compile(r"^[“\"]Điều (\d+)[a-z]?\.", re.M)
+
+
+@cache
+def raw_articles(source: str) -> dict[int, str] | None:
+    """Like `articles`, with the lines kept (clauses and points start lines)."""
+    folder = texts_folder()
+    if folder is None or source not in TEXTS or not (folder / TEXTS[source]).is_file():
+        return None
+    raw = unicodedata.normalize("NFC", (folder / TEXTS[source]).read_text("utf-8"))
+    heads = list(ARTICLE.finditer(raw))
+    if not heads:
+        return None
+    out: dict[int, str] = {}
+    for m, nxt in zip(heads, [*heads[1:], None], strict=True):
+        out.setdefault(int(m.group(1)), raw[m.start():nxt.start() if nxt else None])
+    return out
+
+
+def _part(text: str, pattern: re.Pattern[str], label: str) -> str | None:
+    """The part of `text` numbered `label` (a clause "2." or a point "b)"), up to the next
+    one of the same kind; None when it has no such part."""
+    heads = [m for m in pattern.finditer(text)]
+    for m, nxt in zip(heads, [*heads[1:], None], strict=False):
+        if m.group(1) == label:
+            return text[m.start():nxt.start() if nxt else None]
+    return None
+
+
+def clause_quotes() -> list[tuple[str, str, str, int, str | None, str]]:
+    """(label, source, where, article, clause, point, quote) for each quote whose citation
+    names a clause of the article that holds it: the cited article itself, or, for an
+    article as amended, the amending article when it rewrites the article whole (its
+    clauses are then the amended article's); an amending article that rewrites only some
+    clauses is checked at article level only."""
+    out = []
+    for label, c in cites():
+        if not c.quote or c.clause is None or c.article is None:
+            continue
+        if c.amended_by is None:
+            out.append((label, c.source, "", c.article, c.clause, c.point, c.quote))
+        elif c.amended_by.article is not None:
+            out.append((label, c.amended_by.source, f"{c.amended_by.article}",
+                        c.article, c.clause, c.point, c.quote))
+    return out
+
+
+CLAUSES = clause_quotes()
+
+
+@pytest.mark.parametrize(("rule", "source", "amending", "article", "clause", "point", "quote"),
+                         CLAUSES, ids=[f"{r[0]}-{i}" for i, r in enumerate(CLAUSES)])
+def test_quote_is_in_the_clause_and_point_cited(rule: str, source: str, amending: str,
+                                                article: int, clause: int, point: str | None,
+                                                quote: str) -> None:
+    """The words stand in the clause (khoản) and the point (điểm) the citation names."""
+    if texts_folder() is None:
+        pytest.skip("the legal texts are not here (set CHECKER_LEGAL_TEXTS)")
+    by_number = raw_articles(source)
+    if by_number is None:
+        pytest.skip(f"{source} is not kept, or is not divided into articles")
+    text = by_number[int(amending)] if amending else by_number[article]
+    if amending:
+        m = REWRITTEN.search(text)
+        if m is None or int(m.group(1)) != article:
+            pytest.skip(f"Điều {amending} of {source} rewrites parts of Điều {article} only")
+        text = text[m.start():]
+    where = f"khoản {clause} Điều {article}" + (f" (Điều {amending} of {source})"
+                                                 if amending else f" of {source}")
+    part = _part(text, CLAUSE, str(clause))
+    assert part is not None, f"{rule}: no {where}"
+    if point is not None:
+        part = _part(part, POINT, point)
+        assert part is not None, f"{rule}: no điểm {point} {where}"
+        where = f"điểm {point} {where}"
+    assert norm(quote) in norm(part), f"{rule}: quote not in {where}: {quote!r}"

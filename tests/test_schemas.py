@@ -44,7 +44,8 @@ def test_committed_schema_is_valid_draft_2020_12(name: str) -> None:
     schema = json.loads((SCHEMAS / f"{name}.schema.json").read_text("utf-8"))
     Draft202012Validator.check_schema(schema)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert schema["$id"] == f"urn:checker:schema:{name}"
+    # issue 12: a stable https $id an editor can fetch (it was a URN)
+    assert schema["$id"] == f"https://vn-personnel-checker.github.io/schemas/{name}.schema.json"
 
 
 # ---------------------------------------------------------------- examples

@@ -35,6 +35,16 @@ REFERENCE = {
     # Part R of issue 14: the resignation family.
     "resignation": "2026-resignation",
     "relief": "2026-relief",
+    "rotation": "2026-rotation",  # issue 14, LC
+    "transfer": "2026-transfer",  # issue 14, transfer
+}
+
+# Optional parts of a template: what its reference example leaves out because that case
+# has none, with the bundled example that has them (its reference example plus the part).
+# The part's `$comment` says when to fill it in and when to delete it.
+OPTIONAL: dict[str, tuple[str, list[tuple[str, ...]]]] = {
+    # the earlier removals of the candidate that the WAIT-* rules read (issue 14, W)
+    "appointment": ("2026-appointment-after-relief", [("candidate", "removals")]),
 }
 
 VIETNAMESE = re.compile(r"[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]",
@@ -104,9 +114,25 @@ def test_the_template_as_written_checks_clean(procedure: str) -> None:
     assert report.procedure == procedure
 
 
+def without_optional(data: dict[str, Any], procedure: str) -> dict[str, Any]:
+    """The template as a case without its optional parts (as their comments say when the
+    case has none)."""
+    for part in OPTIONAL.get(procedure, ("", []))[1]:
+        del _at(data, part[:-1])[part[-1]]
+    return data
+
+
+def fill(template_data: dict[str, Any], reference: dict[str, Any]) -> dict[str, Any]:
+    filled = without_comments(template_data)
+    assert leaves(filled) == leaves(reference), "the template and its example differ in fields"
+    for place in leaves(filled):
+        _at(filled, place[:-1])[place[-1]] = _at(reference, place)
+    return filled
+
+
 @pytest.mark.parametrize("procedure", list(SHAPES))
 def test_filled_in_with_the_example_it_checks_clean(procedure: str) -> None:
-    filled = without_comments(template(procedure))
+    filled = without_optional(without_comments(template(procedure)), procedure)
     reference = example(REFERENCE[procedure])
     assert leaves(filled) == leaves(reference), "the template and its example differ in fields"
     for place in leaves(filled):
@@ -114,6 +140,40 @@ def test_filled_in_with_the_example_it_checks_clean(procedure: str) -> None:
     assert filled == reference
     report = run(filled)
     assert clean(report), [(f.rule, f.pointer, f.message) for f in report.findings]
+
+
+@pytest.mark.parametrize("procedure", sorted(OPTIONAL))
+def test_with_its_optional_parts_filled_in_it_checks_clean(procedure: str) -> None:
+    """Each optional part is in the template, with a comment that says when to delete
+    it; filled in with the example that has it, the case is that example and checks
+    clean; the example is the reference example plus the part."""
+    name, parts = OPTIONAL[procedure]
+    data = template(procedure)
+    for part in parts:
+        value = _at(data, part)
+        items = value if isinstance(value, list) else [value]
+        assert items and all("$comment" in item for item in items), part
+        assert part[-1] in items[0]["$comment"][0] and part[-1] in items[0]["$comment"][1]
+    with_parts = example(name)
+    filled = fill(data, with_parts)
+    assert filled == with_parts
+    report = run(filled)
+    assert clean(report), [(f.rule, f.pointer, f.message) for f in report.findings]
+    rest = example(name)
+    for part in parts:
+        del _at(rest, part[:-1])[part[-1]]
+    reference = example(REFERENCE[procedure])
+    assert {k: v for k, v in rest.items() if k != "case_id"} == {
+        k: v for k, v in reference.items() if k != "case_id"}
+
+
+def test_an_optional_part_may_be_deleted() -> None:
+    """Deleted as its comment says (the case has none), the template is still a valid
+    case that checks clean."""
+    for procedure in OPTIONAL:
+        data = without_optional(template(procedure), procedure)
+        assert [e.message for e in validator("case").iter_errors(data)] == []
+        assert clean(run(data))
 
 
 @pytest.mark.parametrize("procedure", list(SHAPES))

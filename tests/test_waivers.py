@@ -303,7 +303,7 @@ def test_json_report_validates_and_counts_waived_apart(at_root: None) -> None:
     code, out = check("--format", "json", "fixtures/waivers/")
     doc = json.loads(out)
     assert [e.message for e in validator("report").iter_errors(doc)] == []
-    assert doc["report_version"] == "1.2"
+    assert doc["report_version"] == "1.3"
     assert doc["summary"]["waived"] == 1
     total = sum(len(f["findings"]) for f in doc["files"])
     assert total == sum(doc["summary"][s] for s in ("error", "warning", "info", "waived"))

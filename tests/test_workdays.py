@@ -192,3 +192,35 @@ def test_the_fast_path_agrees_around_worked_saturdays() -> None:
             for k in range(25):
                 end = start + dt.timedelta(days=k)
                 assert within_working_days(start, end, n) == (end <= due), (start, end, n)
+
+
+# -- issue 12: the holidays package's own working-day API, bounded at the ends
+def test_counting_is_the_holidays_packages_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever the package's calendar says is a working day is one here: no list or
+    rule of our own competes with it (a calendar with every Wednesday off)."""
+    import holidays
+
+    from checker import workdays
+
+    class NoWednesdays(holidays.country_holidays("VN").__class__):  # type: ignore[misc]
+        def is_working_day(self, key: object) -> bool:
+            return bool(super().is_working_day(key)) and key.weekday() != 2  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(workdays, "_calendar", lambda: NoWednesdays())
+    assert not is_working_day(D(2025, 10, 8))
+    assert add_working_days(D(2025, 10, 7), 1) == D(2025, 10, 9)
+    assert subtract_working_days(D(2025, 10, 9), 1) == D(2025, 10, 7)
+
+
+@pytest.mark.parametrize("start", [D(2025, 1, 1), D(1, 1, 1), D(9999, 12, 31)])
+def test_a_count_longer_than_the_calendar_ends_at_once(start: dt.date) -> None:
+    """More working days than there are days left before 9999-12-31 (or after
+    0001-01-01): held at the end, without stepping through thousands of years."""
+    import time
+
+    began = time.monotonic()
+    assert add_working_days(start, 10**9) == dt.date.max
+    assert subtract_working_days(start, 10**9) == dt.date.min
+    assert add_working_days(D(9999, 12, 28), 5) == dt.date.max
+    assert subtract_working_days(D(1, 1, 3), 5) == dt.date.min
+    assert time.monotonic() - began < 5

@@ -7,9 +7,14 @@ generated one.
                      and CaseBase (the fields every case has)
     appointment/     the appointment family: appointment, reappointment, extension, acting
     suspension.py    suspension (tạm đình chỉ công tác)
+    removal.py       what the removals from a post share (RemovalFamily): the term held,
+                     the confidence vote, the talk, the proposal, the dossier, the Party
+                     steps, grounds keyed by point
+    transfer.py      transfer (điều động)
     dismissal.py     dismissal (miễn nhiệm)
     resignation.py   the resignation family: resignation (từ chức), relief from the post
                      (cho thôi giữ chức vụ)
+    rotation.py      rotation (luân chuyển)
     schema.py        the published JSON Schema: `procedure` selects the shape
 
 `Case` is the discriminated union on `procedure`; everything else is derived from it:
@@ -105,12 +110,15 @@ from checker.model.common import (
     d,
 )
 from checker.model.dismissal import DismissalCase
+from checker.model.removal import RemovalFamily
 from checker.model.resignation import (
     ReliefCase,
     ResignationCase,
     ResignationFamily,
 )
+from checker.model.rotation import RotationCase  # issue 14, LC
 from checker.model.suspension import SuspensionCase  # part S
+from checker.model.transfer import TransferCase  # issue 14, transfer
 
 # The shapes, one per procedure. A new procedure: one member here (and its import above).
 Case = Annotated[
@@ -122,7 +130,9 @@ Case = Annotated[
     | DismissalCase  # issue 14, D
     # Part R of issue 14: the resignation family.
     | ResignationCase
-    | ReliefCase,
+    | ReliefCase
+    | RotationCase  # issue 14, LC: luân chuyển
+    | TransferCase,  # issue 14, transfer (điều động)
     Field(discriminator="procedure"),
 ]
 
@@ -221,10 +231,12 @@ __all__ = [
     "Rating",
     "ReappointmentCase",
     "ReliefCase",
+    "RemovalFamily",
     "RenewalFamily",
     "Reselection",
     "ResignationCase",
     "ResignationFamily",
+    "RotationCase",
     "Sex",
     "Source",
     "SpecialCase",
@@ -232,6 +244,7 @@ __all__ = [
     "StepKind",
     "SuspensionCase",
     "Term",
+    "TransferCase",  # issue 14, transfer
     "Unit",
     "UnitKind",
     "VerifierKind",

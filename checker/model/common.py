@@ -21,7 +21,11 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue, WithJsonSc
 
 from checker.lookalike import NAME_FOREIGN_PATTERN
 
-SCHEMA_ID = "urn:checker:schema:case"
+# The published schemas' ids: https, so that an editor or a validator can fetch them, under
+# the project's own site (checker.schemagen.BASE); case files of earlier versions name the
+# case schema "urn:checker:schema:case", which checker.recognise still knows.
+SCHEMA_BASE = "https://vn-personnel-checker.github.io/schemas/"
+SCHEMA_ID = f"{SCHEMA_BASE}case.schema.json"
 
 # Vietnamese document numbers (số, ký hiệu văn bản). Two official forms:
 #
@@ -201,6 +205,10 @@ class Procedure(StrEnum):
     # Part R of issue 14: the resignation family (checker/model/resignation.py).
     RESIGNATION = "resignation"
     RELIEF = "relief"
+    # issue 14, LC: luân chuyển (checker/model/rotation.py)
+    ROTATION = "rotation"
+    # issue 14, transfer: điều động (checker/model/transfer.py)
+    TRANSFER = "transfer"
 
 
 
@@ -802,6 +810,11 @@ class CaseBase(Model):
     the person the procedure is about."""
 
     subject_field: ClassVar[str]
+    # Pointer prefixes of the acts that come before the procedure proper (e.g. the
+    # policy request, which NĐ 170 Điều 33 k1 puts before k2's "thực hiện quy trình").
+    # A transitional provision keeping a procedure "already carried out" under the
+    # earlier law may or may not reach a case with only these before its change.
+    preliminaries: ClassVar[tuple[str, ...]] = ()
 
     schema_ref: str | None = Field(
         None,
@@ -837,6 +850,11 @@ class CaseBase(Model):
         undecided, the latest as the day it was last acted on. A shape with such dates
         says which they are."""
         return []
+
+    def proper_acts(self) -> list[tuple[dt.date, str]]:
+        """The acts of the procedure proper: `acts()` without the preliminaries."""
+        return [(day, ptr) for day, ptr in self.acts()
+                if not ptr.startswith(self.preliminaries)]
 
     @property
     def subject(self) -> Person:

@@ -3,58 +3,45 @@
 300/2026 Điều 21, 23-25; for posts the Politburo or Secretariat manages, HD 45-HD/BTCTW
 mục IV.2.
 
-The shared parts (unit, post, person, decision, term, documents, discipline and ratings,
-waivers) are those of checker.model.common; this module adds what a dismissal needs and
-nothing else. Field names are English snake_case, descriptions "Vietnamese / English".
-"""
+The parts every case shares (unit, post, person, decision, documents, discipline and
+ratings, waivers) are those of checker.model.common; those every removal shares (the term
+held, the confidence vote, the talk, the proposal, the dossier, the Party steps) those of
+checker.model.removal. This module adds what a dismissal needs and nothing else: its
+grounds (Điều 53 k1), the person's record as its points read it, the vote of the
+collective and its route, and what follows the decision. Field names are English
+snake_case, descriptions "Vietnamese / English"."""
 
 from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field, model_validator
 
 from checker.model.common import (
     AnnualRating,
-    CaseBase,
     Count,
     Discipline,
     Document,
     Model,
     Name,
-    NumberedDocument,
     Person,
     Procedure,
-    Term,
     d,
     described,
+)
+from checker.model.removal import (
+    CitedPoint,
+    Proposer,
+    RemovalFamily,
+    RemovalProposal,
+    proposers,
 )
 
 Members = Annotated[int, Field(ge=1, le=1000)]
 # Grounds has a field named d (the decree's point d), which hides d() in its body.
 _d = d
-
-
-@described(
-    "Người đề xuất miễn nhiệm",
-    "Who proposes the dismissal",
-    values={
-        "personnel_unit": ("cơ quan, bộ phận tham mưu về tổ chức cán bộ",
-                           "the body or unit that advises on organisation and personnel"),
-        "head_of_using_body": ("người đứng đầu cơ quan sử dụng công chức (từ 01/08/2026, NĐ "
-                               "300/2026 Điều 23)",
-                               "the head of the body employing the civil servant (from "
-                               "2026-08-01, Decree 300/2026 Art. 23)"),
-    },
-)
-class Proposer(StrEnum):
-    """Ai đề xuất miễn nhiệm: cơ quan, bộ phận tham mưu về tổ chức cán bộ; người đứng đầu
-    cơ quan sử dụng công chức (từ 01/08/2026, NĐ 300 Điều 23)."""
-
-    PERSONNEL_UNIT = "personnel_unit"
-    HEAD_OF_USING_BODY = "head_of_using_body"
 
 
 @described(
@@ -88,8 +75,10 @@ class DecidedBy(StrEnum):
     "Một điểm của Điều 53 khoản 1 được viện dẫn, kèm văn bản làm căn cứ",
     "One point of Article 53 clause 1 relied on, with the document that founds it",
 )
-class DismissalGround(Model):
-    """One point of Điều 53 khoản 1 relied on, with the document that founds it."""
+class DismissalGround(CitedPoint):
+    """One point of Điều 53 khoản 1 relied on, with the document that founds it (whose
+    date starts the 10 working days of Điều 53 k2 a) and, for the points that need them,
+    the competent body's assessment and the rule applied."""
 
     document: Document | None = Field(
         None,
@@ -261,32 +250,11 @@ class Grounds(Model):
 
     @model_validator(mode="after")
     def _at_least_one(self) -> Grounds:
+        # As the schema's minProperties: any key counts, a `$comment` too (the removal
+        # family's Points, written later, ask for a point and say so in an anyOf).
         if not any(getattr(self, f) is not None for f in type(self).model_fields):
             raise ValueError("grounds: name at least one point")
         return self
-
-
-@described(
-    "Thời hạn bổ nhiệm đang giữ: chỉ miễn nhiệm khi chưa hết thời hạn bổ nhiệm (Luật "
-    "80/2025 Điều 5 k12)",
-    "The current appointment term: a dismissal is only made before the term ends (Law "
-    "80/2025 Art. 5 cl. 12)",
-)
-class CurrentTerm(Term):
-    """Thời hạn bổ nhiệm đang giữ: miễn nhiệm chỉ khi chưa hết thời hạn (Luật 80 Điều 5
-    k12)."""
-
-    effective_date: dt.date = Field(
-        description=d(
-            "Ngày quyết định bổ nhiệm có hiệu lực (bắt đầu thời hạn)",
-            "Date the appointment took effect (the term's first day)",
-        )
-    )
-    expires: dt.date = Field(
-        description=d(
-            "Ngày cuối cùng của thời hạn bổ nhiệm", "Last day of the appointment term"
-        )
-    )
 
 
 @described(
@@ -345,56 +313,27 @@ class DismissedPerson(Person):
 
 
 @described(
-    "Kết quả lấy phiếu tín nhiệm (căn cứ: trên 2/3 số phiếu tín nhiệm thấp)",
-    "The result of a confidence vote (the ground: over two thirds low-confidence ballots)",
-)
-class ConfidenceVote(Model):
-    date: dt.date = Field(description=d("Ngày lấy phiếu tín nhiệm", "Date of the vote"))
-    low: Count = Field(description=d("Số phiếu tín nhiệm thấp", "Low-confidence ballots"))
-    total: Members = Field(
-        description=d(
-            "Tổng số phiếu theo biên bản kiểm phiếu (mẫu số của tỷ lệ)",
-            "Total ballots in the tally (the denominator)",
-        )
-    )
-    tally: Document | None = Field(None, description=d("Biên bản kiểm phiếu", "The tally"))
-
-
-@described(
-    "Việc cơ quan tham mưu về tổ chức cán bộ hoặc người đứng đầu trao đổi với công chức "
-    "trước khi đề xuất miễn nhiệm (NĐ 170/2025 Điều 53 k2 a)",
-    "The talk the personnel office or the head holds with the civil servant before the "
-    "proposal to dismiss (Decree 170/2025 Art. 53 cl. 2 a)",
-)
-class Exchange(Model):
-    date: dt.date = Field(description=d("Ngày trao đổi với công chức", "Date of the talk"))
-    by: Name | None = Field(None, description=d("Người trao đổi", "Who held the talk"))
-    record: Document | None = Field(None, description=d("Biên bản", "Record of the talk"))
-
-
-@described(
     "Văn bản đề xuất cấp có thẩm quyền xem xét, quyết định việc miễn nhiệm, trong 10 ngày "
-    "làm việc kể từ khi có đủ căn cứ (NĐ 170/2025 Điều 53 k2 a)",
+    "làm việc kể từ khi có đủ căn cứ (NĐ 170/2025 Điều 53 k2 a); chỉ cơ quan, bộ phận tham "
+    "mưu về tổ chức cán bộ hoặc người đứng đầu cơ quan sử dụng công chức",
     "The written proposal that the competent body consider and decide the dismissal, within "
-    "10 working days of the grounds (Decree 170/2025 Art. 53 cl. 2 a)",
+    "10 working days of the grounds (Decree 170/2025 Art. 53 cl. 2 a); only the personnel "
+    "office or the head of the employing body",
 )
-class DismissalProposal(Model):
-    by: Proposer = Field(
+class DismissalProposal(RemovalProposal):
+    """The shared proposal, narrowed: Điều 53 k2 a names the personnel office (and, as
+    amended, the head of the employing body) and nobody else, so a dismissal's shape
+    never had `other`."""
+
+    by: Literal[Proposer.PERSONNEL_UNIT, Proposer.HEAD_OF_USING_BODY] = proposers(
+        Proposer.PERSONNEL_UNIT, Proposer.HEAD_OF_USING_BODY,
         description=d(
             "Người đề xuất: personnel_unit (cơ quan, bộ phận tham mưu về tổ chức cán bộ), "
-            "head_of_using_body (người đứng đầu cơ quan sử dụng công chức)",
+            "head_of_using_body (người đứng đầu cơ quan sử dụng công chức, từ 01/08/2026)",
             "Proposed by: personnel_unit (the organisation and personnel office), "
-            "head_of_using_body (the head of the body employing the civil servant)",
-        )
-    )
-    document: NumberedDocument = Field(
-        description=d("Văn bản đề xuất (tờ trình)", "The written proposal (submission)")
-    )
-    received_on: dt.date = Field(
-        description=d(
-            "Ngày cấp có thẩm quyền nhận được văn bản đề xuất",
-            "Date the competent body received the proposal",
-        )
+            "head_of_using_body (the head of the body employing the civil servant, from "
+            "2026-08-01)",
+        ),
     )
 
 
@@ -478,37 +417,16 @@ class Meeting(Model):
 
 
 @described(
-    "Hồ sơ xem xét miễn nhiệm (NĐ 170/2025 Điều 54, sửa đổi bởi NĐ 300/2026 Điều 24)",
-    "The dismissal dossier (Decree 170/2025 Art. 54, as amended by Decree 300/2026 Art. 24)",
-)
-class DismissalDossier(Model):
-    submission: Document | None = Field(
-        None,
-        description=d(
-            "Tờ trình của cơ quan tham mưu về tổ chức cán bộ",
-            "The personnel office's submission",
-        ),
-    )
-    related: list[Document] = Field(
-        default_factory=list,
-        description=d(
-            "Các văn bản có liên quan: quyết định, kết luận, thông báo, ý kiến của cơ quan có "
-            "thẩm quyền",
-            "Related documents: decisions, conclusions, notices, the competent body's "
-            "opinions",
-        ),
-    )
-    minutes: Document | None = Field(None, description=d("Biên bản hội nghị", "Minutes"))
-    tally_minutes: Document | None = Field(
-        None, description=d("Biên bản kiểm phiếu", "The ballot tally")
-    )
-
-
-@described(
     "Vị trí công tác được bố trí sau khi miễn nhiệm",
     "The post given after the dismissal",
 )
 class Placement(Model):
+    """Where the dismissed person works next, as the dismissal itself records it (Điều 55
+    k3: professional work, no leadership). A later appointment records the same facts of
+    an earlier removal as candidate.removals[].placement (NewPosition, with the fields
+    title, since and leadership): the two were written apart and a case file's keys may
+    not change, so they stay two models."""
+
     post: Name | None = Field(None, description=d("Vị trí bố trí", "Post given"))
     is_leadership: bool = Field(
         description=d("Là chức vụ lãnh đạo, quản lý", "A leadership or management post")
@@ -523,6 +441,11 @@ class Placement(Model):
     "(Decree 170/2025 Art. 53 cl. 3, Art. 55)",
 )
 class After(Model):
+    """What follows a dismissal: the allowance ends on the decision (Điều 55 k3), the
+    person is placed, or leaves the service after a failed rating (Điều 53 k3 as first
+    issued). Not the resignation's (ResignationAfter), whose allowance is kept for a time
+    (Điều 55 k2 as first issued): the law differs, and so do the fields."""
+
     allowance_paid_until: dt.date | None = Field(
         None,
         description=d(
@@ -545,90 +468,17 @@ class After(Model):
 
 
 @described(
-    "Một bước của quy trình của Đảng: ngày thực hiện và văn bản (nếu có)",
-    "One step of the Party's procedure: its date and its document (if any)",
-)
-class PartyStep(Model):
-    date: dt.date = Field(description=d("Ngày", "Date"))
-    document: Document | None = Field(None, description=d("Văn bản", "Document"))
-
-
-@described(
-    "Các bước đối với cán bộ thuộc diện Bộ Chính trị, Ban Bí thư quản lý (HD 45-HD/BTCTW mục "
-    "IV.2), theo thứ tự",
-    "The steps for a cadre the Politburo or Secretariat manages (Guidance 45-HD/BTCTW "
-    "section IV.2), in order",
-    example={
-        "btctw_exchange": {"date": "2026-10-16"},
-        "head_exchange": {"date": "2026-10-19"},
-        "collective_opinion": {
-            "date": "2026-10-21",
-            "document": {"title": "Biên bản họp Ban Thường vụ Đảng ủy Bộ Y",
-                         "date": "2026-10-21"},
-        },
-        "report": {
-            "date": "2026-10-23",
-            "document": {"number": "55-BC/ĐU", "date": "2026-10-23",
-                         "title": "Báo cáo đề nghị miễn nhiệm Vụ trưởng Vụ X"},
-        },
-        "written_opinions": {
-            "date": "2026-10-30",
-            "document": {"title": "Ý kiến của Ủy ban Kiểm tra Trung ương",
-                         "date": "2026-10-30"},
-        },
-    },
-)
-class PartySteps(Model):
-    """Các bước đối với cán bộ thuộc diện Bộ Chính trị, Ban Bí thư quản lý (HD 45 mục
-    IV.2)."""
-
-    btctw_exchange: PartyStep | None = Field(
-        None,
-        description=d(
-            "Ban Tổ chức Trung ương trao đổi với người đứng đầu về chủ trương",
-            "The Central Organisation Commission talks with the head about the policy",
-        ),
-    )
-    head_exchange: PartyStep | None = Field(
-        None,
-        description=d("Người đứng đầu trao đổi với cán bộ", "The head talks with the person"),
-    )
-    collective_opinion: PartyStep | None = Field(
-        None,
-        description=d(
-            "Tập thể ban thường vụ hoặc lãnh đạo nơi cán bộ công tác cho ý kiến",
-            "The standing committee or leadership where the person works gives its opinion",
-        ),
-    )
-    report: PartyStep | None = Field(
-        None,
-        description=d(
-            "Văn bản báo cáo Bộ Chính trị, Ban Bí thư (qua Ban Tổ chức Trung ương)",
-            "The written report to the Politburo or Secretariat (through the Commission)",
-        ),
-    )
-    written_opinions: PartyStep | None = Field(
-        None,
-        description=d(
-            "Ý kiến bằng văn bản của Ủy ban Kiểm tra Trung ương, Ban Nội chính Trung ương",
-            "Written opinions of the Central Inspection Commission and the Internal Affairs "
-            "Commission",
-        ),
-    )
-
-
-@described(
     "Hồ sơ miễn nhiệm công chức lãnh đạo, quản lý (Luật 80/2025 Điều 5 k12; NĐ 170/2025 Điều "
     "53-55, sửa đổi bởi NĐ 300/2026 Điều 23-25)",
     "A dismissal of a leading civil servant (Law 80/2025 Art. 5 cl. 12; Decree 170/2025 Art. "
     "53-55, as amended by Decree 300/2026 Art. 23-25)",
 )
-class DismissalCase(CaseBase):
+class DismissalCase(RemovalFamily):
     """Hồ sơ miễn nhiệm công chức lãnh đạo, quản lý (NĐ 170/2025 Điều 53-55; Luật 80/2025
-    Điều 5 k12) / A dismissal case."""
+    Điều 5 k12) / A dismissal case. The term, the confidence vote, the talk, the extension
+    reason, the dossier and the Party steps are the removal family's."""
 
     model_config = ConfigDict(title="Hồ sơ miễn nhiệm / Dismissal case")
-    subject_field: ClassVar[str] = "person"
 
     procedure: Literal[Procedure.DISMISSAL] = Field(
         description=d("Thủ tục: miễn nhiệm", "Procedure: dismissal")
@@ -636,20 +486,11 @@ class DismissalCase(CaseBase):
     person: DismissedPerson = Field(
         description=d("Công chức bị miễn nhiệm", "The civil servant dismissed")
     )
-    term: CurrentTerm = Field(
-        description=d("Thời hạn bổ nhiệm đang giữ", "The current appointment term")
-    )
     grounds: Grounds = Field(
         description=d(
             "Căn cứ miễn nhiệm: các điểm của Điều 53 khoản 1 được viện dẫn",
             "The grounds: the points of Article 53 clause 1 relied on",
         )
-    )
-    confidence_vote: ConfidenceVote | None = Field(
-        None, description=d("Kết quả lấy phiếu tín nhiệm", "The confidence vote")
-    )
-    exchange_with_person: Exchange | None = Field(
-        None, description=d("Trao đổi với công chức", "The talk with the civil servant")
     )
     proposal: DismissalProposal | None = Field(
         None, description=d("Đề xuất miễn nhiệm", "The proposal to dismiss")
@@ -677,37 +518,15 @@ class DismissalCase(CaseBase):
             "The submission to the higher body when the vote reached 50% or less",
         ),
     )
-    extension_reason: Document | None = Field(
-        None,
-        description=d(
-            "Văn bản nêu lý do khách quan kéo dài thời hạn quyết định",
-            "The document giving the objective reason to take longer to decide",
-        ),
-    )
-    dossier: DismissalDossier | None = Field(
-        None, description=d("Hồ sơ miễn nhiệm", "The dismissal dossier")
-    )
     after: After | None = Field(
         None, description=d("Sau khi miễn nhiệm", "After the dismissal")
-    )
-    party_steps: PartySteps | None = Field(
-        None,
-        description=d(
-            "Các bước của Đảng (cán bộ thuộc diện Bộ Chính trị, Ban Bí thư quản lý)",
-            "The Party's steps (cadres the Politburo or Secretariat manages)",
-        ),
     )
 
     def acts(self) -> list[tuple[dt.date, str]]:
         """The talk with the civil servant, the proposal and the meeting: the procedure
         begins with the earliest (NĐ 300 Điều 35 k2 keeps a dismissal begun by 31/07/2026
         under NĐ 170 as first issued)."""
-        out: list[tuple[dt.date, str]] = []
-        if self.exchange_with_person is not None:
-            out.append((self.exchange_with_person.date, "/exchange_with_person/date"))
-        if self.proposal is not None and self.proposal.document.date is not None:
-            out.append((self.proposal.document.date, "/proposal/document/date"))
+        out = self.talk_and_proposal()
         if self.meeting is not None:
             out.append((self.meeting.date, "/meeting/date"))
         return out
-

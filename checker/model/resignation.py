@@ -5,248 +5,138 @@ decree as first issued has no article on cho thôi giữ chức vụ) and as rew
 300/2026 Điều 22, 24, 25 (both); for posts the Politburo or Secretariat manages, HD
 45-HD/BTCTW mục IV.2.
 
-The shared parts (unit, post, person, decision, term, documents, ratings, waivers) are
-those of checker.model.common. The dismissal module (miễn nhiệm) has parts of the same
-name and meaning (grounds keyed by point, confidence vote, talk, proposal, Party steps);
-they are defined here for this family with the same field names, so that one rule pack
-convention reads both.
+The parts every case shares are those of checker.model.common; those every removal
+shares (the term held, the confidence vote, the talk, the proposal, the dossier, the Party
+steps, the point record of the grounds) those of checker.model.removal, which the
+dismissal (miễn nhiệm) reads too. This module adds what this family needs: its grounds
+(Điều 52), the letter, the bars (critical task, scrutiny, dismissal grounds already
+present) and what follows a resignation.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Literal
 
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import Field
 
 from checker.model.common import (
-    CaseBase,
-    Count,
     Document,
     Model,
-    Name,
-    NumberedDocument,
     Person,
     Procedure,
-    Term,
     d,
     described,
 )
-
-Members = Annotated[int, Field(ge=1, le=100_000)]
-
-
-@described(
-    "Một căn cứ được viện dẫn, kèm văn bản thể hiện căn cứ",
-    "One ground relied on, with the document that shows it",
-    example={'document': {'title': 'Biên bản kiểm phiếu lấy phiếu tín nhiệm',
-                          'date': '2026-09-15'}},
+from checker.model.removal import (
+    CitedPoint,
+    Points,
+    RemovalDossier,
+    RemovalFamily,
+    point,
 )
-class ResignationGround(Model):
-    """One point of the article relied on, with the document that shows it."""
-
-    document: Document | None = Field(
-        None,
-        description=d(
-            "Văn bản thể hiện căn cứ: đơn, biên bản kiểm phiếu tín nhiệm, thông báo xếp loại, "
-            "kết luận, đánh giá của cơ quan có thẩm quyền",
-            "The document that shows the ground: the letter, the confidence-vote tally, the "
-            "rating notice, the competent body's conclusion or assessment",
-        ),
-    )
-
-
-def _point(letter: str, alias: str | None = None) -> Any:
-    return Field(None, alias=alias, description=d(f"Điểm {letter}", f"Point {letter}"))
-
-
-def _at_least_one(model: Model, what: str) -> None:
-    fields = [f for f in type(model).model_fields if f != "comment"]
-    if not any(getattr(model, f) is not None for f in fields):
-        raise ValueError(f"{what}: name at least one point")
 
 
 @described(
-    "Căn cứ từ chức: mỗi khóa là một điểm của Điều 52 (bản gốc: khoản 1 điểm a-đ; sửa đổi: khoản "
-    "2 điểm a-k)",
-    "Grounds of a resignation: each key is a point of Article 52 (as first issued: clause 1 "
-    "points a to dd; as amended: clause 2 points a-k)",
+    "Căn cứ từ chức: mỗi khóa là một điểm của Điều 52 (NĐ 170/2025 bản gốc: khoản 1, điểm "
+    "a-đ; từ 01/08/2026, sửa đổi bởi NĐ 300/2026: khoản 2, điểm a-k). Nội dung mỗi điểm khác "
+    "nhau giữa hai văn bản",
+    "Grounds of the resignation: each key is a point of Article 52 (Decree 170/2025 as "
+    "first issued: clause 1, points a-đ; from 2026-08-01, as amended by Decree 300/2026: "
+    "clause 2, points a-k). What each point says differs between the two texts",
     example={"a": {"document": {"title": "Đơn từ chức", "date": "2026-10-05"}}},
 )
-class ResignationGrounds(Model):
+class ResignationGrounds(Points):
     """Các điểm của Điều 52 được viện dẫn cho việc từ chức."""
 
-    model_config = ConfigDict(
-        json_schema_extra={
-            "description": d(
-                "Căn cứ từ chức: mỗi khóa là một điểm của Điều 52 (NĐ 170/2025 bản gốc: khoản "
-                "1, điểm a-đ; từ 01/08/2026, sửa đổi bởi NĐ 300/2026: khoản 2, điểm a-k). Nội "
-                "dung mỗi điểm khác nhau giữa hai văn bản",
-                "Grounds of the resignation: each key is a point of Article 52 (Decree "
-                "170/2025 as first issued: clause 1, points a-đ; from "
-                "2026-08-01, as amended by Decree 300/2026: clause 2, points a-k). What each "
-                "point says differs between the two texts",
-            ),
-            "anyOf": [{"required": [k]} for k in ("a", "b", "c", "d", "đ", "e", "g", "h",
-                                                    "i", "k")],
-        }
-    )
-    a: ResignationGround | None = _point("a")
-    b: ResignationGround | None = _point("b")
-    c: ResignationGround | None = _point("c")
-    d: ResignationGround | None = _point("d")
-    dd: ResignationGround | None = _point("đ", alias="đ")
-    e: ResignationGround | None = _point("e")
-    g: ResignationGround | None = _point("g")
-    h: ResignationGround | None = _point("h")
-    i: ResignationGround | None = _point("i")
-    k: ResignationGround | None = _point("k")
-
-    @model_validator(mode="after")
-    def _one(self) -> ResignationGrounds:
-        _at_least_one(self, "grounds")
-        return self
+    a: CitedPoint | None = point("a")
+    b: CitedPoint | None = point("b")
+    c: CitedPoint | None = point("c")
+    d: CitedPoint | None = point("d")
+    dd: CitedPoint | None = point("đ", alias="đ")
+    e: CitedPoint | None = point("e")
+    g: CitedPoint | None = point("g")
+    h: CitedPoint | None = point("h")
+    i: CitedPoint | None = point("i")
+    k: CitedPoint | None = point("k")
 
 
 @described(
-    "Căn cứ của Điều 52 khoản 2 khi công chức không có đơn từ chức (khoản 3)",
-    "Grounds of Article 52 clause 2 where the civil servant did not resign (clause 3)",
+    "Căn cứ của Điều 52 khoản 2 (sửa đổi bởi NĐ 300/2026) mà công chức không có đơn từ chức "
+    "(khoản 3): điểm b thì cho thôi giữ chức vụ; điểm d, đ, e, g, h, i thì xem xét miễn nhiệm",
+    "Grounds of Article 52 clause 2 (as amended by Decree 300/2026) where the civil servant "
+    "has not resigned (clause 3): point b leads to relief from the post; points d, đ, e, g, "
+    "h, i to a dismissal",
     example={'b': {'document': {'title': 'Biên bản kiểm phiếu lấy phiếu tín nhiệm',
                                 'date': '2026-09-15'}}},
 )
-class WithoutLetter(Model):
-    """Điều 52 k3 (sửa đổi bởi NĐ 300/2026): căn cứ của khoản 2 mà công chức không có đơn."""
+class WithoutLetter(Points):
+    """Điều 52 k3 (sửa đổi bởi NĐ 300/2026): căn cứ của khoản 2 mà công chức không có đơn.
+    Points of Điều 52 (the resignation's article), not of Điều 53: unlike
+    DismissalGroundsFound, whose letters name the grounds of a dismissal, a clerk writing
+    `b` here means a low-confidence vote over 50%, there a second reprimand."""
 
-    model_config = ConfigDict(
-        json_schema_extra={
-            "description": d(
-                "Căn cứ của Điều 52 khoản 2 (sửa đổi bởi NĐ 300/2026) mà công chức không có đơn "
-                "từ chức (khoản 3): điểm b thì cho thôi giữ chức vụ; điểm d, đ, e, g, h, i thì "
-                "xem xét miễn nhiệm",
-                "Grounds of Article 52 clause 2 (as amended by Decree 300/2026) where the civil "
-                "servant has not resigned (clause 3): point b leads to relief from the post; "
-                "points d, đ, e, g, h, i to a dismissal",
-            ),
-            "anyOf": [{"required": [k]} for k in ("b", "d", "đ", "e", "g", "h", "i")],
-        }
-    )
-    b: ResignationGround | None = _point("b")
-    d: ResignationGround | None = _point("d")
-    dd: ResignationGround | None = _point("đ", alias="đ")
-    e: ResignationGround | None = _point("e")
-    g: ResignationGround | None = _point("g")
-    h: ResignationGround | None = _point("h")
-    i: ResignationGround | None = _point("i")
+    what = "grounds.clause_2"
 
-    @model_validator(mode="after")
-    def _one(self) -> WithoutLetter:
-        _at_least_one(self, "grounds.clause_2")
-        return self
+    b: CitedPoint | None = point("b")
+    d: CitedPoint | None = point("d")
+    dd: CitedPoint | None = point("đ", alias="đ")
+    e: CitedPoint | None = point("e")
+    g: CitedPoint | None = point("g")
+    h: CitedPoint | None = point("h")
+    i: CitedPoint | None = point("i")
 
 
 @described(
-    "Căn cứ cho thôi giữ chức vụ: Điều 52 khoản 1 điểm a-d, hoặc clause_2",
-    "Grounds of a relief: Article 52 clause 1 points a-d, or clause_2",
+    "Căn cứ cho thôi giữ chức vụ: điểm a-d của Điều 52 khoản 1 (sửa đổi bởi NĐ 300/2026), "
+    "hoặc clause_2 (căn cứ của khoản 2 khi không có đơn từ chức)",
+    "Grounds of the relief: points a-d of Article 52 clause 1 (as amended by Decree "
+    "300/2026), or clause_2 (grounds of clause 2 without a resignation letter)",
     example={'clause_2': {'b': {'document': {'title': 'Biên bản kiểm phiếu lấy phiếu tín nhiệm',
                                              'date': '2026-09-15'}}}},
 )
-class ReliefGrounds(Model):
+class ReliefGrounds(Points):
     """Điều 52 k1 a-d (sửa đổi bởi NĐ 300/2026), hoặc k2 qua k3."""
 
-    model_config = ConfigDict(
-        json_schema_extra={
-            "description": d(
-                "Căn cứ cho thôi giữ chức vụ: điểm a-d của Điều 52 khoản 1 (sửa đổi bởi NĐ "
-                "300/2026), hoặc clause_2 (căn cứ của khoản 2 khi không có đơn từ chức)",
-                "Grounds of the relief: points a-d of Article 52 clause 1 (as amended by "
-                "Decree 300/2026), or clause_2 (grounds of clause 2 without a resignation "
-                "letter)",
-            ),
-            "anyOf": [{"required": [k]} for k in ("a", "b", "c", "d", "clause_2")],
-        }
-    )
-    a: ResignationGround | None = _point("a")
-    b: ResignationGround | None = _point("b")
-    c: ResignationGround | None = _point("c")
-    d: ResignationGround | None = _point("d")
+    a: CitedPoint | None = point("a")
+    b: CitedPoint | None = point("b")
+    c: CitedPoint | None = point("c")
+    d: CitedPoint | None = point("d")
     clause_2: WithoutLetter | None = Field(
         None, description="Căn cứ của khoản 2 khi không có đơn từ chức (khoản 3) / Grounds "
                           "of clause 2 without a resignation letter (clause 3)")
 
-    @model_validator(mode="after")
-    def _one(self) -> ReliefGrounds:
-        _at_least_one(self, "grounds")
-        return self
-
 
 @described(
-    "Căn cứ miễn nhiệm đã có (Điều 53 khoản 1, điểm a-l)",
-    "Grounds for dismissal already present (Article 53 clause 1, points a-l)",
+    "Căn cứ miễn nhiệm (Điều 53 khoản 1, sửa đổi bởi NĐ 300/2026, điểm a-l) đã có đối với "
+    "công chức khi xem xét từ chức, cho thôi giữ chức vụ (Điều 52 khoản 4 điểm c); bỏ trống "
+    "nếu không có",
+    "Grounds for dismissal (Article 53 clause 1 as amended by Decree 300/2026, points a-l) "
+    "already present when the resignation or relief is considered (Article 52 clause 4 "
+    "point c); leave out if there are none",
     example={'c': {'document': {'title': 'Biên bản kiểm phiếu lấy phiếu tín nhiệm',
                                 'date': '2026-09-15'}}},
 )
 class DismissalGroundsFound(Model):
-    """Căn cứ miễn nhiệm đã có (Điều 53 k1 sửa đổi bởi NĐ 300/2026), vì Điều 52 k4 c."""
+    """Căn cứ miễn nhiệm đã có (Điều 53 k1 sửa đổi bởi NĐ 300/2026), vì Điều 52 k4 c.
+    The points of Điều 53 (the dismissal's article, as amended: a-l), not of Điều 52 as in
+    WithoutLetter; and none need be named (a bar that is absent is left out). The
+    dismissal's own Grounds read the same letters under both regimes and record more of
+    each point (the assessment, the rule): a case file's keys may not change, so they stay
+    apart."""
 
-    model_config = ConfigDict(
-        json_schema_extra={
-            "description": d(
-                "Căn cứ miễn nhiệm (Điều 53 khoản 1, sửa đổi bởi NĐ 300/2026, điểm a-l) đã có "
-                "đối với công chức khi xem xét từ chức, cho thôi giữ chức vụ (Điều 52 khoản 4 "
-                "điểm c); bỏ trống nếu không có",
-                "Grounds for dismissal (Article 53 clause 1 as amended by Decree 300/2026, "
-                "points a-l) already present when the resignation or relief is considered "
-                "(Article 52 clause 4 point c); leave out if there are none",
-            ),
-        }
-    )
-    a: ResignationGround | None = _point("a")
-    b: ResignationGround | None = _point("b")
-    c: ResignationGround | None = _point("c")
-    d: ResignationGround | None = _point("d")
-    dd: ResignationGround | None = _point("đ", alias="đ")
-    e: ResignationGround | None = _point("e")
-    g: ResignationGround | None = _point("g")
-    h: ResignationGround | None = _point("h")
-    i: ResignationGround | None = _point("i")
-    k: ResignationGround | None = _point("k")
-    l: ResignationGround | None = _point("l")  # noqa: E741 (the decree's own letter)
-
-
-@described(
-    "Thời hạn bổ nhiệm của chức vụ đang giữ",
-    "The term of the post held",
-    example={"effective_date": "2024-03-01", "expires": "2029-02-28"},
-)
-class HeldTerm(Term):
-    """The term of the post the person leaves."""
-
-    effective_date: dt.date = Field(
-        description=d("Ngày quyết định bổ nhiệm có hiệu lực", "Date the appointment took effect")
-    )
-    expires: dt.date = Field(
-        description=d(
-            "Ngày hết thời hạn bổ nhiệm (hết nhiệm kỳ)", "Date the term of office expires"
-        )
-    )
-
-
-@described(
-    "Kết quả lấy phiếu tín nhiệm",
-    "The result of a confidence vote",
-    example={"date": "2026-09-15", "low": 12, "total": 20},
-)
-class LowConfidenceVote(Model):
-    date: dt.date = Field(description=d("Ngày lấy phiếu tín nhiệm", "Date of the vote"))
-    low: Count = Field(description=d("Số phiếu tín nhiệm thấp", "Low-confidence ballots"))
-    total: Members = Field(
-        description=d(
-            "Tổng số phiếu theo biên bản kiểm phiếu (mẫu số của tỷ lệ)",
-            "Total ballots in the tally (the denominator of the share)",
-        )
-    )
-    tally: Document | None = Field(None, description=d("Biên bản kiểm phiếu", "The tally"))
+    a: CitedPoint | None = point("a")
+    b: CitedPoint | None = point("b")
+    c: CitedPoint | None = point("c")
+    d: CitedPoint | None = point("d")
+    dd: CitedPoint | None = point("đ", alias="đ")
+    e: CitedPoint | None = point("e")
+    g: CitedPoint | None = point("g")
+    h: CitedPoint | None = point("h")
+    i: CitedPoint | None = point("i")
+    k: CitedPoint | None = point("k")
+    l: CitedPoint | None = point("l")  # noqa: E741 (the decree's own letter)
 
 
 @described(
@@ -378,86 +268,18 @@ class Scrutiny(Model):
 
 
 @described(
-    "Ai đề xuất cấp có thẩm quyền",
-    "Who proposed to the competent body",
-    values={
-        'personnel_unit': ('cơ quan, bộ phận tham mưu về tổ chức cán bộ', 'the personnel office'),
-        'head_of_using_body': ('người đứng đầu cơ quan, đơn vị nơi công chức công tác',
-                               'the head of the body where the civil servant works'),
-        'other': ('người khác', 'someone else'),
-    },
-)
-class ResignationProposer(StrEnum):
-    """Ai trao đổi với công chức và đề xuất: cơ quan, bộ phận tham mưu về tổ chức cán bộ;
-    người đứng đầu cơ quan, đơn vị nơi công chức công tác (cơ quan sử dụng công chức)."""
-
-    PERSONNEL_UNIT = "personnel_unit"
-    HEAD_OF_USING_BODY = "head_of_using_body"
-    OTHER = "other"
-
-
-@described(
-    "Buổi trao đổi với công chức",
-    "The talk with the civil servant",
-    example={"date": "2026-10-09", "by": "Phó Giám đốc Sở"},
-)
-class ResignationTalk(Model):
-    date: dt.date = Field(description=d("Ngày trao đổi với công chức", "Date of the talk"))
-    by: Name | None = Field(None, description=d("Người trao đổi", "Who held the talk"))
-    record: Document | None = Field(None, description=d("Biên bản", "Record of the talk"))
-
-
-@described(
-    "Văn bản đề xuất (báo cáo) cấp có thẩm quyền",
-    "The proposal (report) to the competent body",
-    example={'by': 'personnel_unit',
-             'document': {'number': '112/TTr-VP', 'date': '2026-10-14'},
-             'received_on': '2026-10-15'},
-)
-class ResignationProposal(Model):
-    by: ResignationProposer = Field(
-        description=d(
-            "Ai đề xuất (báo cáo): personnel_unit (cơ quan, bộ phận tham mưu về tổ chức cán "
-            "bộ), head_of_using_body (người đứng đầu cơ quan, đơn vị nơi công chức công tác), "
-            "other",
-            "Who proposed (reported): personnel_unit (the personnel office), "
-            "head_of_using_body (the head of the body where the civil servant works), other",
-        )
-    )
-    document: NumberedDocument = Field(
-        description=d("Văn bản đề xuất (tờ trình, báo cáo)", "The proposal (submission, report)")
-    )
-    received_on: dt.date = Field(
-        description=d(
-            "Ngày cấp có thẩm quyền nhận được văn bản đề xuất",
-            "Date the competent body received the proposal",
-        )
-    )
-
-
-@described(
-    "Hồ sơ xem xét cho từ chức, cho thôi giữ chức vụ",
-    "The dossier of the resignation or relief",
+    "Hồ sơ xem xét cho từ chức, cho thôi giữ chức vụ: hồ sơ chung của Điều 54 và đơn từ "
+    "chức",
+    "The dossier of the resignation or relief: the common dossier of Article 54 and the "
+    "letter",
     example={'letter': {'title': 'Đơn từ chức', 'date': '2026-10-05'},
              'submission': {'number': '112/TTr-VP', 'date': '2026-10-14'}},
 )
-class ResignationDossier(Model):
+class ResignationDossier(RemovalDossier):
+    """The removal dossier with the resignation letter (NĐ 170 Điều 52 k6 a as first
+    issued; Điều 54 k1 as amended), which a dismissal's dossier does not have."""
+
     letter: Document | None = Field(None, description=d("Đơn từ chức", "The letter"))
-    submission: Document | None = Field(
-        None,
-        description=d(
-            "Tờ trình của cơ quan, bộ phận tham mưu về tổ chức cán bộ",
-            "The personnel office's submission",
-        ),
-    )
-    related: list[Document] = Field(
-        default_factory=list,
-        description=d("Các tài liệu khác có liên quan", "Other related documents"),
-    )
-    minutes: Document | None = Field(None, description=d("Biên bản hội nghị", "Minutes"))
-    tally_minutes: Document | None = Field(
-        None, description=d("Biên bản kiểm phiếu", "Minutes of the count")
-    )
 
 
 @described(
@@ -477,59 +299,16 @@ class ResignationAfter(Model):
     )
 
 
-@described(
-    "Một bước của quy trình của Đảng",
-    "One step of the Party procedure",
-    example={"date": "2026-10-01"},
-)
-class ResignationPartyStep(Model):
-    date: dt.date = Field(description=d("Ngày", "Date"))
-    document: Document | None = Field(None, description=d("Văn bản", "Document"))
-
-
-@described(
-    "Các bước của Hướng dẫn 45-HD/BTCTW mục IV.2 (cán bộ diện Trung ương quản lý)",
-    "The steps of Guidance 45-HD/BTCTW section IV.2 (cadres managed by the Centre)",
-    example={"btctw_exchange": {"date": "2026-10-01"}, "head_exchange": {"date": "2026-10-02"}},
-)
-class ResignationPartySteps(Model):
-    """HD 45-HD/BTCTW mục IV.2: các bước với cán bộ diện Bộ Chính trị, Ban Bí thư quản lý
-    (the same steps and names as the dismissal's)."""
-
-    btctw_exchange: ResignationPartyStep | None = Field(
-        None, description=d("Ban Tổ chức Trung ương trao đổi với người đứng đầu",
-                            "The Central Organisation Commission's talk with the head"))
-    head_exchange: ResignationPartyStep | None = Field(
-        None, description=d("Người đứng đầu trao đổi với cán bộ", "The head's talk with the cadre"))
-    collective_opinion: ResignationPartyStep | None = Field(
-        None, description=d("Tập thể ban thường vụ, lãnh đạo nơi cán bộ công tác cho ý kiến",
-                            "The standing committee's or leadership's opinion"))
-    report: ResignationPartyStep | None = Field(
-        None, description=d("Văn bản báo cáo Bộ Chính trị, Ban Bí thư",
-                            "The written report to the Politburo or Secretariat"))
-    written_opinions: ResignationPartyStep | None = Field(
-        None, description=d("Ý kiến bằng văn bản của Ủy ban Kiểm tra Trung ương, Ban Nội chính "
-                            "Trung ương", "The Central Inspection and Internal Affairs "
-                            "Commissions' written opinions"))
-
-
-class ResignationFamily(CaseBase):
-    """What từ chức and cho thôi giữ chức vụ share; not a shape of its own."""
-
-    subject_field: ClassVar[str] = "person"
+class ResignationFamily(RemovalFamily):
+    """What từ chức and cho thôi giữ chức vụ share beyond the removal family's parts; not
+    a shape of its own."""
 
     person: Person = Field(
         description=d("Công chức từ chức hoặc được cho thôi giữ chức vụ",
                       "The civil servant who resigns or is relieved of the post"))
-    term: HeldTerm = Field(
-        description=d("Thời hạn bổ nhiệm của chức vụ đang giữ", "The term of the post held")
-    )
     resignation_letter: ResignationLetter | None = Field(
         None, description=d("Đơn từ chức (đơn tự nguyện xin thôi giữ chức vụ)",
                             "The resignation letter (the voluntary request to leave the post)")
-    )
-    confidence_vote: LowConfidenceVote | None = Field(
-        None, description=d("Kỳ lấy phiếu tín nhiệm gần nhất", "The latest confidence vote")
     )
     critical_task: CriticalTask | None = Field(
         None, description=d("Nhiệm vụ trọng yếu đang đảm nhận (nếu có)",
@@ -544,43 +323,20 @@ class ResignationFamily(CaseBase):
     dismissal_grounds: DismissalGroundsFound | None = Field(
         None, description=d("Căn cứ miễn nhiệm đã có (nếu có)",
                             "Grounds for dismissal already present (if any)"))
-    exchange_with_person: ResignationTalk | None = Field(
-        None, description=d("Buổi trao đổi với công chức", "The talk with the civil servant")
-    )
-    proposal: ResignationProposal | None = Field(
-        None, description=d("Văn bản đề xuất cấp có thẩm quyền",
-                            "The proposal to the competent body"))
-    extension_reason: Document | None = Field(
-        None,
-        description=d(
-            "Văn bản nêu lý do khách quan để kéo dài thời gian xem xét, quyết định",
-            "The document giving the objective reason to take longer to decide",
-        ),
-    )
     dossier: ResignationDossier | None = Field(
         None, description=d("Hồ sơ", "The dossier"))
-    party_steps: ResignationPartySteps | None = Field(
-        None, description=d("Các bước của Đảng (cán bộ diện Trung ương quản lý)",
-                            "The Party steps (cadres managed by the Centre)"))
 
     def acts(self) -> list[tuple[dt.date, str]]:
-        """The letter, the talk, the proposal and the Party steps."""
+        """The letter, the talk, the proposal (written and received) and the Party
+        steps."""
         dated: list[tuple[dt.date, str]] = []
         if self.resignation_letter is not None:
             dated.append((self.resignation_letter.date, "/resignation_letter/date"))
             dated.append((self.resignation_letter.received_on, "/resignation_letter/received_on"))
-        if self.exchange_with_person is not None:
-            dated.append((self.exchange_with_person.date, "/exchange_with_person/date"))
+        dated += self.talk_and_proposal()
         if self.proposal is not None:
-            if self.proposal.document.date is not None:
-                dated.append((self.proposal.document.date, "/proposal/document/date"))
             dated.append((self.proposal.received_on, "/proposal/received_on"))
-        if self.party_steps is not None:
-            for name in ResignationPartySteps.model_fields:
-                step = getattr(self.party_steps, name)
-                if isinstance(step, ResignationPartyStep):
-                    dated.append((step.date, f"/party_steps/{name}/date"))
-        return dated
+        return dated + self.party_step_dates()
 
 
 @described(

@@ -26,7 +26,7 @@ from checker import __version__
 from checker.report import Citation, Finding, Report, Waived
 from checker.reporters import path_text
 
-REPORT_VERSION = "1.2"
+REPORT_VERSION = "1.3"
 
 
 def _cite(c: Citation) -> dict[str, Any]:
@@ -102,7 +102,7 @@ def document(report: Report) -> dict[str, Any]:
         "lang": report.lang,
         **({"as_of": report.as_of} if report.as_of else {}),
         **({"today": report.today} if report.today else {}),
-        "fail_on": str(report.fail_on),
+        "fail_on": str(report.fail_on) if report.fail_on is not None else "never",
         "files": files,
         "summary": {
             "files": len(report.files),
@@ -239,7 +239,9 @@ class ReportOut(_M):
     today: str | None = Field(
         None, json_schema_extra={"format": "date"},
         description="The day open deadlines were judged on (--today; added in 1.2)")
-    fail_on: str = Field(pattern="^(error|warning|info)$")
+    fail_on: str = Field(pattern="^(error|warning|info|never)$",
+                         description="The severity that makes exit 1 (never: --exit-zero or "
+                         "--fail-on never; added in 1.3)")
     files: list[FileOut]
     summary: RunSummary
     exit_code: int = Field(ge=0, le=1)

@@ -45,7 +45,8 @@ def _suite(fr: FileReport, report: Report) -> ET.Element:
                              name=printable(rid))
         found = by_rule.get(rid, [])
         failing = [f for f in found
-                   if f.waived is None and f.severity.rank >= report.fail_on.rank]
+                   if f.waived is None and report.fail_on is not None
+                   and f.severity.rank >= report.fail_on.rank]
         if failing:
             failures += 1
             fail = ET.SubElement(case, "failure", type=str(failing[0].severity),

@@ -29,6 +29,9 @@ from checker.i18n import (
 from checker.loading import Document
 from checker.model import ActingCase, AppointmentFamily, Case
 from checker.report import (
+    INTERNAL_RULE,
+    TOOL_RULES,
+    UNCHECKED_RULES,
     Applied,
     Citation,
     Finding,
@@ -68,24 +71,85 @@ class Options:
 
 
 def _matches(rule_id: str, selectors: Iterable[str]) -> bool:
-    return any(rule_id == s or rule_id.startswith(s + "-") for s in selectors)
+    """A selector is a rule id or a prefix ending at a hyphen (`APPT-DOSSIER` matches
+    `APPT-DOSSIER-*`), in any case."""
+    rid = rule_id.upper()
+    return any(rid == s.upper() or rid.startswith(s.upper() + "-") for s in selectors)
 
 
 def rule_ids(packs: Iterable[Pack]) -> set[str]:
     return {r.id for p in packs for r in p.rules}
 
 
-def check_selectors(packs: Iterable[Pack], opts: Options) -> None:
-    ids = rule_ids(packs)
-    for s in sorted(opts.select | opts.ignore):
-        if not any(_matches(i, [s]) for i in ids):
-            raise UsageError(t("unknown-rule", opts.lang, rule=repr(s)))
+def known_ids(packs: Iterable[Pack]) -> set[str]:
+    """The ids a selector may name: the rules of the packs and the tool's own."""
+    return rule_ids(packs) | set(TOOL_RULES)
+
+
+def suggestions(rule_id: str, ids: Iterable[str], n: int = 3,
+                prefixes: bool = True) -> list[str]:
+    """The known ids (and, for selectors, their prefixes) nearest to a mistyped one,
+    nearest first."""
+    from difflib import get_close_matches
+
+    names = set(ids)
+    if prefixes:
+        names |= {i.rsplit("-", k)[0] for i in names for k in range(1, i.count("-") + 1)}
+    return get_close_matches(rule_id.upper(), sorted(names), n=n, cutoff=0.8)
+
+
+def unknown_rule(rule_id: str, ids: Iterable[str], lang: Lang, prefixes: bool = True) -> str:
+    """The message for an id no rule has, with a "did you mean" when one is near."""
+    near = suggestions(rule_id, ids, prefixes=prefixes)
+    if not near:
+        return t("unknown-rule", lang, rule=repr(rule_id))
+    sep = " hoặc " if lang == "vi" else " or "
+    return t("unknown-rule-suggest", lang, rule=repr(rule_id),
+             suggestions=sep.join(near))
+
+
+def check_selectors(packs: Iterable[Pack], opts: Options,
+                    where: Mapping[str, str] | None = None) -> None:
+    """Every selector names a rule (or a prefix of some), and INTERNAL is not ignored;
+    else a UsageError in the run's language, prefixed with where the selector came from
+    (`where`: "select"/"ignore" → "--select", "CHECKER_SELECT", "<file>: select")."""
+    ids = known_ids(packs)
+    for name, selectors in (("select", opts.select), ("ignore", opts.ignore)):
+        place = (where or {}).get(name)
+        for s in sorted(selectors):
+            if not any(_matches(i, [s]) for i in ids):
+                message = unknown_rule(s, ids, opts.lang)
+                raise UsageError(f"{place}: {message}" if place else message)
+    if _matches(INTERNAL_RULE, opts.ignore):
+        raise UsageError(t("ignore-internal", opts.lang,
+                           where=(where or {}).get("ignore", "--ignore")))
 
 
 def wanted(rule_id: str, opts: Options) -> bool:
     if opts.select and not _matches(rule_id, opts.select):
         return False
     return not _matches(rule_id, opts.ignore)
+
+
+def shown(finding: Finding, opts: Options) -> bool:
+    """Is a finding of the tool's own ids reported? Ignored ids are not. A --select that
+    names some of the tool's ids keeps only those, and the findings that mean the file was
+    not checked at all (UNCHECKED_RULES); a --select of the law's rules alone keeps all of
+    them: they are about the file, not about the law."""
+    rid = finding.rule
+    if rid not in TOOL_RULES:  # the law's: chosen by wanted() before they ran
+        return True
+    if rid != INTERNAL_RULE and _matches(rid, opts.ignore):
+        return False
+    tool_selected = [s for s in opts.select if s.upper() in TOOL_RULES]
+    if tool_selected and rid not in UNCHECKED_RULES:
+        return _matches(rid, tool_selected)
+    return True
+
+
+def _law_selectors(opts: Options) -> bool:
+    """Do the selectors leave out any of the law's rules?"""
+    return bool(opts.select) or any(s.upper() not in TOOL_RULES for s in opts.ignore)
 
 
 def deciding_date(case: Case) -> tuple[dt.date, str] | None:
@@ -198,6 +262,73 @@ class Evaluation:
     rules_run: list[str] = field(default_factory=list)
 
 
+def proper_start(case: Case) -> tuple[dt.date, str] | None:
+    """The day the procedure proper began: its earliest act that is not a preliminary
+    (e.g. the first step, where the policy request came before it)."""
+    dated = case.proper_acts()
+    return min(dated) if dated else deciding_date(case)
+
+
+Selector = Callable[[str], tuple[dt.date, str] | None]
+
+
+@dataclass
+class _Layer:
+    """One layer judged under one choice of dates."""
+
+    covering: list[tuple[Pack, Cover, tuple[dt.date, str]]]
+    findings: list[Finding]
+    rules_run: list[str]
+    regime_rules: set[str]
+
+
+def _covering(case: Case, data: Any, packs: tuple[Pack, ...], layer: str,
+              when: Selector) -> tuple[list[tuple[Pack, Cover]], list[tuple[Pack, Cover]],
+                                       list[tuple[Pack, Cover, tuple[dt.date, str]]]]:
+    candidates = [
+        (p, c) for p in packs if p.layer == layer for c in p.covers
+        if case.procedure in c.procedures
+    ]
+    fitting = [(p, c) for p, c in candidates if holds(c.when, data)]
+    covering = []
+    for p, c in fitting:
+        chosen = when(c.selected_by)
+        if chosen is not None and c.in_force.contains(chosen[0]):
+            covering.append((p, c, chosen))
+    return candidates, fitting, covering
+
+
+def _judge(doc: Document, case: Case, layer: str, ctx: Ctx, opts: Options,
+           covering: list[tuple[Pack, Cover, tuple[dt.date, str]]],
+           when: Selector) -> _Layer:
+    versions: dict[str, list[Rule]] = {}
+    owner: dict[int, Pack] = {}
+    for p, _, _ in covering:
+        for r in p.rules:
+            if id(r) not in owner:  # a pack with two covers lists its rules once
+                versions.setdefault(r.id, []).append(r)
+                owner[id(r)] = p
+    regime_rules = {r.id for p, c, _ in covering if c.role == "regime" for r in p.rules}
+    rules_run: list[str] = []
+    hits: list[tuple[Hit, Finding]] = []
+    for rule_id in sorted(versions):
+        if not wanted(rule_id, opts):
+            continue
+        found = when(versions[rule_id][0].selected_by)
+        rule = version_in_force(versions[rule_id], found[0]) if found else None
+        if rule is None or case.procedure not in rule.procedures:
+            continue
+        if not holds(rule.when, doc.data):
+            continue
+        rules_run.append(rule.id)
+        names: Mapping[Any, Text] | None = owner[id(rule)].names.get(case.procedure)
+        for hit in PREDICATES[rule.check.kind].run(rule.check, ctx):
+            hits.append((hit, _finding(doc, rule, hit, opts.lang, layer, case.procedure,
+                                       names)))
+    return _Layer(covering, [f for _, f in _after_halts(case, hits)], rules_run,
+                  regime_rules)
+
+
 def evaluate(doc: Document, case: Case, packs: tuple[Pack, ...], opts: Options) -> Evaluation:
     lang = opts.lang
     memo: dict[str, tuple[dt.date, str] | None] = {}
@@ -207,6 +338,11 @@ def evaluate(doc: Document, case: Case, packs: tuple[Pack, ...], opts: Options) 
             memo[selector] = selected(case, selector, opts)
         return memo[selector]
 
+    def when_proper(selector: str) -> tuple[dt.date, str] | None:
+        # The other reading of a transitional provision: the procedure began with its
+        # first act that is not a preliminary.
+        return proper_start(case) if selector == "process_start" else when(selector)
+
     if when("decision") is None:
         return Evaluation([_notice(doc, lang, COVERAGE_RULE, "no-date", "")])
     ctx = Ctx(case=case, data=doc.data, as_of=opts.today or opts.as_of)
@@ -214,16 +350,7 @@ def evaluate(doc: Document, case: Case, packs: tuple[Pack, ...], opts: Options) 
     out = Evaluation()
     findings, applied = out.findings, out.applied
     for layer in sorted({p.layer for p in packs}):
-        candidates = [
-            (p, c) for p in packs if p.layer == layer for c in p.covers
-            if case.procedure in c.procedures
-        ]
-        fitting = [(p, c) for p, c in candidates if holds(c.when, doc.data)]
-        covering = []
-        for p, c in fitting:
-            chosen = when(c.selected_by)
-            if chosen is not None and c.in_force.contains(chosen[0]):
-                covering.append((p, c, chosen))
+        candidates, fitting, covering = _covering(case, doc.data, packs, layer, when)
         if not any(c.role == "regime" for _, c, _ in covering):
             # Supplements still run: they are separate regulations in force on their own
             # dates (e.g. a ban cán sự đảng's working rules); the layer's regime is not.
@@ -232,7 +359,10 @@ def evaluate(doc: Document, case: Case, packs: tuple[Pack, ...], opts: Options) 
                 [c for _, c in fitting if c.role == "regime"], supplements=bool(covering)))
             if not covering:
                 continue
-        for _, c, (day, by) in covering:
+        judged = _judge(doc, case, layer, ctx, opts, covering, when)
+        other = _other_reading(case, doc.data, packs, layer, opts, covering, when_proper)
+        both = covering + (other[1] if other is not None else [])
+        for _, c, (day, by) in both:
             src = cat.get(c.source)
             assert src is not None
             amended = cat.get(src.amends) if src.amends else None
@@ -241,34 +371,17 @@ def evaluate(doc: Document, case: Case, packs: tuple[Pack, ...], opts: Options) 
                             doc_kind(amended) if amended else None)
             if entry not in applied:  # two packs may speak for the same source
                 applied.append(entry)
-        versions: dict[str, list[Rule]] = {}
-        owner: dict[int, Pack] = {}
-        for p, _, _ in covering:
-            for r in p.rules:
-                if id(r) not in owner:  # a pack with two covers lists its rules once
-                    versions.setdefault(r.id, []).append(r)
-                    owner[id(r)] = p
-        regime_rules = {r.id for p, c, _ in covering if c.role == "regime" for r in p.rules}
-        ran_before = len(out.rules_run)
-        layer_hits: list[tuple[Hit, Finding]] = []
-        for rule_id in sorted(versions):
-            if not wanted(rule_id, opts):
-                continue
-            found = when(versions[rule_id][0].selected_by)
-            rule = version_in_force(versions[rule_id], found[0]) if found else None
-            if rule is None or case.procedure not in rule.procedures:
-                continue
-            if not holds(rule.when, doc.data):
-                continue
-            out.rules_run.append(rule.id)
-            names: Mapping[Any, Text] | None = owner[id(rule)].names.get(case.procedure)
-            for hit in PREDICATES[rule.check.kind].run(rule.check, ctx):
-                layer_hits.append((hit, _finding(doc, rule, hit, lang, layer, case.procedure,
-                                                 names)))
-        findings.extend(f for _, f in _after_halts(case, layer_hits))
+        if other is not None:
+            transition, other_covering = other
+            alt = _judge(doc, case, layer, ctx, opts, other_covering, when_proper)
+            judged.findings = _reconcile(doc, case, layer, opts, judged, alt, transition)
+            judged.rules_run = sorted(set(judged.rules_run) | set(alt.rules_run))
+            judged.regime_rules |= alt.regime_rules
+        out.rules_run.extend(judged.rules_run)
+        findings.extend(judged.findings)
         regimes = [c for _, c, _ in covering if c.role == "regime"]
-        if (regimes and not opts.select and not opts.ignore
-                and not regime_rules & set(out.rules_run[ran_before:])):
+        if (regimes and not _law_selectors(opts)
+                and not judged.regime_rules & set(judged.rules_run)):
             # Judged under a regulation of which no encoded rule fits this case: say so,
             # so that "no problems" is not read as "checked".
             src = cat.get(regimes[0].source)
@@ -280,6 +393,73 @@ def evaluate(doc: Document, case: Case, packs: tuple[Pack, ...], opts: Options) 
             findings.append(dataclasses.replace(note, severity=Severity.INFO))
     out.rules_run.sort()
     return out
+
+
+def _other_reading(case: Case, data: Any, packs: tuple[Pack, ...], layer: str, opts: Options,
+                   covering: list[tuple[Pack, Cover, tuple[dt.date, str]]],
+                   when_proper: Selector
+                   ) -> tuple[Cover, list[tuple[Pack, Cover, tuple[dt.date, str]]]] | None:
+    """When only a case's preliminaries precede a regime whose cover declares an
+    unsettled transitional provision, the covers the other reading selects, with that
+    cover; None when the readings agree (or --as-of fixes the date)."""
+    if opts.as_of is not None:
+        return None
+    _, _, other = _covering(case, data, packs, layer, when_proper)
+    mine = {id(c) for _, c, _ in covering}
+    for _, c, _ in other:
+        if c.role == "regime" and c.transition is not None and id(c) not in mine:
+            return c, other
+    return None
+
+
+def _reconcile(doc: Document, case: Case, layer: str, opts: Options, judged: _Layer,
+               alt: _Layer, moved: Cover) -> list[Finding]:
+    """Keep what both readings conclude; mark what only one does as cannot be decided,
+    and say once why the layer was judged twice."""
+    lang = opts.lang
+    cat = catalog()
+    assert moved.transition is not None
+    transition = citation(moved.transition, cat)
+
+    def label(layer_judged: _Layer) -> str:
+        regime = next(c for _, c, _ in layer_judged.covering if c.role == "regime")
+        src = cat.get(regime.source)
+        assert src is not None
+        amended = cat.get(src.amends) if src.amends else None
+        return Applied(layer, src.id, src.number, "", "",
+                       amended.number if amended else None, doc_kind(src),
+                       doc_kind(amended) if amended else None).label(lang)
+
+    earlier, later = label(judged), label(alt)
+
+    def key(f: Finding) -> tuple[str, str]:
+        return f.rule, f.pointer
+
+    mine, theirs = {key(f) for f in judged.findings}, {key(f) for f in alt.findings}
+    out: list[Finding] = []
+    for f in judged.findings:
+        out.append(f if key(f) in theirs else _only(f, earlier, later, transition, lang))
+    out += [_only(f, later, earlier, transition, lang)
+            for f in alt.findings if key(f) not in mine]
+    start, proper = start_date(case), proper_start(case)
+    assert start is not None and proper is not None
+    note = _notice(doc, lang, COVERAGE_RULE, "transition-unsettled", start[1], layer,
+                   boundary=fmt(moved.in_force.start, lang), start=fmt(start[0], lang),
+                   proper=fmt(proper[0], lang), earlier=earlier, later=later,
+                   procedure=PROCEDURE_NAMES[case.procedure][lang],
+                   layer=LAYER_NAMES[layer][lang])
+    out.append(dataclasses.replace(note, severity=Severity.INFO, kind=Kind.UNDECIDABLE,
+                                   cites=(transition,)))
+    return out
+
+
+def _only(f: Finding, held: str, other: str, transition: Citation, lang: Lang) -> Finding:
+    """A finding of one reading only: cannot be decided, at most a warning."""
+    severity = Severity.WARNING if f.severity is Severity.ERROR else f.severity
+    kind = Kind.UNDECIDABLE if f.kind is Kind.VIOLATION else f.kind
+    message = f"{f.message} {t('transition-only', lang, held=held, other=other)}"
+    return dataclasses.replace(f, severity=severity, kind=kind, message=message,
+                               cites=_unique((*f.cites, transition)))
 
 
 def rule_meta(packs: Iterable[Pack], lang: Lang) -> tuple[RuleMeta, ...]:

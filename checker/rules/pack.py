@@ -228,6 +228,13 @@ class Cover(Strict):
                     "case outside every regime cover of its layer is 'not covered'); "
                     "supplement: rules that apply alongside, whose cover never makes a "
                     "layer count as covered")
+    transition: Cite | None = Field(
+        None,
+        description="The transitional provision that keeps a procedure already carried out "
+                    "before `in_force.from` under the earlier regulation, where it is not "
+                    "settled whether a case with only its preliminaries (e.g. the policy "
+                    "request) before that day counts: such a case is judged both ways and "
+                    "a finding of only one reading says 'cannot decide'")
 
 
 class Pack(Strict):
@@ -374,8 +381,9 @@ def check_meaning(pack: Pack, cat: Catalog, origin: str, lang: Lang = "en") -> N
     """What the schema cannot say: every citation resolves, belongs to the pack's layer
     and is in force whenever its rule applies; every cover speaks for the pack's layer
     under a built-in document of that layer, within that document's period in force;
-    versions of a rule do not overlap; confidence bounds severity; messages fit their
-    predicate."""
+    versions of a rule do not overlap; confidence bounds severity; the predicate can read
+    a case of every procedure the rule lists (its kind's declared family, see
+    checker.rules.predicates.core.Predicate); messages fit their predicate."""
     def fail(key: str, rule: str | None = None, **values: object) -> RulePackError:
         return RulePackError(t(key, lang, pack=origin, rule=rule, **values))
 
@@ -399,6 +407,13 @@ def check_meaning(pack: Pack, cat: Catalog, origin: str, lang: Lang = "en") -> N
         if _first_day_without(cov.in_force, [(start, end)]) is not None:
             raise fail("pack-cover-period", layer=layer, source=src.id, number=src.number,
                        period=cov.in_force.text(lang), in_force=_span_text(start, end, lang))
+        if cov.transition is not None:
+            moved = cat.get(cov.transition.source)
+            if moved is None:
+                raise fail("pack-cover-unknown", source=repr(cov.transition.source))
+            if cov.selected_by != "process_start":
+                raise fail("pack-cover-transition", source=src.id,
+                           selected_by=cov.selected_by)
     seen: dict[str, list[Rule]] = {}
     for r in pack.rules:
         for c in r.cites:
@@ -448,6 +463,11 @@ def check_meaning(pack: Pack, cat: Catalog, origin: str, lang: Lang = "en") -> N
         if r.severity is Severity.ERROR and best < Confidence.MEDIUM_HIGH.rank:
             raise fail("pack-error-confidence", r.id)
         kind = PREDICATES[r.check.kind]
+        supported = kind.procedures(r.check)
+        outside = [str(p) for p in r.procedures if str(p) not in supported]
+        if outside:
+            raise fail("pack-kind-procedure", r.id, kind=r.check.kind,
+                       procedure=", ".join(outside), supported=", ".join(supported))
         need = required_messages(r.check.kind, r.check)
         missing = need - set(r.messages)
         if missing:
@@ -514,11 +534,12 @@ def parse_pack(data: dict[str, Any], origin: str, cat: Catalog, *, schema: bool 
         raise RulePackError(f"{origin}: {detail}") from None
     merged = merged_catalog(pack, cat, origin, lang)
     check_meaning(pack, merged, origin, lang)
-    for r in pack.rules:
-        for c in r.cites:
-            c._resolved = merged.get(c.source)
-            if c.amended_by is not None:
-                c._amending = merged.get(c.amended_by.source)
+    cites = [c for r in pack.rules for c in r.cites]
+    cites += [cov.transition for cov in pack.covers if cov.transition is not None]
+    for c in cites:
+        c._resolved = merged.get(c.source)
+        if c.amended_by is not None:
+            c._amending = merged.get(c.amended_by.source)
     return pack
 
 

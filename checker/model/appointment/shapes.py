@@ -116,6 +116,10 @@ class AppointmentFamily(CaseBase):
         ),
     )
 
+    # NĐ 170 Điều 33 (as first issued and as amended) asks for the policy (k1) before
+    # "thực hiện quy trình" (k2, k3); Điều 36 k1's notice precedes a reappointment's.
+    preliminaries: ClassVar[tuple[str, ...]] = ("/policy/", "/notice/")
+
     def acts(self) -> list[tuple[dt.date, str]]:
         """The steps, and the written request for the policy and its approval."""
         dated = [(s.date, f"/steps/{i}/date") for i, s in enumerate(self.steps)]

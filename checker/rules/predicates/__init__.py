@@ -24,16 +24,23 @@ The kinds live in family modules, by what they judge:
                       at most so many months, a date in the rule's period
     values.py         single values: present, flags, allowed and forbidden values, bounds,
                       the same body
-    removal.py        removal from a post (dismissal, issue 14): places present or absent,
-                      a share above a ratio, items counted in a period, consecutive years,
-                      a deadline extendable with a reason, a vote of several bodies under
-                      every reading, dates in order, an open question
+    transfer.py       transfer (issue 14): an item's date within so many months of a day
+                      (a child under 36 months), an allowance kept for so many months
+    removal.py        removal from a post (dismissal, resignation, relief; issue 14):
+                      places present or absent, a share above a ratio, items counted in a
+                      period, consecutive years, a deadline extendable with a reason, a vote
+                      of several bodies under every reading, dates in order, an open question
+    rotation.py       rotation (issue 14, LC): records dated by a given day, acts grouped
+                      by step with the steps in order
 
 Each family module ends with KINDS, a tuple (unannotated, see Predicate) of its registry
-entries: (parameter model, function, messages). A new kind is a model, a function and an
-entry in its family's KINDS; a new family is a module, imported and named in the registry
-below. PREDICATES and the union of parameter models that validates a rule's `check` (and
-so the rule-pack schema) are both built from these entries.
+entries: (parameter model, function, messages, and `reads`: the family of case it needs,
+CaseBase unless it reads one family's model, e.g. AppointmentFamily for the steps; a
+pack that uses a kind on another family's procedure is refused when loaded). A new kind
+is a model, a function and an entry in its family's KINDS; a new family is a module,
+imported and named in the registry below. PREDICATES and the union of parameter models
+that validates a rule's `check` (and so the rule-pack schema) are both built from these
+entries.
 """
 
 from __future__ import annotations
@@ -48,8 +55,10 @@ from checker.rules.predicates import (
     items,
     person,
     removal,
+    rotation,  # issue 14, LC
     steps,
     timing,
+    transfer,  # issue 14, transfer
     values,
     waiting,  # W (issue 14)
 )
@@ -104,8 +113,10 @@ PREDICATES: dict[str, Predicate[Any]] = registry(
     person.KINDS,
     removal.KINDS,
     waiting.KINDS,  # W (issue 14)
+    rotation.KINDS,  # issue 14, LC
     steps.KINDS,
     timing.KINDS,
+    transfer.KINDS,  # issue 14, transfer
     values.KINDS,
 )
 

@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from checker.model import ConsultationKind, StepKind
+from checker.model import AppointmentFamily, ConsultationKind, StepKind
 from checker.report import Kind
 from checker.rules.predicates.core import (
     Ctx,
@@ -18,6 +18,7 @@ from checker.rules.predicates.core import (
     Params,
     Pointer,
     Predicate,
+    Reads,
     emits,
     resolve,
     step_ptr,
@@ -54,6 +55,11 @@ class ConsultationBefore(Params):
         if not self.divergence_analysis:
             out.add("no_analysis")
         return out
+
+    def reads(self) -> Reads | None:
+        """Before a step: the steps are the appointment family's; before the decision,
+        any case will do."""
+        return AppointmentFamily if self.step != "decision" else super().reads()
 
 
 class ConsultationRecorded(Params):

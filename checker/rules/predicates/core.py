@@ -14,8 +14,21 @@ from typing import TYPE_CHECKING, Annotated, Any, Generic, TypeVar, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from checker.model import AppointmentFamily, Case, Step, StepKind
+from checker.model import SHAPES, AppointmentFamily, Case, CaseBase, Step, StepKind
 from checker.report import Kind
+
+# What a predicate kind needs the case to be: a model class, or any of several.
+Reads = type[CaseBase] | tuple[type[CaseBase], ...]
+# The shapes that record the steps of their procedure (a `steps` list of Step): the
+# appointment family, and a transfer, whose leader goes through the steps of an appointment from
+# elsewhere (NĐ 170 Điều 25 k3 d). Derived from the model: a new shape with steps joins.
+def _records_steps(shape: type[CaseBase]) -> bool:
+    field = shape.model_fields.get("steps")
+    return field is not None and Step in get_args(field.annotation)
+
+
+STEPPED: tuple[type[CaseBase], ...] = tuple(
+    shape for shape in SHAPES.values() if _records_steps(shape))
 
 Value = str | int | Fraction | dt.date
 
@@ -75,6 +88,23 @@ class Params(BaseModel):
         not write them)."""
         return set()
 
+    def reads(self) -> Reads | None:
+        """The family of case these parameters need beyond their kind's (see
+        Predicate.reads), or None. By default: the shapes that record steps (STEPPED) if a
+        date reference names a step ("step:first", "step:<kind>"); a kind whose
+        parameters choose what it reads says so by overriding this."""
+        return STEPPED if _names_a_step(self.model_dump()) else None
+
+
+def _names_a_step(value: Any) -> bool:
+    if isinstance(value, str):
+        return value.startswith("step:")
+    if isinstance(value, dict):
+        return any(_names_a_step(v) for v in value.values())
+    if isinstance(value, list | tuple):
+        return any(_names_a_step(v) for v in value)
+    return False
+
 
 # ---------------------------------------------------------------- helpers
 def resolve(data: Any, pointer: str) -> Any:
@@ -108,8 +138,11 @@ def family(c: Ctx) -> AppointmentFamily:
 
 
 def case_steps(c: Ctx) -> list[Step]:
-    """The steps of the procedure; none for a procedure whose shape records none."""
-    return c.case.steps if isinstance(c.case, AppointmentFamily) else []
+    """The steps of the procedure; none for a procedure whose shape records none. The
+    appointment family records them, and so does a transfer (a leader's are those of an
+    appointment from elsewhere: NĐ 170 Điều 25 k3 d)."""
+    steps = getattr(c.case, "steps", None)
+    return steps if isinstance(steps, list) else []
 
 
 def person_ptr(c: Ctx) -> str:
@@ -180,18 +213,35 @@ P = TypeVar("P", bound=Params)
 @dataclass(frozen=True)
 class Predicate(Generic[P]):
     """One predicate kind: the model of its parameters (whose `kind` Literal names it), the
-    function that evaluates it, and the messages it may emit, each key with the
-    placeholders its hits fill in. The type checker holds the model and the function
-    together, as long as a family's KINDS is left unannotated: annotated
-    tuple[Predicate[Any], ...], it would accept any function for any model."""
+    function that evaluates it, the messages it may emit, each key with the placeholders
+    its hits fill in, and the family of case it reads. The type checker holds the model
+    and the function together, as long as a family's KINDS is left unannotated: annotated
+    tuple[Predicate[Any], ...], it would accept any function for any model.
+
+    `reads` is the model class the function needs the case to be: CaseBase (the default)
+    for a kind that reads the case by pointers and the fields every case has, so that it
+    works for every procedure; a family's base (AppointmentFamily: the candidate, the
+    leadership, the appointment dossier) for a kind that reads that family's model; or
+    several classes, such as STEPPED for a kind that reads only the steps. The
+    procedures a kind supports follow from it (every shape that is a subclass), so a new
+    procedure of a family is supported without editing any list; a rule pack whose rule
+    lists another procedure is refused when it is loaded (checker.rules.pack)."""
 
     params: type[P]
     run: Callable[[P, Ctx], Iterator[Hit]]
     messages: dict[str, frozenset[str]]
+    reads: Reads = CaseBase
 
     @property
     def kind(self) -> str:
         return kind_of(self.params)
+
+    def procedures(self, params: Params | None = None) -> tuple[str, ...]:
+        """The procedures whose case this kind can read, with these parameters if given
+        (which may narrow the family, never widen it), in the order of the shapes."""
+        narrowed = params.reads() if params is not None else None
+        return tuple(p for p, shape in SHAPES.items() if issubclass(shape, self.reads)
+                     and (narrowed is None or issubclass(shape, narrowed)))
 
 
 def kind_of(params: type[Params]) -> str:

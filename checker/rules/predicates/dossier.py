@@ -1,14 +1,17 @@
-"""The personnel dossier: an item present, an item no older than so many months."""
+"""The personnel dossier: an item present (or several), an item no older than so many
+months. The dossier is the appointment family's (candidate's dossier) or, for another
+procedure whose shape records the same Dossier (a rotation: NĐ 170/2025 Điều 47), that
+one."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field
 
-from checker.model import DossierKind
+from checker.model import SHAPES, CaseBase, Dossier, DossierKind
 from checker.report import Kind
 from checker.rules.predicates.core import (
     Ctx,
@@ -21,7 +24,6 @@ from checker.rules.predicates.core import (
     date_ref,
     dates,
     emits,
-    family,
     resolve,
 )
 from checker.workdays import add_months
@@ -63,18 +65,58 @@ class DossierItemPresent(Params):
 
 
 class DocumentAge(Params):
-    """The dossier item `item` is dated within `months` months before `reference`."""
+    """The dossier item `item` is dated within `months` months before `reference`. With
+    `open_beyond`, the text does not say before what the months run (e.g. a health
+    certificate "trong thời hạn 06 tháng", NĐ 170/2025 Điều 43 k5): an item within them
+    is fine, one older or later cannot be decided."""
 
     kind: Literal["document_age"]
     item: DossierKind
     months: int = Field(ge=1, le=120)
     reference: Pointer
+    open_beyond: bool = False
+
+    @property
+    def open_question(self) -> bool:
+        """With `open_beyond` its only finding is "cannot decide" (an undated item, or
+        one beyond the months, alike)."""
+        return self.open_beyond
+
+
+# --- issue 14, LC (rotation): several items in one rule ---
+class DossierItemsPresent(Params):
+    """The dossier holds an item of each of `items`; an item the case records elsewhere
+    (`elsewhere`: item → pointer, e.g. the political conclusion among the steps) counts
+    there too. One finding per missing item."""
+
+    kind: Literal["dossier_items"]
+    items: list[DossierKind] = Field(min_length=1)
+    elsewhere: dict[DossierKind, Pointer] = Field(default_factory=dict)
+# --- end LC ---
 
 
 # ---------------------------------------------------------------- predicates
+def _records_a_dossier(shape: type[CaseBase]) -> bool:
+    field = shape.model_fields.get("dossier")
+    return field is not None and Dossier in get_args(field.annotation)
+
+
+# The shapes whose `dossier` is the appointment dossier (Điều 35): the appointment family
+# and a rotation (Điều 47). Derived from the model; a removal's dossier is another model.
+DOSSIERED: tuple[type[CaseBase], ...] = tuple(
+    shape for shape in SHAPES.values() if _records_a_dossier(shape))
+
+
+def _dossier(c: Ctx) -> Dossier | None:
+    """The case's dossier: the appointment family's, or another shape's of the same
+    model (a rotation's). A shape without one has none."""
+    d = getattr(c.case, "dossier", None)
+    return d if isinstance(d, Dossier) else None
+
+
 def dossier_age(p: DossierAge, c: Ctx) -> Iterator[Hit]:
     refs = dates(c, p.reference)
-    d = family(c).dossier
+    d = _dossier(c)
     if d is None or not refs:
         return
     # A reading listed before the first one found is missing (e.g. the filing date).
@@ -126,7 +168,7 @@ def _age(p: DossierAge, name: str, issued: dt.date, at: str,
 
 
 def _items(c: Ctx, kind: DossierKind) -> list[int]:
-    d = family(c).dossier
+    d = _dossier(c)
     return [i for i, it in enumerate(d.items) if it.kind == kind] if d else []
 
 
@@ -135,7 +177,17 @@ def dossier_item(p: DossierItemPresent, c: Ctx) -> Iterator[Hit]:
         return
     if p.or_at and resolve(c.data, p.or_at) is not None:
         return
-    yield Hit("/dossier" if family(c).dossier else "", values={"item": p.item})
+    yield Hit("/dossier" if _dossier(c) else "", values={"item": p.item})
+
+
+def dossier_items(p: DossierItemsPresent, c: Ctx) -> Iterator[Hit]:
+    for item in p.items:
+        if _items(c, item):
+            continue
+        at = p.elsewhere.get(item)
+        if at is not None and resolve(c.data, at) is not None:
+            continue
+        yield Hit("/dossier" if _dossier(c) else "", values={"item": item})
 
 
 def document_age(p: DocumentAge, c: Ctx) -> Iterator[Hit]:
@@ -149,8 +201,9 @@ def document_age(p: DocumentAge, c: Ctx) -> Iterator[Hit]:
         return
     filed = dt.date.fromisoformat(ref)
     earliest = add_months(filed, -p.months)
-    dossier = family(c).dossier
+    dossier = _dossier(c)
     assert dossier is not None
+    beyond = Kind.UNDECIDABLE if p.open_beyond else Kind.VIOLATION
     for i in items:
         issued = dossier.items[i].document.date
         at = f"/dossier/items/{i}/document"
@@ -158,9 +211,11 @@ def document_age(p: DocumentAge, c: Ctx) -> Iterator[Hit]:
             yield Hit(at, "undated", {"item": p.item}, Kind.UNDECIDABLE)
         elif issued < earliest:
             yield Hit(f"{at}/date", "too_old",
-                      {"item": p.item, "issued": issued, "filed": filed, "months": p.months})
+                      {"item": p.item, "issued": issued, "filed": filed, "months": p.months},
+                      beyond)
         elif issued > filed:
-            yield Hit(f"{at}/date", "after", {"item": p.item, "issued": issued, "filed": filed})
+            yield Hit(f"{at}/date", "after", {"item": p.item, "issued": issued, "filed": filed},
+                      beyond)
 
 
 # ---------------------------------------------------------------- registry
@@ -169,9 +224,11 @@ KINDS = (
         undated="item", too_old="item issued months reference",
         after="item issued months reference", ambiguous="item issued months reference other",
         ambiguous_after="item issued months reference other",
-        stale_unfiled="item issued months reference")),
-    Predicate(DossierItemPresent, dossier_item, emits(default="item")),
+        stale_unfiled="item issued months reference"), reads=DOSSIERED),
+    Predicate(DossierItemPresent, dossier_item, emits(default="item"), reads=DOSSIERED),
+    Predicate(DossierItemsPresent, dossier_items, emits(default="item"),  # issue 14, LC
+              reads=DOSSIERED),
     Predicate(DocumentAge, document_age, emits(
         undated="item", no_reference="item", too_old="item issued filed months",
-        after="item issued filed")),
+        after="item issued filed"), reads=DOSSIERED),
 )

@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from checker.model import DisciplineForm
+from checker.model import AppointmentFamily, DisciplineForm
 from checker.report import Kind
 from checker.rules.predicates.core import (
     Ctx,
@@ -20,6 +20,7 @@ from checker.rules.predicates.core import (
     Pointer,
     Predicate,
     Prefer,
+    Reads,
     Value,
     date_ref,
     dates,
@@ -102,6 +103,10 @@ class MinMonths(Params):
     def unused(self) -> set[str]:
         return (set() if len(self.until) >= 2 else {"ambiguous"}) | (
             set() if self.earlier_posts else {"earlier"})
+
+    def reads(self) -> Reads | None:
+        """Earlier posts are the candidate's (the appointment family's) record."""
+        return AppointmentFamily if self.earlier_posts else super().reads()
 
 
 class RetirementMargin(Params):
@@ -349,7 +354,7 @@ def retirement_margin(p: RetirementMargin, c: Ctx) -> Iterator[Hit]:
                               "months": p.months, "floor": p.floor or 0}
     assert key_ is not None
     at = p.exception if key_ == "incomplete_exception" and p.exception else (
-        "/candidate/retirement_date")
+        f"{person_ptr(c)}/retirement_date")
     if len(bad) < len(results):
         ok = next(r[0] for r in results if r[2] is None)
         yield Hit(at, "ambiguous", {**vals, "other": ok}, Kind.UNDECIDABLE)
@@ -407,7 +412,7 @@ KINDS = (
     Predicate(TenureMonths, tenure_months, emits(
         unknown="months", short="since until months held days",
         unsure="since until months held days", pending="since until months held days",
-        ambiguous="since until months held days other")),
+        ambiguous="since until months held days other"), reads=AppointmentFamily),
     Predicate(RecentRatings, recent_ratings, emits(
         low="year rating", missing="years", overall="year rating")),
     Predicate(MinMonths, min_months, emits(

@@ -1,10 +1,14 @@
 """Removal from a post (issue 14): dismissal (miễn nhiệm, NĐ 170/2025 Điều 53-55 as first
-issued and as amended by NĐ 300/2026). The kinds work on the case as JSON values
-(pointers), not on one procedure's model, so that other removals (resignation, relief
-from post) can use them: places that must be present or absent, a share above a ratio,
-items counted within a period, consecutive years, a deadline that may be extended with a
-reason (and whose extension the text leaves open), a vote of several bodies under every
-reading of how they count, dates in order, and a question the law leaves open."""
+issued and as amended by NĐ 300/2026), resignation and relief (từ chức, cho thôi giữ chức
+vụ, Điều 52, 54, 55). The kinds read the case as JSON values (pointers), never one
+procedure's model, so they read any case (reads=CaseBase) and never branch on the
+procedure: what the three removals share has one place and one name in every one of them
+(checker.model.removal: /term, /confidence_vote, /exchange_with_person, /proposal,
+/dossier, /party_steps), and a rule pack points at it once for all three. They judge:
+places that must be present or absent, a share above a ratio, items counted within a
+period, consecutive years, a deadline that may be extended with a reason (and whose
+extension the text leaves open), a vote of several bodies under every reading of how
+they count, dates in order, and a question the law leaves open."""
 
 from __future__ import annotations
 

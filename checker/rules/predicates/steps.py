@@ -11,16 +11,19 @@ from typing import Literal
 
 from pydantic import Field
 
-from checker.model import Step, StepKind
+from checker.model import AppointmentFamily, Step, StepKind
 from checker.report import Kind
 from checker.rules.predicates.core import (
+    STEPPED,
     Ctx,
     Hit,
     Params,
     Pointer,
     Predicate,
     Ratio,
+    Reads,
     Value,
+    case_steps,
     emits,
     family,
     ratio,
@@ -185,6 +188,11 @@ class FinalVote(Params):
         False, description="At a tie, a unit without a head (unit.head_vacant) reports to "
                            "the competent body (the step's referral) instead")
 
+    def reads(self) -> Reads | None:
+        """Counted on the leadership's members, the vote reads the appointment family's
+        leadership; otherwise only the steps."""
+        return AppointmentFamily if self.denominator == "leadership_members" else None
+
     def unused(self) -> set[str]:
         out = {"below_no_referral" if self.below == "fail" else "below"}
         if not self.vacancy_referral:
@@ -258,7 +266,7 @@ def nomination_index(step: Step, name: str) -> int | None:
 
 def _later(c: Ctx, i: int) -> bool:
     """Did the procedure go on after step index i (a later step, or a decision)?"""
-    steps = family(c).steps
+    steps = case_steps(c)
     d = steps[i].date
     return c.case.decision is not None or any(
         s.date > d or (s.date == d and j > i) for j, s in enumerate(steps)
@@ -278,11 +286,11 @@ def step_sequence(p: StepSequence, c: Ctx) -> Iterator[Hit]:
             seen.append((kind, found[0][0]))
         elif complete:
             yield Hit("/steps", "missing", {"step": kind})
-    for i, s in enumerate(family(c).steps):
+    for i, s in enumerate(case_steps(c)):
         if s.kind in p.foreign:
             yield Hit(f"{step_ptr(i)}/kind", "foreign", {"step": s.kind})
     for (pk, pi), (k, i) in itertools.pairwise(seen):
-        ps, s = family(c).steps[pi], family(c).steps[i]
+        ps, s = case_steps(c)[pi], case_steps(c)[i]
         if s.date < ps.date or (s.date == ps.date and i < pi):
             yield Hit(f"{step_ptr(i)}/date", "order", {"step": k, "previous": pk})
 
@@ -489,7 +497,7 @@ def final_vote(p: FinalVote, c: Ctx) -> Iterator[Hit]:
         if not total or not s.nominations:
             yield Hit(step_ptr(i), "no_results", {"step": p.step}, Kind.UNDECIDABLE)
             continue
-        name = family(c).candidate.full_name
+        name = c.case.subject.full_name  # the candidate; a transfer's person
         j = nomination_index(s, name)
         v = votes_for(s, name)
         share = Fraction(v, total)
@@ -528,28 +536,34 @@ def final_vote(p: FinalVote, c: Ctx) -> Iterator[Hit]:
 
 # ---------------------------------------------------------------- registry
 _STEP_VOTE = "step name votes summoned share"
+# Every kind here reads the steps, which the shapes of STEPPED record; those that also
+# read the candidate or the leadership (nomination rounds, divergence, a final vote
+# counted on the leadership's members) need the appointment family.
 KINDS = (
     Predicate(StepSequence, step_sequence, emits(
-        missing="step", order="step previous", duplicate="step", foreign="step")),
-    Predicate(StepFieldPresent, step_field_present, emits(default="step")),
-    Predicate(Quorum, quorum, emits(default="step present summoned needed", no_counts="step")),
+        missing="step", order="step previous", duplicate="step", foreign="step"),
+        reads=STEPPED),
+    Predicate(StepFieldPresent, step_field_present, emits(default="step"), reads=STEPPED),
+    Predicate(Quorum, quorum, emits(default="step present summoned needed", no_counts="step"),
+              reads=STEPPED),
     Predicate(BallotCounts, ballot_counts, emits(
         present_over="step present summoned", votes_over="step votes present",
         counted_twice="step summoned seats dual persons",
-        absent_over="step absent summoned present")),
+        absent_over="step absent summoned present"), reads=STEPPED),
     Predicate(NominationRound, nomination_round, emits(
         no_results="step", stop="step top_share", stop_reported="step top_share",
-        not_selected="step name votes summoned share chosen")),
+        not_selected="step name votes summoned share chosen"), reads=AppointmentFamily),
     Predicate(CarriedForward, carried_forward, emits(
         dropped="step next name share", not_chosen="step next name share",
-        off_list="step next name", unknown="step next name share")),
+        off_list="step next name", unknown="step next name share"), reads=STEPPED),
     Predicate(ForceMajeure, force_majeure, emits(
-        default="step absent", late="step absent date meeting")),
-    Predicate(EqualCounts, equal_counts, emits(default="step other count other_count")),
+        default="step absent", late="step absent date meeting"), reads=STEPPED),
+    Predicate(EqualCounts, equal_counts, emits(default="step other count other_count"),
+              reads=STEPPED),
     Predicate(Divergence, divergence, emits(
-        missing="name step", short="name votes members needed")),
+        missing="name step", short="name votes members needed"), reads=AppointmentFamily),
     Predicate(FinalVote, final_vote, emits(
         no_results="step", below=_STEP_VOTE, not_top=_STEP_VOTE, single_half=_STEP_VOTE,
         half_no_choice=_STEP_VOTE, half_no_report=_STEP_VOTE, below_no_referral=_STEP_VOTE,
-        half_vacant_no_referral=_STEP_VOTE)),
+        half_vacant_no_referral=_STEP_VOTE), reads=STEPPED),
 )

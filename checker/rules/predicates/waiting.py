@@ -12,6 +12,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from checker.model import AppointmentFamily
 from checker.model.appointment.removals import Removal, RemovalKind
 from checker.report import Kind
 from checker.rules.predicates.core import (
@@ -248,5 +249,5 @@ KINDS = (
         short_career_ambiguous=_BASE + " retirement left months until left_then",
         no_retirement=_BASE,
         low_rating="year rating since", partial_rating="year rating since",
-        unrated="since until")),
+        unrated="since until"), reads=AppointmentFamily),
 )

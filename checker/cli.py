@@ -150,13 +150,16 @@ FORMAT_CHOICE = click.Choice(list(FORMATS))
               help="Thống kê số phát hiện theo quy tắc / findings per rule (text output).")
 @click.option("--quiet", "-q", is_flag=True,
               help="Chỉ in các phát hiện / only the findings, no summary (text output).")
+@click.option("--verbose", "-v", is_flag=True,
+              help="In cả các tệp không có phát hiện / files without findings too (text "
+              "output).")
 @click.option("--color/--no-color", default=None, help="Tô màu / colour output.")
 def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
           as_of: dt.date | None, today: dt.date | None, select: tuple[str, ...],
           ignore: tuple[str, ...], fail_on: str | None, rule_packs: tuple[str, ...],
           max_size: int | None, output: str | None, force: bool, config_file: str | None,
           force_exclude: bool, jobs: int | None, cache: bool | None, statistics: bool,
-          quiet: bool, color: bool | None) -> None:
+          quiet: bool, verbose: bool, color: bool | None) -> None:
     """Kiểm tra các tệp hồ sơ (tệp, thư mục, hoặc - cho stdin) / check case files."""
     import io
 
@@ -171,6 +174,7 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
     from checker.rules.engine import Options, check_selectors, rule_meta
     from checker.rules.pack import all_packs
     from checker.runner import Job, default_jobs, run
+    from checker.text import terminal_width
 
     if output == "":
         _fail(t("output-empty", message_lang(lang, os.environ.get("CHECKER_LANG"))))
@@ -218,7 +222,8 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
                     today=today.isoformat() if today else None,
                     packs=tuple((p.id, p.version) for p in packs),
                     rules=rule_meta(packs, opts.lang) if cfg.format in ("sarif", "junit")
-                    else (), statistics=statistics, quiet=quiet)
+                    else (), statistics=statistics, quiet=quiet, verbose=verbose,
+                    width=terminal_width(None if output else sys.stdout, os.environ))
     # Rendered whole before anything is written: a signal while rendering leaves no
     # half report behind.
     buf = io.StringIO()

@@ -213,6 +213,8 @@ class Report:
     rules: tuple[RuleMeta, ...] = field(default=())
     statistics: bool = False  # text output: findings per rule after the files
     quiet: bool = False  # text output: only files with findings, and no summary
+    verbose: bool = False  # text output: files without findings too
+    width: int = 80  # text output: the columns to lay out at (the terminal's width)
 
     def count(self, severity: Severity) -> int:
         return sum(f.count(severity) for f in self.files)

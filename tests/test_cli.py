@@ -389,7 +389,7 @@ def test_rules_lists_every_rule_id_in_full() -> None:
 def test_rules_before_every_regime_lists_none() -> None:
     r = cli("rules", "--as-of", "2017-01-01")
     assert r.exit_code == 0
-    assert r.stdout.strip().splitlines() == [
+    assert unwrap(r.stdout).strip().splitlines() == [
         "Tầng Đảng vào ngày 2017-01-01: chưa có quy định nào được mã hóa (hồ sơ sẽ được báo là "
         "chưa được kiểm tra).",
         "Tầng Nhà nước vào ngày 2017-01-01: chưa có quy định nào được mã hóa (hồ sơ sẽ được báo "
@@ -403,11 +403,11 @@ def test_rules_before_every_regime_lists_none() -> None:
 
 def test_rules_as_of_names_each_layers_regime() -> None:
     r = cli("rules", "--as-of", "2024-01-01", "--lang", "en")
-    lines = r.stdout.splitlines()
+    lines = unwrap(r.stdout).splitlines()
     assert lines[0].startswith("Party layer on 2024-01-01: 80-QĐ/TW (by the decision date)")
     assert lines[1] == "state layer on 2024-01-01: 138/2020/NĐ-CP (by the decision date)."
     r = cli("rules", "--as-of", "2026-01-15", "--lang", "en")
-    lines = r.stdout.splitlines()
+    lines = unwrap(r.stdout).splitlines()
     assert lines[0].startswith("Party layer on 2026-01-15: 377-QĐ/TW (by the decision date)")
     assert lines[1] == "state layer on 2026-01-15: 170/2025/NĐ-CP (by the process start date)."
 
@@ -421,7 +421,7 @@ def test_explain_quotes_the_decree() -> None:
     r = cli("explain", "APPT-QUORUM")
     assert r.exit_code == 0
     assert "các hội nghị chỉ được tiến hành khi có ít nhất 2/3 số người được triệu tập có mặt" in (
-        r.stdout
+        unwrap(r.stdout)
     )
     assert "Điều 33" in r.stdout
     assert "170/2025/NĐ-CP" in r.stdout

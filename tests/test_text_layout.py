@@ -339,3 +339,15 @@ def test_a_number_stays_with_the_word_before_it() -> None:
     # after punctuation a number may start a line: a list of documents still wraps
     assert words("Đảng: 162-QĐ/TW, 24-QĐ/TW (theo") == [
         "Đảng:", "162-QĐ/TW,", "24-QĐ/TW", "(theo"]
+
+
+def test_the_readme_sample_is_a_real_run(at_root: Path) -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    sample = readme.split("What the text output looks like", 1)[1]
+    sample = sample.split("```text\n", 1)[1].split("```", 1)[0]
+    code, out = run("check", "--no-color", "--no-cache", "--select", "APPT-SUPERIOR-PRESIDES",
+                    "--select", "APPT-POLICY-DEADLINE", "--select", "APPT-MINUTES",
+                    "fixtures/examples/violations.json", "fixtures/examples/clean.json",
+                    columns=80)
+    assert code == 1
+    assert out == sample

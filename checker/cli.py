@@ -214,8 +214,10 @@ CONFIG_HELP = Bi("Tệp cấu hình [mặc định: .checker.toml hoặc pyproje
                       "Skip files matching this gitignore-style pattern (instead of the "
                       "configured exclude, as any flag does)."))
 @click.option("--verbose", "-v", is_flag=True,
-              help=Bi("Nêu cả các tệp JSON bỏ qua vì không phải hồ sơ.",
-                      "Also name the JSON files skipped as not case files."))
+              help=Bi("In cả các tệp không có phát hiện (kết quả dạng text) và nêu các tệp "
+                      "JSON bỏ qua vì không phải hồ sơ.",
+                      "Also the files without findings (text output), and name the JSON "
+                      "files skipped as not case files."))
 def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
           as_of: dt.date | None, today: dt.date | None, select: tuple[str, ...],
           ignore: tuple[str, ...], fail_on: str | None, exit_zero: bool,
@@ -238,6 +240,7 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
     from checker.rules.engine import Options, check_selectors, rule_meta
     from checker.rules.pack import all_packs
     from checker.runner import Job, default_jobs, run
+    from checker.text import terminal_width
 
     lang = _flag_lang(lang)
     early_lang = message_lang(lang, os.environ.get("CHECKER_LANG"))
@@ -310,7 +313,9 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
                     today=today.isoformat() if today else None,
                     packs=tuple((p.id, p.version) for p in packs),
                     rules=rule_meta(packs, opts.lang) if cfg.format in ("sarif", "junit")
-                    else (), statistics=statistics, quiet=quiet, max_warnings=max_warnings)
+                    else (), statistics=statistics, quiet=quiet, verbose=verbose,
+                    max_warnings=max_warnings,
+                    width=terminal_width(None if output else sys.stdout, os.environ))
     # Rendered whole before anything is written: a signal while rendering leaves no
     # half report behind.
     buf = io.StringIO()

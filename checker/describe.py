@@ -1,12 +1,14 @@
-"""Human-readable views of the rule base: `checker rules`, `explain` and `sources`."""
+"""Human-readable views of the rule base: `checker rules`, `explain` and `sources`, laid
+out at the terminal's width (checker.text.terminal_width: COLUMNS, else the terminal,
+else 80 columns), with hanging indents; a rule id, a path or a URL is never split."""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from typing import TextIO
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from checker.i18n import (
@@ -21,6 +23,7 @@ from checker.i18n import (
 from checker.report import document_name, place
 from checker.rules.pack import Pack, Rule, citation
 from checker.sources import Catalog, Source, catalog, doc_kind
+from checker.text import terminal_width, words, wrap, wrap_text
 
 _L: dict[str, dict[Lang, str]] = {
     "id": {"vi": "Mã", "en": "Rule"},
@@ -76,12 +79,24 @@ class _Console(Console):
         raise BrokenPipeError
 
 
-def _console(out: TextIO) -> Console:
+def _console(out: TextIO, width: int | None = None) -> Console:
+    """A console for `out` at `width` columns (None: the terminal's width), coloured as
+    NO_COLOR, FORCE_COLOR or a terminal say. Lines are wrapped here, before printing, so
+    rich is told not to wrap them again (soft_wrap)."""
     from checker.colour import use_color
 
-    color = use_color(None, out)  # NO_COLOR, FORCE_COLOR, else a terminal
-    return _Console(file=out, width=120, force_terminal=color, no_color=not color,
-                    soft_wrap=False, highlight=False, emoji=False)
+    color = use_color(None, out)
+    return _Console(file=out, width=width or terminal_width(out, os.environ),
+                    force_terminal=color, no_color=not color, soft_wrap=True,
+                    highlight=False, emoji=False)
+
+
+def _para(con: Console, text: str, *, first: str = "", indent: str = "",
+          style: str = "") -> None:
+    """Each line of `text` wrapped at the console's width with a hanging indent."""
+    for part in text.split("\n"):
+        for line in wrap_text(part, con.width, first=first, indent=indent):
+            con.print(Text(line, style=style))
 
 
 def _period(r: Rule, lang: Lang) -> str:
@@ -137,91 +152,118 @@ def regimes_on(packs: tuple[Pack, ...], day: dt.date, lang: Lang) -> list[str]:
     return lines
 
 
-def rules_table(packs: tuple[Pack, ...], as_of: dt.date | None, lang: Lang, out: TextIO) -> None:
-    con = _console(out)
+def rules_table(packs: tuple[Pack, ...], as_of: dt.date | None, lang: Lang, out: TextIO,
+                *, width: int | None = None) -> None:
+    """The rules per layer, each as a line `ID (vN) · severity · period` that starts at
+    the margin (for copying into --select and explain; never split), then its title and
+    its first two citations under it. A list rather than a table: six columns do not fit
+    in 80, and the id would be cut."""
+    con = _console(out, width)
     cat = catalog()
     chosen = [(p, r) for p, r in _all_rules(packs) if as_of is None or r.in_force.contains(as_of)]
     if as_of is not None:
         for line in regimes_on(packs, as_of, lang):
-            con.print(Text(line), soft_wrap=True)  # one line per layer, never wrapped
+            _para(con, line, indent="  ")  # one sentence per layer
         con.print()
     if not chosen:
-        con.print(_L["none"][lang])
+        _para(con, _L["none"][lang])
         return
-    for layer in sorted({p.layer for p, _ in chosen}):
-        table = Table(title=_layer_line(layer, lang),
-                      show_lines=False, expand=False)
-        for col in ("id", "ver", "sev", "title", "cite", "period"):
-            # ids are for copying into --select and explain: never wrap or truncate them
-            table.add_column(_L[col][lang], no_wrap=col in ("id", "ver", "period"))
+    for n, layer in enumerate(sorted({p.layer for p, _ in chosen})):
+        if n:
+            con.print()
+        con.print(Text(_layer_line(layer, lang), style="bold"))
         for p, r in chosen:
             if p.layer != layer:
                 continue
+            head = [f"{r.id} (v{r.version})", "·", SEVERITY_NAMES[str(r.severity)][lang], "·",
+                    _period(r, lang)]
+            for k, (a, b) in enumerate(wrap(head, con.width, indent=4)):
+                con.print(Text(("    " if k else "") + " ".join(head[a:b]),
+                               style="" if k else "bold"))
+            _para(con, r.title.get(lang), first="    ", indent="    ")
             cites = "; ".join(citation(c, cat).label(lang) for c in r.cites[:2])
-            table.add_row(r.id, str(r.version), SEVERITY_NAMES[str(r.severity)][lang],
-                          r.title.get(lang), cites, _period(r, lang))
-        con.print(table)
+            if cites:
+                _para(con, f"{_L['cite'][lang]}: {cites}", first="    ", indent="      ",
+                      style="dim")
 
 
-def explain_rule(packs: tuple[Pack, ...], rule_id: str, lang: Lang, out: TextIO) -> bool:
+def explain_rule(packs: tuple[Pack, ...], rule_id: str, lang: Lang, out: TextIO,
+                 *, width: int | None = None) -> bool:
     versions = [r for p, r in _all_rules(packs) if r.id == rule_id]
     if not versions:
         return False
-    con = _console(out)
+    con = _console(out, width)
     cat = catalog()
     for r in versions:
-        con.print(Text(f"{r.id} (v{r.version}) — {r.title.get(lang)}", style="bold"))
-        con.print(f"{_L['sev'][lang]}: {SEVERITY_NAMES[str(r.severity)][lang]} · "
-                  f"{_L['period'][lang]}: {_period(r, lang)}")
+        _para(con, f"{r.id} (v{r.version}) — {r.title.get(lang)}", indent="  ", style="bold")
+        _para(con, f"{_L['sev'][lang]}: {SEVERITY_NAMES[str(r.severity)][lang]} · "
+                   f"{_L['period'][lang]}: {_period(r, lang)}")
         con.print()
         con.print(Text(_L["what"][lang], style="bold"))
-        con.print(r.explain.get(lang))
+        _para(con, r.explain.get(lang))
         con.print()
         con.print(Text(_L["why"][lang], style="bold"))
         for c in r.cites:
             cit = citation(c, cat)
             conf = CONFIDENCE_NAMES[str(cit.confidence)][lang]
-            con.print(f"- {cit.label(lang)} ({_L['conf'][lang].lower()}: {conf})")
+            _para(con, f"{cit.label(lang)} ({_L['conf'][lang].lower()}: {conf})",
+                  first="- ", indent="  ")
             if cit.quote:
-                con.print(Text(f"  «{cit.quote}»", style="italic"))
+                _para(con, f"«{cit.quote}»", first="  ", indent="   ", style="italic")
         con.print()
         con.print(Text(_L["example"][lang], style="bold"))
-        con.print(r.example.get(lang))
+        _para(con, r.example.get(lang))
     return True
 
 
-def explain_tool_rule(rule_id: str, lang: Lang, out: TextIO) -> bool:
+def explain_tool_rule(rule_id: str, lang: Lang, out: TextIO, *,
+                      width: int | None = None) -> bool:
     """What one of the tool's own ids (INPUT, SCHEMA, …) means; False if it is not one."""
     from checker.i18n import TOOL_RULE_TEXT
 
     text = TOOL_RULE_TEXT.get(rule_id)
     if text is None:
         return False
-    con = _console(out)
-    con.print(Text(f"{rule_id} — {text['title'][lang]}", style="bold"))
-    con.print(Text(_L["own"][lang]))
+    con = _console(out, width)
+    _para(con, f"{rule_id} — {text['title'][lang]}", style="bold")
+    _para(con, _L["own"][lang])
     con.print()
-    con.print(Text(_L["means"][lang], style="bold"))
-    con.print(Text(text["explain"][lang]))
+    _para(con, _L["means"][lang], style="bold")
+    _para(con, text["explain"][lang])
     return True
 
 
-def sources_table(cat: Catalog, lang: Lang, out: TextIO) -> None:
-    con = _console(out)
-    table = Table(show_lines=False)
-    for col in ("number", "issuer", "layer", "signed", "effective", "ended", "replaced", "conf"):
-        table.add_column(_L[col][lang])
+def sources_table(cat: Catalog, lang: Lang, out: TextIO, *, width: int | None = None) -> None:
+    """The catalog per layer, each document as a line `number · issuer` that starts at the
+    margin, its dates, successor and confidence under it (a list rather than a table:
+    eight columns do not fit in 80, and dates would be cut); then the replacement and
+    amendment timeline per layer."""
+    con = _console(out, width)
     by_id = {s.id: s for s in cat.sources}
-    for s in sorted(cat.sources, key=lambda s: (s.layer, s.signed or dt.date.min, s.number)):
-        table.add_row(
-            _name(s, lang), s.issuer, LAYER_NAMES[s.layer][lang],
-            fmt_date(s.signed, lang) if s.signed else "",
-            fmt_date(s.effective, lang) if s.effective else "",
-            fmt_date(s.ended, lang) if s.ended else "",
-            _name(by_id[s.replaced_by], lang) if s.replaced_by else "",
-            CONFIDENCE_NAMES[str(s.confidence)][lang],
-        )
-    con.print(table)
+    ordered = sorted(cat.sources, key=lambda s: (s.layer, s.signed or dt.date.min, s.number))
+    for n, layer in enumerate(dict.fromkeys(s.layer for s in ordered)):
+        if n:
+            con.print()
+        con.print(Text(_layer_line(layer, lang), style="bold"))
+        for s in ordered:
+            if s.layer != layer:
+                continue
+            head = [*words(_name(s, lang)), "·", *words(s.issuer)]
+            for k, (a, b) in enumerate(wrap(head, con.width, indent=4)):
+                con.print(Text(("    " if k else "") + " ".join(head[a:b]),
+                               style="" if k else "bold"))
+            fields = [(key, value) for key, value in (
+                ("signed", fmt_date(s.signed, lang) if s.signed else ""),
+                ("effective", fmt_date(s.effective, lang) if s.effective else ""),
+                ("ended", fmt_date(s.ended, lang) if s.ended else ""),
+                ("replaced", _name(by_id[s.replaced_by], lang) if s.replaced_by else ""),
+                ("conf", CONFIDENCE_NAMES[str(s.confidence)][lang]),
+            ) if value]
+            atoms = [f"{_L[key][lang]}: {value}" + (" ·" if k < len(fields) - 1 else "")
+                     for k, (key, value) in enumerate(fields)]
+            for k, (a, b) in enumerate(wrap(atoms, con.width, first=4, indent=6)):
+                con.print(Text(("      " if k else "    ") + " ".join(atoms[a:b]),
+                               style="dim"))
     con.print()
     con.print(Text(_L["timeline"][lang], style="bold"))
     events: list[tuple[str, dt.date, str]] = []
@@ -243,7 +285,7 @@ def sources_table(cat: Catalog, lang: Lang, out: TextIO) -> None:
             continue
         con.print(Text(_layer_line(layer, lang), style="bold"))
         for _, text in mine:
-            con.print(f"- {text}")
+            _para(con, text, first="- ", indent="  ")
 
 
 def _basis(s: Source, by_id: dict[str, Source], lang: Lang) -> str:

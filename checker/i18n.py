@@ -354,6 +354,15 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "vi": "độ tin cậy {level}",
         "en": "{level} confidence",
     },
+    # --- the text report's layout (issue 12, point 2) ------------------------------------
+    "applied-layer": {
+        "vi": "Quy định áp dụng ở tầng {layer}: {regulations}.",
+        "en": "Regulations applied at the {layer} layer: {regulations}.",
+    },
+    "applied-by": {
+        "vi": "theo ngày {date} tại {pointer}",
+        "en": "chosen by {date} at {pointer}",
+    },
     "internal-file": {
         "vi": "Lỗi nội bộ của checker khi kiểm tra tệp này ({detail}), nên tệp chưa được "
         "kiểm tra; các tệp khác vẫn được kiểm tra. Xin báo lỗi này kèm theo tệp "

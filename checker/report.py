@@ -265,6 +265,8 @@ class Report:
     statistics: bool = False  # text output: findings per rule after the files
     quiet: bool = False  # text output: only files with findings, and no summary
     max_warnings: int | None = None  # exit 1 when more warnings than this (--max-warnings)
+    verbose: bool = False  # text output: files without findings too
+    width: int = 80  # text output: the columns to lay out at (the terminal's width)
 
     def count(self, severity: Severity) -> int:
         return sum(f.count(severity) for f in self.files)

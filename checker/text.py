@@ -3,9 +3,15 @@
 Case files come from Word, web forms and other systems; the same name may arrive in
 precomposed (NFC) or decomposed (NFD) Unicode, with doubled spaces or different case.
 Two names are the same person or body when their keys are equal.
+
+Also the layout of text for a terminal, without rich (which only the text reporter and
+the rule-base views import): the width to lay out at, and wrapping with hanging indents
+that counts terminal columns and never breaks a path, a URL or a rule id.
 """
 
+import os
 import unicodedata
+from collections.abc import Mapping, Sequence
 
 from checker.lookalike import LOOKALIKES
 
@@ -56,3 +62,85 @@ def printable(s: str) -> str:
     return "".join(
         ch if ch.isprintable() or ch == " " else _escape_char(ch) for ch in s
     )
+
+
+# --- layout for the terminal: width and wrapping with hanging indents ----------------------
+
+DEFAULT_WIDTH = 80  # when the output is not a terminal and COLUMNS is not set
+MIN_WIDTH = 20  # below this a hanging indent leaves no room; narrower widths are raised
+
+
+def terminal_width(stream: object, environ: Mapping[str, str]) -> int:
+    """The width text output is laid out at: COLUMNS when it holds a positive number (as
+    for rich, click and the shells), else the width of `stream` when it is a terminal,
+    else 80. Unlike rich, the terminal on stdin or stderr is never asked: output that is
+    piped or written to a file has the same bytes whatever window the command ran in."""
+    columns = environ.get("COLUMNS", "").strip()
+    if columns.isdigit() and int(columns) > 0:
+        return max(MIN_WIDTH, int(columns))
+    isatty = getattr(stream, "isatty", None)
+    fileno = getattr(stream, "fileno", None)
+    try:
+        if isatty is not None and fileno is not None and isatty():
+            size = os.get_terminal_size(fileno()).columns
+            if size > 0:
+                return max(MIN_WIDTH, size)
+    except (OSError, ValueError):  # not a real file (a test's buffer), or closed
+        pass
+    return DEFAULT_WIDTH
+
+
+def cell_width(s: str) -> int:
+    """Columns s takes on a terminal: combining marks take none (a decomposed "ệ" is
+    one column), wide and full-width characters (CJK) take two."""
+    return sum(0 if unicodedata.combining(ch) else
+               2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+               for ch in s)
+
+
+def wrap(atoms: Sequence[str], width: int, *, first: int = 0,
+         indent: int = 0) -> list[tuple[int, int]]:
+    """Greedy filling of atoms (words, or anything that must not be split) into lines of
+    at most `width` columns, one space between atoms; the first line starts after `first`
+    columns, the others after `indent` (a hanging indent). Returns each line as the
+    (start, stop) slice of `atoms` it holds. An atom wider than its line's room (a long
+    path or URL) stands alone on its line and is never broken."""
+    lines: list[tuple[int, int]] = []
+    start, used = 0, first
+    for i, atom in enumerate(atoms):
+        w = cell_width(atom)
+        if i > start and used + 1 + w > width:
+            lines.append((start, i))
+            start, used = i, indent + w
+        else:
+            used += w + (1 if i > start else 0)
+    if start < len(atoms):
+        lines.append((start, len(atoms)))
+    return lines
+
+
+def words(s: str) -> list[str]:
+    """The atoms of a sentence for wrap(): split at spaces (runs of spaces count as one),
+    except before a number, which stays with the word before it when that is a word
+    ("Điều 33", "khoản 2", "ngày 17/08/2026", "Article 34"), so that a line seldom
+    starts with a bare number. Pairs only: a list of numbers still wraps."""
+    atoms: list[str] = []
+    for w in s.split(" "):
+        if not w:
+            continue
+        if atoms and w[0].isdigit() and " " not in atoms[-1] and atoms[-1][-1].isalpha():
+            atoms[-1] += " " + w
+        else:
+            atoms.append(w)
+    return atoms
+
+
+def wrap_text(s: str, width: int, *, first: str = "", indent: str = "") -> list[str]:
+    """s wrapped at `width` columns: the first line begins with `first`, the others with
+    `indent`. Always at least one line."""
+    atoms = words(s)
+    spans = wrap(atoms, width, first=cell_width(first), indent=cell_width(indent))
+    if not spans:
+        return [first.rstrip()]
+    return [(first if n == 0 else indent) + " ".join(atoms[a:b])
+            for n, (a, b) in enumerate(spans)]

@@ -7,6 +7,11 @@ from hypothesis import HealthCheck, settings
 # to a temporary folder, never into the repository.
 os.environ.setdefault("CHECKER_CACHE_DIR", tempfile.mkdtemp(prefix="checker-cache-"))
 
+# Text output is laid out at COLUMNS when it is set (checker.text.terminal_width): the
+# tests, in-process and in subprocesses, see the default width of output that is not a
+# terminal (80), whatever the shell that runs them exports.
+os.environ.pop("COLUMNS", None)
+
 # CI runs hypothesis derandomized, so a red build is reproducible.
 settings.register_profile(
     "ci", derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow]

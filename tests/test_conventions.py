@@ -331,7 +331,7 @@ def test_max_warnings_must_be_a_whole_number() -> None:
 def test_stdin_filename_names_the_case_in_every_report() -> None:
     raw = Path(VIOLATIONS).read_bytes()
     text = cli("check", "--stdin-filename", "cases/hoso.json", "-", input=raw)
-    assert text.stdout.startswith("cases/hoso.json\n")
+    assert text.stdout.startswith("cases/hoso.json:")  # the clickable header (issue 12, 2)
     assert "<stdin>" not in text.stdout
     report = json.loads(cli("check", "--format", "json", "--stdin-filename", "cases/hoso.json",
                             input=raw).stdout)  # without `-`: standard input, as ruff reads it

@@ -96,6 +96,9 @@ NOT_WORDS = [
 
 def _strip(text: str, case_strings: list[str]) -> str:
     text = unicodedata.normalize("NFC", text)
+    # Lines wrapped at the terminal's width (a hanging indent) joined again, so that a
+    # name split over two lines is still found whole.
+    text = re.sub(r"\n +", " ", text)
     for s in case_strings:  # longest first, so a name inside a longer value goes with it
         text = re.sub(rf"(?<!\w){re.escape(s)}(?!\w)", " ", text)
     for code in CODES:

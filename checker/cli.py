@@ -452,19 +452,36 @@ def _settings(config_file: str | None, cwd: Path | None = None, **flags: Any) ->
                                  "comes from."))
 @click.option("--config", "config_file", type=Path_(dir_okay=False, exists=True),
               help=CONFIG_HELP)
-def config_cmd(config_file: str | None) -> None:
+@lang_option
+def config_cmd(config_file: str | None, lang: str | None) -> None:
     from checker.errors import CheckerError
+    from checker.i18n import t
 
     try:
-        conf = _settings(config_file)
+        conf = _settings(config_file, lang=_flag_lang(lang))
     except CheckerError as e:
         _fail(str(e), e.exit_code)
+    language = conf.settings.lang
     file = str(conf.file) if conf.file else "-"
-    click.echo(f"# configuration file: {file}")
+    click.echo("# " + t("config-file", language, file=file))
     for name, value in conf.settings.model_dump().items():
         shown = [str(v) for v in value] if isinstance(value, tuple) else value
         click.echo(f"{name} = {json.dumps(shown, ensure_ascii=False)}  "
-                   f"# {conf.origins[name]}")
+                   f"# {_origin_text(conf.origins[name], language)}")
+
+
+def _origin_text(origin: str, lang: Lang) -> str:
+    """Where a setting came from, in the run's language: the default, a variable, a flag
+    or the configuration file (its path, a name)."""
+    from checker.i18n import t
+
+    if origin == "default":
+        return t("origin-default", lang)
+    if origin.startswith("env "):
+        return t("origin-env", lang, name=origin[4:])
+    if origin.startswith("--"):
+        return t("origin-flag", lang, name=origin)
+    return t("origin-file", lang, path=origin)
 
 
 # ---------------------------------------------------------------- cache (issue 12)

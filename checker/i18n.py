@@ -206,6 +206,12 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "this, so the applicable {layer}-layer rules cannot be determined and the case has "
         "not been checked at that layer.",
     },
+    # --- `checker config` (issue 12, point 3: one language per run) ---
+    "config-file": {"vi": "tệp cấu hình: {file}", "en": "configuration file: {file}"},
+    "origin-default": {"vi": "mặc định", "en": "default"},
+    "origin-env": {"vi": "biến môi trường {name}", "en": "environment variable {name}"},
+    "origin-flag": {"vi": "tùy chọn {name}", "en": "option {name}"},
+    "origin-file": {"vi": "tệp {path}", "en": "file {path}"},
     "transition-unsettled": {
         "vi": "Trước ngày {boundary}, hồ sơ {procedure} này chỉ có việc chuẩn bị (ngày "
         "{start}); quy trình bắt đầu ngày {proper}. Chưa rõ khi đó đã “thực hiện quy trình” "

@@ -122,10 +122,16 @@ def test_config_command_shows_each_value_and_its_source(project: Path) -> None:
     code, out, _ = cli("config", env={"CHECKER_LANG": "en"})
     assert code == 0
     lines = dict(line.split(" = ", 1) for line in out.splitlines() if " = " in line)
-    assert lines["fail_on"] == f'"warning"  # {project / "pyproject.toml"}'
-    assert lines["lang"] == '"en"  # env CHECKER_LANG'
+    assert lines["fail_on"] == f'"warning"  # file {project / "pyproject.toml"}'
+    assert lines["lang"] == '"en"  # environment variable CHECKER_LANG'
     assert lines["format"] == '"text"  # default'
     assert out.splitlines()[0] == f"# configuration file: {project / 'pyproject.toml'}"
+    # in the run's language (issue 12, point 3): Vietnamese by default
+    code, out, _ = cli("config")
+    lines = dict(line.split(" = ", 1) for line in out.splitlines() if " = " in line)
+    assert lines["fail_on"] == f'"warning"  # tệp {project / "pyproject.toml"}'
+    assert lines["format"] == '"text"  # mặc định'
+    assert out.splitlines()[0] == f"# tệp cấu hình: {project / 'pyproject.toml'}"
 
 
 def test_the_format_setting_offers_exactly_the_registered_reporters() -> None:

@@ -298,6 +298,13 @@ def test_sources_speaks_one_language(lang: Lang) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_config_speaks_one_language(lang: Lang) -> None:
+    code, out, err = cli("config", "--lang", lang)
+    assert code == 0, err
+    assert_one_language(lang, out, [], "config")
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_verify_speaks_one_language(lang: Lang) -> None:
     code, out, err = cli("verify", "--lang", lang, str(PACK))
     assert code == 0, err

@@ -34,6 +34,7 @@ THRESHOLD_KINDS = {"quorum", "nomination_round", "divergence", "final_vote", "de
                    "at_most", "items_ratio", "lead_time", "carried_forward",
                    "tenure_months", "max_months", "dossier_age",
                    "working_days_total",  # part S (suspension)
+                   "records_per_year",  # issue 14, rotation (yearly evaluations)
                    # issue 14, D (dismissal)
                    "share_above", "items_count", "consecutive_years", "staged_deadline",
                    "collective_vote",

@@ -370,6 +370,15 @@ class RotationCase(CaseBase):
             "The rotation dossier: as the appointment dossier of Art. 35 (Art. 47)",
         ),
     )
+    yearly_evaluations: list[Document] = Field(
+        default_factory=list,
+        description=d(
+            "Các bản nhận xét, đánh giá định kỳ hằng năm của nơi đến trong thời gian luân "
+            "chuyển, mỗi bản có ngày (Điều 49 k1)",
+            "The receiving unit's yearly evaluations during the rotation, each dated (Art. 49 "
+            "cl. 1)",
+        ),
+    )
     end_review: RotationEndReview | None = Field(
         None,
         description=d("Kiểm điểm, đánh giá khi kết thúc luân chuyển (Điều 49 k2)",

@@ -7,6 +7,7 @@ case as JSON values (pointers), so any procedure may use them."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Iterator
 from typing import Literal
@@ -23,6 +24,7 @@ from checker.rules.predicates.core import (
     date_ref,
     emits,
     first_date,
+    resolve,
 )
 from checker.rules.predicates.removal import existing
 
@@ -86,9 +88,55 @@ def steps_in_order(p: StepsInOrder, c: Ctx) -> Iterator[Hit]:
                 latest = (day, where)
 
 
+class RecordsPerYear(Params):
+    """At least as many dated records at `at` (their `field` between the two dates) as
+    there are whole years from the date at `since` to the first date of `until`, a year
+    counted as the Civil Code counts it (to the same day and month; from 29 February, to
+    the last day of February). Nothing is judged while either date is not recorded."""
+
+    kind: Literal["records_per_year"]
+    at: Pointer
+    field: str = "date"
+    since: Pointer
+    until: list[DateRef] = Field(min_length=1)
+
+
+def whole_years(start: dt.date, end: dt.date) -> int:
+    """Whole years from `start` to `end`: 2026-10-01 to 2027-10-01 is one."""
+    years = end.year - start.year
+    if years <= 0:
+        return 0
+    last = calendar.monthrange(end.year, start.month)[1]
+    anniversary = dt.date(end.year, start.month, min(start.day, last))
+    return years if end >= anniversary else years - 1
+
+
+def records_per_year(p: RecordsPerYear, c: Ctx) -> Iterator[Hit]:
+    since = date_ref(c, c.data, p.since)
+    until = first_date(c, c.data, p.until)
+    if since is None or until is None or until[0] < since[0]:
+        return
+    years = whole_years(since[0], until[0])
+    items = resolve(c.data, p.at)
+    count = 0
+    for item in items if isinstance(items, list) else []:
+        raw = item.get(p.field) if isinstance(item, dict) else None
+        try:
+            day = dt.date.fromisoformat(raw) if isinstance(raw, str) else None
+        except ValueError:
+            day = None
+        if day is not None and since[0] <= day <= until[0]:
+            count += 1
+    if count < years:
+        yield Hit(p.at if isinstance(items, list) and items else existing(c, p.at),
+                  values={"years": years, "count": count, "since": since[0],
+                          "until": until[0]})
+
+
 # ---------------------------------------------------------------- registry
 KINDS = (
     Predicate(DatedBefore, dated_before, emits(missing="item",
                                                after="item date limit limit_item")),
     Predicate(StepsInOrder, steps_in_order, emits(default="first then first_date then_date")),
+    Predicate(RecordsPerYear, records_per_year, emits(default="years count since until")),
 )

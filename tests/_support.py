@@ -5,12 +5,13 @@ from __future__ import annotations
 import copy
 import json
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from checker.i18n import Lang
 from checker.pipeline import check_bytes
-from checker.report import FileReport, Finding
+from checker.report import FileReport, Finding, Kind
 from checker.rules.engine import Options
 from checker.rules.pack import Pack, builtin_packs
 
@@ -98,3 +99,53 @@ def paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         for i, v in enumerate(node):
             out += paths(v, (*prefix, i))
     return out
+
+
+# ---------------------------------------------------------------- a procedure's rules
+# One example changed a little, and the verdict of one rule on it (the procedure tests:
+# dismissal, transfer, rotation).
+Change = Callable[[dict[str, Any]], None]
+
+
+def case(name: str, change: Change | None = None) -> dict[str, Any]:
+    data = example(name)
+    if change is not None:
+        change(data)
+    return data
+
+
+def of(report: FileReport, rule: str) -> list[Finding]:
+    return [f for f in report.findings if f.rule == rule]
+
+
+def verdict(name: str, rule: str, change: Change | None = None, **opts: Any) -> str:
+    """'pass' if the rule ran and found nothing, else the kind of its findings."""
+    report = run(case(name, change), **opts)
+    found = of(report, rule)
+    if not found:
+        assert rule in report.rules_run, f"{rule} did not run"
+        return "pass"
+    kinds = {f.kind for f in found}
+    assert len(kinds) == 1, found
+    return {Kind.VIOLATION: "violation", Kind.UNDECIDABLE: "undecidable"}[kinds.pop()]
+
+
+def setter(path: str, value: Any) -> Change:
+    """Set (or with value None, delete) the value at a slash-separated path."""
+    def change(data: dict[str, Any]) -> None:
+        *parents, last = path.split("/")
+        node: Any = data
+        for k in parents:
+            node = node[int(k)] if isinstance(node, list) else node.setdefault(k, {})
+        if value is None:
+            del node[last]
+        else:
+            node[last] = value
+    return change
+
+
+def both(*changes: Change) -> Change:
+    def change(data: dict[str, Any]) -> None:
+        for c in changes:
+            c(data)
+    return change

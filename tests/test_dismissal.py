@@ -10,13 +10,24 @@ case; for every threshold the cases just below, at and just above it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Any
 
 import pytest
-from _support import LANGS, encode, example, is_sentence, run
+from _support import (
+    LANGS,
+    Change,
+    both,
+    case,
+    encode,
+    example,
+    is_sentence,
+    of,
+    run,
+    setter,
+    verdict,
+)
 
-from checker.report import FileReport, Finding, Kind, Severity
+from checker.report import Kind, Severity
 
 B = "2026-dismissal"  # NĐ 170 as amended by NĐ 300
 A = "2025-dismissal"  # NĐ 170 as first issued
@@ -24,51 +35,6 @@ VIOLATIONS = "2026-dismissal-violations"
 # Letters only Vietnamese writes (an English message may still quote a number like NĐ-CP).
 VIETNAMESE_ONLY = "ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
 
-Change = Callable[[dict[str, Any]], None]
-
-
-def case(name: str, change: Change | None = None) -> dict[str, Any]:
-    data = example(name)
-    if change is not None:
-        change(data)
-    return data
-
-
-def of(report: FileReport, rule: str) -> list[Finding]:
-    return [f for f in report.findings if f.rule == rule]
-
-
-def verdict(name: str, rule: str, change: Change | None = None, **opts: Any) -> str:
-    """'pass' if the rule ran and found nothing, else the kind of its findings."""
-    report = run(case(name, change), **opts)
-    found = of(report, rule)
-    if not found:
-        assert rule in report.rules_run, f"{rule} did not run"
-        return "pass"
-    kinds = {f.kind for f in found}
-    assert len(kinds) == 1, found
-    return {Kind.VIOLATION: "violation", Kind.UNDECIDABLE: "undecidable"}[kinds.pop()]
-
-
-def setter(path: str, value: Any) -> Change:
-    """Set (or with value None, delete) the value at a slash-separated path."""
-    def change(data: dict[str, Any]) -> None:
-        *parents, last = path.split("/")
-        node: Any = data
-        for k in parents:
-            node = node[int(k)] if isinstance(node, list) else node.setdefault(k, {})
-        if value is None:
-            del node[last]
-        else:
-            node[last] = value
-    return change
-
-
-def both(*changes: Change) -> Change:
-    def change(data: dict[str, Any]) -> None:
-        for c in changes:
-            c(data)
-    return change
 
 
 # ---------------------------------------------------------------- the examples

@@ -13,14 +13,27 @@ it, under both regimes where they differ.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from _support import EXAMPLES, LANGS, encode, example, is_sentence, run, shift_dates
+from _support import (
+    EXAMPLES,
+    LANGS,
+    Change,
+    both,
+    case,
+    encode,
+    example,
+    is_sentence,
+    of,
+    run,
+    setter,
+    shift_dates,
+    verdict,
+)
 
-from checker.report import FileReport, Finding, Kind, Severity
+from checker.report import Kind, Severity
 
 B = "2026-transfer"  # NĐ 170 as amended by NĐ 300
 A = "2025-transfer"  # NĐ 170 as first issued
@@ -28,51 +41,6 @@ VIOLATIONS = "2026-transfer-violations"
 VIETNAMESE_ONLY = "ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
 WISH = {"title": "Đơn đề nghị được điều động", "date": "2026-08-25"}
 
-Change = Callable[[dict[str, Any]], None]
-
-
-def case(name: str, change: Change | None = None) -> dict[str, Any]:
-    data = example(name)
-    if change is not None:
-        change(data)
-    return data
-
-
-def of(report: FileReport, rule: str) -> list[Finding]:
-    return [f for f in report.findings if f.rule == rule]
-
-
-def verdict(name: str, rule: str, change: Change | None = None, **opts: Any) -> str:
-    """'pass' if the rule ran and found nothing, else the kind of its findings."""
-    report = run(case(name, change), **opts)
-    found = of(report, rule)
-    if not found:
-        assert rule in report.rules_run, f"{rule} did not run"
-        return "pass"
-    kinds = {f.kind for f in found}
-    assert len(kinds) == 1, found
-    return {Kind.VIOLATION: "violation", Kind.UNDECIDABLE: "undecidable"}[kinds.pop()]
-
-
-def setter(path: str, value: Any) -> Change:
-    """Set (or with value None, delete) the value at a slash-separated path."""
-    def change(data: dict[str, Any]) -> None:
-        *parents, last = path.split("/")
-        node: Any = data
-        for k in parents:
-            node = node[int(k)] if isinstance(node, list) else node.setdefault(k, {})
-        if value is None:
-            del node[last]
-        else:
-            node[last] = value
-    return change
-
-
-def both(*changes: Change) -> Change:
-    def change(data: dict[str, Any]) -> None:
-        for c in changes:
-            c(data)
-    return change
 
 
 def not_a_leader(data: dict[str, Any]) -> None:

@@ -102,6 +102,9 @@ def paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
 
 
 # ---------------------------------------------------------------- a procedure's rules
+# Letters only Vietnamese writes (an English message may still quote a number like NĐ-CP).
+VIETNAMESE_ONLY = "ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
+
 # One example changed a little, and the verdict of one rule on it (the procedure tests:
 # dismissal, transfer, rotation).
 Change = Callable[[dict[str, Any]], None]

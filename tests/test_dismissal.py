@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from _support import (
     LANGS,
+    VIETNAMESE_ONLY,
     Change,
     both,
     case,
@@ -32,8 +33,6 @@ from checker.report import Kind, Severity
 B = "2026-dismissal"  # NĐ 170 as amended by NĐ 300
 A = "2025-dismissal"  # NĐ 170 as first issued
 VIOLATIONS = "2026-dismissal-violations"
-# Letters only Vietnamese writes (an English message may still quote a number like NĐ-CP).
-VIETNAMESE_ONLY = "ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
 
 
 

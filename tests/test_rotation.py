@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from _support import (
     LANGS,
+    VIETNAMESE_ONLY,
     Change,
     both,
     case,
@@ -34,7 +35,6 @@ from checker.report import Kind, Severity
 B = "2026-rotation"  # begun and decided under NĐ 170 as amended by NĐ 300
 A = "2025-rotation"  # NĐ 170 as first issued
 VIOLATIONS = "2026-rotation-violations"
-VIETNAMESE_ONLY = "ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
 
 
 

@@ -20,6 +20,7 @@ import pytest
 from _support import (
     EXAMPLES,
     LANGS,
+    VIETNAMESE_ONLY,
     Change,
     both,
     case,
@@ -38,7 +39,6 @@ from checker.report import Kind, Severity
 B = "2026-transfer"  # NĐ 170 as amended by NĐ 300
 A = "2025-transfer"  # NĐ 170 as first issued
 VIOLATIONS = "2026-transfer-violations"
-VIETNAMESE_ONLY = "ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
 WISH = {"title": "Đơn đề nghị được điều động", "date": "2026-08-25"}
 
 

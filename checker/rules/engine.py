@@ -363,12 +363,7 @@ def evaluate(doc: Document, case: Case, packs: tuple[Pack, ...], opts: Options) 
         other = _other_reading(case, doc.data, packs, layer, opts, covering, when_proper)
         both = covering + (other[1] if other is not None else [])
         for _, c, (day, by) in both:
-            src = cat.get(c.source)
-            assert src is not None
-            amended = cat.get(src.amends) if src.amends else None
-            entry = Applied(layer, src.id, src.number, by, day.isoformat(),
-                            amended.number if amended else None, doc_kind(src),
-                            doc_kind(amended) if amended else None)
+            entry = _applied(layer, c, by, day.isoformat())
             if entry not in applied:  # two packs may speak for the same source
                 applied.append(entry)
         if other is not None:
@@ -393,6 +388,18 @@ def evaluate(doc: Document, case: Case, packs: tuple[Pack, ...], opts: Options) 
             findings.append(dataclasses.replace(note, severity=Severity.INFO))
     out.rules_run.sort()
     return out
+
+
+def _applied(layer: str, cover: Cover, selected_by: str, day: str) -> Applied:
+    """The regulation a cover judges under, as the report names it (with the document it
+    amends, if any)."""
+    cat = catalog()
+    src = cat.get(cover.source)
+    assert src is not None
+    amended = cat.get(src.amends) if src.amends else None
+    return Applied(layer, src.id, src.number, selected_by, day,
+                   amended.number if amended else None, doc_kind(src),
+                   doc_kind(amended) if amended else None)
 
 
 def _other_reading(case: Case, data: Any, packs: tuple[Pack, ...], layer: str, opts: Options,
@@ -423,12 +430,7 @@ def _reconcile(doc: Document, case: Case, layer: str, opts: Options, judged: _La
 
     def label(layer_judged: _Layer) -> str:
         regime = next(c for _, c, _ in layer_judged.covering if c.role == "regime")
-        src = cat.get(regime.source)
-        assert src is not None
-        amended = cat.get(src.amends) if src.amends else None
-        return Applied(layer, src.id, src.number, "", "",
-                       amended.number if amended else None, doc_kind(src),
-                       doc_kind(amended) if amended else None).label(lang)
+        return _applied(layer, regime, "", "").label(lang)
 
     earlier, later = label(judged), label(alt)
 

@@ -18,11 +18,9 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from pydantic import BaseModel
-
 from checker.i18n import Lang, count, fmt_date, t
+from checker.light import AppointmentFamily, Case, Record
 from checker.loading import Document, escape
-from checker.model import AppointmentFamily, Case
 from checker.report import Finding, Kind, Severity
 
 CONSISTENCY_RULE = "CONSISTENCY"
@@ -33,7 +31,7 @@ _NOT_ACTS = ("/post/managing_basis/", "/bcs/extra_members_decision/")
 _NOT_ACT_FIELDS = frozenset({"birth_date"})
 
 
-def dates(model: BaseModel, pointer: str = "") -> Iterator[tuple[str, dt.date]]:
+def dates(model: Record, pointer: str = "") -> Iterator[tuple[str, dt.date]]:
     """Every date of a case with its JSON pointer, in document order."""
     for name in type(model).model_fields:
         yield from _dates_in(getattr(model, name), f"{pointer}/{escape(name)}")
@@ -42,7 +40,7 @@ def dates(model: BaseModel, pointer: str = "") -> Iterator[tuple[str, dt.date]]:
 def _dates_in(value: Any, pointer: str) -> Iterator[tuple[str, dt.date]]:
     if isinstance(value, dt.date):
         yield pointer, value
-    elif isinstance(value, BaseModel):
+    elif isinstance(value, Record):
         yield from dates(value, pointer)
     elif isinstance(value, list | tuple):
         for i, item in enumerate(value):

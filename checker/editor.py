@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from checker.model.common import SCHEMA_ID
+from checker.patterns import SCHEMA_ID
 
 FILE_MATCH = ("*.case.json", "cases/**/*.json", "!*.schema.json")
 KEY = "json.schemas"

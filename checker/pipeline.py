@@ -1,8 +1,14 @@
 """One file through the whole pipeline:
-bytes → load → validate → model → evaluate → waivers (+ consistency) → FileReport.
+bytes → load → validate → read → evaluate → waivers (+ consistency) → FileReport.
 
 Never raises for anything wrong with the file: that becomes a finding and the run goes
 on. Failures of the tool itself (a broken rule pack) are raised before any file is read.
+
+A case the schema accepts is read into the light classes (checker.light), without
+pydantic (issue 15). The pydantic model stays the reference: where the light reader
+cannot read a value as the model would (Drift), the model reads the case instead, so the
+answer is the model's in every case; `check_document_reference` runs the model alone
+(the differential test, tests/test_light.py, proves both give the same reports).
 """
 
 from __future__ import annotations
@@ -10,12 +16,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from pydantic import ValidationError
-
 from checker.consistency import check as check_consistency
 from checker.i18n import Lang, t
+from checker.light import Case, Drift, build_case
 from checker.loading import Document, escape, load
-from checker.model import error_location, validate_case
 from checker.report import FileReport, Finding, Kind, Severity
 from checker.rules.engine import Options, evaluate, shown
 from checker.rules.pack import Pack
@@ -43,11 +47,37 @@ def check_document(doc: Document, packs: tuple[Pack, ...], opts: Options) -> Fil
     if problems:
         return _report(doc.path, problems)
     try:
-        case = validate_case(doc.data)
+        case = build_case(doc.data)
+    except Drift:
+        return _modelled(doc, packs, opts)
+    return _judged(doc, case, packs, opts)
+
+
+def check_document_reference(doc: Document, packs: tuple[Pack, ...],
+                             opts: Options) -> FileReport:
+    """check_document with the pydantic model reading every case: the reference the light
+    path is tested against (tests only; not a user option)."""
+    problems = validate(doc, opts.lang)
+    if problems:
+        return _report(doc.path, problems)
+    return _modelled(doc, packs, opts)
+
+
+def _modelled(doc: Document, packs: tuple[Pack, ...], opts: Options) -> FileReport:
+    from pydantic import ValidationError
+
+    from checker.model import as_read, validate_case
+
+    try:
+        model = validate_case(doc.data)
     except ValidationError as e:
         # The schema is generated from the model, so this means they drifted; still a
         # finding with a place, never a traceback.
         return _report(doc.path, [_model_finding(doc, err, opts.lang) for err in e.errors()])
+    return _judged(doc, as_read(model), packs, opts)
+
+
+def _judged(doc: Document, case: Case, packs: tuple[Pack, ...], opts: Options) -> FileReport:
     ev = evaluate(doc, case, packs, opts)
     findings = apply_waivers(doc, case, packs, opts, ev)
     findings += check_consistency(doc, case, opts.lang, findings)
@@ -57,6 +87,8 @@ def check_document(doc: Document, packs: tuple[Pack, ...], opts: Options) -> Fil
 
 
 def _model_finding(doc: Document, err: Any, lang: Lang) -> Finding:
+    from checker.model import error_location
+
     loc = error_location(err.get("loc", ()), doc.data)
     pointer = "".join("/" + escape(str(p)) for p in loc) if isinstance(loc, tuple) else ""
     return Finding(rule=SCHEMA_RULE, severity=Severity.ERROR, kind=Kind.INPUT,

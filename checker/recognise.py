@@ -28,7 +28,7 @@ from enum import Enum
 from fnmatch import fnmatchcase
 from typing import Any, NamedTuple
 
-from checker.model.common import SCHEMA_ID as CASE_SCHEMA_ID
+from checker.patterns import SCHEMA_ID as CASE_SCHEMA_ID
 
 OLD_CASE_SCHEMA_IDS = ("urn:checker:schema:case",)  # before the https $id (issue 12)
 CASE_SCHEMA_FILE = "case.schema.json"

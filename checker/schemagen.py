@@ -47,6 +47,12 @@ def main() -> None:
     for name, schema in generate().items():
         (out / f"{name}.schema.json").write_text(dump(schema), encoding="utf-8")
         sys.stdout.write(f"wrote schemas/{name}.schema.json\n")
+    # issue 15: the light twins of the case models (checker.light), read by `check`
+    from checker.model.lightgen import TARGET
+    from checker.model.lightgen import generate as light
+
+    TARGET.write_text(light(), encoding="utf-8")
+    sys.stdout.write("wrote checker/light/shapes.py\n")
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from checker.i18n import Lang
 from checker.loading import Document, escape
 from checker.lookalike import NAME_FOREIGN_PATTERN
-from checker.model import DOC_NUMBER_PATTERN, JSON_POINTER_PATTERN, RULE_ID_PATTERN
+from checker.patterns import DOC_NUMBER_PATTERN, JSON_POINTER_PATTERN, RULE_ID_PATTERN
 from checker.report import Finding, Kind, Severity
 
 if TYPE_CHECKING:
@@ -312,7 +312,7 @@ def _messages(e: ValidationError, lang: Lang, root: Any = None,
 # --- F (issue 14): a field of another procedure's shape, a renamed field, `procedure` ---
 def _procedures(lang: Lang) -> str:
     from checker.i18n import PROCEDURE_NAMES
-    from checker.model import SHAPES
+    from checker.light import SHAPES
 
     return ", ".join(p if PROCEDURE_NAMES[p][lang] == p else f"{p} ({PROCEDURE_NAMES[p][lang]})"
                      for p in SHAPES)

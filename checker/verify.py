@@ -25,8 +25,9 @@ from typing import Literal
 from checker import files
 from checker.errors import RulePackError
 from checker.i18n import Lang, fmt_date, t
+from checker.light import Case
 from checker.loading import Document, load
-from checker.model import Case, validate_case
+from checker.model import as_read, validate_case
 from checker.pipeline import check_bytes
 from checker.report import Finding, Kind
 from checker.rules.engine import Options, selected, version_in_force
@@ -137,7 +138,7 @@ def _check_example(path: Path, pack: Pack, rule: Rule, ex: Example,
         return t("verify-not-run", lang, where=where)
     doc = load(file.as_posix(), raw, lang)
     assert isinstance(doc, Document)  # check_bytes found no input problem
-    version = _version_run(validate_case(doc.data), pack, rule)
+    version = _version_run(as_read(validate_case(doc.data)), pack, rule)
     if version is not None and version[0] != rule.version:
         return t("verify-other-version", lang, where=where, date=version[1],
                  chosen=version[0], version=rule.version)

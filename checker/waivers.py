@@ -51,8 +51,8 @@ from typing import Any
 
 from checker.consistency import CONSISTENCY_RULE
 from checker.i18n import t
+from checker.light import Case, Waiver
 from checker.loading import INPUT_RULE, Document
-from checker.model import Case, Waiver
 from checker.report import Finding, Kind, Severity, Waived
 from checker.rules.engine import COVERAGE_RULE, Evaluation, Options, fmt, selected, wanted
 from checker.rules.pack import Pack, Rule

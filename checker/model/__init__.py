@@ -38,6 +38,7 @@ from typing import Annotated, Any, get_args
 
 from pydantic import Field, TypeAdapter
 
+from checker import light
 from checker.model.appointment import (
     Acting,
     ActingCase,
@@ -165,6 +166,26 @@ def error_location(loc: tuple[int | str, ...], data: Any) -> tuple[int | str, ..
     return loc
 
 
+def _register_light_twins() -> None:
+    """Each model class is a virtual subclass of its light twin (checker.light, generated
+    from these models by checker.model.lightgen), so that the predicates' isinstance
+    checks hold for a case of either kind."""
+    from checker.model.lightgen import classes
+
+    light.Record.register(Model)
+    for cls in classes()[0]:
+        getattr(light, cls.__name__).register(cls)
+
+
+_register_light_twins()
+
+
+def as_read(case: Case) -> light.Case:
+    """The model as the rules read it: through its light twin's interface (the same
+    attributes, values and methods; checker.light)."""
+    read: Any = case
+    return read  # type: ignore[no-any-return]
+
 from checker.model.schema import (  # noqa: E402  (needs SHAPES)
     RENAMED,
     case_json_schema,
@@ -250,6 +271,7 @@ __all__ = [
     "VerifierKind",
     "Waiver",
     "_Generator",
+    "as_read",
     "case_json_schema",
     "d",
     "error_location",

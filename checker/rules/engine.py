@@ -26,8 +26,8 @@ from checker.i18n import (
     fmt_date,
     t,
 )
+from checker.light import ActingCase, AppointmentFamily, Case
 from checker.loading import Document
-from checker.model import ActingCase, AppointmentFamily, Case
 from checker.report import (
     INTERNAL_RULE,
     TOOL_RULES,
@@ -321,7 +321,8 @@ def _judge(doc: Document, case: Case, layer: str, ctx: Ctx, opts: Options,
         if not holds(rule.when, doc.data):
             continue
         rules_run.append(rule.id)
-        names: Mapping[Any, Text] | None = owner[id(rule)].names.get(case.procedure)
+        by_procedure: Mapping[Any, Mapping[Any, Text]] = owner[id(rule)].names
+        names = by_procedure.get(case.procedure)
         for hit in PREDICATES[rule.check.kind].run(rule.check, ctx):
             hits.append((hit, _finding(doc, rule, hit, opts.lang, layer, case.procedure,
                                        names)))

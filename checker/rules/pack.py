@@ -38,7 +38,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, TypeAdapter, Val
 
 from checker.errors import RulePackError
 from checker.i18n import LAYER_NAMES, Lang, t
-from checker.model import Procedure
+from checker.light import Procedure
 from checker.report import Amendment, Citation, Confidence, Severity
 from checker.rules.predicates import PREDICATES, Check, Pointer, required_messages
 from checker.sources import (

@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from checker.model import AppointmentFamily, ConsultationKind, StepKind
+from checker.light import AppointmentFamily, ConsultationKind, StepKind
 from checker.report import Kind
 from checker.rules.predicates.core import (
     Ctx,

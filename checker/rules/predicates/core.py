@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Generic, TypeVar, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from checker.model import SHAPES, AppointmentFamily, Case, CaseBase, Step, StepKind
+from checker.light import SHAPES, AppointmentFamily, Case, CaseBase, Record, Step, StepKind
 from checker.report import Kind
 
 # What a predicate kind needs the case to be: a model class, or any of several.
@@ -23,8 +23,13 @@ Reads = type[CaseBase] | tuple[type[CaseBase], ...]
 # appointment family, and a transfer, whose leader goes through the steps of an appointment from
 # elsewhere (NĐ 170 Điều 25 k3 d). Derived from the model: a new shape with steps joins.
 def _records_steps(shape: type[CaseBase]) -> bool:
-    field = shape.model_fields.get("steps")
-    return field is not None and Step in get_args(field.annotation)
+    return has_field(shape, "steps", Step)
+
+
+def has_field(shape: type[CaseBase], name: str, of: type[Record]) -> bool:
+    """Whether the shape has the field `name` holding `of` (or a list of them)."""
+    held = shape.model_fields.get(name, "")
+    return of.__name__ in held.replace("list[", "").replace("]", "").split(" | ")
 
 
 STEPPED: tuple[type[CaseBase], ...] = tuple(

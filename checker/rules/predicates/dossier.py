@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Literal, get_args
+from typing import Literal
 
 from pydantic import Field
 
-from checker.model import SHAPES, CaseBase, Dossier, DossierKind
+from checker.light import SHAPES, CaseBase, Dossier, DossierKind
 from checker.report import Kind
 from checker.rules.predicates.core import (
     Ctx,
@@ -24,6 +24,7 @@ from checker.rules.predicates.core import (
     date_ref,
     dates,
     emits,
+    has_field,
     resolve,
 )
 from checker.workdays import add_months
@@ -97,8 +98,7 @@ class DossierItemsPresent(Params):
 
 # ---------------------------------------------------------------- predicates
 def _records_a_dossier(shape: type[CaseBase]) -> bool:
-    field = shape.model_fields.get("dossier")
-    return field is not None and Dossier in get_args(field.annotation)
+    return has_field(shape, "dossier", Dossier)
 
 
 # The shapes whose `dossier` is the appointment dossier (Điều 35): the appointment family

@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from checker.model import AppointmentFamily, DisciplineForm
+from checker.light import AppointmentFamily, DisciplineForm
 from checker.report import Kind
 from checker.rules.predicates.core import (
     Ctx,

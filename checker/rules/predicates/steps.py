@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from checker.model import AppointmentFamily, Step, StepKind
+from checker.light import AppointmentFamily, Step, StepKind
 from checker.report import Kind
 from checker.rules.predicates.core import (
     STEPPED,

@@ -12,8 +12,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from checker.model import AppointmentFamily
-from checker.model.appointment.removals import Removal, RemovalKind
+from checker.light import AppointmentFamily, Removal, RemovalKind
 from checker.report import Kind
 from checker.rules.predicates.core import (
     Ctx,

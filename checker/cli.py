@@ -464,7 +464,7 @@ def config_cmd(config_file: str | None, lang: str | None) -> None:
     language = conf.settings.lang
     file = str(conf.file) if conf.file else "-"
     click.echo("# " + t("config-file", language, file=file))
-    for name, value in conf.settings.model_dump().items():
+    for name, value in conf.settings.as_dict().items():
         shown = [str(v) for v in value] if isinstance(value, tuple) else value
         click.echo(f"{name} = {json.dumps(shown, ensure_ascii=False)}  "
                    f"# {_origin_text(conf.origins[name], language)}")

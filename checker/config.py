@@ -19,12 +19,10 @@ import re
 import stat
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, cast, get_args, get_origin
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from typing import TYPE_CHECKING, Any, Literal, cast, get_args, get_origin, get_type_hints
 
 from checker.errors import CheckerError
 from checker.files import DEFAULT_MAX_SIZE, os_reason
@@ -39,38 +37,118 @@ DEFAULT_CACHE_MAX_SIZE = 256 * 1024 * 1024  # an entry is 1-20 KB: ten thousands
 MAX_CONFIG_SIZE = 1024 * 1024  # a large pyproject.toml is tens of KB
 
 
-class Settings(BaseModel):
-    """Everything a run can be configured with. Field names are the file's keys."""
+@dataclass(frozen=True)
+class Settings:
+    """Everything a run can be configured with. Field names are the file's keys.
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    Plain code reads it (`_validate`), not pydantic: the settings are read on every run,
+    and `checker check` on one file must not pay for importing pydantic (issue 15). It
+    reads values as pydantic's lax mode did (tests/test_config.py keeps that model as the
+    reference): a count from "8", a flag from "true", "on" or 1."""
 
     lang: Literal["vi", "en"] = "vi"
     format: Literal["text", "json", "sarif", "github", "junit"] = "text"
     fail_on: Literal["error", "warning", "never"] = "error"
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
-    rules: tuple[Path, ...] = Field((), description="Extra rule packs")
-    include: tuple[str, ...] = Field(("*.json",), description="Which files may be case "
-                                     "files (gitignore-style patterns)")
-    exclude: tuple[str, ...] = Field((), description="Files never checked (gitignore-style)")
-    max_size: int = Field(DEFAULT_MAX_SIZE, ge=1)
-    jobs: int = Field(0, ge=0, le=512, description="Parallel workers; 0 = number of cores")
+    rules: tuple[Path, ...] = ()  # extra rule packs
+    include: tuple[str, ...] = ("*.json",)  # which files may be case files (gitignore-style)
+    exclude: tuple[str, ...] = ()  # files never checked (gitignore-style)
+    max_size: int = DEFAULT_MAX_SIZE
+    jobs: int = 0  # parallel workers; 0 = number of cores
     cache: bool = True
-    cache_max_size: int = Field(DEFAULT_CACHE_MAX_SIZE, ge=0, description="Bytes the result "
-                                "cache may hold; the oldest entries go first; 0 = no cap")
+    cache_max_size: int = DEFAULT_CACHE_MAX_SIZE  # bytes the result cache may hold; 0 = no cap
 
-    @field_validator("select", "ignore", mode="before")
-    @classmethod
-    def _rule_ids(cls, value: Any) -> Any:
-        """Rule ids as ruff takes them: an item may hold several, comma-separated
-        (`--select A,B`, `select = ["A,B"]`), and case does not matter."""
-        if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
-            return tuple(part.strip().upper() for v in value for part in v.split(",")
-                         if part.strip())
-        return value
+    def as_dict(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in FIELDS}
 
 
-FIELDS = tuple(Settings.model_fields)
+# The bounds of the counts: (lowest, highest or None).
+BOUNDS: dict[str, tuple[int, int | None]] = {
+    "max_size": (1, None), "jobs": (0, 512), "cache_max_size": (0, None)}
+TYPES: dict[str, Any] = get_type_hints(Settings)
+
+
+class _Bad(ValueError):
+    """A value the setting cannot take."""
+
+
+_TRUE = frozenset({"1", "on", "t", "true", "y", "yes"})
+_FALSE = frozenset({"0", "off", "f", "false", "n", "no"})
+_INT_TEXT = re.compile(r"[+-]?[0-9]+(?:_[0-9]+)*(?:\.0*)?")
+
+
+def _rule_ids(value: Any) -> Any:
+    """Rule ids as ruff takes them: an item may hold several, comma-separated
+    (`--select A,B`, `select = ["A,B"]`), and case does not matter."""
+    if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+        return tuple(part.strip().upper() for v in value for part in v.split(",")
+                     if part.strip())
+    return value
+
+
+def _integer(value: Any) -> int:
+    if isinstance(value, bool | int):
+        return int(value)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and _INT_TEXT.fullmatch(value.strip()):
+        return int(value.strip().partition(".")[0])
+    raise _Bad
+
+
+def _read_value(name: str, value: Any) -> Any:
+    """The value of one setting, as its type in Settings reads it; _Bad if it cannot."""
+    kind = TYPES[name]
+    if get_origin(kind) is Literal:
+        if isinstance(value, str) and value in get_args(kind):
+            return value
+        raise _Bad
+    if kind is bool:
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, int | float) and value in (0, 1):
+            return bool(value)
+        if isinstance(value, str) and value.lower() in _TRUE | _FALSE:
+            return value.lower() in _TRUE
+        raise _Bad
+    if kind is int:
+        number = _integer(value)
+        low, high = BOUNDS[name]
+        if number < low or (high is not None and number > high):
+            raise _Bad
+        return number
+    # a tuple of str, or of Path
+    if name in ("select", "ignore"):
+        value = _rule_ids(value)
+    if not isinstance(value, list | tuple):
+        raise _Bad
+    if get_args(kind)[0] is Path:
+        if not all(isinstance(v, str | Path) for v in value):
+            raise _Bad
+        return tuple(Path(v) for v in value)
+    if not all(isinstance(v, str) for v in value):
+        raise _Bad
+    return tuple(value)
+
+
+def _settings(values: Mapping[str, Any]) -> Settings | str:
+    """Settings from values, or the key of the first that is bad: the settings in their
+    order, then a key that is none of them."""
+    read: dict[str, Any] = {}
+    for name in FIELDS:
+        if name in values:
+            try:
+                read[name] = _read_value(name, values[name])
+            except _Bad:
+                return name
+    unknown = [k for k in values if k not in TYPES]
+    if unknown:
+        return str(unknown[0])
+    return Settings(**read)
+
+
+FIELDS = tuple(f.name for f in fields(Settings))
 LISTS = {"select", "ignore", "rules", "include", "exclude"}
 ENV: dict[str, str] = {name: f"CHECKER_{name.upper()}" for name in FIELDS}
 LANGS: tuple[Lang, ...] = ("vi", "en")
@@ -189,16 +267,14 @@ def _from_env(env: Mapping[str, str]) -> dict[str, Any]:
 
 def expected(name: str, lang: Lang) -> str:
     """What a setting takes, in words, from its type in Settings."""
-    field = Settings.model_fields[name]
-    kind = field.annotation
+    kind = TYPES[name]
     if get_origin(kind) is Literal:
         return t("expect-choice", lang, choices=", ".join(map(str, get_args(kind))))
     if kind is bool:
         return t("expect-bool", lang)
     if get_origin(kind) is tuple:
         return t("expect-list", lang)
-    low = next((m.ge for m in field.metadata if hasattr(m, "ge")), None)
-    high = next((m.le for m in field.metadata if hasattr(m, "le")), None)
+    low, high = BOUNDS.get(name, (None, None))
     if low is not None and high is not None:
         return t("expect-int-range", lang, low=low, high=high)
     if low is not None:
@@ -217,13 +293,12 @@ def _shown(value: object, limit: int = 80) -> str:
 def _validate(values: Mapping[str, Any], origins: Mapping[str, str], lang: Lang) -> Settings:
     """Settings from values; a bad one is blamed on where it came from (origins): the
     file and key, the environment variable, or the flag."""
-    try:
-        return Settings.model_validate(dict(values))
-    except ValidationError as e:
-        err = e.errors()[0]
-        key = str(err["loc"][0]) if err["loc"] else "?"
+    read = _settings(values)
+    if isinstance(read, Settings):
+        return read
+    key = read
     origin = origins.get(key, "?")
-    if key not in Settings.model_fields:  # only a file can hold an unknown key
+    if key not in TYPES:  # only a file can hold an unknown key
         raise CheckerError(t("config-unknown-key", lang, path=origin, setting=printable(key),
                              known=", ".join(FIELDS))) from None
     value, what = _shown(values.get(key)), expected(key, lang)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from _support import EXAMPLES, encode, example
@@ -137,7 +138,97 @@ def test_config_command_shows_each_value_and_its_source(project: Path) -> None:
 def test_the_format_setting_offers_exactly_the_registered_reporters() -> None:
     from typing import get_args
 
-    from checker.config import Settings
+    from checker.config import TYPES
     from checker.reporters import FORMATS
 
-    assert get_args(Settings.model_fields["format"].annotation) == FORMATS
+    assert get_args(TYPES["format"]) == FORMATS
+
+
+# --- issue 15: the settings are read without pydantic; the model they were read with
+# before is the reference, on every kind of value a file, a variable or a flag gives.
+def _reference() -> Any:
+    from typing import Literal
+
+    from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+    from checker.config import DEFAULT_CACHE_MAX_SIZE, DEFAULT_MAX_SIZE
+
+    class Reference(BaseModel):
+        model_config = ConfigDict(frozen=True, extra="forbid")
+
+        lang: Literal["vi", "en"] = "vi"
+        format: Literal["text", "json", "sarif", "github", "junit"] = "text"
+        fail_on: Literal["error", "warning", "never"] = "error"
+        select: tuple[str, ...] = ()
+        ignore: tuple[str, ...] = ()
+        rules: tuple[Path, ...] = ()
+        include: tuple[str, ...] = ("*.json",)
+        exclude: tuple[str, ...] = ()
+        max_size: int = Field(DEFAULT_MAX_SIZE, ge=1)
+        jobs: int = Field(0, ge=0, le=512)
+        cache: bool = True
+        cache_max_size: int = Field(DEFAULT_CACHE_MAX_SIZE, ge=0)
+
+        @field_validator("select", "ignore", mode="before")
+        @classmethod
+        def _rule_ids(cls, value: Any) -> Any:
+            if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+                return tuple(part.strip().upper() for v in value for part in v.split(",")
+                             if part.strip())
+            return value
+
+    return Reference
+
+
+_VALUES: dict[str, list[Any]] = {
+    "max_size": [1, 0, "5", " 5 ", "5.0", 5.0, 5.5, True, False, "1_000", "+5", "-1", "0x10",
+                 "", None, [1], "\u0661\u0662", "5.5", 10**30],
+    "jobs": [0, 512, 513, -1, "8", "abc", 2.0],
+    "cache_max_size": [0, -1, "0", 7],
+    "cache": [True, False, "true", "True", " yes ", "YES", "on", "off", "1", "0", 1, 0, 2,
+              1.0, 0.0, "", None, "tru", "n"],
+    "lang": ["vi", "en", "VI", " vi", 1, None],
+    "format": ["json", "html", "Json"],
+    "fail_on": ["never", "none"],
+    "select": [["a,b", " c "], ("x",), "abc", [1], [], [""], ["app-quorum"]],
+    "ignore": [["X"], "X", [None]],
+    "rules": [["a", "b"], "a", [1], [""], (Path("p"),)],
+    "include": [["*.json"], "x", [None], ()],
+    "exclude": [["drafts/"], 3],
+}
+
+
+@pytest.mark.parametrize("name", sorted(_VALUES))
+def test_settings_are_read_as_the_pydantic_model_read_them(name: str) -> None:
+    from pydantic import ValidationError
+
+    from checker.config import _settings
+
+    reference = _reference()
+    for value in _VALUES[name]:
+        mine = _settings({name: value})
+        try:
+            expected = reference.model_validate({name: value})
+        except ValidationError as e:
+            assert mine == str(e.errors()[0]["loc"][0]), (name, value)
+        else:
+            assert not isinstance(mine, str), (name, value)
+            assert mine.as_dict() == expected.model_dump(), (name, value)
+
+
+def test_the_first_bad_setting_is_the_one_named() -> None:
+    from pydantic import ValidationError
+
+    from checker.config import Settings, _settings
+
+    reference = _reference()
+    for values in ({"zzz": 1, "jobs": -1, "aaa": 2}, {"zzz": 1, "aaa": 2}, {"cache": "x",
+                   "lang": "fr"}, {"lang": "en", "max_size": 3}, {}):
+        mine = _settings(values)
+        try:
+            expected = reference.model_validate(values)
+        except ValidationError as e:
+            assert mine == str(e.errors()[0]["loc"][0])
+        else:
+            assert isinstance(mine, Settings)
+            assert mine.as_dict() == expected.model_dump()

@@ -41,18 +41,18 @@ def dump(schema: dict[str, Any]) -> str:
 
 
 def main() -> None:
+    # issue 15: first the light twins of the case models (checker.light, read by `check`
+    # and by the rule packs): the other schemas import them.
+    from checker.model.lightgen import TARGET
+    from checker.model.lightgen import generate as light
     from checker.schemas import schema_dir
 
+    TARGET.write_text(light(), encoding="utf-8")
+    sys.stdout.write("wrote checker/light/shapes.py\n")
     out = schema_dir()
     for name, schema in generate().items():
         (out / f"{name}.schema.json").write_text(dump(schema), encoding="utf-8")
         sys.stdout.write(f"wrote schemas/{name}.schema.json\n")
-    # issue 15: the light twins of the case models (checker.light), read by `check`
-    from checker.model.lightgen import TARGET
-    from checker.model.lightgen import generate as light
-
-    TARGET.write_text(light(), encoding="utf-8")
-    sys.stdout.write("wrote checker/light/shapes.py\n")
 
 
 if __name__ == "__main__":

@@ -1,15 +1,17 @@
-"""What the light case classes share: the base class (Record) and the builder that turns
-a case file's JSON, already accepted by the compiled JSON Schema, into them.
+"""What the light case classes share: the base class (Record), the converters their
+readers use to turn a case file's JSON, already accepted by the compiled JSON Schema,
+into them, and Drift.
 
 Pydantic-free on purpose: `checker check` on a valid file reads cases through these
 classes, so it never imports pydantic (issue 15). The classes themselves are generated
 from the pydantic models (checker.model.lightgen writes checker/light/shapes.py) and a
 test proves the committed module fresh; each class lists its fields in the model's order
-(`model_fields`, the name pydantic gives the same table) and, in `_SPEC`, how to read
-each from JSON: its key (the alias), how to convert the value, and its default.
+(`model_fields`, the name pydantic gives the same table), and has a generated reader
+(`_read_<Class>`: one dict display of its fields, each read from its JSON key, its alias,
+with its converter, or given its default).
 
-The builder trusts the schema for what the schema says (types, patterns, bounds, which
-keys are allowed); anything it still cannot read as the model would (a field missing, a
+The readers trust the schema for what the schema says (types, patterns, bounds, which
+keys are allowed); anything they still cannot read as the model would (a field missing, a
 date it cannot parse) raises Drift, and the pipeline then asks the pydantic model, the
 reference, so the answer is the model's in every case.
 """
@@ -18,42 +20,25 @@ from __future__ import annotations
 
 import datetime as dt
 from abc import ABCMeta
-from collections.abc import Callable
-from typing import Any, ClassVar, TypeVar
-
-_R = TypeVar("_R", bound="Record")
-Convert = Callable[[Any], Any]
+from typing import Any, ClassVar
 
 
 class Drift(ValueError):
-    """The light builder could not read a value as the pydantic model would: the schema
-    accepted something the builder does not know; the model decides instead."""
-
-
-class Factory:
-    """A default built anew for each case: an empty list, or an empty section."""
-
-    __slots__ = ("make",)
-
-    def __init__(self, make: Callable[[], Any]) -> None:
-        self.make = make
-
-
-REQUIRED = object()  # the default of a field the case must have
-_ABSENT = object()
-_set = object.__setattr__
+    """The light reader could not read a value as the pydantic model would: the schema
+    accepted something the reader does not know; the model decides instead."""
 
 
 class Record(metaclass=ABCMeta):  # noqa: B024 (ABCMeta for register(), nothing abstract)
     """A part of a case, read-only. The pydantic models register themselves as virtual
     subclasses of their light twins (checker.model), so `isinstance(case, AppointmentFamily)`
-    holds for a case of either kind and the predicates need not know which they read."""
+    holds for a case of either kind and the predicates need not know which they read.
 
-    __slots__ = ()
+    An instance keeps its fields in its __dict__, which its generated reader fills in
+    one go (one dict display per class): much faster to build than one attribute at a
+    time, and read as fast."""
+
     # field name → its type, as the generated module writes it; in the model's order
     model_fields: ClassVar[dict[str, str]] = {}
-    # (attribute, JSON key, converter or None, default), one per field
-    _SPEC: ClassVar[tuple[tuple[str, str, Convert | None, Any], ...]] = ()
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError(f"{type(self).__name__} is read-only")
@@ -64,7 +49,7 @@ class Record(metaclass=ABCMeta):  # noqa: B024 (ABCMeta for register(), nothing 
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
             return NotImplemented
-        return all(getattr(self, n) == getattr(other, n) for n in self.model_fields)
+        return self.__dict__ == other.__dict__
 
     def __hash__(self) -> int:
         return hash((type(self), *(getattr(self, n) for n in self.model_fields)))
@@ -72,28 +57,6 @@ class Record(metaclass=ABCMeta):  # noqa: B024 (ABCMeta for register(), nothing 
     def __repr__(self) -> str:
         shown = ", ".join(f"{n}={getattr(self, n)!r}" for n in self.model_fields)
         return f"{type(self).__name__}({shown})"
-
-
-def build(cls: type[_R], data: Any) -> _R:
-    """An instance of `cls` from the JSON object `data`."""
-    if not isinstance(data, dict):
-        raise Drift(f"{cls.__name__}: expected an object")
-    obj = object.__new__(cls)
-    for attr, key, convert, default in cls._SPEC:
-        value = data.get(key, _ABSENT)
-        if value is _ABSENT:
-            if default is REQUIRED:
-                raise Drift(f"{cls.__name__}: {key} is missing")
-            value = default.make() if isinstance(default, Factory) else default
-        elif value is not None and convert is not None:
-            value = convert(value)
-        _set(obj, attr, value)
-    return obj
-
-
-def spec(cls: type[Record], *fields: tuple[str, str, Convert | None, Any]) -> None:
-    """Give a generated class its table of fields (called once, at import)."""
-    type.__setattr__(cls, "_SPEC", fields)
 
 
 # ---------------------------------------------------------------- converters
@@ -128,32 +91,3 @@ def plain(value: Any) -> Any:
     """A string or a list of strings (a `$comment`), as pydantic keeps it: a list is a
     list of its own."""
     return list(value) if isinstance(value, list) else value
-
-
-def model(cls: type[Record]) -> Convert:
-    def convert(value: Any) -> Any:
-        return build(cls, value)
-
-    return convert
-
-
-def each(convert: Convert | None) -> Convert:
-    if convert is None:
-        return list
-    if convert is plain:
-        return lambda value: [plain(v) for v in value]
-
-    def converted(value: Any) -> list[Any]:
-        if not isinstance(value, list):
-            raise Drift("expected an array")
-        return [None if v is None else convert(v) for v in value]
-
-    return converted
-
-
-def empty_list() -> Factory:
-    return Factory(list)
-
-
-def section(cls: type[Record]) -> Factory:
-    return Factory(lambda: build(cls, {}))

@@ -8,23 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import ClassVar
+from collections.abc import Callable
+from typing import Any, ClassVar
 
-from checker.light.base import (
-    REQUIRED,
-    Record,
-    date,
-    each,
-    empty_list,
-    integer,
-    model,
-    number,
-    plain,
-    section,
-    spec,
-)
+from checker.light.base import Drift, Record, date, integer, number, plain
 
-__all__ = ['Acting', 'ActingCase', 'ActingReason', 'After', 'AnnualRating', 'AppointmentCandidate', 'AppointmentCase', 'AppointmentFamily', 'Basis', 'Bcs', 'BcsMeeting', 'BcsMember', 'BcsRole', 'BodyVote', 'Candidate', 'Case', 'CaseBase', 'Chair', 'CitedPoint', 'ConfidenceVote', 'Consultation', 'ConsultationKind', 'CriticalTask', 'DecidedBy', 'Decision', 'DeferralGround', 'Discipline', 'DisciplineForm', 'DisciplineSystem', 'DismissalCase', 'DismissalDiscipline', 'DismissalGround', 'DismissalGroundsFound', 'DismissalProposal', 'DismissalRating', 'DismissedPerson', 'Document', 'Dossier', 'DossierItem', 'DossierKind', 'Exchange', 'Extension', 'ExtensionCase', 'Grounds', 'HeadChoice', 'HeldTerm', 'Leadership', 'Meeting', 'NewPosition', 'Nomination', 'NumberedDocument', 'Overlap', 'PartyStep', 'PartySteps', 'Period', 'Person', 'Placement', 'Planning', 'PlanningRank', 'PlanningStatus', 'Points', 'Policy', 'PoliticalConclusion', 'PoliticalResult', 'Post', 'PostHeld', 'PostRelation', 'Procedure', 'Proceeding', 'Proposer', 'Publication', 'RankAgainstLost', 'Rating', 'ReappointmentCase', 'ReliefCase', 'ReliefGrounds', 'Removal', 'RemovalDossier', 'RemovalFamily', 'RemovalKind', 'RemovalProposal', 'RenewalFamily', 'RequestIssuer', 'Reselection', 'ResignationAfter', 'ResignationCase', 'ResignationDossier', 'ResignationFamily', 'ResignationGrounds', 'ResignationLetter', 'Revocation', 'RotatedPerson', 'RotationAct', 'RotationBasis', 'RotationCase', 'RotationEndReview', 'RotationPeriod', 'RotationPlan', 'RotationPlanContents', 'RotationSteps', 'SHAPES', 'Scrutiny', 'ScrutinyKind', 'ScrutinyOf', 'Sex', 'SignedAs', 'Source', 'SpecialCase', 'Step', 'StepKind', 'SuspendedPerson', 'SuspensionCase', 'SuspensionDecision', 'SuspensionFacts', 'SuspensionGround', 'SuspensionProposal', 'SuspensionRequest', 'Term', 'TransferAllowance', 'TransferCase', 'TransferChild', 'TransferCircumstance', 'TransferCircumstanceKind', 'TransferDestination', 'TransferGround', 'TransferInspection', 'TransferInspectionKind', 'TransferMeeting', 'TransferredPerson', 'Unit', 'UnitKind', 'VerifierKind', 'Waiver', 'WithoutLetter']
+_set = object.__setattr__
+
+__all__ = ['Acting', 'ActingCase', 'ActingReason', 'After', 'AnnualRating', 'AppointmentCandidate', 'AppointmentCase', 'AppointmentFamily', 'Basis', 'Bcs', 'BcsMeeting', 'BcsMember', 'BcsRole', 'BodyVote', 'Candidate', 'Case', 'CaseBase', 'Chair', 'CitedPoint', 'ConfidenceVote', 'Consultation', 'ConsultationKind', 'CriticalTask', 'DecidedBy', 'Decision', 'DeferralGround', 'Discipline', 'DisciplineForm', 'DisciplineSystem', 'DismissalCase', 'DismissalDiscipline', 'DismissalGround', 'DismissalGroundsFound', 'DismissalProposal', 'DismissalRating', 'DismissedPerson', 'Document', 'Dossier', 'DossierItem', 'DossierKind', 'Exchange', 'Extension', 'ExtensionCase', 'Grounds', 'HeadChoice', 'HeldTerm', 'Leadership', 'Meeting', 'NewPosition', 'Nomination', 'NumberedDocument', 'Overlap', 'PartyStep', 'PartySteps', 'Period', 'Person', 'Placement', 'Planning', 'PlanningRank', 'PlanningStatus', 'Points', 'Policy', 'PoliticalConclusion', 'PoliticalResult', 'Post', 'PostHeld', 'PostRelation', 'Procedure', 'Proceeding', 'Proposer', 'Publication', 'READERS', 'RankAgainstLost', 'Rating', 'ReappointmentCase', 'ReliefCase', 'ReliefGrounds', 'Removal', 'RemovalDossier', 'RemovalFamily', 'RemovalKind', 'RemovalProposal', 'RenewalFamily', 'RequestIssuer', 'Reselection', 'ResignationAfter', 'ResignationCase', 'ResignationDossier', 'ResignationFamily', 'ResignationGrounds', 'ResignationLetter', 'Revocation', 'RotatedPerson', 'RotationAct', 'RotationBasis', 'RotationCase', 'RotationEndReview', 'RotationPeriod', 'RotationPlan', 'RotationPlanContents', 'RotationSteps', 'SHAPES', 'Scrutiny', 'ScrutinyKind', 'ScrutinyOf', 'Sex', 'SignedAs', 'Source', 'SpecialCase', 'Step', 'StepKind', 'SuspendedPerson', 'SuspensionCase', 'SuspensionDecision', 'SuspensionFacts', 'SuspensionGround', 'SuspensionProposal', 'SuspensionRequest', 'Term', 'TransferAllowance', 'TransferCase', 'TransferChild', 'TransferCircumstance', 'TransferCircumstanceKind', 'TransferDestination', 'TransferGround', 'TransferInspection', 'TransferInspectionKind', 'TransferMeeting', 'TransferredPerson', 'Unit', 'UnitKind', 'VerifierKind', 'Waiver', 'WithoutLetter']
 
 
 
@@ -368,7 +359,6 @@ class TransferGround(StrEnum):
 class CaseBase(Record):
     """checker.model: checker.model.common.CaseBase."""
 
-    __slots__ = ('comment', 'schema_ref', 'case_id', 'procedure', 'unit', 'post', 'consultations', 'decision', 'waivers', )
     comment: str | list[str] | None
     schema_ref: str | None
     case_id: str
@@ -405,7 +395,6 @@ class CaseBase(Record):
 class Unit(Record):
     """checker.model: checker.model.common.Unit."""
 
-    __slots__ = ('comment', 'name', 'parent', 'newly_established', 'leader_count', 'internal_disunity', 'kind', 'vertical_line', 'province', 'head_vacant', 'party_committee_leads_comprehensively', )
     comment: str | list[str] | None
     name: str
     parent: str | None
@@ -423,7 +412,6 @@ class Unit(Record):
 class Post(Record):
     """checker.model: checker.model.common.Post."""
 
-    __slots__ = ('comment', 'title', 'is_head_of_unit', 'is_deputy_head', 'centrally_managed', 'managing_body', 'managing_basis', 'higher_than_current', )
     comment: str | list[str] | None
     title: str
     is_head_of_unit: bool
@@ -438,7 +426,6 @@ class Post(Record):
 class Document(Record):
     """checker.model: checker.model.common.Document."""
 
-    __slots__ = ('comment', 'number', 'date', 'title', 'issuer', )
     comment: str | list[str] | None
     number: str | None
     date: dt.date | None
@@ -450,7 +437,6 @@ class Document(Record):
 class Consultation(Record):
     """checker.model: checker.model.common.Consultation."""
 
-    __slots__ = ('comment', 'kind', 'body', 'request', 'answer', 'answer_summary', 'answer_agrees', 'divergence_analysis', 'precondition', )
     comment: str | list[str] | None
     kind: str
     body: str
@@ -466,7 +452,6 @@ class Consultation(Record):
 class Decision(Record):
     """checker.model: checker.model.common.Decision."""
 
-    __slots__ = ('comment', 'body', 'signatory', 'document', 'effective_date', 'term_end', 'backdated_term_stated', 'late_reason', )
     comment: str | list[str] | None
     body: str
     signatory: str
@@ -481,14 +466,12 @@ class Decision(Record):
 class NumberedDocument(Document):
     """checker.model: checker.model.common.NumberedDocument."""
 
-    __slots__ = ()
     model_fields: ClassVar[dict[str, str]] = {'comment': 'str | list[str] | None', 'number': 'str | None', 'date': 'dt.date | None', 'title': 'str | None', 'issuer': 'str | None'}
 
 
 class Waiver(Record):
     """checker.model: checker.model.common.Waiver."""
 
-    __slots__ = ('comment', 'rule', 'pointer', 'authority', 'approved_by', 'reason', 'expires', )
     comment: str | list[str] | None
     rule: str
     pointer: str | None
@@ -502,7 +485,6 @@ class Waiver(Record):
 class AppointmentFamily(CaseBase):
     """checker.model: checker.model.appointment.shapes.AppointmentFamily."""
 
-    __slots__ = ('basis', 'candidate', 'leadership', 'chair', 'policy', 'steps', 'political_standard_conclusion', 'dossier', 'bcs', )
     basis: str
     candidate: Candidate
     leadership: Leadership | None
@@ -530,7 +512,6 @@ class AppointmentFamily(CaseBase):
 class Person(Record):
     """checker.model: checker.model.common.Person."""
 
-    __slots__ = ('comment', 'full_name', 'birth_date', 'sex', 'current_post', 'current_post_since', 'retirement_date', 'discipline', 'discipline_pending', 'in_discipline_period', 'under_prosecution', 'proceedings', 'ratings', )
     comment: str | list[str] | None
     full_name: str
     birth_date: dt.date
@@ -550,7 +531,6 @@ class Person(Record):
 class Discipline(Record):
     """checker.model: checker.model.common.Discipline."""
 
-    __slots__ = ('comment', 'form', 'system', 'effective_date', 'decision', )
     comment: str | list[str] | None
     form: str
     system: str
@@ -562,7 +542,6 @@ class Discipline(Record):
 class AnnualRating(Record):
     """checker.model: checker.model.common.AnnualRating."""
 
-    __slots__ = ('comment', 'year', 'rating', 'document', )
     comment: str | list[str] | None
     year: int
     rating: str
@@ -573,7 +552,6 @@ class AnnualRating(Record):
 class Candidate(Person):
     """checker.model: checker.model.appointment.candidate.Candidate."""
 
-    __slots__ = ('planning', 'source', 'age_reference_date', 'deferral', 'time_in_post_exception', 'age_exception', 'three_year_assessment', 'posts_held', 'removals', )
     planning: Planning | None
     source: str | None
     age_reference_date: dt.date | None
@@ -589,7 +567,6 @@ class Candidate(Person):
 class Planning(Record):
     """checker.model: checker.model.appointment.candidate.Planning."""
 
-    __slots__ = ('comment', 'status', 'approval', 'special_case', 'planned_post', 'rank_when_planned', 'target_group', 'people_for_post', 'posts_for_person', 'submitted_on', 'extension', 'age_reference_date', )
     comment: str | list[str] | None
     status: str
     approval: Document | None
@@ -608,7 +585,6 @@ class Planning(Record):
 class SpecialCase(Record):
     """checker.model: checker.model.appointment.candidate.SpecialCase."""
 
-    __slots__ = ('comment', 'review', 'evaluation', 'decision', )
     comment: str | list[str] | None
     review: Document | None
     evaluation: Document | None
@@ -619,7 +595,6 @@ class SpecialCase(Record):
 class PostHeld(Record):
     """checker.model: checker.model.appointment.candidate.PostHeld."""
 
-    __slots__ = ('comment', 'title', 'since', 'until', 'relation', 'ended_by_discipline', 'acting', )
     comment: str | list[str] | None
     title: str
     since: dt.date
@@ -633,7 +608,6 @@ class PostHeld(Record):
 class Removal(Record):
     """checker.model: checker.model.appointment.removals.Removal."""
 
-    __slots__ = ('comment', 'kind', 'decision', 'post', 'on_dismissal_grounds', 'corruption', 'placement', 'rank', 'rank_basis', )
     comment: str | list[str] | None
     kind: str
     decision: NumberedDocument
@@ -649,7 +623,6 @@ class Removal(Record):
 class NewPosition(Record):
     """checker.model: checker.model.appointment.removals.NewPosition."""
 
-    __slots__ = ('comment', 'title', 'since', 'leadership', )
     comment: str | list[str] | None
     title: str | None
     since: dt.date | None
@@ -660,7 +633,6 @@ class NewPosition(Record):
 class Leadership(Record):
     """checker.model: checker.model.appointment.meetings.Leadership."""
 
-    __slots__ = ('comment', 'total_members', )
     comment: str | list[str] | None
     total_members: int
     model_fields: ClassVar[dict[str, str]] = {'comment': 'str | list[str] | None', 'total_members': 'int'}
@@ -669,7 +641,6 @@ class Leadership(Record):
 class Chair(Record):
     """checker.model: checker.model.appointment.meetings.Chair."""
 
-    __slots__ = ('comment', 'name', 'position', 'from_superior_body', )
     comment: str | list[str] | None
     name: str
     position: str | None
@@ -680,7 +651,6 @@ class Chair(Record):
 class Policy(Record):
     """checker.model: checker.model.appointment.meetings.Policy."""
 
-    __slots__ = ('comment', 'request', 'request_received_on', 'approval', 'delay_report', )
     comment: str | list[str] | None
     request: Document | None
     request_received_on: dt.date | None
@@ -692,7 +662,6 @@ class Policy(Record):
 class Step(Record):
     """checker.model: checker.model.appointment.meetings.Step."""
 
-    __slots__ = ('comment', 'kind', 'date', 'summoned', 'present', 'nominations', 'minutes', 'reselection', 'head_choice', 'referral', 'direction', 'put_forward', 'force_majeure_absent', 'summons_report', 'summons_decision', 'seats', 'dual_role', 'opinion', 'results_announced', 'opinions_differ', )
     comment: str | list[str] | None
     kind: str
     date: dt.date
@@ -719,7 +688,6 @@ class Step(Record):
 class Nomination(Record):
     """checker.model: checker.model.appointment.meetings.Nomination."""
 
-    __slots__ = ('comment', 'name', 'votes', )
     comment: str | list[str] | None
     name: str
     votes: int
@@ -729,7 +697,6 @@ class Nomination(Record):
 class Reselection(Record):
     """checker.model: checker.model.appointment.meetings.Reselection."""
 
-    __slots__ = ('comment', 'date', 'nominations', )
     comment: str | list[str] | None
     date: dt.date | None
     nominations: list[Nomination]
@@ -739,7 +706,6 @@ class Reselection(Record):
 class HeadChoice(Record):
     """checker.model: checker.model.appointment.meetings.HeadChoice."""
 
-    __slots__ = ('comment', 'chosen', 'report', )
     comment: str | list[str] | None
     chosen: str
     report: Document | None
@@ -749,7 +715,6 @@ class HeadChoice(Record):
 class PoliticalConclusion(Record):
     """checker.model: checker.model.appointment.records.PoliticalConclusion."""
 
-    __slots__ = ('comment', 'body', 'document', 'result', 'verifier', )
     comment: str | list[str] | None
     body: str
     document: Document
@@ -761,7 +726,6 @@ class PoliticalConclusion(Record):
 class Dossier(Record):
     """checker.model: checker.model.appointment.records.Dossier."""
 
-    __slots__ = ('comment', 'submitted_on', 'items', 'first_submitted_on', 'new_facts', )
     comment: str | list[str] | None
     submitted_on: dt.date | None
     items: list[DossierItem]
@@ -773,7 +737,6 @@ class Dossier(Record):
 class DossierItem(Record):
     """checker.model: checker.model.appointment.records.DossierItem."""
 
-    __slots__ = ('comment', 'kind', 'document', 'photo_date', )
     comment: str | list[str] | None
     kind: str
     document: Document
@@ -784,7 +747,6 @@ class DossierItem(Record):
 class Bcs(Record):
     """checker.model: checker.model.appointment.records.Bcs."""
 
-    __slots__ = ('comment', 'name', 'members', 'extra_members_decision', 'meetings', )
     comment: str | list[str] | None
     name: str
     members: list[BcsMember]
@@ -796,7 +758,6 @@ class Bcs(Record):
 class BcsMember(Record):
     """checker.model: checker.model.appointment.records.BcsMember."""
 
-    __slots__ = ('comment', 'name', 'role', 'ex_officio', )
     comment: str | list[str] | None
     name: str
     role: str
@@ -807,7 +768,6 @@ class BcsMember(Record):
 class BcsMeeting(Record):
     """checker.model: checker.model.appointment.records.BcsMeeting."""
 
-    __slots__ = ('comment', 'date', 'members_total', 'present', 'personnel', 'written_polling', 'votes_for', 'minutes', 'unresolved_disagreement', 'escalation', )
     comment: str | list[str] | None
     date: dt.date
     members_total: int
@@ -824,7 +784,6 @@ class BcsMeeting(Record):
 class AppointmentCase(AppointmentFamily):
     """checker.model: checker.model.appointment.shapes.AppointmentCase."""
 
-    __slots__ = ()
     candidate: AppointmentCandidate
     leadership: Leadership
     model_fields: ClassVar[dict[str, str]] = {'comment': 'str | list[str] | None', 'schema_ref': 'str | None', 'case_id': 'str', 'procedure': 'str', 'unit': 'Unit', 'post': 'Post', 'consultations': 'list[Consultation]', 'decision': 'Decision | None', 'waivers': 'list[Waiver]', 'basis': 'str', 'candidate': 'AppointmentCandidate', 'leadership': 'Leadership', 'chair': 'Chair | None', 'policy': 'Policy | None', 'steps': 'list[Step]', 'political_standard_conclusion': 'PoliticalConclusion | None', 'dossier': 'Dossier | None', 'bcs': 'Bcs | None'}
@@ -833,7 +792,6 @@ class AppointmentCase(AppointmentFamily):
 class AppointmentCandidate(Candidate):
     """checker.model: checker.model.appointment.candidate.AppointmentCandidate."""
 
-    __slots__ = ()
     planning: Planning
     source: str
     model_fields: ClassVar[dict[str, str]] = {'comment': 'str | list[str] | None', 'full_name': 'str', 'birth_date': 'dt.date', 'sex': 'str', 'current_post': 'str | None', 'current_post_since': 'dt.date | None', 'retirement_date': 'dt.date | None', 'discipline': 'list[Discipline]', 'discipline_pending': 'bool', 'in_discipline_period': 'bool', 'under_prosecution': 'bool', 'proceedings': 'list[str]', 'ratings': 'list[AnnualRating]', 'planning': 'Planning', 'source': 'str', 'age_reference_date': 'dt.date | None', 'deferral': 'list[str]', 'time_in_post_exception': 'SpecialCase | None', 'age_exception': 'SpecialCase | None', 'three_year_assessment': 'Document | None', 'posts_held': 'list[PostHeld]', 'removals': 'list[Removal]'}
@@ -842,7 +800,6 @@ class AppointmentCandidate(Candidate):
 class RenewalFamily(AppointmentFamily):
     """checker.model: checker.model.appointment.shapes.RenewalFamily."""
 
-    __slots__ = ('previous_term', 'notice', 'notice_received_on', )
     leadership: Leadership
     previous_term: Term
     notice: Document | None
@@ -860,7 +817,6 @@ class RenewalFamily(AppointmentFamily):
 class Term(Record):
     """checker.model: checker.model.common.Term."""
 
-    __slots__ = ('comment', 'decision', 'effective_date', 'expires', 'years', 'consecutive_terms', )
     comment: str | list[str] | None
     decision: Document | None
     effective_date: dt.date | None
@@ -873,21 +829,18 @@ class Term(Record):
 class ReappointmentCase(RenewalFamily):
     """checker.model: checker.model.appointment.shapes.ReappointmentCase."""
 
-    __slots__ = ()
     model_fields: ClassVar[dict[str, str]] = {'comment': 'str | list[str] | None', 'schema_ref': 'str | None', 'case_id': 'str', 'procedure': 'str', 'unit': 'Unit', 'post': 'Post', 'consultations': 'list[Consultation]', 'decision': 'Decision | None', 'waivers': 'list[Waiver]', 'basis': 'str', 'candidate': 'Candidate', 'leadership': 'Leadership', 'chair': 'Chair | None', 'policy': 'Policy | None', 'steps': 'list[Step]', 'political_standard_conclusion': 'PoliticalConclusion | None', 'dossier': 'Dossier | None', 'bcs': 'Bcs | None', 'previous_term': 'Term', 'notice': 'Document | None', 'notice_received_on': 'dt.date | None'}
 
 
 class ExtensionCase(RenewalFamily):
     """checker.model: checker.model.appointment.shapes.ExtensionCase."""
 
-    __slots__ = ()
     model_fields: ClassVar[dict[str, str]] = {'comment': 'str | list[str] | None', 'schema_ref': 'str | None', 'case_id': 'str', 'procedure': 'str', 'unit': 'Unit', 'post': 'Post', 'consultations': 'list[Consultation]', 'decision': 'Decision | None', 'waivers': 'list[Waiver]', 'basis': 'str', 'candidate': 'Candidate', 'leadership': 'Leadership', 'chair': 'Chair | None', 'policy': 'Policy | None', 'steps': 'list[Step]', 'political_standard_conclusion': 'PoliticalConclusion | None', 'dossier': 'Dossier | None', 'bcs': 'Bcs | None', 'previous_term': 'Term', 'notice': 'Document | None', 'notice_received_on': 'dt.date | None'}
 
 
 class ActingCase(AppointmentFamily):
     """checker.model: checker.model.appointment.shapes.ActingCase."""
 
-    __slots__ = ('acting', )
     acting: Acting
     model_fields: ClassVar[dict[str, str]] = {'comment': 'str | list[str] | None', 'schema_ref': 'str | None', 'case_id': 'str', 'procedure': 'str', 'unit': 'Unit', 'post': 'Post', 'consultations': 'list[Consultation]', 'decision': 'Decision | None', 'waivers': 'list[Waiver]', 'basis': 'str', 'candidate': 'Candidate', 'leadership': 'Leadership | None', 'chair': 'Chair | None', 'policy': 'Policy | None', 'steps': 'list[Step]', 'political_standard_conclusion': 'PoliticalConclusion | None', 'dossier': 'Dossier | None', 'bcs': 'Bcs | None', 'acting': 'Acting'}
 
@@ -895,7 +848,6 @@ class ActingCase(AppointmentFamily):
 class Acting(Record):
     """checker.model: checker.model.appointment.acting.Acting."""
 
-    __slots__ = ('comment', 'reason', 'head_absent_over_12_months', 'ended_on', 'extensions', 'arrangement', )
     comment: str | list[str] | None
     reason: str
     head_absent_over_12_months: bool
@@ -908,7 +860,6 @@ class Acting(Record):
 class SuspensionCase(CaseBase):
     """checker.model: checker.model.suspension.SuspensionCase."""
 
-    __slots__ = ('person', 'ground', 'proposal', 'extensions', 'revocation', )
     post: Post | None  # type: ignore[assignment]
     decision: SuspensionDecision | None  # type: ignore[assignment]
     person: SuspendedPerson
@@ -940,7 +891,6 @@ class SuspensionCase(CaseBase):
 class SuspensionDecision(Record):
     """checker.model: checker.model.suspension.SuspensionDecision."""
 
-    __slots__ = ('comment', 'body', 'signatory', 'signed_as', 'document', 'period', 'publication', )
     comment: str | list[str] | None
     body: str
     signatory: str
@@ -954,7 +904,6 @@ class SuspensionDecision(Record):
 class Period(Record):
     """checker.model: checker.model.suspension.Period."""
 
-    __slots__ = ('comment', 'start', 'end', 'working_days', )
     comment: str | list[str] | None
     start: dt.date | None
     end: dt.date | None
@@ -965,7 +914,6 @@ class Period(Record):
 class Publication(Record):
     """checker.model: checker.model.suspension.Publication."""
 
-    __slots__ = ('comment', 'announced_on', 'sent_to', 'sent_to_person_on', )
     comment: str | list[str] | None
     announced_on: dt.date | None
     sent_to: list[str]
@@ -976,7 +924,6 @@ class Publication(Record):
 class SuspendedPerson(Person):
     """checker.model: checker.model.suspension.SuspendedPerson."""
 
-    __slots__ = ('employer', )
     employer: str
     model_fields: ClassVar[dict[str, str]] = {'comment': 'str | list[str] | None', 'full_name': 'str', 'birth_date': 'dt.date', 'sex': 'str', 'current_post': 'str | None', 'current_post_since': 'dt.date | None', 'retirement_date': 'dt.date | None', 'discipline': 'list[Discipline]', 'discipline_pending': 'bool', 'in_discipline_period': 'bool', 'under_prosecution': 'bool', 'proceedings': 'list[str]', 'ratings': 'list[AnnualRating]', 'employer': 'str'}
 
@@ -984,7 +931,6 @@ class SuspendedPerson(Person):
 class SuspensionFacts(Record):
     """checker.model: checker.model.suspension.SuspensionFacts."""
 
-    __slots__ = ('comment', 'kind', 'established_on', 'document', 'party_discipline', 'awaiting_state_handling', 'indictment', 'request', )
     comment: str | list[str] | None
     kind: str
     established_on: dt.date | None
@@ -999,7 +945,6 @@ class SuspensionFacts(Record):
 class SuspensionRequest(Record):
     """checker.model: checker.model.suspension.SuspensionRequest."""
 
-    __slots__ = ('comment', 'document', 'issuer_kind', 'received_on', 'working_days', 'serious_violation', )
     comment: str | list[str] | None
     document: Document
     issuer_kind: str
@@ -1012,7 +957,6 @@ class SuspensionRequest(Record):
 class SuspensionProposal(Record):
     """checker.model: checker.model.suspension.SuspensionProposal."""
 
-    __slots__ = ('comment', 'document', 'personnel_unit', 'received_on', )
     comment: str | list[str] | None
     document: Document
     personnel_unit: bool
@@ -1023,7 +967,6 @@ class SuspensionProposal(Record):
 class Extension(Record):
     """checker.model: checker.model.suspension.Extension."""
 
-    __slots__ = ('comment', 'document', 'period', 'complex_case', 'report', )
     comment: str | list[str] | None
     document: NumberedDocument
     period: Period
@@ -1035,7 +978,6 @@ class Extension(Record):
 class Revocation(Record):
     """checker.model: checker.model.suspension.Revocation."""
 
-    __slots__ = ('comment', 'basis', 'document', 'report', 'publication', )
     comment: str | list[str] | None
     basis: Document
     document: NumberedDocument
@@ -1047,7 +989,6 @@ class Revocation(Record):
 class RemovalFamily(CaseBase):
     """checker.model: checker.model.removal.RemovalFamily."""
 
-    __slots__ = ('person', 'term', 'confidence_vote', 'exchange_with_person', 'proposal', 'extension_reason', 'dossier', 'party_steps', )
     person: Person
     term: HeldTerm
     confidence_vote: ConfidenceVote | None
@@ -1081,7 +1022,6 @@ class RemovalFamily(CaseBase):
 class HeldTerm(Term):
     """checker.model: checker.model.removal.HeldTerm."""
 
-    __slots__ = ()
     effective_date: dt.date
     model_fields: ClassVar[dict[str, str]] = {'comment': 'str | list[str] | None', 'decision': 'Document | None', 'effective_date': 'dt.date', 'expires': 'dt.date', 'years': 'int | None', 'consecutive_terms': 'int | None'}
 
@@ -1089,7 +1029,6 @@ class HeldTerm(Term):
 class ConfidenceVote(Record):
     """checker.model: checker.model.removal.ConfidenceVote."""
 
-    __slots__ = ('comment', 'date', 'low', 'total', 'tally', )
     comment: str | list[str] | None
     date: dt.date
     low: int
@@ -1101,7 +1040,6 @@ class ConfidenceVote(Record):
 class Exchange(Record):
     """checker.model: checker.model.removal.Exchange."""
 
-    __slots__ = ('comment', 'date', 'by', 'record', )
     comment: str | list[str] | None
     date: dt.date
     by: str | None
@@ -1112,7 +1050,6 @@ class Exchange(Record):
 class RemovalProposal(Record):
     """checker.model: checker.model.removal.RemovalProposal."""
 
-    __slots__ = ('comment', 'by', 'document', 'received_on', )
     comment: str | list[str] | None
     by: str
     document: NumberedDocument
@@ -1123,7 +1060,6 @@ class RemovalProposal(Record):
 class RemovalDossier(Record):
     """checker.model: checker.model.removal.RemovalDossier."""
 
-    __slots__ = ('comment', 'submission', 'related', 'minutes', 'tally_minutes', )
     comment: str | list[str] | None
     submission: Document | None
     related: list[Document]
@@ -1135,7 +1071,6 @@ class RemovalDossier(Record):
 class PartySteps(Record):
     """checker.model: checker.model.removal.PartySteps."""
 
-    __slots__ = ('comment', 'btctw_exchange', 'head_exchange', 'collective_opinion', 'report', 'written_opinions', )
     comment: str | list[str] | None
     btctw_exchange: PartyStep | None
     head_exchange: PartyStep | None
@@ -1148,7 +1083,6 @@ class PartySteps(Record):
 class PartyStep(Record):
     """checker.model: checker.model.removal.PartyStep."""
 
-    __slots__ = ('comment', 'date', 'document', )
     comment: str | list[str] | None
     date: dt.date
     document: Document | None
@@ -1158,7 +1092,6 @@ class PartyStep(Record):
 class DismissalCase(RemovalFamily):
     """checker.model: checker.model.dismissal.DismissalCase."""
 
-    __slots__ = ('grounds', 'meeting', 'decided_by', 'submission_upward', 'after', )
     person: DismissedPerson
     proposal: DismissalProposal | None
     grounds: Grounds
@@ -1181,7 +1114,6 @@ class DismissalCase(RemovalFamily):
 class DismissedPerson(Person):
     """checker.model: checker.model.dismissal.DismissedPerson."""
 
-    __slots__ = ()
     discipline: list[DismissalDiscipline]  # type: ignore[assignment]
     ratings: list[DismissalRating]  # type: ignore[assignment]
     model_fields: ClassVar[dict[str, str]] = {'comment': 'str | list[str] | None', 'full_name': 'str', 'birth_date': 'dt.date', 'sex': 'str', 'current_post': 'str | None', 'current_post_since': 'dt.date | None', 'retirement_date': 'dt.date | None', 'discipline': 'list[DismissalDiscipline]', 'discipline_pending': 'bool', 'in_discipline_period': 'bool', 'under_prosecution': 'bool', 'proceedings': 'list[str]', 'ratings': 'list[DismissalRating]'}
@@ -1190,7 +1122,6 @@ class DismissedPerson(Person):
 class DismissalDiscipline(Discipline):
     """checker.model: checker.model.dismissal.DismissalDiscipline."""
 
-    __slots__ = ('related_to_duties', )
     related_to_duties: bool | None
     model_fields: ClassVar[dict[str, str]] = {'comment': 'str | list[str] | None', 'form': 'str', 'system': 'str', 'effective_date': 'dt.date', 'decision': 'Document | None', 'related_to_duties': 'bool | None'}
 
@@ -1198,7 +1129,6 @@ class DismissalDiscipline(Discipline):
 class DismissalRating(AnnualRating):
     """checker.model: checker.model.dismissal.DismissalRating."""
 
-    __slots__ = ('related_to_duties', )
     related_to_duties: bool | None
     model_fields: ClassVar[dict[str, str]] = {'comment': 'str | list[str] | None', 'year': 'int', 'rating': 'str', 'document': 'Document | None', 'related_to_duties': 'bool | None'}
 
@@ -1206,14 +1136,12 @@ class DismissalRating(AnnualRating):
 class DismissalProposal(RemovalProposal):
     """checker.model: checker.model.dismissal.DismissalProposal."""
 
-    __slots__ = ()
     model_fields: ClassVar[dict[str, str]] = {'comment': 'str | list[str] | None', 'by': 'str', 'document': 'NumberedDocument', 'received_on': 'dt.date'}
 
 
 class Grounds(Record):
     """checker.model: checker.model.dismissal.Grounds."""
 
-    __slots__ = ('comment', 'a', 'b', 'c', 'd', 'dd', 'e', 'g', 'h', 'i', 'k', 'l', )
     comment: str | list[str] | None
     a: DismissalGround | None
     b: DismissalGround | None
@@ -1232,7 +1160,6 @@ class Grounds(Record):
 class CitedPoint(Record):
     """checker.model: checker.model.removal.CitedPoint."""
 
-    __slots__ = ('comment', 'document', )
     comment: str | list[str] | None
     document: Document | None
     model_fields: ClassVar[dict[str, str]] = {'comment': 'str | list[str] | None', 'document': 'Document | None'}
@@ -1241,7 +1168,6 @@ class CitedPoint(Record):
 class DismissalGround(CitedPoint):
     """checker.model: checker.model.dismissal.DismissalGround."""
 
-    __slots__ = ('assessment', 'rule', )
     assessment: Document | None
     rule: Document | None
     model_fields: ClassVar[dict[str, str]] = {'comment': 'str | list[str] | None', 'document': 'Document | None', 'assessment': 'Document | None', 'rule': 'Document | None'}
@@ -1250,7 +1176,6 @@ class DismissalGround(CitedPoint):
 class Meeting(Record):
     """checker.model: checker.model.dismissal.Meeting."""
 
-    __slots__ = ('comment', 'date', 'unit', 'grounds_stated', 'secret_ballot', 'leadership', 'standing_committee', 'in_both', 'minutes', 'tally', )
     comment: str | list[str] | None
     date: dt.date
     unit: str
@@ -1267,7 +1192,6 @@ class Meeting(Record):
 class BodyVote(Record):
     """checker.model: checker.model.dismissal.BodyVote."""
 
-    __slots__ = ('comment', 'members', 'present', 'agree', )
     comment: str | list[str] | None
     members: int
     present: int | None
@@ -1278,7 +1202,6 @@ class BodyVote(Record):
 class Overlap(Record):
     """checker.model: checker.model.dismissal.Overlap."""
 
-    __slots__ = ('comment', 'members', 'agree', )
     comment: str | list[str] | None
     members: int
     agree: int
@@ -1288,7 +1211,6 @@ class Overlap(Record):
 class After(Record):
     """checker.model: checker.model.dismissal.After."""
 
-    __slots__ = ('comment', 'allowance_paid_until', 'placement', 'leaving_service', )
     comment: str | list[str] | None
     allowance_paid_until: dt.date | None
     placement: Placement | None
@@ -1299,7 +1221,6 @@ class After(Record):
 class Placement(Record):
     """checker.model: checker.model.dismissal.Placement."""
 
-    __slots__ = ('comment', 'post', 'is_leadership', 'start_date', )
     comment: str | list[str] | None
     post: str | None
     is_leadership: bool
@@ -1310,7 +1231,6 @@ class Placement(Record):
 class ResignationFamily(RemovalFamily):
     """checker.model: checker.model.resignation.ResignationFamily."""
 
-    __slots__ = ('resignation_letter', 'critical_task', 'scrutiny', 'dismissal_grounds', )
     dossier: ResignationDossier | None
     resignation_letter: ResignationLetter | None
     critical_task: CriticalTask | None
@@ -1334,7 +1254,6 @@ class ResignationFamily(RemovalFamily):
 class ResignationDossier(RemovalDossier):
     """checker.model: checker.model.resignation.ResignationDossier."""
 
-    __slots__ = ('letter', )
     letter: Document | None
     model_fields: ClassVar[dict[str, str]] = {'comment': 'str | list[str] | None', 'submission': 'Document | None', 'related': 'list[Document]', 'minutes': 'Document | None', 'tally_minutes': 'Document | None', 'letter': 'Document | None'}
 
@@ -1342,7 +1261,6 @@ class ResignationDossier(RemovalDossier):
 class ResignationLetter(Record):
     """checker.model: checker.model.resignation.ResignationLetter."""
 
-    __slots__ = ('comment', 'date', 'received_on', 'document', )
     comment: str | list[str] | None
     date: dt.date
     received_on: dt.date
@@ -1353,7 +1271,6 @@ class ResignationLetter(Record):
 class CriticalTask(Record):
     """checker.model: checker.model.resignation.CriticalTask."""
 
-    __slots__ = ('comment', 'assigned', 'document', 'serious_impact', 'assessment', )
     comment: str | list[str] | None
     assigned: bool
     document: Document | None
@@ -1365,7 +1282,6 @@ class CriticalTask(Record):
 class Scrutiny(Record):
     """checker.model: checker.model.resignation.Scrutiny."""
 
-    __slots__ = ('comment', 'kind', 'of', 'start', 'end', 'document', )
     comment: str | list[str] | None
     kind: str
     of: str
@@ -1378,7 +1294,6 @@ class Scrutiny(Record):
 class DismissalGroundsFound(Record):
     """checker.model: checker.model.resignation.DismissalGroundsFound."""
 
-    __slots__ = ('comment', 'a', 'b', 'c', 'd', 'dd', 'e', 'g', 'h', 'i', 'k', 'l', )
     comment: str | list[str] | None
     a: CitedPoint | None
     b: CitedPoint | None
@@ -1397,7 +1312,6 @@ class DismissalGroundsFound(Record):
 class ResignationCase(ResignationFamily):
     """checker.model: checker.model.resignation.ResignationCase."""
 
-    __slots__ = ('grounds', 'after', )
     grounds: ResignationGrounds
     after: ResignationAfter | None
     model_fields: ClassVar[dict[str, str]] = {'comment': 'str | list[str] | None', 'schema_ref': 'str | None', 'case_id': 'str', 'procedure': 'str', 'unit': 'Unit', 'post': 'Post', 'consultations': 'list[Consultation]', 'decision': 'Decision | None', 'waivers': 'list[Waiver]', 'person': 'Person', 'term': 'HeldTerm', 'confidence_vote': 'ConfidenceVote | None', 'exchange_with_person': 'Exchange | None', 'proposal': 'RemovalProposal | None', 'extension_reason': 'Document | None', 'dossier': 'ResignationDossier | None', 'party_steps': 'PartySteps | None', 'resignation_letter': 'ResignationLetter | None', 'critical_task': 'CriticalTask | None', 'scrutiny': 'list[Scrutiny]', 'dismissal_grounds': 'DismissalGroundsFound | None', 'grounds': 'ResignationGrounds', 'after': 'ResignationAfter | None'}
@@ -1406,7 +1320,6 @@ class ResignationCase(ResignationFamily):
 class Points(Record):
     """checker.model: checker.model.removal.Points."""
 
-    __slots__ = ('comment', )
     comment: str | list[str] | None
     what: ClassVar[str] = 'grounds'
     model_fields: ClassVar[dict[str, str]] = {'comment': 'str | list[str] | None'}
@@ -1415,7 +1328,6 @@ class Points(Record):
 class ResignationGrounds(Points):
     """checker.model: checker.model.resignation.ResignationGrounds."""
 
-    __slots__ = ('a', 'b', 'c', 'd', 'dd', 'e', 'g', 'h', 'i', 'k', )
     a: CitedPoint | None
     b: CitedPoint | None
     c: CitedPoint | None
@@ -1432,7 +1344,6 @@ class ResignationGrounds(Points):
 class ResignationAfter(Record):
     """checker.model: checker.model.resignation.ResignationAfter."""
 
-    __slots__ = ('comment', 'allowance_kept_until', )
     comment: str | list[str] | None
     allowance_kept_until: dt.date | None
     model_fields: ClassVar[dict[str, str]] = {'comment': 'str | list[str] | None', 'allowance_kept_until': 'dt.date | None'}
@@ -1441,7 +1352,6 @@ class ResignationAfter(Record):
 class ReliefCase(ResignationFamily):
     """checker.model: checker.model.resignation.ReliefCase."""
 
-    __slots__ = ('grounds', )
     grounds: ReliefGrounds
     model_fields: ClassVar[dict[str, str]] = {'comment': 'str | list[str] | None', 'schema_ref': 'str | None', 'case_id': 'str', 'procedure': 'str', 'unit': 'Unit', 'post': 'Post', 'consultations': 'list[Consultation]', 'decision': 'Decision | None', 'waivers': 'list[Waiver]', 'person': 'Person', 'term': 'HeldTerm', 'confidence_vote': 'ConfidenceVote | None', 'exchange_with_person': 'Exchange | None', 'proposal': 'RemovalProposal | None', 'extension_reason': 'Document | None', 'dossier': 'ResignationDossier | None', 'party_steps': 'PartySteps | None', 'resignation_letter': 'ResignationLetter | None', 'critical_task': 'CriticalTask | None', 'scrutiny': 'list[Scrutiny]', 'dismissal_grounds': 'DismissalGroundsFound | None', 'grounds': 'ReliefGrounds'}
 
@@ -1449,7 +1359,6 @@ class ReliefCase(ResignationFamily):
 class ReliefGrounds(Points):
     """checker.model: checker.model.resignation.ReliefGrounds."""
 
-    __slots__ = ('a', 'b', 'c', 'd', 'clause_2', )
     a: CitedPoint | None
     b: CitedPoint | None
     c: CitedPoint | None
@@ -1461,7 +1370,6 @@ class ReliefGrounds(Points):
 class WithoutLetter(Points):
     """checker.model: checker.model.resignation.WithoutLetter."""
 
-    __slots__ = ('b', 'd', 'dd', 'e', 'g', 'h', 'i', )
     b: CitedPoint | None
     d: CitedPoint | None
     dd: CitedPoint | None
@@ -1475,7 +1383,6 @@ class WithoutLetter(Points):
 class RotationCase(CaseBase):
     """checker.model: checker.model.rotation.RotationCase."""
 
-    __slots__ = ('person', 'sending_unit', 'basis', 'basis_rule', 'planning', 'plan', 'steps', 'period', 'service_exception', 'dossier', 'yearly_evaluations', 'end_review', )
     person: RotatedPerson
     sending_unit: Unit
     basis: str
@@ -1508,7 +1415,6 @@ class RotationCase(CaseBase):
 class RotatedPerson(Person):
     """checker.model: checker.model.rotation.RotatedPerson."""
 
-    __slots__ = ('holds_leadership_post', )
     holds_leadership_post: bool
     model_fields: ClassVar[dict[str, str]] = {'comment': 'str | list[str] | None', 'full_name': 'str', 'birth_date': 'dt.date', 'sex': 'str', 'current_post': 'str | None', 'current_post_since': 'dt.date | None', 'retirement_date': 'dt.date | None', 'discipline': 'list[Discipline]', 'discipline_pending': 'bool', 'in_discipline_period': 'bool', 'under_prosecution': 'bool', 'proceedings': 'list[str]', 'ratings': 'list[AnnualRating]', 'holds_leadership_post': 'bool'}
 
@@ -1516,7 +1422,6 @@ class RotatedPerson(Person):
 class RotationPlan(Record):
     """checker.model: checker.model.rotation.RotationPlan."""
 
-    __slots__ = ('comment', 'approval', 'contents', )
     comment: str | list[str] | None
     approval: Document | None
     contents: RotationPlanContents
@@ -1526,7 +1431,6 @@ class RotationPlan(Record):
 class RotationPlanContents(Record):
     """checker.model: checker.model.rotation.RotationPlanContents."""
 
-    __slots__ = ('comment', 'positions', 'form', 'area', 'duration', 'allowances', 'placement_after', 'start', )
     comment: str | list[str] | None
     positions: str | None
     form: str | None
@@ -1541,7 +1445,6 @@ class RotationPlanContents(Record):
 class RotationSteps(Record):
     """checker.model: checker.model.rotation.RotationSteps."""
 
-    __slots__ = ('comment', 'policy_proposal', 'nomination_notice', 'proposals_review', 'evaluation_request', 'political_conclusion', 'appraisal_request', 'meeting_with_person', 'submitted_for_decision', )
     comment: str | list[str] | None
     policy_proposal: RotationAct | None
     nomination_notice: RotationAct | None
@@ -1557,7 +1460,6 @@ class RotationSteps(Record):
 class RotationAct(Record):
     """checker.model: checker.model.rotation.RotationAct."""
 
-    __slots__ = ('comment', 'date', 'document', )
     comment: str | list[str] | None
     date: dt.date
     document: Document | None
@@ -1567,7 +1469,6 @@ class RotationAct(Record):
 class RotationPeriod(Record):
     """checker.model: checker.model.rotation.RotationPeriod."""
 
-    __slots__ = ('comment', 'start', 'planned_end', 'ended_on', 'special_case', )
     comment: str | list[str] | None
     start: dt.date | None
     planned_end: dt.date | None
@@ -1579,7 +1480,6 @@ class RotationPeriod(Record):
 class RotationEndReview(Record):
     """checker.model: checker.model.rotation.RotationEndReview."""
 
-    __slots__ = ('comment', 'self_assessment', 'receiving_unit', 'competent_level', )
     comment: str | list[str] | None
     self_assessment: Document | None
     receiving_unit: Document | None
@@ -1590,7 +1490,6 @@ class RotationEndReview(Record):
 class TransferCase(CaseBase):
     """checker.model: checker.model.transfer.TransferCase."""
 
-    __slots__ = ('person', 'ground', 'ground_basis', 'destination', 'plan', 'transfer_list', 'meeting_with_person', 'steps', 'allowance', )
     post: Post | None  # type: ignore[assignment]
     person: TransferredPerson
     ground: str
@@ -1622,7 +1521,6 @@ class TransferCase(CaseBase):
 class TransferredPerson(Person):
     """checker.model: checker.model.transfer.TransferredPerson."""
 
-    __slots__ = ('circumstances', 'inspections', 'children', 'raising_child_alone', 'hardship', 'wish', 'declaration_false', )
     circumstances: list[TransferCircumstance]
     inspections: list[TransferInspection]
     children: list[TransferChild]
@@ -1636,7 +1534,6 @@ class TransferredPerson(Person):
 class TransferCircumstance(Record):
     """checker.model: checker.model.transfer.TransferCircumstance."""
 
-    __slots__ = ('comment', 'kind', 'start', 'end', 'document', )
     comment: str | list[str] | None
     kind: str
     start: dt.date
@@ -1648,7 +1545,6 @@ class TransferCircumstance(Record):
 class TransferInspection(Record):
     """checker.model: checker.model.transfer.TransferInspection."""
 
-    __slots__ = ('comment', 'kind', 'names_person', 'start', 'end', 'document', )
     comment: str | list[str] | None
     kind: str
     names_person: bool
@@ -1661,7 +1557,6 @@ class TransferInspection(Record):
 class TransferChild(Record):
     """checker.model: checker.model.transfer.TransferChild."""
 
-    __slots__ = ('comment', 'birth_date', 'name', )
     comment: str | list[str] | None
     birth_date: dt.date
     name: str | None
@@ -1671,7 +1566,6 @@ class TransferChild(Record):
 class TransferDestination(Record):
     """checker.model: checker.model.transfer.TransferDestination."""
 
-    __slots__ = ('comment', 'unit', 'position', )
     comment: str | list[str] | None
     unit: str
     position: str | None
@@ -1681,7 +1575,6 @@ class TransferDestination(Record):
 class TransferMeeting(Record):
     """checker.model: checker.model.transfer.TransferMeeting."""
 
-    __slots__ = ('comment', 'date', 'held_by', 'by_head', 'record', )
     comment: str | list[str] | None
     date: dt.date
     held_by: str | None
@@ -1693,7 +1586,6 @@ class TransferMeeting(Record):
 class TransferAllowance(Record):
     """checker.model: checker.model.transfer.TransferAllowance."""
 
-    __slots__ = ('comment', 'previous', 'new', 'kept_until', )
     comment: str | list[str] | None
     previous: float
     new: float
@@ -1701,1143 +1593,2134 @@ class TransferAllowance(Record):
     model_fields: ClassVar[dict[str, str]] = {'comment': 'str | list[str] | None', 'previous': 'float', 'new': 'float', 'kept_until': 'dt.date | None'}
 
 
-# ---------------------------------------------------------------- how each field is read
-
-
-spec(CaseBase,
-     ('comment', '$comment', plain, None),
-     ('schema_ref', '$schema', None, None),
-     ('case_id', 'case_id', None, REQUIRED),
-     ('procedure', 'procedure', None, REQUIRED),
-     ('unit', 'unit', model(Unit), REQUIRED),
-     ('post', 'post', model(Post), REQUIRED),
-     ('consultations', 'consultations', each(model(Consultation)), empty_list()),
-     ('decision', 'decision', model(Decision), None),
-     ('waivers', 'waivers', each(model(Waiver)), empty_list()),)
-
-
-spec(Unit,
-     ('comment', '$comment', plain, None),
-     ('name', 'name', None, REQUIRED),
-     ('parent', 'parent', None, None),
-     ('newly_established', 'newly_established', None, False),
-     ('leader_count', 'leader_count', integer, None),
-     ('internal_disunity', 'internal_disunity', None, False),
-     ('kind', 'kind', None, UnitKind.OTHER),
-     ('vertical_line', 'vertical_line', None, False),
-     ('province', 'province', None, None),
-     ('head_vacant', 'head_vacant', None, False),
-     ('party_committee_leads_comprehensively', 'party_committee_leads_comprehensively', None, None),)
-
-
-spec(Post,
-     ('comment', '$comment', plain, None),
-     ('title', 'title', None, REQUIRED),
-     ('is_head_of_unit', 'is_head_of_unit', None, REQUIRED),
-     ('is_deputy_head', 'is_deputy_head', None, False),
-     ('centrally_managed', 'centrally_managed', None, False),
-     ('managing_body', 'managing_body', None, REQUIRED),
-     ('managing_basis', 'managing_basis', model(Document), None),
-     ('higher_than_current', 'higher_than_current', None, True),)
-
-
-spec(Document,
-     ('comment', '$comment', plain, None),
-     ('number', 'number', None, None),
-     ('date', 'date', date, None),
-     ('title', 'title', None, None),
-     ('issuer', 'issuer', None, None),)
-
-
-spec(Consultation,
-     ('comment', '$comment', plain, None),
-     ('kind', 'kind', None, REQUIRED),
-     ('body', 'body', None, REQUIRED),
-     ('request', 'request', model(Document), None),
-     ('answer', 'answer', model(Document), None),
-     ('answer_summary', 'answer_summary', None, None),
-     ('answer_agrees', 'answer_agrees', None, None),
-     ('divergence_analysis', 'divergence_analysis', model(Document), None),
-     ('precondition', 'precondition', None, False),)
-
-
-spec(Decision,
-     ('comment', '$comment', plain, None),
-     ('body', 'body', None, REQUIRED),
-     ('signatory', 'signatory', None, REQUIRED),
-     ('document', 'document', model(NumberedDocument), REQUIRED),
-     ('effective_date', 'effective_date', date, None),
-     ('term_end', 'term_end', date, None),
-     ('backdated_term_stated', 'backdated_term_stated', None, False),
-     ('late_reason', 'late_reason', model(Document), None),)
-
-
-spec(NumberedDocument,
-     ('comment', '$comment', plain, None),
-     ('number', 'number', None, None),
-     ('date', 'date', date, None),
-     ('title', 'title', None, None),
-     ('issuer', 'issuer', None, None),)
-
-
-spec(Waiver,
-     ('comment', '$comment', plain, None),
-     ('rule', 'rule', None, REQUIRED),
-     ('pointer', 'pointer', None, None),
-     ('authority', 'authority', model(NumberedDocument), REQUIRED),
-     ('approved_by', 'approved_by', None, REQUIRED),
-     ('reason', 'reason', None, REQUIRED),
-     ('expires', 'expires', date, None),)
-
-
-spec(AppointmentFamily,
-     ('comment', '$comment', plain, None),
-     ('schema_ref', '$schema', None, None),
-     ('case_id', 'case_id', None, REQUIRED),
-     ('procedure', 'procedure', None, REQUIRED),
-     ('unit', 'unit', model(Unit), REQUIRED),
-     ('post', 'post', model(Post), REQUIRED),
-     ('consultations', 'consultations', each(model(Consultation)), empty_list()),
-     ('decision', 'decision', model(Decision), None),
-     ('waivers', 'waivers', each(model(Waiver)), empty_list()),
-     ('basis', 'basis', None, Basis.STANDARD),
-     ('candidate', 'candidate', model(Candidate), REQUIRED),
-     ('leadership', 'leadership', model(Leadership), None),
-     ('chair', 'chair', model(Chair), None),
-     ('policy', 'policy', model(Policy), None),
-     ('steps', 'steps', each(model(Step)), empty_list()),
-     ('political_standard_conclusion', 'political_standard_conclusion', model(PoliticalConclusion), None),
-     ('dossier', 'dossier', model(Dossier), None),
-     ('bcs', 'bcs', model(Bcs), None),)
-
-
-spec(Person,
-     ('comment', '$comment', plain, None),
-     ('full_name', 'full_name', None, REQUIRED),
-     ('birth_date', 'birth_date', date, REQUIRED),
-     ('sex', 'sex', None, REQUIRED),
-     ('current_post', 'current_post', None, None),
-     ('current_post_since', 'current_post_since', date, None),
-     ('retirement_date', 'retirement_date', date, None),
-     ('discipline', 'discipline', each(model(Discipline)), empty_list()),
-     ('discipline_pending', 'discipline_pending', None, False),
-     ('in_discipline_period', 'in_discipline_period', None, False),
-     ('under_prosecution', 'under_prosecution', None, False),
-     ('proceedings', 'proceedings', each(None), empty_list()),
-     ('ratings', 'ratings', each(model(AnnualRating)), empty_list()),)
-
-
-spec(Discipline,
-     ('comment', '$comment', plain, None),
-     ('form', 'form', None, REQUIRED),
-     ('system', 'system', None, REQUIRED),
-     ('effective_date', 'effective_date', date, REQUIRED),
-     ('decision', 'decision', model(Document), None),)
-
-
-spec(AnnualRating,
-     ('comment', '$comment', plain, None),
-     ('year', 'year', integer, REQUIRED),
-     ('rating', 'rating', None, REQUIRED),
-     ('document', 'document', model(Document), None),)
-
-
-spec(Candidate,
-     ('comment', '$comment', plain, None),
-     ('full_name', 'full_name', None, REQUIRED),
-     ('birth_date', 'birth_date', date, REQUIRED),
-     ('sex', 'sex', None, REQUIRED),
-     ('current_post', 'current_post', None, None),
-     ('current_post_since', 'current_post_since', date, None),
-     ('retirement_date', 'retirement_date', date, None),
-     ('discipline', 'discipline', each(model(Discipline)), empty_list()),
-     ('discipline_pending', 'discipline_pending', None, False),
-     ('in_discipline_period', 'in_discipline_period', None, False),
-     ('under_prosecution', 'under_prosecution', None, False),
-     ('proceedings', 'proceedings', each(None), empty_list()),
-     ('ratings', 'ratings', each(model(AnnualRating)), empty_list()),
-     ('planning', 'planning', model(Planning), None),
-     ('source', 'source', None, None),
-     ('age_reference_date', 'age_reference_date', date, None),
-     ('deferral', 'deferral', each(None), empty_list()),
-     ('time_in_post_exception', 'time_in_post_exception', model(SpecialCase), None),
-     ('age_exception', 'age_exception', model(SpecialCase), None),
-     ('three_year_assessment', 'three_year_assessment', model(Document), None),
-     ('posts_held', 'posts_held', each(model(PostHeld)), empty_list()),
-     ('removals', 'removals', each(model(Removal)), empty_list()),)
-
-
-spec(Planning,
-     ('comment', '$comment', plain, None),
-     ('status', 'status', None, REQUIRED),
-     ('approval', 'approval', model(Document), None),
-     ('special_case', 'special_case', model(Document), None),
-     ('planned_post', 'planned_post', None, None),
-     ('rank_when_planned', 'rank_when_planned', None, None),
-     ('target_group', 'target_group', integer, None),
-     ('people_for_post', 'people_for_post', integer, None),
-     ('posts_for_person', 'posts_for_person', integer, None),
-     ('submitted_on', 'submitted_on', date, None),
-     ('extension', 'extension', model(Document), None),
-     ('age_reference_date', 'age_reference_date', date, None),)
-
-
-spec(SpecialCase,
-     ('comment', '$comment', plain, None),
-     ('review', 'review', model(Document), None),
-     ('evaluation', 'evaluation', model(Document), None),
-     ('decision', 'decision', model(Document), None),)
-
-
-spec(PostHeld,
-     ('comment', '$comment', plain, None),
-     ('title', 'title', None, REQUIRED),
-     ('since', 'since', date, REQUIRED),
-     ('until', 'until', date, REQUIRED),
-     ('relation', 'relation', None, REQUIRED),
-     ('ended_by_discipline', 'ended_by_discipline', None, False),
-     ('acting', 'acting', None, False),)
-
-
-spec(Removal,
-     ('comment', '$comment', plain, None),
-     ('kind', 'kind', None, REQUIRED),
-     ('decision', 'decision', model(NumberedDocument), REQUIRED),
-     ('post', 'post', None, REQUIRED),
-     ('on_dismissal_grounds', 'on_dismissal_grounds', None, False),
-     ('corruption', 'corruption', None, False),
-     ('placement', 'placement', model(NewPosition), None),
-     ('rank', 'rank', None, None),
-     ('rank_basis', 'rank_basis', None, None),)
-
-
-spec(NewPosition,
-     ('comment', '$comment', plain, None),
-     ('title', 'title', None, None),
-     ('since', 'since', date, None),
-     ('leadership', 'leadership', None, False),)
-
-
-spec(Leadership,
-     ('comment', '$comment', plain, None),
-     ('total_members', 'total_members', integer, REQUIRED),)
-
-
-spec(Chair,
-     ('comment', '$comment', plain, None),
-     ('name', 'name', None, REQUIRED),
-     ('position', 'position', None, None),
-     ('from_superior_body', 'from_superior_body', None, REQUIRED),)
-
-
-spec(Policy,
-     ('comment', '$comment', plain, None),
-     ('request', 'request', model(Document), None),
-     ('request_received_on', 'request_received_on', date, None),
-     ('approval', 'approval', model(Document), None),
-     ('delay_report', 'delay_report', model(Document), None),)
-
-
-spec(Step,
-     ('comment', '$comment', plain, None),
-     ('kind', 'kind', None, REQUIRED),
-     ('date', 'date', date, REQUIRED),
-     ('summoned', 'summoned', integer, None),
-     ('present', 'present', integer, None),
-     ('nominations', 'nominations', each(model(Nomination)), empty_list()),
-     ('minutes', 'minutes', model(Document), None),
-     ('reselection', 'reselection', model(Reselection), None),
-     ('head_choice', 'head_choice', model(HeadChoice), None),
-     ('referral', 'referral', model(Document), None),
-     ('direction', 'direction', model(Document), None),
-     ('put_forward', 'put_forward', each(None), None),
-     ('force_majeure_absent', 'force_majeure_absent', integer, None),
-     ('summons_report', 'summons_report', model(Document), None),
-     ('summons_decision', 'summons_decision', model(Document), None),
-     ('seats', 'seats', integer, None),
-     ('dual_role', 'dual_role', integer, None),
-     ('opinion', 'opinion', model(Document), None),
-     ('results_announced', 'results_announced', None, None),
-     ('opinions_differ', 'opinions_differ', None, False),)
-
-
-spec(Nomination,
-     ('comment', '$comment', plain, None),
-     ('name', 'name', None, REQUIRED),
-     ('votes', 'votes', integer, REQUIRED),)
-
-
-spec(Reselection,
-     ('comment', '$comment', plain, None),
-     ('date', 'date', date, None),
-     ('nominations', 'nominations', each(model(Nomination)), REQUIRED),)
-
-
-spec(HeadChoice,
-     ('comment', '$comment', plain, None),
-     ('chosen', 'chosen', None, REQUIRED),
-     ('report', 'report', model(Document), None),)
-
-
-spec(PoliticalConclusion,
-     ('comment', '$comment', plain, None),
-     ('body', 'body', None, REQUIRED),
-     ('document', 'document', model(Document), REQUIRED),
-     ('result', 'result', None, REQUIRED),
-     ('verifier', 'verifier', None, None),)
-
-
-spec(Dossier,
-     ('comment', '$comment', plain, None),
-     ('submitted_on', 'submitted_on', date, None),
-     ('items', 'items', each(model(DossierItem)), empty_list()),
-     ('first_submitted_on', 'first_submitted_on', date, None),
-     ('new_facts', 'new_facts', None, False),)
-
-
-spec(DossierItem,
-     ('comment', '$comment', plain, None),
-     ('kind', 'kind', None, REQUIRED),
-     ('document', 'document', model(Document), REQUIRED),
-     ('photo_date', 'photo_date', date, None),)
-
-
-spec(Bcs,
-     ('comment', '$comment', plain, None),
-     ('name', 'name', None, REQUIRED),
-     ('members', 'members', each(model(BcsMember)), empty_list()),
-     ('extra_members_decision', 'extra_members_decision', model(Document), None),
-     ('meetings', 'meetings', each(model(BcsMeeting)), empty_list()),)
-
-
-spec(BcsMember,
-     ('comment', '$comment', plain, None),
-     ('name', 'name', None, REQUIRED),
-     ('role', 'role', None, REQUIRED),
-     ('ex_officio', 'ex_officio', None, REQUIRED),)
-
-
-spec(BcsMeeting,
-     ('comment', '$comment', plain, None),
-     ('date', 'date', date, REQUIRED),
-     ('members_total', 'members_total', integer, REQUIRED),
-     ('present', 'present', integer, REQUIRED),
-     ('personnel', 'personnel', None, REQUIRED),
-     ('written_polling', 'written_polling', None, False),
-     ('votes_for', 'votes_for', integer, None),
-     ('minutes', 'minutes', model(Document), None),
-     ('unresolved_disagreement', 'unresolved_disagreement', None, False),
-     ('escalation', 'escalation', model(Document), None),)
-
-
-spec(AppointmentCase,
-     ('comment', '$comment', plain, None),
-     ('schema_ref', '$schema', None, None),
-     ('case_id', 'case_id', None, REQUIRED),
-     ('procedure', 'procedure', None, REQUIRED),
-     ('unit', 'unit', model(Unit), REQUIRED),
-     ('post', 'post', model(Post), REQUIRED),
-     ('consultations', 'consultations', each(model(Consultation)), empty_list()),
-     ('decision', 'decision', model(Decision), None),
-     ('waivers', 'waivers', each(model(Waiver)), empty_list()),
-     ('basis', 'basis', None, Basis.STANDARD),
-     ('candidate', 'candidate', model(AppointmentCandidate), REQUIRED),
-     ('leadership', 'leadership', model(Leadership), REQUIRED),
-     ('chair', 'chair', model(Chair), None),
-     ('policy', 'policy', model(Policy), None),
-     ('steps', 'steps', each(model(Step)), empty_list()),
-     ('political_standard_conclusion', 'political_standard_conclusion', model(PoliticalConclusion), None),
-     ('dossier', 'dossier', model(Dossier), None),
-     ('bcs', 'bcs', model(Bcs), None),)
-
-
-spec(AppointmentCandidate,
-     ('comment', '$comment', plain, None),
-     ('full_name', 'full_name', None, REQUIRED),
-     ('birth_date', 'birth_date', date, REQUIRED),
-     ('sex', 'sex', None, REQUIRED),
-     ('current_post', 'current_post', None, None),
-     ('current_post_since', 'current_post_since', date, None),
-     ('retirement_date', 'retirement_date', date, None),
-     ('discipline', 'discipline', each(model(Discipline)), empty_list()),
-     ('discipline_pending', 'discipline_pending', None, False),
-     ('in_discipline_period', 'in_discipline_period', None, False),
-     ('under_prosecution', 'under_prosecution', None, False),
-     ('proceedings', 'proceedings', each(None), empty_list()),
-     ('ratings', 'ratings', each(model(AnnualRating)), empty_list()),
-     ('planning', 'planning', model(Planning), REQUIRED),
-     ('source', 'source', None, REQUIRED),
-     ('age_reference_date', 'age_reference_date', date, None),
-     ('deferral', 'deferral', each(None), empty_list()),
-     ('time_in_post_exception', 'time_in_post_exception', model(SpecialCase), None),
-     ('age_exception', 'age_exception', model(SpecialCase), None),
-     ('three_year_assessment', 'three_year_assessment', model(Document), None),
-     ('posts_held', 'posts_held', each(model(PostHeld)), empty_list()),
-     ('removals', 'removals', each(model(Removal)), empty_list()),)
-
-
-spec(RenewalFamily,
-     ('comment', '$comment', plain, None),
-     ('schema_ref', '$schema', None, None),
-     ('case_id', 'case_id', None, REQUIRED),
-     ('procedure', 'procedure', None, REQUIRED),
-     ('unit', 'unit', model(Unit), REQUIRED),
-     ('post', 'post', model(Post), REQUIRED),
-     ('consultations', 'consultations', each(model(Consultation)), empty_list()),
-     ('decision', 'decision', model(Decision), None),
-     ('waivers', 'waivers', each(model(Waiver)), empty_list()),
-     ('basis', 'basis', None, Basis.STANDARD),
-     ('candidate', 'candidate', model(Candidate), REQUIRED),
-     ('leadership', 'leadership', model(Leadership), REQUIRED),
-     ('chair', 'chair', model(Chair), None),
-     ('policy', 'policy', model(Policy), None),
-     ('steps', 'steps', each(model(Step)), empty_list()),
-     ('political_standard_conclusion', 'political_standard_conclusion', model(PoliticalConclusion), None),
-     ('dossier', 'dossier', model(Dossier), None),
-     ('bcs', 'bcs', model(Bcs), None),
-     ('previous_term', 'previous_term', model(Term), REQUIRED),
-     ('notice', 'notice', model(Document), None),
-     ('notice_received_on', 'notice_received_on', date, None),)
-
-
-spec(Term,
-     ('comment', '$comment', plain, None),
-     ('decision', 'decision', model(Document), None),
-     ('effective_date', 'effective_date', date, None),
-     ('expires', 'expires', date, REQUIRED),
-     ('years', 'years', integer, None),
-     ('consecutive_terms', 'consecutive_terms', integer, None),)
-
-
-spec(ReappointmentCase,
-     ('comment', '$comment', plain, None),
-     ('schema_ref', '$schema', None, None),
-     ('case_id', 'case_id', None, REQUIRED),
-     ('procedure', 'procedure', None, REQUIRED),
-     ('unit', 'unit', model(Unit), REQUIRED),
-     ('post', 'post', model(Post), REQUIRED),
-     ('consultations', 'consultations', each(model(Consultation)), empty_list()),
-     ('decision', 'decision', model(Decision), None),
-     ('waivers', 'waivers', each(model(Waiver)), empty_list()),
-     ('basis', 'basis', None, Basis.STANDARD),
-     ('candidate', 'candidate', model(Candidate), REQUIRED),
-     ('leadership', 'leadership', model(Leadership), REQUIRED),
-     ('chair', 'chair', model(Chair), None),
-     ('policy', 'policy', model(Policy), None),
-     ('steps', 'steps', each(model(Step)), empty_list()),
-     ('political_standard_conclusion', 'political_standard_conclusion', model(PoliticalConclusion), None),
-     ('dossier', 'dossier', model(Dossier), None),
-     ('bcs', 'bcs', model(Bcs), None),
-     ('previous_term', 'previous_term', model(Term), REQUIRED),
-     ('notice', 'notice', model(Document), None),
-     ('notice_received_on', 'notice_received_on', date, None),)
-
-
-spec(ExtensionCase,
-     ('comment', '$comment', plain, None),
-     ('schema_ref', '$schema', None, None),
-     ('case_id', 'case_id', None, REQUIRED),
-     ('procedure', 'procedure', None, REQUIRED),
-     ('unit', 'unit', model(Unit), REQUIRED),
-     ('post', 'post', model(Post), REQUIRED),
-     ('consultations', 'consultations', each(model(Consultation)), empty_list()),
-     ('decision', 'decision', model(Decision), None),
-     ('waivers', 'waivers', each(model(Waiver)), empty_list()),
-     ('basis', 'basis', None, Basis.STANDARD),
-     ('candidate', 'candidate', model(Candidate), REQUIRED),
-     ('leadership', 'leadership', model(Leadership), REQUIRED),
-     ('chair', 'chair', model(Chair), None),
-     ('policy', 'policy', model(Policy), None),
-     ('steps', 'steps', each(model(Step)), empty_list()),
-     ('political_standard_conclusion', 'political_standard_conclusion', model(PoliticalConclusion), None),
-     ('dossier', 'dossier', model(Dossier), None),
-     ('bcs', 'bcs', model(Bcs), None),
-     ('previous_term', 'previous_term', model(Term), REQUIRED),
-     ('notice', 'notice', model(Document), None),
-     ('notice_received_on', 'notice_received_on', date, None),)
-
-
-spec(ActingCase,
-     ('comment', '$comment', plain, None),
-     ('schema_ref', '$schema', None, None),
-     ('case_id', 'case_id', None, REQUIRED),
-     ('procedure', 'procedure', None, REQUIRED),
-     ('unit', 'unit', model(Unit), REQUIRED),
-     ('post', 'post', model(Post), REQUIRED),
-     ('consultations', 'consultations', each(model(Consultation)), empty_list()),
-     ('decision', 'decision', model(Decision), None),
-     ('waivers', 'waivers', each(model(Waiver)), empty_list()),
-     ('basis', 'basis', None, Basis.STANDARD),
-     ('candidate', 'candidate', model(Candidate), REQUIRED),
-     ('leadership', 'leadership', model(Leadership), None),
-     ('chair', 'chair', model(Chair), None),
-     ('policy', 'policy', model(Policy), None),
-     ('steps', 'steps', each(model(Step)), empty_list()),
-     ('political_standard_conclusion', 'political_standard_conclusion', model(PoliticalConclusion), None),
-     ('dossier', 'dossier', model(Dossier), None),
-     ('bcs', 'bcs', model(Bcs), None),
-     ('acting', 'acting', model(Acting), REQUIRED),)
-
-
-spec(Acting,
-     ('comment', '$comment', plain, None),
-     ('reason', 'reason', None, REQUIRED),
-     ('head_absent_over_12_months', 'head_absent_over_12_months', None, False),
-     ('ended_on', 'ended_on', date, None),
-     ('extensions', 'extensions', each(model(Document)), empty_list()),
-     ('arrangement', 'arrangement', model(Document), None),)
-
-
-spec(SuspensionCase,
-     ('comment', '$comment', plain, None),
-     ('schema_ref', '$schema', None, None),
-     ('case_id', 'case_id', None, REQUIRED),
-     ('procedure', 'procedure', None, REQUIRED),
-     ('unit', 'unit', model(Unit), REQUIRED),
-     ('post', 'post', model(Post), None),
-     ('consultations', 'consultations', each(model(Consultation)), empty_list()),
-     ('decision', 'decision', model(SuspensionDecision), None),
-     ('waivers', 'waivers', each(model(Waiver)), empty_list()),
-     ('person', 'person', model(SuspendedPerson), REQUIRED),
-     ('ground', 'ground', model(SuspensionFacts), REQUIRED),
-     ('proposal', 'proposal', model(SuspensionProposal), None),
-     ('extensions', 'extensions', each(model(Extension)), empty_list()),
-     ('revocation', 'revocation', model(Revocation), None),)
-
-
-spec(SuspensionDecision,
-     ('comment', '$comment', plain, None),
-     ('body', 'body', None, REQUIRED),
-     ('signatory', 'signatory', None, REQUIRED),
-     ('signed_as', 'signed_as', None, REQUIRED),
-     ('document', 'document', model(NumberedDocument), REQUIRED),
-     ('period', 'period', model(Period), None),
-     ('publication', 'publication', model(Publication), None),)
-
-
-spec(Period,
-     ('comment', '$comment', plain, None),
-     ('start', 'start', date, None),
-     ('end', 'end', date, None),
-     ('working_days', 'working_days', integer, None),)
-
-
-spec(Publication,
-     ('comment', '$comment', plain, None),
-     ('announced_on', 'announced_on', date, None),
-     ('sent_to', 'sent_to', each(None), empty_list()),
-     ('sent_to_person_on', 'sent_to_person_on', date, None),)
-
-
-spec(SuspendedPerson,
-     ('comment', '$comment', plain, None),
-     ('full_name', 'full_name', None, REQUIRED),
-     ('birth_date', 'birth_date', date, REQUIRED),
-     ('sex', 'sex', None, REQUIRED),
-     ('current_post', 'current_post', None, None),
-     ('current_post_since', 'current_post_since', date, None),
-     ('retirement_date', 'retirement_date', date, None),
-     ('discipline', 'discipline', each(model(Discipline)), empty_list()),
-     ('discipline_pending', 'discipline_pending', None, False),
-     ('in_discipline_period', 'in_discipline_period', None, False),
-     ('under_prosecution', 'under_prosecution', None, False),
-     ('proceedings', 'proceedings', each(None), empty_list()),
-     ('ratings', 'ratings', each(model(AnnualRating)), empty_list()),
-     ('employer', 'employer', None, REQUIRED),)
-
-
-spec(SuspensionFacts,
-     ('comment', '$comment', plain, None),
-     ('kind', 'kind', None, REQUIRED),
-     ('established_on', 'established_on', date, None),
-     ('document', 'document', model(Document), None),
-     ('party_discipline', 'party_discipline', model(Discipline), None),
-     ('awaiting_state_handling', 'awaiting_state_handling', None, False),
-     ('indictment', 'indictment', model(Document), None),
-     ('request', 'request', model(SuspensionRequest), None),)
-
-
-spec(SuspensionRequest,
-     ('comment', '$comment', plain, None),
-     ('document', 'document', model(Document), REQUIRED),
-     ('issuer_kind', 'issuer_kind', None, REQUIRED),
-     ('received_on', 'received_on', date, None),
-     ('working_days', 'working_days', integer, None),
-     ('serious_violation', 'serious_violation', None, False),)
-
-
-spec(SuspensionProposal,
-     ('comment', '$comment', plain, None),
-     ('document', 'document', model(Document), REQUIRED),
-     ('personnel_unit', 'personnel_unit', None, REQUIRED),
-     ('received_on', 'received_on', date, None),)
-
-
-spec(Extension,
-     ('comment', '$comment', plain, None),
-     ('document', 'document', model(NumberedDocument), REQUIRED),
-     ('period', 'period', model(Period), REQUIRED),
-     ('complex_case', 'complex_case', None, REQUIRED),
-     ('report', 'report', model(Document), None),)
-
-
-spec(Revocation,
-     ('comment', '$comment', plain, None),
-     ('basis', 'basis', model(Document), REQUIRED),
-     ('document', 'document', model(NumberedDocument), REQUIRED),
-     ('report', 'report', model(Document), None),
-     ('publication', 'publication', model(Publication), None),)
-
-
-spec(RemovalFamily,
-     ('comment', '$comment', plain, None),
-     ('schema_ref', '$schema', None, None),
-     ('case_id', 'case_id', None, REQUIRED),
-     ('procedure', 'procedure', None, REQUIRED),
-     ('unit', 'unit', model(Unit), REQUIRED),
-     ('post', 'post', model(Post), REQUIRED),
-     ('consultations', 'consultations', each(model(Consultation)), empty_list()),
-     ('decision', 'decision', model(Decision), None),
-     ('waivers', 'waivers', each(model(Waiver)), empty_list()),
-     ('person', 'person', model(Person), REQUIRED),
-     ('term', 'term', model(HeldTerm), REQUIRED),
-     ('confidence_vote', 'confidence_vote', model(ConfidenceVote), None),
-     ('exchange_with_person', 'exchange_with_person', model(Exchange), None),
-     ('proposal', 'proposal', model(RemovalProposal), None),
-     ('extension_reason', 'extension_reason', model(Document), None),
-     ('dossier', 'dossier', model(RemovalDossier), None),
-     ('party_steps', 'party_steps', model(PartySteps), None),)
-
-
-spec(HeldTerm,
-     ('comment', '$comment', plain, None),
-     ('decision', 'decision', model(Document), None),
-     ('effective_date', 'effective_date', date, REQUIRED),
-     ('expires', 'expires', date, REQUIRED),
-     ('years', 'years', integer, None),
-     ('consecutive_terms', 'consecutive_terms', integer, None),)
-
-
-spec(ConfidenceVote,
-     ('comment', '$comment', plain, None),
-     ('date', 'date', date, REQUIRED),
-     ('low', 'low', integer, REQUIRED),
-     ('total', 'total', integer, REQUIRED),
-     ('tally', 'tally', model(Document), None),)
-
-
-spec(Exchange,
-     ('comment', '$comment', plain, None),
-     ('date', 'date', date, REQUIRED),
-     ('by', 'by', None, None),
-     ('record', 'record', model(Document), None),)
-
-
-spec(RemovalProposal,
-     ('comment', '$comment', plain, None),
-     ('by', 'by', None, REQUIRED),
-     ('document', 'document', model(NumberedDocument), REQUIRED),
-     ('received_on', 'received_on', date, REQUIRED),)
-
-
-spec(RemovalDossier,
-     ('comment', '$comment', plain, None),
-     ('submission', 'submission', model(Document), None),
-     ('related', 'related', each(model(Document)), empty_list()),
-     ('minutes', 'minutes', model(Document), None),
-     ('tally_minutes', 'tally_minutes', model(Document), None),)
-
-
-spec(PartySteps,
-     ('comment', '$comment', plain, None),
-     ('btctw_exchange', 'btctw_exchange', model(PartyStep), None),
-     ('head_exchange', 'head_exchange', model(PartyStep), None),
-     ('collective_opinion', 'collective_opinion', model(PartyStep), None),
-     ('report', 'report', model(PartyStep), None),
-     ('written_opinions', 'written_opinions', model(PartyStep), None),)
-
-
-spec(PartyStep,
-     ('comment', '$comment', plain, None),
-     ('date', 'date', date, REQUIRED),
-     ('document', 'document', model(Document), None),)
-
-
-spec(DismissalCase,
-     ('comment', '$comment', plain, None),
-     ('schema_ref', '$schema', None, None),
-     ('case_id', 'case_id', None, REQUIRED),
-     ('procedure', 'procedure', None, REQUIRED),
-     ('unit', 'unit', model(Unit), REQUIRED),
-     ('post', 'post', model(Post), REQUIRED),
-     ('consultations', 'consultations', each(model(Consultation)), empty_list()),
-     ('decision', 'decision', model(Decision), None),
-     ('waivers', 'waivers', each(model(Waiver)), empty_list()),
-     ('person', 'person', model(DismissedPerson), REQUIRED),
-     ('term', 'term', model(HeldTerm), REQUIRED),
-     ('confidence_vote', 'confidence_vote', model(ConfidenceVote), None),
-     ('exchange_with_person', 'exchange_with_person', model(Exchange), None),
-     ('proposal', 'proposal', model(DismissalProposal), None),
-     ('extension_reason', 'extension_reason', model(Document), None),
-     ('dossier', 'dossier', model(RemovalDossier), None),
-     ('party_steps', 'party_steps', model(PartySteps), None),
-     ('grounds', 'grounds', model(Grounds), REQUIRED),
-     ('meeting', 'meeting', model(Meeting), None),
-     ('decided_by', 'decided_by', None, None),
-     ('submission_upward', 'submission_upward', model(Document), None),
-     ('after', 'after', model(After), None),)
-
-
-spec(DismissedPerson,
-     ('comment', '$comment', plain, None),
-     ('full_name', 'full_name', None, REQUIRED),
-     ('birth_date', 'birth_date', date, REQUIRED),
-     ('sex', 'sex', None, REQUIRED),
-     ('current_post', 'current_post', None, None),
-     ('current_post_since', 'current_post_since', date, None),
-     ('retirement_date', 'retirement_date', date, None),
-     ('discipline', 'discipline', each(model(DismissalDiscipline)), empty_list()),
-     ('discipline_pending', 'discipline_pending', None, False),
-     ('in_discipline_period', 'in_discipline_period', None, False),
-     ('under_prosecution', 'under_prosecution', None, False),
-     ('proceedings', 'proceedings', each(None), empty_list()),
-     ('ratings', 'ratings', each(model(DismissalRating)), empty_list()),)
-
-
-spec(DismissalDiscipline,
-     ('comment', '$comment', plain, None),
-     ('form', 'form', None, REQUIRED),
-     ('system', 'system', None, REQUIRED),
-     ('effective_date', 'effective_date', date, REQUIRED),
-     ('decision', 'decision', model(Document), None),
-     ('related_to_duties', 'related_to_duties', None, None),)
-
-
-spec(DismissalRating,
-     ('comment', '$comment', plain, None),
-     ('year', 'year', integer, REQUIRED),
-     ('rating', 'rating', None, REQUIRED),
-     ('document', 'document', model(Document), None),
-     ('related_to_duties', 'related_to_duties', None, None),)
-
-
-spec(DismissalProposal,
-     ('comment', '$comment', plain, None),
-     ('by', 'by', None, REQUIRED),
-     ('document', 'document', model(NumberedDocument), REQUIRED),
-     ('received_on', 'received_on', date, REQUIRED),)
-
-
-spec(Grounds,
-     ('comment', '$comment', plain, None),
-     ('a', 'a', model(DismissalGround), None),
-     ('b', 'b', model(DismissalGround), None),
-     ('c', 'c', model(DismissalGround), None),
-     ('d', 'd', model(DismissalGround), None),
-     ('dd', 'đ', model(DismissalGround), None),
-     ('e', 'e', model(DismissalGround), None),
-     ('g', 'g', model(DismissalGround), None),
-     ('h', 'h', model(DismissalGround), None),
-     ('i', 'i', model(DismissalGround), None),
-     ('k', 'k', model(DismissalGround), None),
-     ('l', 'l', model(DismissalGround), None),)
-
-
-spec(CitedPoint,
-     ('comment', '$comment', plain, None),
-     ('document', 'document', model(Document), None),)
-
-
-spec(DismissalGround,
-     ('comment', '$comment', plain, None),
-     ('document', 'document', model(Document), None),
-     ('assessment', 'assessment', model(Document), None),
-     ('rule', 'rule', model(Document), None),)
-
-
-spec(Meeting,
-     ('comment', '$comment', plain, None),
-     ('date', 'date', date, REQUIRED),
-     ('unit', 'unit', None, REQUIRED),
-     ('grounds_stated', 'grounds_stated', None, None),
-     ('secret_ballot', 'secret_ballot', None, None),
-     ('leadership', 'leadership', model(BodyVote), None),
-     ('standing_committee', 'standing_committee', model(BodyVote), None),
-     ('in_both', 'in_both', model(Overlap), None),
-     ('minutes', 'minutes', model(Document), None),
-     ('tally', 'tally', model(Document), None),)
-
-
-spec(BodyVote,
-     ('comment', '$comment', plain, None),
-     ('members', 'members', integer, REQUIRED),
-     ('present', 'present', integer, None),
-     ('agree', 'agree', integer, REQUIRED),)
-
-
-spec(Overlap,
-     ('comment', '$comment', plain, None),
-     ('members', 'members', integer, REQUIRED),
-     ('agree', 'agree', integer, REQUIRED),)
-
-
-spec(After,
-     ('comment', '$comment', plain, None),
-     ('allowance_paid_until', 'allowance_paid_until', date, None),
-     ('placement', 'placement', model(Placement), None),
-     ('leaving_service', 'leaving_service', model(Document), None),)
-
-
-spec(Placement,
-     ('comment', '$comment', plain, None),
-     ('post', 'post', None, None),
-     ('is_leadership', 'is_leadership', None, REQUIRED),
-     ('start_date', 'start_date', date, None),)
-
-
-spec(ResignationFamily,
-     ('comment', '$comment', plain, None),
-     ('schema_ref', '$schema', None, None),
-     ('case_id', 'case_id', None, REQUIRED),
-     ('procedure', 'procedure', None, REQUIRED),
-     ('unit', 'unit', model(Unit), REQUIRED),
-     ('post', 'post', model(Post), REQUIRED),
-     ('consultations', 'consultations', each(model(Consultation)), empty_list()),
-     ('decision', 'decision', model(Decision), None),
-     ('waivers', 'waivers', each(model(Waiver)), empty_list()),
-     ('person', 'person', model(Person), REQUIRED),
-     ('term', 'term', model(HeldTerm), REQUIRED),
-     ('confidence_vote', 'confidence_vote', model(ConfidenceVote), None),
-     ('exchange_with_person', 'exchange_with_person', model(Exchange), None),
-     ('proposal', 'proposal', model(RemovalProposal), None),
-     ('extension_reason', 'extension_reason', model(Document), None),
-     ('dossier', 'dossier', model(ResignationDossier), None),
-     ('party_steps', 'party_steps', model(PartySteps), None),
-     ('resignation_letter', 'resignation_letter', model(ResignationLetter), None),
-     ('critical_task', 'critical_task', model(CriticalTask), None),
-     ('scrutiny', 'scrutiny', each(model(Scrutiny)), empty_list()),
-     ('dismissal_grounds', 'dismissal_grounds', model(DismissalGroundsFound), None),)
-
-
-spec(ResignationDossier,
-     ('comment', '$comment', plain, None),
-     ('submission', 'submission', model(Document), None),
-     ('related', 'related', each(model(Document)), empty_list()),
-     ('minutes', 'minutes', model(Document), None),
-     ('tally_minutes', 'tally_minutes', model(Document), None),
-     ('letter', 'letter', model(Document), None),)
-
-
-spec(ResignationLetter,
-     ('comment', '$comment', plain, None),
-     ('date', 'date', date, REQUIRED),
-     ('received_on', 'received_on', date, REQUIRED),
-     ('document', 'document', model(Document), None),)
-
-
-spec(CriticalTask,
-     ('comment', '$comment', plain, None),
-     ('assigned', 'assigned', None, REQUIRED),
-     ('document', 'document', model(Document), None),
-     ('serious_impact', 'serious_impact', None, None),
-     ('assessment', 'assessment', model(Document), None),)
-
-
-spec(Scrutiny,
-     ('comment', '$comment', plain, None),
-     ('kind', 'kind', None, REQUIRED),
-     ('of', 'of', None, REQUIRED),
-     ('start', 'start', date, REQUIRED),
-     ('end', 'end', date, None),
-     ('document', 'document', model(Document), None),)
-
-
-spec(DismissalGroundsFound,
-     ('comment', '$comment', plain, None),
-     ('a', 'a', model(CitedPoint), None),
-     ('b', 'b', model(CitedPoint), None),
-     ('c', 'c', model(CitedPoint), None),
-     ('d', 'd', model(CitedPoint), None),
-     ('dd', 'đ', model(CitedPoint), None),
-     ('e', 'e', model(CitedPoint), None),
-     ('g', 'g', model(CitedPoint), None),
-     ('h', 'h', model(CitedPoint), None),
-     ('i', 'i', model(CitedPoint), None),
-     ('k', 'k', model(CitedPoint), None),
-     ('l', 'l', model(CitedPoint), None),)
-
-
-spec(ResignationCase,
-     ('comment', '$comment', plain, None),
-     ('schema_ref', '$schema', None, None),
-     ('case_id', 'case_id', None, REQUIRED),
-     ('procedure', 'procedure', None, REQUIRED),
-     ('unit', 'unit', model(Unit), REQUIRED),
-     ('post', 'post', model(Post), REQUIRED),
-     ('consultations', 'consultations', each(model(Consultation)), empty_list()),
-     ('decision', 'decision', model(Decision), None),
-     ('waivers', 'waivers', each(model(Waiver)), empty_list()),
-     ('person', 'person', model(Person), REQUIRED),
-     ('term', 'term', model(HeldTerm), REQUIRED),
-     ('confidence_vote', 'confidence_vote', model(ConfidenceVote), None),
-     ('exchange_with_person', 'exchange_with_person', model(Exchange), None),
-     ('proposal', 'proposal', model(RemovalProposal), None),
-     ('extension_reason', 'extension_reason', model(Document), None),
-     ('dossier', 'dossier', model(ResignationDossier), None),
-     ('party_steps', 'party_steps', model(PartySteps), None),
-     ('resignation_letter', 'resignation_letter', model(ResignationLetter), None),
-     ('critical_task', 'critical_task', model(CriticalTask), None),
-     ('scrutiny', 'scrutiny', each(model(Scrutiny)), empty_list()),
-     ('dismissal_grounds', 'dismissal_grounds', model(DismissalGroundsFound), None),
-     ('grounds', 'grounds', model(ResignationGrounds), REQUIRED),
-     ('after', 'after', model(ResignationAfter), None),)
-
-
-spec(Points,
-     ('comment', '$comment', plain, None),)
-
-
-spec(ResignationGrounds,
-     ('comment', '$comment', plain, None),
-     ('a', 'a', model(CitedPoint), None),
-     ('b', 'b', model(CitedPoint), None),
-     ('c', 'c', model(CitedPoint), None),
-     ('d', 'd', model(CitedPoint), None),
-     ('dd', 'đ', model(CitedPoint), None),
-     ('e', 'e', model(CitedPoint), None),
-     ('g', 'g', model(CitedPoint), None),
-     ('h', 'h', model(CitedPoint), None),
-     ('i', 'i', model(CitedPoint), None),
-     ('k', 'k', model(CitedPoint), None),)
-
-
-spec(ResignationAfter,
-     ('comment', '$comment', plain, None),
-     ('allowance_kept_until', 'allowance_kept_until', date, None),)
-
-
-spec(ReliefCase,
-     ('comment', '$comment', plain, None),
-     ('schema_ref', '$schema', None, None),
-     ('case_id', 'case_id', None, REQUIRED),
-     ('procedure', 'procedure', None, REQUIRED),
-     ('unit', 'unit', model(Unit), REQUIRED),
-     ('post', 'post', model(Post), REQUIRED),
-     ('consultations', 'consultations', each(model(Consultation)), empty_list()),
-     ('decision', 'decision', model(Decision), None),
-     ('waivers', 'waivers', each(model(Waiver)), empty_list()),
-     ('person', 'person', model(Person), REQUIRED),
-     ('term', 'term', model(HeldTerm), REQUIRED),
-     ('confidence_vote', 'confidence_vote', model(ConfidenceVote), None),
-     ('exchange_with_person', 'exchange_with_person', model(Exchange), None),
-     ('proposal', 'proposal', model(RemovalProposal), None),
-     ('extension_reason', 'extension_reason', model(Document), None),
-     ('dossier', 'dossier', model(ResignationDossier), None),
-     ('party_steps', 'party_steps', model(PartySteps), None),
-     ('resignation_letter', 'resignation_letter', model(ResignationLetter), None),
-     ('critical_task', 'critical_task', model(CriticalTask), None),
-     ('scrutiny', 'scrutiny', each(model(Scrutiny)), empty_list()),
-     ('dismissal_grounds', 'dismissal_grounds', model(DismissalGroundsFound), None),
-     ('grounds', 'grounds', model(ReliefGrounds), REQUIRED),)
-
-
-spec(ReliefGrounds,
-     ('comment', '$comment', plain, None),
-     ('a', 'a', model(CitedPoint), None),
-     ('b', 'b', model(CitedPoint), None),
-     ('c', 'c', model(CitedPoint), None),
-     ('d', 'd', model(CitedPoint), None),
-     ('clause_2', 'clause_2', model(WithoutLetter), None),)
-
-
-spec(WithoutLetter,
-     ('comment', '$comment', plain, None),
-     ('b', 'b', model(CitedPoint), None),
-     ('d', 'd', model(CitedPoint), None),
-     ('dd', 'đ', model(CitedPoint), None),
-     ('e', 'e', model(CitedPoint), None),
-     ('g', 'g', model(CitedPoint), None),
-     ('h', 'h', model(CitedPoint), None),
-     ('i', 'i', model(CitedPoint), None),)
-
-
-spec(RotationCase,
-     ('comment', '$comment', plain, None),
-     ('schema_ref', '$schema', None, None),
-     ('case_id', 'case_id', None, REQUIRED),
-     ('procedure', 'procedure', None, REQUIRED),
-     ('unit', 'unit', model(Unit), REQUIRED),
-     ('post', 'post', model(Post), REQUIRED),
-     ('consultations', 'consultations', each(model(Consultation)), empty_list()),
-     ('decision', 'decision', model(Decision), None),
-     ('waivers', 'waivers', each(model(Waiver)), empty_list()),
-     ('person', 'person', model(RotatedPerson), REQUIRED),
-     ('sending_unit', 'sending_unit', model(Unit), REQUIRED),
-     ('basis', 'basis', None, REQUIRED),
-     ('basis_rule', 'basis_rule', model(Document), None),
-     ('planning', 'planning', model(Planning), None),
-     ('plan', 'plan', model(RotationPlan), None),
-     ('steps', 'steps', model(RotationSteps), section(RotationSteps)),
-     ('period', 'period', model(RotationPeriod), section(RotationPeriod)),
-     ('service_exception', 'service_exception', model(Document), None),
-     ('dossier', 'dossier', model(Dossier), None),
-     ('yearly_evaluations', 'yearly_evaluations', each(model(Document)), empty_list()),
-     ('end_review', 'end_review', model(RotationEndReview), None),)
-
-
-spec(RotatedPerson,
-     ('comment', '$comment', plain, None),
-     ('full_name', 'full_name', None, REQUIRED),
-     ('birth_date', 'birth_date', date, REQUIRED),
-     ('sex', 'sex', None, REQUIRED),
-     ('current_post', 'current_post', None, None),
-     ('current_post_since', 'current_post_since', date, None),
-     ('retirement_date', 'retirement_date', date, None),
-     ('discipline', 'discipline', each(model(Discipline)), empty_list()),
-     ('discipline_pending', 'discipline_pending', None, False),
-     ('in_discipline_period', 'in_discipline_period', None, False),
-     ('under_prosecution', 'under_prosecution', None, False),
-     ('proceedings', 'proceedings', each(None), empty_list()),
-     ('ratings', 'ratings', each(model(AnnualRating)), empty_list()),
-     ('holds_leadership_post', 'holds_leadership_post', None, REQUIRED),)
-
-
-spec(RotationPlan,
-     ('comment', '$comment', plain, None),
-     ('approval', 'approval', model(Document), None),
-     ('contents', 'contents', model(RotationPlanContents), section(RotationPlanContents)),)
-
-
-spec(RotationPlanContents,
-     ('comment', '$comment', plain, None),
-     ('positions', 'positions', None, None),
-     ('form', 'form', None, None),
-     ('area', 'area', None, None),
-     ('duration', 'duration', None, None),
-     ('allowances', 'allowances', None, None),
-     ('placement_after', 'placement_after', None, None),
-     ('start', 'start', None, None),)
-
-
-spec(RotationSteps,
-     ('comment', '$comment', plain, None),
-     ('policy_proposal', 'policy_proposal', model(RotationAct), None),
-     ('nomination_notice', 'nomination_notice', model(RotationAct), None),
-     ('proposals_review', 'proposals_review', model(RotationAct), None),
-     ('evaluation_request', 'evaluation_request', model(RotationAct), None),
-     ('political_conclusion', 'political_conclusion', model(PoliticalConclusion), None),
-     ('appraisal_request', 'appraisal_request', model(RotationAct), None),
-     ('meeting_with_person', 'meeting_with_person', model(RotationAct), None),
-     ('submitted_for_decision', 'submitted_for_decision', model(RotationAct), None),)
-
-
-spec(RotationAct,
-     ('comment', '$comment', plain, None),
-     ('date', 'date', date, REQUIRED),
-     ('document', 'document', model(Document), None),)
-
-
-spec(RotationPeriod,
-     ('comment', '$comment', plain, None),
-     ('start', 'start', date, None),
-     ('planned_end', 'planned_end', date, None),
-     ('ended_on', 'ended_on', date, None),
-     ('special_case', 'special_case', model(Document), None),)
-
-
-spec(RotationEndReview,
-     ('comment', '$comment', plain, None),
-     ('self_assessment', 'self_assessment', model(Document), None),
-     ('receiving_unit', 'receiving_unit', model(Document), None),
-     ('competent_level', 'competent_level', model(Document), None),)
-
-
-spec(TransferCase,
-     ('comment', '$comment', plain, None),
-     ('schema_ref', '$schema', None, None),
-     ('case_id', 'case_id', None, REQUIRED),
-     ('procedure', 'procedure', None, REQUIRED),
-     ('unit', 'unit', model(Unit), REQUIRED),
-     ('post', 'post', model(Post), None),
-     ('consultations', 'consultations', each(model(Consultation)), empty_list()),
-     ('decision', 'decision', model(Decision), None),
-     ('waivers', 'waivers', each(model(Waiver)), empty_list()),
-     ('person', 'person', model(TransferredPerson), REQUIRED),
-     ('ground', 'ground', None, REQUIRED),
-     ('ground_basis', 'ground_basis', model(Document), None),
-     ('destination', 'destination', model(TransferDestination), REQUIRED),
-     ('plan', 'plan', model(Document), None),
-     ('transfer_list', 'transfer_list', model(Document), None),
-     ('meeting_with_person', 'meeting_with_person', model(TransferMeeting), None),
-     ('steps', 'steps', each(model(Step)), empty_list()),
-     ('allowance', 'allowance', model(TransferAllowance), None),)
-
-
-spec(TransferredPerson,
-     ('comment', '$comment', plain, None),
-     ('full_name', 'full_name', None, REQUIRED),
-     ('birth_date', 'birth_date', date, REQUIRED),
-     ('sex', 'sex', None, REQUIRED),
-     ('current_post', 'current_post', None, None),
-     ('current_post_since', 'current_post_since', date, None),
-     ('retirement_date', 'retirement_date', date, None),
-     ('discipline', 'discipline', each(model(Discipline)), empty_list()),
-     ('discipline_pending', 'discipline_pending', None, False),
-     ('in_discipline_period', 'in_discipline_period', None, False),
-     ('under_prosecution', 'under_prosecution', None, False),
-     ('proceedings', 'proceedings', each(None), empty_list()),
-     ('ratings', 'ratings', each(model(AnnualRating)), empty_list()),
-     ('circumstances', 'circumstances', each(model(TransferCircumstance)), empty_list()),
-     ('inspections', 'inspections', each(model(TransferInspection)), empty_list()),
-     ('children', 'children', each(model(TransferChild)), empty_list()),
-     ('raising_child_alone', 'raising_child_alone', None, False),
-     ('hardship', 'hardship', model(Document), None),
-     ('wish', 'wish', model(Document), None),
-     ('declaration_false', 'declaration_false', None, False),)
-
-
-spec(TransferCircumstance,
-     ('comment', '$comment', plain, None),
-     ('kind', 'kind', None, REQUIRED),
-     ('start', 'start', date, REQUIRED),
-     ('end', 'end', date, None),
-     ('document', 'document', model(Document), None),)
-
-
-spec(TransferInspection,
-     ('comment', '$comment', plain, None),
-     ('kind', 'kind', None, REQUIRED),
-     ('names_person', 'names_person', None, REQUIRED),
-     ('start', 'start', date, REQUIRED),
-     ('end', 'end', date, None),
-     ('document', 'document', model(Document), None),)
-
-
-spec(TransferChild,
-     ('comment', '$comment', plain, None),
-     ('birth_date', 'birth_date', date, REQUIRED),
-     ('name', 'name', None, None),)
-
-
-spec(TransferDestination,
-     ('comment', '$comment', plain, None),
-     ('unit', 'unit', None, REQUIRED),
-     ('position', 'position', None, None),)
-
-
-spec(TransferMeeting,
-     ('comment', '$comment', plain, None),
-     ('date', 'date', date, REQUIRED),
-     ('held_by', 'held_by', None, None),
-     ('by_head', 'by_head', None, REQUIRED),
-     ('record', 'record', model(Document), None),)
-
-
-spec(TransferAllowance,
-     ('comment', '$comment', plain, None),
-     ('previous', 'previous', number, REQUIRED),
-     ('new', 'new', number, REQUIRED),
-     ('kept_until', 'kept_until', date, None),)
+# ---------------------------------------------------------------- how each class is read from JSON the schema accepted
+# (an absent field: its default; a key the model lacks: Drift)
+
+
+_KEYS_CaseBase = frozenset(['$comment', '$schema', 'case_id', 'procedure', 'unit', 'post', 'consultations', 'decision', 'waivers'])
+
+
+def _read_CaseBase(d: Any) -> CaseBase:
+    if not d.keys() <= _KEYS_CaseBase:
+        raise Drift('CaseBase: a key the model does not have')
+    get = d.get
+    o = object.__new__(CaseBase)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'schema_ref': get('$schema'),
+        'case_id': d['case_id'],
+        'procedure': d['procedure'],
+        'unit': _read_Unit(d['unit']),
+        'post': _read_Post(d['post']),
+        'consultations': [] if (v := get('consultations')) is None else [_read_Consultation(x) for x in v],
+        'decision': None if (v := get('decision')) is None else _read_Decision(v),
+        'waivers': [] if (v := get('waivers')) is None else [_read_Waiver(x) for x in v],
+    })
+    return o
+
+
+_KEYS_Unit = frozenset(['$comment', 'name', 'parent', 'newly_established', 'leader_count', 'internal_disunity', 'kind', 'vertical_line', 'province', 'head_vacant', 'party_committee_leads_comprehensively'])
+
+
+def _read_Unit(d: Any) -> Unit:
+    if not d.keys() <= _KEYS_Unit:
+        raise Drift('Unit: a key the model does not have')
+    get = d.get
+    o = object.__new__(Unit)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'name': d['name'],
+        'parent': get('parent'),
+        'newly_established': get('newly_established', False),
+        'leader_count': None if (v := get('leader_count')) is None else integer(v),
+        'internal_disunity': get('internal_disunity', False),
+        'kind': get('kind', UnitKind.OTHER),
+        'vertical_line': get('vertical_line', False),
+        'province': get('province'),
+        'head_vacant': get('head_vacant', False),
+        'party_committee_leads_comprehensively': get('party_committee_leads_comprehensively'),
+    })
+    return o
+
+
+_KEYS_Post = frozenset(['$comment', 'title', 'is_head_of_unit', 'is_deputy_head', 'centrally_managed', 'managing_body', 'managing_basis', 'higher_than_current'])
+
+
+def _read_Post(d: Any) -> Post:
+    if not d.keys() <= _KEYS_Post:
+        raise Drift('Post: a key the model does not have')
+    get = d.get
+    o = object.__new__(Post)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'title': d['title'],
+        'is_head_of_unit': d['is_head_of_unit'],
+        'is_deputy_head': get('is_deputy_head', False),
+        'centrally_managed': get('centrally_managed', False),
+        'managing_body': d['managing_body'],
+        'managing_basis': None if (v := get('managing_basis')) is None else _read_Document(v),
+        'higher_than_current': get('higher_than_current', True),
+    })
+    return o
+
+
+_KEYS_Document = frozenset(['$comment', 'number', 'date', 'title', 'issuer'])
+
+
+def _read_Document(d: Any) -> Document:
+    if not d.keys() <= _KEYS_Document:
+        raise Drift('Document: a key the model does not have')
+    get = d.get
+    o = object.__new__(Document)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'number': get('number'),
+        'date': None if (v := get('date')) is None else date(v),
+        'title': get('title'),
+        'issuer': get('issuer'),
+    })
+    return o
+
+
+_KEYS_Consultation = frozenset(['$comment', 'kind', 'body', 'request', 'answer', 'answer_summary', 'answer_agrees', 'divergence_analysis', 'precondition'])
+
+
+def _read_Consultation(d: Any) -> Consultation:
+    if not d.keys() <= _KEYS_Consultation:
+        raise Drift('Consultation: a key the model does not have')
+    get = d.get
+    o = object.__new__(Consultation)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'kind': d['kind'],
+        'body': d['body'],
+        'request': None if (v := get('request')) is None else _read_Document(v),
+        'answer': None if (v := get('answer')) is None else _read_Document(v),
+        'answer_summary': get('answer_summary'),
+        'answer_agrees': get('answer_agrees'),
+        'divergence_analysis': None if (v := get('divergence_analysis')) is None else _read_Document(v),
+        'precondition': get('precondition', False),
+    })
+    return o
+
+
+_KEYS_Decision = frozenset(['$comment', 'body', 'signatory', 'document', 'effective_date', 'term_end', 'backdated_term_stated', 'late_reason'])
+
+
+def _read_Decision(d: Any) -> Decision:
+    if not d.keys() <= _KEYS_Decision:
+        raise Drift('Decision: a key the model does not have')
+    get = d.get
+    o = object.__new__(Decision)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'body': d['body'],
+        'signatory': d['signatory'],
+        'document': _read_NumberedDocument(d['document']),
+        'effective_date': None if (v := get('effective_date')) is None else date(v),
+        'term_end': None if (v := get('term_end')) is None else date(v),
+        'backdated_term_stated': get('backdated_term_stated', False),
+        'late_reason': None if (v := get('late_reason')) is None else _read_Document(v),
+    })
+    return o
+
+
+_KEYS_NumberedDocument = frozenset(['$comment', 'number', 'date', 'title', 'issuer'])
+
+
+def _read_NumberedDocument(d: Any) -> NumberedDocument:
+    if not d.keys() <= _KEYS_NumberedDocument:
+        raise Drift('NumberedDocument: a key the model does not have')
+    get = d.get
+    o = object.__new__(NumberedDocument)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'number': get('number'),
+        'date': None if (v := get('date')) is None else date(v),
+        'title': get('title'),
+        'issuer': get('issuer'),
+    })
+    return o
+
+
+_KEYS_Waiver = frozenset(['$comment', 'rule', 'pointer', 'authority', 'approved_by', 'reason', 'expires'])
+
+
+def _read_Waiver(d: Any) -> Waiver:
+    if not d.keys() <= _KEYS_Waiver:
+        raise Drift('Waiver: a key the model does not have')
+    get = d.get
+    o = object.__new__(Waiver)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'rule': d['rule'],
+        'pointer': get('pointer'),
+        'authority': _read_NumberedDocument(d['authority']),
+        'approved_by': d['approved_by'],
+        'reason': d['reason'],
+        'expires': None if (v := get('expires')) is None else date(v),
+    })
+    return o
+
+
+_KEYS_AppointmentFamily = frozenset(['$comment', '$schema', 'case_id', 'procedure', 'unit', 'post', 'consultations', 'decision', 'waivers', 'basis', 'candidate', 'leadership', 'chair', 'policy', 'steps', 'political_standard_conclusion', 'dossier', 'bcs'])
+
+
+def _read_AppointmentFamily(d: Any) -> AppointmentFamily:
+    if not d.keys() <= _KEYS_AppointmentFamily:
+        raise Drift('AppointmentFamily: a key the model does not have')
+    get = d.get
+    o = object.__new__(AppointmentFamily)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'schema_ref': get('$schema'),
+        'case_id': d['case_id'],
+        'procedure': d['procedure'],
+        'unit': _read_Unit(d['unit']),
+        'post': _read_Post(d['post']),
+        'consultations': [] if (v := get('consultations')) is None else [_read_Consultation(x) for x in v],
+        'decision': None if (v := get('decision')) is None else _read_Decision(v),
+        'waivers': [] if (v := get('waivers')) is None else [_read_Waiver(x) for x in v],
+        'basis': get('basis', Basis.STANDARD),
+        'candidate': _read_Candidate(d['candidate']),
+        'leadership': None if (v := get('leadership')) is None else _read_Leadership(v),
+        'chair': None if (v := get('chair')) is None else _read_Chair(v),
+        'policy': None if (v := get('policy')) is None else _read_Policy(v),
+        'steps': [] if (v := get('steps')) is None else [_read_Step(x) for x in v],
+        'political_standard_conclusion': None if (v := get('political_standard_conclusion')) is None else _read_PoliticalConclusion(v),
+        'dossier': None if (v := get('dossier')) is None else _read_Dossier(v),
+        'bcs': None if (v := get('bcs')) is None else _read_Bcs(v),
+    })
+    return o
+
+
+_KEYS_Person = frozenset(['$comment', 'full_name', 'birth_date', 'sex', 'current_post', 'current_post_since', 'retirement_date', 'discipline', 'discipline_pending', 'in_discipline_period', 'under_prosecution', 'proceedings', 'ratings'])
+
+
+def _read_Person(d: Any) -> Person:
+    if not d.keys() <= _KEYS_Person:
+        raise Drift('Person: a key the model does not have')
+    get = d.get
+    o = object.__new__(Person)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'full_name': d['full_name'],
+        'birth_date': date(d['birth_date']),
+        'sex': d['sex'],
+        'current_post': get('current_post'),
+        'current_post_since': None if (v := get('current_post_since')) is None else date(v),
+        'retirement_date': None if (v := get('retirement_date')) is None else date(v),
+        'discipline': [] if (v := get('discipline')) is None else [_read_Discipline(x) for x in v],
+        'discipline_pending': get('discipline_pending', False),
+        'in_discipline_period': get('in_discipline_period', False),
+        'under_prosecution': get('under_prosecution', False),
+        'proceedings': [] if (v := get('proceedings')) is None else list(v),
+        'ratings': [] if (v := get('ratings')) is None else [_read_AnnualRating(x) for x in v],
+    })
+    return o
+
+
+_KEYS_Discipline = frozenset(['$comment', 'form', 'system', 'effective_date', 'decision'])
+
+
+def _read_Discipline(d: Any) -> Discipline:
+    if not d.keys() <= _KEYS_Discipline:
+        raise Drift('Discipline: a key the model does not have')
+    get = d.get
+    o = object.__new__(Discipline)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'form': d['form'],
+        'system': d['system'],
+        'effective_date': date(d['effective_date']),
+        'decision': None if (v := get('decision')) is None else _read_Document(v),
+    })
+    return o
+
+
+_KEYS_AnnualRating = frozenset(['$comment', 'year', 'rating', 'document'])
+
+
+def _read_AnnualRating(d: Any) -> AnnualRating:
+    if not d.keys() <= _KEYS_AnnualRating:
+        raise Drift('AnnualRating: a key the model does not have')
+    get = d.get
+    o = object.__new__(AnnualRating)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'year': integer(d['year']),
+        'rating': d['rating'],
+        'document': None if (v := get('document')) is None else _read_Document(v),
+    })
+    return o
+
+
+_KEYS_Candidate = frozenset(['$comment', 'full_name', 'birth_date', 'sex', 'current_post', 'current_post_since', 'retirement_date', 'discipline', 'discipline_pending', 'in_discipline_period', 'under_prosecution', 'proceedings', 'ratings', 'planning', 'source', 'age_reference_date', 'deferral', 'time_in_post_exception', 'age_exception', 'three_year_assessment', 'posts_held', 'removals'])
+
+
+def _read_Candidate(d: Any) -> Candidate:
+    if not d.keys() <= _KEYS_Candidate:
+        raise Drift('Candidate: a key the model does not have')
+    get = d.get
+    o = object.__new__(Candidate)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'full_name': d['full_name'],
+        'birth_date': date(d['birth_date']),
+        'sex': d['sex'],
+        'current_post': get('current_post'),
+        'current_post_since': None if (v := get('current_post_since')) is None else date(v),
+        'retirement_date': None if (v := get('retirement_date')) is None else date(v),
+        'discipline': [] if (v := get('discipline')) is None else [_read_Discipline(x) for x in v],
+        'discipline_pending': get('discipline_pending', False),
+        'in_discipline_period': get('in_discipline_period', False),
+        'under_prosecution': get('under_prosecution', False),
+        'proceedings': [] if (v := get('proceedings')) is None else list(v),
+        'ratings': [] if (v := get('ratings')) is None else [_read_AnnualRating(x) for x in v],
+        'planning': None if (v := get('planning')) is None else _read_Planning(v),
+        'source': get('source'),
+        'age_reference_date': None if (v := get('age_reference_date')) is None else date(v),
+        'deferral': [] if (v := get('deferral')) is None else list(v),
+        'time_in_post_exception': None if (v := get('time_in_post_exception')) is None else _read_SpecialCase(v),
+        'age_exception': None if (v := get('age_exception')) is None else _read_SpecialCase(v),
+        'three_year_assessment': None if (v := get('three_year_assessment')) is None else _read_Document(v),
+        'posts_held': [] if (v := get('posts_held')) is None else [_read_PostHeld(x) for x in v],
+        'removals': [] if (v := get('removals')) is None else [_read_Removal(x) for x in v],
+    })
+    return o
+
+
+_KEYS_Planning = frozenset(['$comment', 'status', 'approval', 'special_case', 'planned_post', 'rank_when_planned', 'target_group', 'people_for_post', 'posts_for_person', 'submitted_on', 'extension', 'age_reference_date'])
+
+
+def _read_Planning(d: Any) -> Planning:
+    if not d.keys() <= _KEYS_Planning:
+        raise Drift('Planning: a key the model does not have')
+    get = d.get
+    o = object.__new__(Planning)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'status': d['status'],
+        'approval': None if (v := get('approval')) is None else _read_Document(v),
+        'special_case': None if (v := get('special_case')) is None else _read_Document(v),
+        'planned_post': get('planned_post'),
+        'rank_when_planned': get('rank_when_planned'),
+        'target_group': None if (v := get('target_group')) is None else integer(v),
+        'people_for_post': None if (v := get('people_for_post')) is None else integer(v),
+        'posts_for_person': None if (v := get('posts_for_person')) is None else integer(v),
+        'submitted_on': None if (v := get('submitted_on')) is None else date(v),
+        'extension': None if (v := get('extension')) is None else _read_Document(v),
+        'age_reference_date': None if (v := get('age_reference_date')) is None else date(v),
+    })
+    return o
+
+
+_KEYS_SpecialCase = frozenset(['$comment', 'review', 'evaluation', 'decision'])
+
+
+def _read_SpecialCase(d: Any) -> SpecialCase:
+    if not d.keys() <= _KEYS_SpecialCase:
+        raise Drift('SpecialCase: a key the model does not have')
+    get = d.get
+    o = object.__new__(SpecialCase)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'review': None if (v := get('review')) is None else _read_Document(v),
+        'evaluation': None if (v := get('evaluation')) is None else _read_Document(v),
+        'decision': None if (v := get('decision')) is None else _read_Document(v),
+    })
+    return o
+
+
+_KEYS_PostHeld = frozenset(['$comment', 'title', 'since', 'until', 'relation', 'ended_by_discipline', 'acting'])
+
+
+def _read_PostHeld(d: Any) -> PostHeld:
+    if not d.keys() <= _KEYS_PostHeld:
+        raise Drift('PostHeld: a key the model does not have')
+    get = d.get
+    o = object.__new__(PostHeld)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'title': d['title'],
+        'since': date(d['since']),
+        'until': date(d['until']),
+        'relation': d['relation'],
+        'ended_by_discipline': get('ended_by_discipline', False),
+        'acting': get('acting', False),
+    })
+    return o
+
+
+_KEYS_Removal = frozenset(['$comment', 'kind', 'decision', 'post', 'on_dismissal_grounds', 'corruption', 'placement', 'rank', 'rank_basis'])
+
+
+def _read_Removal(d: Any) -> Removal:
+    if not d.keys() <= _KEYS_Removal:
+        raise Drift('Removal: a key the model does not have')
+    get = d.get
+    o = object.__new__(Removal)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'kind': d['kind'],
+        'decision': _read_NumberedDocument(d['decision']),
+        'post': d['post'],
+        'on_dismissal_grounds': get('on_dismissal_grounds', False),
+        'corruption': get('corruption', False),
+        'placement': None if (v := get('placement')) is None else _read_NewPosition(v),
+        'rank': get('rank'),
+        'rank_basis': get('rank_basis'),
+    })
+    return o
+
+
+_KEYS_NewPosition = frozenset(['$comment', 'title', 'since', 'leadership'])
+
+
+def _read_NewPosition(d: Any) -> NewPosition:
+    if not d.keys() <= _KEYS_NewPosition:
+        raise Drift('NewPosition: a key the model does not have')
+    get = d.get
+    o = object.__new__(NewPosition)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'title': get('title'),
+        'since': None if (v := get('since')) is None else date(v),
+        'leadership': get('leadership', False),
+    })
+    return o
+
+
+_KEYS_Leadership = frozenset(['$comment', 'total_members'])
+
+
+def _read_Leadership(d: Any) -> Leadership:
+    if not d.keys() <= _KEYS_Leadership:
+        raise Drift('Leadership: a key the model does not have')
+    get = d.get
+    o = object.__new__(Leadership)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'total_members': integer(d['total_members']),
+    })
+    return o
+
+
+_KEYS_Chair = frozenset(['$comment', 'name', 'position', 'from_superior_body'])
+
+
+def _read_Chair(d: Any) -> Chair:
+    if not d.keys() <= _KEYS_Chair:
+        raise Drift('Chair: a key the model does not have')
+    get = d.get
+    o = object.__new__(Chair)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'name': d['name'],
+        'position': get('position'),
+        'from_superior_body': d['from_superior_body'],
+    })
+    return o
+
+
+_KEYS_Policy = frozenset(['$comment', 'request', 'request_received_on', 'approval', 'delay_report'])
+
+
+def _read_Policy(d: Any) -> Policy:
+    if not d.keys() <= _KEYS_Policy:
+        raise Drift('Policy: a key the model does not have')
+    get = d.get
+    o = object.__new__(Policy)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'request': None if (v := get('request')) is None else _read_Document(v),
+        'request_received_on': None if (v := get('request_received_on')) is None else date(v),
+        'approval': None if (v := get('approval')) is None else _read_Document(v),
+        'delay_report': None if (v := get('delay_report')) is None else _read_Document(v),
+    })
+    return o
+
+
+_KEYS_Step = frozenset(['$comment', 'kind', 'date', 'summoned', 'present', 'nominations', 'minutes', 'reselection', 'head_choice', 'referral', 'direction', 'put_forward', 'force_majeure_absent', 'summons_report', 'summons_decision', 'seats', 'dual_role', 'opinion', 'results_announced', 'opinions_differ'])
+
+
+def _read_Step(d: Any) -> Step:
+    if not d.keys() <= _KEYS_Step:
+        raise Drift('Step: a key the model does not have')
+    get = d.get
+    o = object.__new__(Step)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'kind': d['kind'],
+        'date': date(d['date']),
+        'summoned': None if (v := get('summoned')) is None else integer(v),
+        'present': None if (v := get('present')) is None else integer(v),
+        'nominations': [] if (v := get('nominations')) is None else [_read_Nomination(x) for x in v],
+        'minutes': None if (v := get('minutes')) is None else _read_Document(v),
+        'reselection': None if (v := get('reselection')) is None else _read_Reselection(v),
+        'head_choice': None if (v := get('head_choice')) is None else _read_HeadChoice(v),
+        'referral': None if (v := get('referral')) is None else _read_Document(v),
+        'direction': None if (v := get('direction')) is None else _read_Document(v),
+        'put_forward': None if (v := get('put_forward')) is None else list(v),
+        'force_majeure_absent': None if (v := get('force_majeure_absent')) is None else integer(v),
+        'summons_report': None if (v := get('summons_report')) is None else _read_Document(v),
+        'summons_decision': None if (v := get('summons_decision')) is None else _read_Document(v),
+        'seats': None if (v := get('seats')) is None else integer(v),
+        'dual_role': None if (v := get('dual_role')) is None else integer(v),
+        'opinion': None if (v := get('opinion')) is None else _read_Document(v),
+        'results_announced': get('results_announced'),
+        'opinions_differ': get('opinions_differ', False),
+    })
+    return o
+
+
+_KEYS_Nomination = frozenset(['$comment', 'name', 'votes'])
+
+
+def _read_Nomination(d: Any) -> Nomination:
+    if not d.keys() <= _KEYS_Nomination:
+        raise Drift('Nomination: a key the model does not have')
+    get = d.get
+    o = object.__new__(Nomination)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'name': d['name'],
+        'votes': integer(d['votes']),
+    })
+    return o
+
+
+_KEYS_Reselection = frozenset(['$comment', 'date', 'nominations'])
+
+
+def _read_Reselection(d: Any) -> Reselection:
+    if not d.keys() <= _KEYS_Reselection:
+        raise Drift('Reselection: a key the model does not have')
+    get = d.get
+    o = object.__new__(Reselection)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'date': None if (v := get('date')) is None else date(v),
+        'nominations': [_read_Nomination(x) for x in d['nominations']],
+    })
+    return o
+
+
+_KEYS_HeadChoice = frozenset(['$comment', 'chosen', 'report'])
+
+
+def _read_HeadChoice(d: Any) -> HeadChoice:
+    if not d.keys() <= _KEYS_HeadChoice:
+        raise Drift('HeadChoice: a key the model does not have')
+    get = d.get
+    o = object.__new__(HeadChoice)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'chosen': d['chosen'],
+        'report': None if (v := get('report')) is None else _read_Document(v),
+    })
+    return o
+
+
+_KEYS_PoliticalConclusion = frozenset(['$comment', 'body', 'document', 'result', 'verifier'])
+
+
+def _read_PoliticalConclusion(d: Any) -> PoliticalConclusion:
+    if not d.keys() <= _KEYS_PoliticalConclusion:
+        raise Drift('PoliticalConclusion: a key the model does not have')
+    get = d.get
+    o = object.__new__(PoliticalConclusion)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'body': d['body'],
+        'document': _read_Document(d['document']),
+        'result': d['result'],
+        'verifier': get('verifier'),
+    })
+    return o
+
+
+_KEYS_Dossier = frozenset(['$comment', 'submitted_on', 'items', 'first_submitted_on', 'new_facts'])
+
+
+def _read_Dossier(d: Any) -> Dossier:
+    if not d.keys() <= _KEYS_Dossier:
+        raise Drift('Dossier: a key the model does not have')
+    get = d.get
+    o = object.__new__(Dossier)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'submitted_on': None if (v := get('submitted_on')) is None else date(v),
+        'items': [] if (v := get('items')) is None else [_read_DossierItem(x) for x in v],
+        'first_submitted_on': None if (v := get('first_submitted_on')) is None else date(v),
+        'new_facts': get('new_facts', False),
+    })
+    return o
+
+
+_KEYS_DossierItem = frozenset(['$comment', 'kind', 'document', 'photo_date'])
+
+
+def _read_DossierItem(d: Any) -> DossierItem:
+    if not d.keys() <= _KEYS_DossierItem:
+        raise Drift('DossierItem: a key the model does not have')
+    get = d.get
+    o = object.__new__(DossierItem)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'kind': d['kind'],
+        'document': _read_Document(d['document']),
+        'photo_date': None if (v := get('photo_date')) is None else date(v),
+    })
+    return o
+
+
+_KEYS_Bcs = frozenset(['$comment', 'name', 'members', 'extra_members_decision', 'meetings'])
+
+
+def _read_Bcs(d: Any) -> Bcs:
+    if not d.keys() <= _KEYS_Bcs:
+        raise Drift('Bcs: a key the model does not have')
+    get = d.get
+    o = object.__new__(Bcs)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'name': d['name'],
+        'members': [] if (v := get('members')) is None else [_read_BcsMember(x) for x in v],
+        'extra_members_decision': None if (v := get('extra_members_decision')) is None else _read_Document(v),
+        'meetings': [] if (v := get('meetings')) is None else [_read_BcsMeeting(x) for x in v],
+    })
+    return o
+
+
+_KEYS_BcsMember = frozenset(['$comment', 'name', 'role', 'ex_officio'])
+
+
+def _read_BcsMember(d: Any) -> BcsMember:
+    if not d.keys() <= _KEYS_BcsMember:
+        raise Drift('BcsMember: a key the model does not have')
+    get = d.get
+    o = object.__new__(BcsMember)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'name': d['name'],
+        'role': d['role'],
+        'ex_officio': d['ex_officio'],
+    })
+    return o
+
+
+_KEYS_BcsMeeting = frozenset(['$comment', 'date', 'members_total', 'present', 'personnel', 'written_polling', 'votes_for', 'minutes', 'unresolved_disagreement', 'escalation'])
+
+
+def _read_BcsMeeting(d: Any) -> BcsMeeting:
+    if not d.keys() <= _KEYS_BcsMeeting:
+        raise Drift('BcsMeeting: a key the model does not have')
+    get = d.get
+    o = object.__new__(BcsMeeting)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'date': date(d['date']),
+        'members_total': integer(d['members_total']),
+        'present': integer(d['present']),
+        'personnel': d['personnel'],
+        'written_polling': get('written_polling', False),
+        'votes_for': None if (v := get('votes_for')) is None else integer(v),
+        'minutes': None if (v := get('minutes')) is None else _read_Document(v),
+        'unresolved_disagreement': get('unresolved_disagreement', False),
+        'escalation': None if (v := get('escalation')) is None else _read_Document(v),
+    })
+    return o
+
+
+_KEYS_AppointmentCase = frozenset(['$comment', '$schema', 'case_id', 'procedure', 'unit', 'post', 'consultations', 'decision', 'waivers', 'basis', 'candidate', 'leadership', 'chair', 'policy', 'steps', 'political_standard_conclusion', 'dossier', 'bcs'])
+
+
+def _read_AppointmentCase(d: Any) -> AppointmentCase:
+    if not d.keys() <= _KEYS_AppointmentCase:
+        raise Drift('AppointmentCase: a key the model does not have')
+    get = d.get
+    o = object.__new__(AppointmentCase)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'schema_ref': get('$schema'),
+        'case_id': d['case_id'],
+        'procedure': d['procedure'],
+        'unit': _read_Unit(d['unit']),
+        'post': _read_Post(d['post']),
+        'consultations': [] if (v := get('consultations')) is None else [_read_Consultation(x) for x in v],
+        'decision': None if (v := get('decision')) is None else _read_Decision(v),
+        'waivers': [] if (v := get('waivers')) is None else [_read_Waiver(x) for x in v],
+        'basis': get('basis', Basis.STANDARD),
+        'candidate': _read_AppointmentCandidate(d['candidate']),
+        'leadership': _read_Leadership(d['leadership']),
+        'chair': None if (v := get('chair')) is None else _read_Chair(v),
+        'policy': None if (v := get('policy')) is None else _read_Policy(v),
+        'steps': [] if (v := get('steps')) is None else [_read_Step(x) for x in v],
+        'political_standard_conclusion': None if (v := get('political_standard_conclusion')) is None else _read_PoliticalConclusion(v),
+        'dossier': None if (v := get('dossier')) is None else _read_Dossier(v),
+        'bcs': None if (v := get('bcs')) is None else _read_Bcs(v),
+    })
+    return o
+
+
+_KEYS_AppointmentCandidate = frozenset(['$comment', 'full_name', 'birth_date', 'sex', 'current_post', 'current_post_since', 'retirement_date', 'discipline', 'discipline_pending', 'in_discipline_period', 'under_prosecution', 'proceedings', 'ratings', 'planning', 'source', 'age_reference_date', 'deferral', 'time_in_post_exception', 'age_exception', 'three_year_assessment', 'posts_held', 'removals'])
+
+
+def _read_AppointmentCandidate(d: Any) -> AppointmentCandidate:
+    if not d.keys() <= _KEYS_AppointmentCandidate:
+        raise Drift('AppointmentCandidate: a key the model does not have')
+    get = d.get
+    o = object.__new__(AppointmentCandidate)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'full_name': d['full_name'],
+        'birth_date': date(d['birth_date']),
+        'sex': d['sex'],
+        'current_post': get('current_post'),
+        'current_post_since': None if (v := get('current_post_since')) is None else date(v),
+        'retirement_date': None if (v := get('retirement_date')) is None else date(v),
+        'discipline': [] if (v := get('discipline')) is None else [_read_Discipline(x) for x in v],
+        'discipline_pending': get('discipline_pending', False),
+        'in_discipline_period': get('in_discipline_period', False),
+        'under_prosecution': get('under_prosecution', False),
+        'proceedings': [] if (v := get('proceedings')) is None else list(v),
+        'ratings': [] if (v := get('ratings')) is None else [_read_AnnualRating(x) for x in v],
+        'planning': _read_Planning(d['planning']),
+        'source': d['source'],
+        'age_reference_date': None if (v := get('age_reference_date')) is None else date(v),
+        'deferral': [] if (v := get('deferral')) is None else list(v),
+        'time_in_post_exception': None if (v := get('time_in_post_exception')) is None else _read_SpecialCase(v),
+        'age_exception': None if (v := get('age_exception')) is None else _read_SpecialCase(v),
+        'three_year_assessment': None if (v := get('three_year_assessment')) is None else _read_Document(v),
+        'posts_held': [] if (v := get('posts_held')) is None else [_read_PostHeld(x) for x in v],
+        'removals': [] if (v := get('removals')) is None else [_read_Removal(x) for x in v],
+    })
+    return o
+
+
+_KEYS_RenewalFamily = frozenset(['$comment', '$schema', 'case_id', 'procedure', 'unit', 'post', 'consultations', 'decision', 'waivers', 'basis', 'candidate', 'leadership', 'chair', 'policy', 'steps', 'political_standard_conclusion', 'dossier', 'bcs', 'previous_term', 'notice', 'notice_received_on'])
+
+
+def _read_RenewalFamily(d: Any) -> RenewalFamily:
+    if not d.keys() <= _KEYS_RenewalFamily:
+        raise Drift('RenewalFamily: a key the model does not have')
+    get = d.get
+    o = object.__new__(RenewalFamily)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'schema_ref': get('$schema'),
+        'case_id': d['case_id'],
+        'procedure': d['procedure'],
+        'unit': _read_Unit(d['unit']),
+        'post': _read_Post(d['post']),
+        'consultations': [] if (v := get('consultations')) is None else [_read_Consultation(x) for x in v],
+        'decision': None if (v := get('decision')) is None else _read_Decision(v),
+        'waivers': [] if (v := get('waivers')) is None else [_read_Waiver(x) for x in v],
+        'basis': get('basis', Basis.STANDARD),
+        'candidate': _read_Candidate(d['candidate']),
+        'leadership': _read_Leadership(d['leadership']),
+        'chair': None if (v := get('chair')) is None else _read_Chair(v),
+        'policy': None if (v := get('policy')) is None else _read_Policy(v),
+        'steps': [] if (v := get('steps')) is None else [_read_Step(x) for x in v],
+        'political_standard_conclusion': None if (v := get('political_standard_conclusion')) is None else _read_PoliticalConclusion(v),
+        'dossier': None if (v := get('dossier')) is None else _read_Dossier(v),
+        'bcs': None if (v := get('bcs')) is None else _read_Bcs(v),
+        'previous_term': _read_Term(d['previous_term']),
+        'notice': None if (v := get('notice')) is None else _read_Document(v),
+        'notice_received_on': None if (v := get('notice_received_on')) is None else date(v),
+    })
+    return o
+
+
+_KEYS_Term = frozenset(['$comment', 'decision', 'effective_date', 'expires', 'years', 'consecutive_terms'])
+
+
+def _read_Term(d: Any) -> Term:
+    if not d.keys() <= _KEYS_Term:
+        raise Drift('Term: a key the model does not have')
+    get = d.get
+    o = object.__new__(Term)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'decision': None if (v := get('decision')) is None else _read_Document(v),
+        'effective_date': None if (v := get('effective_date')) is None else date(v),
+        'expires': date(d['expires']),
+        'years': None if (v := get('years')) is None else integer(v),
+        'consecutive_terms': None if (v := get('consecutive_terms')) is None else integer(v),
+    })
+    return o
+
+
+_KEYS_ReappointmentCase = frozenset(['$comment', '$schema', 'case_id', 'procedure', 'unit', 'post', 'consultations', 'decision', 'waivers', 'basis', 'candidate', 'leadership', 'chair', 'policy', 'steps', 'political_standard_conclusion', 'dossier', 'bcs', 'previous_term', 'notice', 'notice_received_on'])
+
+
+def _read_ReappointmentCase(d: Any) -> ReappointmentCase:
+    if not d.keys() <= _KEYS_ReappointmentCase:
+        raise Drift('ReappointmentCase: a key the model does not have')
+    get = d.get
+    o = object.__new__(ReappointmentCase)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'schema_ref': get('$schema'),
+        'case_id': d['case_id'],
+        'procedure': d['procedure'],
+        'unit': _read_Unit(d['unit']),
+        'post': _read_Post(d['post']),
+        'consultations': [] if (v := get('consultations')) is None else [_read_Consultation(x) for x in v],
+        'decision': None if (v := get('decision')) is None else _read_Decision(v),
+        'waivers': [] if (v := get('waivers')) is None else [_read_Waiver(x) for x in v],
+        'basis': get('basis', Basis.STANDARD),
+        'candidate': _read_Candidate(d['candidate']),
+        'leadership': _read_Leadership(d['leadership']),
+        'chair': None if (v := get('chair')) is None else _read_Chair(v),
+        'policy': None if (v := get('policy')) is None else _read_Policy(v),
+        'steps': [] if (v := get('steps')) is None else [_read_Step(x) for x in v],
+        'political_standard_conclusion': None if (v := get('political_standard_conclusion')) is None else _read_PoliticalConclusion(v),
+        'dossier': None if (v := get('dossier')) is None else _read_Dossier(v),
+        'bcs': None if (v := get('bcs')) is None else _read_Bcs(v),
+        'previous_term': _read_Term(d['previous_term']),
+        'notice': None if (v := get('notice')) is None else _read_Document(v),
+        'notice_received_on': None if (v := get('notice_received_on')) is None else date(v),
+    })
+    return o
+
+
+_KEYS_ExtensionCase = frozenset(['$comment', '$schema', 'case_id', 'procedure', 'unit', 'post', 'consultations', 'decision', 'waivers', 'basis', 'candidate', 'leadership', 'chair', 'policy', 'steps', 'political_standard_conclusion', 'dossier', 'bcs', 'previous_term', 'notice', 'notice_received_on'])
+
+
+def _read_ExtensionCase(d: Any) -> ExtensionCase:
+    if not d.keys() <= _KEYS_ExtensionCase:
+        raise Drift('ExtensionCase: a key the model does not have')
+    get = d.get
+    o = object.__new__(ExtensionCase)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'schema_ref': get('$schema'),
+        'case_id': d['case_id'],
+        'procedure': d['procedure'],
+        'unit': _read_Unit(d['unit']),
+        'post': _read_Post(d['post']),
+        'consultations': [] if (v := get('consultations')) is None else [_read_Consultation(x) for x in v],
+        'decision': None if (v := get('decision')) is None else _read_Decision(v),
+        'waivers': [] if (v := get('waivers')) is None else [_read_Waiver(x) for x in v],
+        'basis': get('basis', Basis.STANDARD),
+        'candidate': _read_Candidate(d['candidate']),
+        'leadership': _read_Leadership(d['leadership']),
+        'chair': None if (v := get('chair')) is None else _read_Chair(v),
+        'policy': None if (v := get('policy')) is None else _read_Policy(v),
+        'steps': [] if (v := get('steps')) is None else [_read_Step(x) for x in v],
+        'political_standard_conclusion': None if (v := get('political_standard_conclusion')) is None else _read_PoliticalConclusion(v),
+        'dossier': None if (v := get('dossier')) is None else _read_Dossier(v),
+        'bcs': None if (v := get('bcs')) is None else _read_Bcs(v),
+        'previous_term': _read_Term(d['previous_term']),
+        'notice': None if (v := get('notice')) is None else _read_Document(v),
+        'notice_received_on': None if (v := get('notice_received_on')) is None else date(v),
+    })
+    return o
+
+
+_KEYS_ActingCase = frozenset(['$comment', '$schema', 'case_id', 'procedure', 'unit', 'post', 'consultations', 'decision', 'waivers', 'basis', 'candidate', 'leadership', 'chair', 'policy', 'steps', 'political_standard_conclusion', 'dossier', 'bcs', 'acting'])
+
+
+def _read_ActingCase(d: Any) -> ActingCase:
+    if not d.keys() <= _KEYS_ActingCase:
+        raise Drift('ActingCase: a key the model does not have')
+    get = d.get
+    o = object.__new__(ActingCase)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'schema_ref': get('$schema'),
+        'case_id': d['case_id'],
+        'procedure': d['procedure'],
+        'unit': _read_Unit(d['unit']),
+        'post': _read_Post(d['post']),
+        'consultations': [] if (v := get('consultations')) is None else [_read_Consultation(x) for x in v],
+        'decision': None if (v := get('decision')) is None else _read_Decision(v),
+        'waivers': [] if (v := get('waivers')) is None else [_read_Waiver(x) for x in v],
+        'basis': get('basis', Basis.STANDARD),
+        'candidate': _read_Candidate(d['candidate']),
+        'leadership': None if (v := get('leadership')) is None else _read_Leadership(v),
+        'chair': None if (v := get('chair')) is None else _read_Chair(v),
+        'policy': None if (v := get('policy')) is None else _read_Policy(v),
+        'steps': [] if (v := get('steps')) is None else [_read_Step(x) for x in v],
+        'political_standard_conclusion': None if (v := get('political_standard_conclusion')) is None else _read_PoliticalConclusion(v),
+        'dossier': None if (v := get('dossier')) is None else _read_Dossier(v),
+        'bcs': None if (v := get('bcs')) is None else _read_Bcs(v),
+        'acting': _read_Acting(d['acting']),
+    })
+    return o
+
+
+_KEYS_Acting = frozenset(['$comment', 'reason', 'head_absent_over_12_months', 'ended_on', 'extensions', 'arrangement'])
+
+
+def _read_Acting(d: Any) -> Acting:
+    if not d.keys() <= _KEYS_Acting:
+        raise Drift('Acting: a key the model does not have')
+    get = d.get
+    o = object.__new__(Acting)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'reason': d['reason'],
+        'head_absent_over_12_months': get('head_absent_over_12_months', False),
+        'ended_on': None if (v := get('ended_on')) is None else date(v),
+        'extensions': [] if (v := get('extensions')) is None else [_read_Document(x) for x in v],
+        'arrangement': None if (v := get('arrangement')) is None else _read_Document(v),
+    })
+    return o
+
+
+_KEYS_SuspensionCase = frozenset(['$comment', '$schema', 'case_id', 'procedure', 'unit', 'post', 'consultations', 'decision', 'waivers', 'person', 'ground', 'proposal', 'extensions', 'revocation'])
+
+
+def _read_SuspensionCase(d: Any) -> SuspensionCase:
+    if not d.keys() <= _KEYS_SuspensionCase:
+        raise Drift('SuspensionCase: a key the model does not have')
+    get = d.get
+    o = object.__new__(SuspensionCase)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'schema_ref': get('$schema'),
+        'case_id': d['case_id'],
+        'procedure': d['procedure'],
+        'unit': _read_Unit(d['unit']),
+        'post': None if (v := get('post')) is None else _read_Post(v),
+        'consultations': [] if (v := get('consultations')) is None else [_read_Consultation(x) for x in v],
+        'decision': None if (v := get('decision')) is None else _read_SuspensionDecision(v),
+        'waivers': [] if (v := get('waivers')) is None else [_read_Waiver(x) for x in v],
+        'person': _read_SuspendedPerson(d['person']),
+        'ground': _read_SuspensionFacts(d['ground']),
+        'proposal': None if (v := get('proposal')) is None else _read_SuspensionProposal(v),
+        'extensions': [] if (v := get('extensions')) is None else [_read_Extension(x) for x in v],
+        'revocation': None if (v := get('revocation')) is None else _read_Revocation(v),
+    })
+    return o
+
+
+_KEYS_SuspensionDecision = frozenset(['$comment', 'body', 'signatory', 'signed_as', 'document', 'period', 'publication'])
+
+
+def _read_SuspensionDecision(d: Any) -> SuspensionDecision:
+    if not d.keys() <= _KEYS_SuspensionDecision:
+        raise Drift('SuspensionDecision: a key the model does not have')
+    get = d.get
+    o = object.__new__(SuspensionDecision)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'body': d['body'],
+        'signatory': d['signatory'],
+        'signed_as': d['signed_as'],
+        'document': _read_NumberedDocument(d['document']),
+        'period': None if (v := get('period')) is None else _read_Period(v),
+        'publication': None if (v := get('publication')) is None else _read_Publication(v),
+    })
+    return o
+
+
+_KEYS_Period = frozenset(['$comment', 'start', 'end', 'working_days'])
+
+
+def _read_Period(d: Any) -> Period:
+    if not d.keys() <= _KEYS_Period:
+        raise Drift('Period: a key the model does not have')
+    get = d.get
+    o = object.__new__(Period)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'start': None if (v := get('start')) is None else date(v),
+        'end': None if (v := get('end')) is None else date(v),
+        'working_days': None if (v := get('working_days')) is None else integer(v),
+    })
+    return o
+
+
+_KEYS_Publication = frozenset(['$comment', 'announced_on', 'sent_to', 'sent_to_person_on'])
+
+
+def _read_Publication(d: Any) -> Publication:
+    if not d.keys() <= _KEYS_Publication:
+        raise Drift('Publication: a key the model does not have')
+    get = d.get
+    o = object.__new__(Publication)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'announced_on': None if (v := get('announced_on')) is None else date(v),
+        'sent_to': [] if (v := get('sent_to')) is None else list(v),
+        'sent_to_person_on': None if (v := get('sent_to_person_on')) is None else date(v),
+    })
+    return o
+
+
+_KEYS_SuspendedPerson = frozenset(['$comment', 'full_name', 'birth_date', 'sex', 'current_post', 'current_post_since', 'retirement_date', 'discipline', 'discipline_pending', 'in_discipline_period', 'under_prosecution', 'proceedings', 'ratings', 'employer'])
+
+
+def _read_SuspendedPerson(d: Any) -> SuspendedPerson:
+    if not d.keys() <= _KEYS_SuspendedPerson:
+        raise Drift('SuspendedPerson: a key the model does not have')
+    get = d.get
+    o = object.__new__(SuspendedPerson)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'full_name': d['full_name'],
+        'birth_date': date(d['birth_date']),
+        'sex': d['sex'],
+        'current_post': get('current_post'),
+        'current_post_since': None if (v := get('current_post_since')) is None else date(v),
+        'retirement_date': None if (v := get('retirement_date')) is None else date(v),
+        'discipline': [] if (v := get('discipline')) is None else [_read_Discipline(x) for x in v],
+        'discipline_pending': get('discipline_pending', False),
+        'in_discipline_period': get('in_discipline_period', False),
+        'under_prosecution': get('under_prosecution', False),
+        'proceedings': [] if (v := get('proceedings')) is None else list(v),
+        'ratings': [] if (v := get('ratings')) is None else [_read_AnnualRating(x) for x in v],
+        'employer': d['employer'],
+    })
+    return o
+
+
+_KEYS_SuspensionFacts = frozenset(['$comment', 'kind', 'established_on', 'document', 'party_discipline', 'awaiting_state_handling', 'indictment', 'request'])
+
+
+def _read_SuspensionFacts(d: Any) -> SuspensionFacts:
+    if not d.keys() <= _KEYS_SuspensionFacts:
+        raise Drift('SuspensionFacts: a key the model does not have')
+    get = d.get
+    o = object.__new__(SuspensionFacts)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'kind': d['kind'],
+        'established_on': None if (v := get('established_on')) is None else date(v),
+        'document': None if (v := get('document')) is None else _read_Document(v),
+        'party_discipline': None if (v := get('party_discipline')) is None else _read_Discipline(v),
+        'awaiting_state_handling': get('awaiting_state_handling', False),
+        'indictment': None if (v := get('indictment')) is None else _read_Document(v),
+        'request': None if (v := get('request')) is None else _read_SuspensionRequest(v),
+    })
+    return o
+
+
+_KEYS_SuspensionRequest = frozenset(['$comment', 'document', 'issuer_kind', 'received_on', 'working_days', 'serious_violation'])
+
+
+def _read_SuspensionRequest(d: Any) -> SuspensionRequest:
+    if not d.keys() <= _KEYS_SuspensionRequest:
+        raise Drift('SuspensionRequest: a key the model does not have')
+    get = d.get
+    o = object.__new__(SuspensionRequest)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'document': _read_Document(d['document']),
+        'issuer_kind': d['issuer_kind'],
+        'received_on': None if (v := get('received_on')) is None else date(v),
+        'working_days': None if (v := get('working_days')) is None else integer(v),
+        'serious_violation': get('serious_violation', False),
+    })
+    return o
+
+
+_KEYS_SuspensionProposal = frozenset(['$comment', 'document', 'personnel_unit', 'received_on'])
+
+
+def _read_SuspensionProposal(d: Any) -> SuspensionProposal:
+    if not d.keys() <= _KEYS_SuspensionProposal:
+        raise Drift('SuspensionProposal: a key the model does not have')
+    get = d.get
+    o = object.__new__(SuspensionProposal)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'document': _read_Document(d['document']),
+        'personnel_unit': d['personnel_unit'],
+        'received_on': None if (v := get('received_on')) is None else date(v),
+    })
+    return o
+
+
+_KEYS_Extension = frozenset(['$comment', 'document', 'period', 'complex_case', 'report'])
+
+
+def _read_Extension(d: Any) -> Extension:
+    if not d.keys() <= _KEYS_Extension:
+        raise Drift('Extension: a key the model does not have')
+    get = d.get
+    o = object.__new__(Extension)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'document': _read_NumberedDocument(d['document']),
+        'period': _read_Period(d['period']),
+        'complex_case': d['complex_case'],
+        'report': None if (v := get('report')) is None else _read_Document(v),
+    })
+    return o
+
+
+_KEYS_Revocation = frozenset(['$comment', 'basis', 'document', 'report', 'publication'])
+
+
+def _read_Revocation(d: Any) -> Revocation:
+    if not d.keys() <= _KEYS_Revocation:
+        raise Drift('Revocation: a key the model does not have')
+    get = d.get
+    o = object.__new__(Revocation)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'basis': _read_Document(d['basis']),
+        'document': _read_NumberedDocument(d['document']),
+        'report': None if (v := get('report')) is None else _read_Document(v),
+        'publication': None if (v := get('publication')) is None else _read_Publication(v),
+    })
+    return o
+
+
+_KEYS_RemovalFamily = frozenset(['$comment', '$schema', 'case_id', 'procedure', 'unit', 'post', 'consultations', 'decision', 'waivers', 'person', 'term', 'confidence_vote', 'exchange_with_person', 'proposal', 'extension_reason', 'dossier', 'party_steps'])
+
+
+def _read_RemovalFamily(d: Any) -> RemovalFamily:
+    if not d.keys() <= _KEYS_RemovalFamily:
+        raise Drift('RemovalFamily: a key the model does not have')
+    get = d.get
+    o = object.__new__(RemovalFamily)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'schema_ref': get('$schema'),
+        'case_id': d['case_id'],
+        'procedure': d['procedure'],
+        'unit': _read_Unit(d['unit']),
+        'post': _read_Post(d['post']),
+        'consultations': [] if (v := get('consultations')) is None else [_read_Consultation(x) for x in v],
+        'decision': None if (v := get('decision')) is None else _read_Decision(v),
+        'waivers': [] if (v := get('waivers')) is None else [_read_Waiver(x) for x in v],
+        'person': _read_Person(d['person']),
+        'term': _read_HeldTerm(d['term']),
+        'confidence_vote': None if (v := get('confidence_vote')) is None else _read_ConfidenceVote(v),
+        'exchange_with_person': None if (v := get('exchange_with_person')) is None else _read_Exchange(v),
+        'proposal': None if (v := get('proposal')) is None else _read_RemovalProposal(v),
+        'extension_reason': None if (v := get('extension_reason')) is None else _read_Document(v),
+        'dossier': None if (v := get('dossier')) is None else _read_RemovalDossier(v),
+        'party_steps': None if (v := get('party_steps')) is None else _read_PartySteps(v),
+    })
+    return o
+
+
+_KEYS_HeldTerm = frozenset(['$comment', 'decision', 'effective_date', 'expires', 'years', 'consecutive_terms'])
+
+
+def _read_HeldTerm(d: Any) -> HeldTerm:
+    if not d.keys() <= _KEYS_HeldTerm:
+        raise Drift('HeldTerm: a key the model does not have')
+    get = d.get
+    o = object.__new__(HeldTerm)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'decision': None if (v := get('decision')) is None else _read_Document(v),
+        'effective_date': date(d['effective_date']),
+        'expires': date(d['expires']),
+        'years': None if (v := get('years')) is None else integer(v),
+        'consecutive_terms': None if (v := get('consecutive_terms')) is None else integer(v),
+    })
+    return o
+
+
+_KEYS_ConfidenceVote = frozenset(['$comment', 'date', 'low', 'total', 'tally'])
+
+
+def _read_ConfidenceVote(d: Any) -> ConfidenceVote:
+    if not d.keys() <= _KEYS_ConfidenceVote:
+        raise Drift('ConfidenceVote: a key the model does not have')
+    get = d.get
+    o = object.__new__(ConfidenceVote)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'date': date(d['date']),
+        'low': integer(d['low']),
+        'total': integer(d['total']),
+        'tally': None if (v := get('tally')) is None else _read_Document(v),
+    })
+    return o
+
+
+_KEYS_Exchange = frozenset(['$comment', 'date', 'by', 'record'])
+
+
+def _read_Exchange(d: Any) -> Exchange:
+    if not d.keys() <= _KEYS_Exchange:
+        raise Drift('Exchange: a key the model does not have')
+    get = d.get
+    o = object.__new__(Exchange)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'date': date(d['date']),
+        'by': get('by'),
+        'record': None if (v := get('record')) is None else _read_Document(v),
+    })
+    return o
+
+
+_KEYS_RemovalProposal = frozenset(['$comment', 'by', 'document', 'received_on'])
+
+
+def _read_RemovalProposal(d: Any) -> RemovalProposal:
+    if not d.keys() <= _KEYS_RemovalProposal:
+        raise Drift('RemovalProposal: a key the model does not have')
+    get = d.get
+    o = object.__new__(RemovalProposal)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'by': d['by'],
+        'document': _read_NumberedDocument(d['document']),
+        'received_on': date(d['received_on']),
+    })
+    return o
+
+
+_KEYS_RemovalDossier = frozenset(['$comment', 'submission', 'related', 'minutes', 'tally_minutes'])
+
+
+def _read_RemovalDossier(d: Any) -> RemovalDossier:
+    if not d.keys() <= _KEYS_RemovalDossier:
+        raise Drift('RemovalDossier: a key the model does not have')
+    get = d.get
+    o = object.__new__(RemovalDossier)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'submission': None if (v := get('submission')) is None else _read_Document(v),
+        'related': [] if (v := get('related')) is None else [_read_Document(x) for x in v],
+        'minutes': None if (v := get('minutes')) is None else _read_Document(v),
+        'tally_minutes': None if (v := get('tally_minutes')) is None else _read_Document(v),
+    })
+    return o
+
+
+_KEYS_PartySteps = frozenset(['$comment', 'btctw_exchange', 'head_exchange', 'collective_opinion', 'report', 'written_opinions'])
+
+
+def _read_PartySteps(d: Any) -> PartySteps:
+    if not d.keys() <= _KEYS_PartySteps:
+        raise Drift('PartySteps: a key the model does not have')
+    get = d.get
+    o = object.__new__(PartySteps)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'btctw_exchange': None if (v := get('btctw_exchange')) is None else _read_PartyStep(v),
+        'head_exchange': None if (v := get('head_exchange')) is None else _read_PartyStep(v),
+        'collective_opinion': None if (v := get('collective_opinion')) is None else _read_PartyStep(v),
+        'report': None if (v := get('report')) is None else _read_PartyStep(v),
+        'written_opinions': None if (v := get('written_opinions')) is None else _read_PartyStep(v),
+    })
+    return o
+
+
+_KEYS_PartyStep = frozenset(['$comment', 'date', 'document'])
+
+
+def _read_PartyStep(d: Any) -> PartyStep:
+    if not d.keys() <= _KEYS_PartyStep:
+        raise Drift('PartyStep: a key the model does not have')
+    get = d.get
+    o = object.__new__(PartyStep)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'date': date(d['date']),
+        'document': None if (v := get('document')) is None else _read_Document(v),
+    })
+    return o
+
+
+_KEYS_DismissalCase = frozenset(['$comment', '$schema', 'case_id', 'procedure', 'unit', 'post', 'consultations', 'decision', 'waivers', 'person', 'term', 'confidence_vote', 'exchange_with_person', 'proposal', 'extension_reason', 'dossier', 'party_steps', 'grounds', 'meeting', 'decided_by', 'submission_upward', 'after'])
+
+
+def _read_DismissalCase(d: Any) -> DismissalCase:
+    if not d.keys() <= _KEYS_DismissalCase:
+        raise Drift('DismissalCase: a key the model does not have')
+    get = d.get
+    o = object.__new__(DismissalCase)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'schema_ref': get('$schema'),
+        'case_id': d['case_id'],
+        'procedure': d['procedure'],
+        'unit': _read_Unit(d['unit']),
+        'post': _read_Post(d['post']),
+        'consultations': [] if (v := get('consultations')) is None else [_read_Consultation(x) for x in v],
+        'decision': None if (v := get('decision')) is None else _read_Decision(v),
+        'waivers': [] if (v := get('waivers')) is None else [_read_Waiver(x) for x in v],
+        'person': _read_DismissedPerson(d['person']),
+        'term': _read_HeldTerm(d['term']),
+        'confidence_vote': None if (v := get('confidence_vote')) is None else _read_ConfidenceVote(v),
+        'exchange_with_person': None if (v := get('exchange_with_person')) is None else _read_Exchange(v),
+        'proposal': None if (v := get('proposal')) is None else _read_DismissalProposal(v),
+        'extension_reason': None if (v := get('extension_reason')) is None else _read_Document(v),
+        'dossier': None if (v := get('dossier')) is None else _read_RemovalDossier(v),
+        'party_steps': None if (v := get('party_steps')) is None else _read_PartySteps(v),
+        'grounds': _read_Grounds(d['grounds']),
+        'meeting': None if (v := get('meeting')) is None else _read_Meeting(v),
+        'decided_by': get('decided_by'),
+        'submission_upward': None if (v := get('submission_upward')) is None else _read_Document(v),
+        'after': None if (v := get('after')) is None else _read_After(v),
+    })
+    return o
+
+
+_KEYS_DismissedPerson = frozenset(['$comment', 'full_name', 'birth_date', 'sex', 'current_post', 'current_post_since', 'retirement_date', 'discipline', 'discipline_pending', 'in_discipline_period', 'under_prosecution', 'proceedings', 'ratings'])
+
+
+def _read_DismissedPerson(d: Any) -> DismissedPerson:
+    if not d.keys() <= _KEYS_DismissedPerson:
+        raise Drift('DismissedPerson: a key the model does not have')
+    get = d.get
+    o = object.__new__(DismissedPerson)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'full_name': d['full_name'],
+        'birth_date': date(d['birth_date']),
+        'sex': d['sex'],
+        'current_post': get('current_post'),
+        'current_post_since': None if (v := get('current_post_since')) is None else date(v),
+        'retirement_date': None if (v := get('retirement_date')) is None else date(v),
+        'discipline': [] if (v := get('discipline')) is None else [_read_DismissalDiscipline(x) for x in v],
+        'discipline_pending': get('discipline_pending', False),
+        'in_discipline_period': get('in_discipline_period', False),
+        'under_prosecution': get('under_prosecution', False),
+        'proceedings': [] if (v := get('proceedings')) is None else list(v),
+        'ratings': [] if (v := get('ratings')) is None else [_read_DismissalRating(x) for x in v],
+    })
+    return o
+
+
+_KEYS_DismissalDiscipline = frozenset(['$comment', 'form', 'system', 'effective_date', 'decision', 'related_to_duties'])
+
+
+def _read_DismissalDiscipline(d: Any) -> DismissalDiscipline:
+    if not d.keys() <= _KEYS_DismissalDiscipline:
+        raise Drift('DismissalDiscipline: a key the model does not have')
+    get = d.get
+    o = object.__new__(DismissalDiscipline)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'form': d['form'],
+        'system': d['system'],
+        'effective_date': date(d['effective_date']),
+        'decision': None if (v := get('decision')) is None else _read_Document(v),
+        'related_to_duties': get('related_to_duties'),
+    })
+    return o
+
+
+_KEYS_DismissalRating = frozenset(['$comment', 'year', 'rating', 'document', 'related_to_duties'])
+
+
+def _read_DismissalRating(d: Any) -> DismissalRating:
+    if not d.keys() <= _KEYS_DismissalRating:
+        raise Drift('DismissalRating: a key the model does not have')
+    get = d.get
+    o = object.__new__(DismissalRating)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'year': integer(d['year']),
+        'rating': d['rating'],
+        'document': None if (v := get('document')) is None else _read_Document(v),
+        'related_to_duties': get('related_to_duties'),
+    })
+    return o
+
+
+_KEYS_DismissalProposal = frozenset(['$comment', 'by', 'document', 'received_on'])
+
+
+def _read_DismissalProposal(d: Any) -> DismissalProposal:
+    if not d.keys() <= _KEYS_DismissalProposal:
+        raise Drift('DismissalProposal: a key the model does not have')
+    get = d.get
+    o = object.__new__(DismissalProposal)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'by': d['by'],
+        'document': _read_NumberedDocument(d['document']),
+        'received_on': date(d['received_on']),
+    })
+    return o
+
+
+_KEYS_Grounds = frozenset(['$comment', 'a', 'b', 'c', 'd', 'đ', 'e', 'g', 'h', 'i', 'k', 'l'])
+
+
+def _read_Grounds(d: Any) -> Grounds:
+    if not d.keys() <= _KEYS_Grounds:
+        raise Drift('Grounds: a key the model does not have')
+    get = d.get
+    o = object.__new__(Grounds)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'a': None if (v := get('a')) is None else _read_DismissalGround(v),
+        'b': None if (v := get('b')) is None else _read_DismissalGround(v),
+        'c': None if (v := get('c')) is None else _read_DismissalGround(v),
+        'd': None if (v := get('d')) is None else _read_DismissalGround(v),
+        'dd': None if (v := get('đ')) is None else _read_DismissalGround(v),
+        'e': None if (v := get('e')) is None else _read_DismissalGround(v),
+        'g': None if (v := get('g')) is None else _read_DismissalGround(v),
+        'h': None if (v := get('h')) is None else _read_DismissalGround(v),
+        'i': None if (v := get('i')) is None else _read_DismissalGround(v),
+        'k': None if (v := get('k')) is None else _read_DismissalGround(v),
+        'l': None if (v := get('l')) is None else _read_DismissalGround(v),
+    })
+    return o
+
+
+_KEYS_CitedPoint = frozenset(['$comment', 'document'])
+
+
+def _read_CitedPoint(d: Any) -> CitedPoint:
+    if not d.keys() <= _KEYS_CitedPoint:
+        raise Drift('CitedPoint: a key the model does not have')
+    get = d.get
+    o = object.__new__(CitedPoint)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'document': None if (v := get('document')) is None else _read_Document(v),
+    })
+    return o
+
+
+_KEYS_DismissalGround = frozenset(['$comment', 'document', 'assessment', 'rule'])
+
+
+def _read_DismissalGround(d: Any) -> DismissalGround:
+    if not d.keys() <= _KEYS_DismissalGround:
+        raise Drift('DismissalGround: a key the model does not have')
+    get = d.get
+    o = object.__new__(DismissalGround)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'document': None if (v := get('document')) is None else _read_Document(v),
+        'assessment': None if (v := get('assessment')) is None else _read_Document(v),
+        'rule': None if (v := get('rule')) is None else _read_Document(v),
+    })
+    return o
+
+
+_KEYS_Meeting = frozenset(['$comment', 'date', 'unit', 'grounds_stated', 'secret_ballot', 'leadership', 'standing_committee', 'in_both', 'minutes', 'tally'])
+
+
+def _read_Meeting(d: Any) -> Meeting:
+    if not d.keys() <= _KEYS_Meeting:
+        raise Drift('Meeting: a key the model does not have')
+    get = d.get
+    o = object.__new__(Meeting)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'date': date(d['date']),
+        'unit': d['unit'],
+        'grounds_stated': get('grounds_stated'),
+        'secret_ballot': get('secret_ballot'),
+        'leadership': None if (v := get('leadership')) is None else _read_BodyVote(v),
+        'standing_committee': None if (v := get('standing_committee')) is None else _read_BodyVote(v),
+        'in_both': None if (v := get('in_both')) is None else _read_Overlap(v),
+        'minutes': None if (v := get('minutes')) is None else _read_Document(v),
+        'tally': None if (v := get('tally')) is None else _read_Document(v),
+    })
+    return o
+
+
+_KEYS_BodyVote = frozenset(['$comment', 'members', 'present', 'agree'])
+
+
+def _read_BodyVote(d: Any) -> BodyVote:
+    if not d.keys() <= _KEYS_BodyVote:
+        raise Drift('BodyVote: a key the model does not have')
+    get = d.get
+    o = object.__new__(BodyVote)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'members': integer(d['members']),
+        'present': None if (v := get('present')) is None else integer(v),
+        'agree': integer(d['agree']),
+    })
+    return o
+
+
+_KEYS_Overlap = frozenset(['$comment', 'members', 'agree'])
+
+
+def _read_Overlap(d: Any) -> Overlap:
+    if not d.keys() <= _KEYS_Overlap:
+        raise Drift('Overlap: a key the model does not have')
+    get = d.get
+    o = object.__new__(Overlap)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'members': integer(d['members']),
+        'agree': integer(d['agree']),
+    })
+    return o
+
+
+_KEYS_After = frozenset(['$comment', 'allowance_paid_until', 'placement', 'leaving_service'])
+
+
+def _read_After(d: Any) -> After:
+    if not d.keys() <= _KEYS_After:
+        raise Drift('After: a key the model does not have')
+    get = d.get
+    o = object.__new__(After)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'allowance_paid_until': None if (v := get('allowance_paid_until')) is None else date(v),
+        'placement': None if (v := get('placement')) is None else _read_Placement(v),
+        'leaving_service': None if (v := get('leaving_service')) is None else _read_Document(v),
+    })
+    return o
+
+
+_KEYS_Placement = frozenset(['$comment', 'post', 'is_leadership', 'start_date'])
+
+
+def _read_Placement(d: Any) -> Placement:
+    if not d.keys() <= _KEYS_Placement:
+        raise Drift('Placement: a key the model does not have')
+    get = d.get
+    o = object.__new__(Placement)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'post': get('post'),
+        'is_leadership': d['is_leadership'],
+        'start_date': None if (v := get('start_date')) is None else date(v),
+    })
+    return o
+
+
+_KEYS_ResignationFamily = frozenset(['$comment', '$schema', 'case_id', 'procedure', 'unit', 'post', 'consultations', 'decision', 'waivers', 'person', 'term', 'confidence_vote', 'exchange_with_person', 'proposal', 'extension_reason', 'dossier', 'party_steps', 'resignation_letter', 'critical_task', 'scrutiny', 'dismissal_grounds'])
+
+
+def _read_ResignationFamily(d: Any) -> ResignationFamily:
+    if not d.keys() <= _KEYS_ResignationFamily:
+        raise Drift('ResignationFamily: a key the model does not have')
+    get = d.get
+    o = object.__new__(ResignationFamily)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'schema_ref': get('$schema'),
+        'case_id': d['case_id'],
+        'procedure': d['procedure'],
+        'unit': _read_Unit(d['unit']),
+        'post': _read_Post(d['post']),
+        'consultations': [] if (v := get('consultations')) is None else [_read_Consultation(x) for x in v],
+        'decision': None if (v := get('decision')) is None else _read_Decision(v),
+        'waivers': [] if (v := get('waivers')) is None else [_read_Waiver(x) for x in v],
+        'person': _read_Person(d['person']),
+        'term': _read_HeldTerm(d['term']),
+        'confidence_vote': None if (v := get('confidence_vote')) is None else _read_ConfidenceVote(v),
+        'exchange_with_person': None if (v := get('exchange_with_person')) is None else _read_Exchange(v),
+        'proposal': None if (v := get('proposal')) is None else _read_RemovalProposal(v),
+        'extension_reason': None if (v := get('extension_reason')) is None else _read_Document(v),
+        'dossier': None if (v := get('dossier')) is None else _read_ResignationDossier(v),
+        'party_steps': None if (v := get('party_steps')) is None else _read_PartySteps(v),
+        'resignation_letter': None if (v := get('resignation_letter')) is None else _read_ResignationLetter(v),
+        'critical_task': None if (v := get('critical_task')) is None else _read_CriticalTask(v),
+        'scrutiny': [] if (v := get('scrutiny')) is None else [_read_Scrutiny(x) for x in v],
+        'dismissal_grounds': None if (v := get('dismissal_grounds')) is None else _read_DismissalGroundsFound(v),
+    })
+    return o
+
+
+_KEYS_ResignationDossier = frozenset(['$comment', 'submission', 'related', 'minutes', 'tally_minutes', 'letter'])
+
+
+def _read_ResignationDossier(d: Any) -> ResignationDossier:
+    if not d.keys() <= _KEYS_ResignationDossier:
+        raise Drift('ResignationDossier: a key the model does not have')
+    get = d.get
+    o = object.__new__(ResignationDossier)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'submission': None if (v := get('submission')) is None else _read_Document(v),
+        'related': [] if (v := get('related')) is None else [_read_Document(x) for x in v],
+        'minutes': None if (v := get('minutes')) is None else _read_Document(v),
+        'tally_minutes': None if (v := get('tally_minutes')) is None else _read_Document(v),
+        'letter': None if (v := get('letter')) is None else _read_Document(v),
+    })
+    return o
+
+
+_KEYS_ResignationLetter = frozenset(['$comment', 'date', 'received_on', 'document'])
+
+
+def _read_ResignationLetter(d: Any) -> ResignationLetter:
+    if not d.keys() <= _KEYS_ResignationLetter:
+        raise Drift('ResignationLetter: a key the model does not have')
+    get = d.get
+    o = object.__new__(ResignationLetter)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'date': date(d['date']),
+        'received_on': date(d['received_on']),
+        'document': None if (v := get('document')) is None else _read_Document(v),
+    })
+    return o
+
+
+_KEYS_CriticalTask = frozenset(['$comment', 'assigned', 'document', 'serious_impact', 'assessment'])
+
+
+def _read_CriticalTask(d: Any) -> CriticalTask:
+    if not d.keys() <= _KEYS_CriticalTask:
+        raise Drift('CriticalTask: a key the model does not have')
+    get = d.get
+    o = object.__new__(CriticalTask)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'assigned': d['assigned'],
+        'document': None if (v := get('document')) is None else _read_Document(v),
+        'serious_impact': get('serious_impact'),
+        'assessment': None if (v := get('assessment')) is None else _read_Document(v),
+    })
+    return o
+
+
+_KEYS_Scrutiny = frozenset(['$comment', 'kind', 'of', 'start', 'end', 'document'])
+
+
+def _read_Scrutiny(d: Any) -> Scrutiny:
+    if not d.keys() <= _KEYS_Scrutiny:
+        raise Drift('Scrutiny: a key the model does not have')
+    get = d.get
+    o = object.__new__(Scrutiny)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'kind': d['kind'],
+        'of': d['of'],
+        'start': date(d['start']),
+        'end': None if (v := get('end')) is None else date(v),
+        'document': None if (v := get('document')) is None else _read_Document(v),
+    })
+    return o
+
+
+_KEYS_DismissalGroundsFound = frozenset(['$comment', 'a', 'b', 'c', 'd', 'đ', 'e', 'g', 'h', 'i', 'k', 'l'])
+
+
+def _read_DismissalGroundsFound(d: Any) -> DismissalGroundsFound:
+    if not d.keys() <= _KEYS_DismissalGroundsFound:
+        raise Drift('DismissalGroundsFound: a key the model does not have')
+    get = d.get
+    o = object.__new__(DismissalGroundsFound)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'a': None if (v := get('a')) is None else _read_CitedPoint(v),
+        'b': None if (v := get('b')) is None else _read_CitedPoint(v),
+        'c': None if (v := get('c')) is None else _read_CitedPoint(v),
+        'd': None if (v := get('d')) is None else _read_CitedPoint(v),
+        'dd': None if (v := get('đ')) is None else _read_CitedPoint(v),
+        'e': None if (v := get('e')) is None else _read_CitedPoint(v),
+        'g': None if (v := get('g')) is None else _read_CitedPoint(v),
+        'h': None if (v := get('h')) is None else _read_CitedPoint(v),
+        'i': None if (v := get('i')) is None else _read_CitedPoint(v),
+        'k': None if (v := get('k')) is None else _read_CitedPoint(v),
+        'l': None if (v := get('l')) is None else _read_CitedPoint(v),
+    })
+    return o
+
+
+_KEYS_ResignationCase = frozenset(['$comment', '$schema', 'case_id', 'procedure', 'unit', 'post', 'consultations', 'decision', 'waivers', 'person', 'term', 'confidence_vote', 'exchange_with_person', 'proposal', 'extension_reason', 'dossier', 'party_steps', 'resignation_letter', 'critical_task', 'scrutiny', 'dismissal_grounds', 'grounds', 'after'])
+
+
+def _read_ResignationCase(d: Any) -> ResignationCase:
+    if not d.keys() <= _KEYS_ResignationCase:
+        raise Drift('ResignationCase: a key the model does not have')
+    get = d.get
+    o = object.__new__(ResignationCase)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'schema_ref': get('$schema'),
+        'case_id': d['case_id'],
+        'procedure': d['procedure'],
+        'unit': _read_Unit(d['unit']),
+        'post': _read_Post(d['post']),
+        'consultations': [] if (v := get('consultations')) is None else [_read_Consultation(x) for x in v],
+        'decision': None if (v := get('decision')) is None else _read_Decision(v),
+        'waivers': [] if (v := get('waivers')) is None else [_read_Waiver(x) for x in v],
+        'person': _read_Person(d['person']),
+        'term': _read_HeldTerm(d['term']),
+        'confidence_vote': None if (v := get('confidence_vote')) is None else _read_ConfidenceVote(v),
+        'exchange_with_person': None if (v := get('exchange_with_person')) is None else _read_Exchange(v),
+        'proposal': None if (v := get('proposal')) is None else _read_RemovalProposal(v),
+        'extension_reason': None if (v := get('extension_reason')) is None else _read_Document(v),
+        'dossier': None if (v := get('dossier')) is None else _read_ResignationDossier(v),
+        'party_steps': None if (v := get('party_steps')) is None else _read_PartySteps(v),
+        'resignation_letter': None if (v := get('resignation_letter')) is None else _read_ResignationLetter(v),
+        'critical_task': None if (v := get('critical_task')) is None else _read_CriticalTask(v),
+        'scrutiny': [] if (v := get('scrutiny')) is None else [_read_Scrutiny(x) for x in v],
+        'dismissal_grounds': None if (v := get('dismissal_grounds')) is None else _read_DismissalGroundsFound(v),
+        'grounds': _read_ResignationGrounds(d['grounds']),
+        'after': None if (v := get('after')) is None else _read_ResignationAfter(v),
+    })
+    return o
+
+
+_KEYS_Points = frozenset(['$comment'])
+
+
+def _read_Points(d: Any) -> Points:
+    if not d.keys() <= _KEYS_Points:
+        raise Drift('Points: a key the model does not have')
+    get = d.get
+    o = object.__new__(Points)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+    })
+    return o
+
+
+_KEYS_ResignationGrounds = frozenset(['$comment', 'a', 'b', 'c', 'd', 'đ', 'e', 'g', 'h', 'i', 'k'])
+
+
+def _read_ResignationGrounds(d: Any) -> ResignationGrounds:
+    if not d.keys() <= _KEYS_ResignationGrounds:
+        raise Drift('ResignationGrounds: a key the model does not have')
+    get = d.get
+    o = object.__new__(ResignationGrounds)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'a': None if (v := get('a')) is None else _read_CitedPoint(v),
+        'b': None if (v := get('b')) is None else _read_CitedPoint(v),
+        'c': None if (v := get('c')) is None else _read_CitedPoint(v),
+        'd': None if (v := get('d')) is None else _read_CitedPoint(v),
+        'dd': None if (v := get('đ')) is None else _read_CitedPoint(v),
+        'e': None if (v := get('e')) is None else _read_CitedPoint(v),
+        'g': None if (v := get('g')) is None else _read_CitedPoint(v),
+        'h': None if (v := get('h')) is None else _read_CitedPoint(v),
+        'i': None if (v := get('i')) is None else _read_CitedPoint(v),
+        'k': None if (v := get('k')) is None else _read_CitedPoint(v),
+    })
+    return o
+
+
+_KEYS_ResignationAfter = frozenset(['$comment', 'allowance_kept_until'])
+
+
+def _read_ResignationAfter(d: Any) -> ResignationAfter:
+    if not d.keys() <= _KEYS_ResignationAfter:
+        raise Drift('ResignationAfter: a key the model does not have')
+    get = d.get
+    o = object.__new__(ResignationAfter)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'allowance_kept_until': None if (v := get('allowance_kept_until')) is None else date(v),
+    })
+    return o
+
+
+_KEYS_ReliefCase = frozenset(['$comment', '$schema', 'case_id', 'procedure', 'unit', 'post', 'consultations', 'decision', 'waivers', 'person', 'term', 'confidence_vote', 'exchange_with_person', 'proposal', 'extension_reason', 'dossier', 'party_steps', 'resignation_letter', 'critical_task', 'scrutiny', 'dismissal_grounds', 'grounds'])
+
+
+def _read_ReliefCase(d: Any) -> ReliefCase:
+    if not d.keys() <= _KEYS_ReliefCase:
+        raise Drift('ReliefCase: a key the model does not have')
+    get = d.get
+    o = object.__new__(ReliefCase)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'schema_ref': get('$schema'),
+        'case_id': d['case_id'],
+        'procedure': d['procedure'],
+        'unit': _read_Unit(d['unit']),
+        'post': _read_Post(d['post']),
+        'consultations': [] if (v := get('consultations')) is None else [_read_Consultation(x) for x in v],
+        'decision': None if (v := get('decision')) is None else _read_Decision(v),
+        'waivers': [] if (v := get('waivers')) is None else [_read_Waiver(x) for x in v],
+        'person': _read_Person(d['person']),
+        'term': _read_HeldTerm(d['term']),
+        'confidence_vote': None if (v := get('confidence_vote')) is None else _read_ConfidenceVote(v),
+        'exchange_with_person': None if (v := get('exchange_with_person')) is None else _read_Exchange(v),
+        'proposal': None if (v := get('proposal')) is None else _read_RemovalProposal(v),
+        'extension_reason': None if (v := get('extension_reason')) is None else _read_Document(v),
+        'dossier': None if (v := get('dossier')) is None else _read_ResignationDossier(v),
+        'party_steps': None if (v := get('party_steps')) is None else _read_PartySteps(v),
+        'resignation_letter': None if (v := get('resignation_letter')) is None else _read_ResignationLetter(v),
+        'critical_task': None if (v := get('critical_task')) is None else _read_CriticalTask(v),
+        'scrutiny': [] if (v := get('scrutiny')) is None else [_read_Scrutiny(x) for x in v],
+        'dismissal_grounds': None if (v := get('dismissal_grounds')) is None else _read_DismissalGroundsFound(v),
+        'grounds': _read_ReliefGrounds(d['grounds']),
+    })
+    return o
+
+
+_KEYS_ReliefGrounds = frozenset(['$comment', 'a', 'b', 'c', 'd', 'clause_2'])
+
+
+def _read_ReliefGrounds(d: Any) -> ReliefGrounds:
+    if not d.keys() <= _KEYS_ReliefGrounds:
+        raise Drift('ReliefGrounds: a key the model does not have')
+    get = d.get
+    o = object.__new__(ReliefGrounds)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'a': None if (v := get('a')) is None else _read_CitedPoint(v),
+        'b': None if (v := get('b')) is None else _read_CitedPoint(v),
+        'c': None if (v := get('c')) is None else _read_CitedPoint(v),
+        'd': None if (v := get('d')) is None else _read_CitedPoint(v),
+        'clause_2': None if (v := get('clause_2')) is None else _read_WithoutLetter(v),
+    })
+    return o
+
+
+_KEYS_WithoutLetter = frozenset(['$comment', 'b', 'd', 'đ', 'e', 'g', 'h', 'i'])
+
+
+def _read_WithoutLetter(d: Any) -> WithoutLetter:
+    if not d.keys() <= _KEYS_WithoutLetter:
+        raise Drift('WithoutLetter: a key the model does not have')
+    get = d.get
+    o = object.__new__(WithoutLetter)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'b': None if (v := get('b')) is None else _read_CitedPoint(v),
+        'd': None if (v := get('d')) is None else _read_CitedPoint(v),
+        'dd': None if (v := get('đ')) is None else _read_CitedPoint(v),
+        'e': None if (v := get('e')) is None else _read_CitedPoint(v),
+        'g': None if (v := get('g')) is None else _read_CitedPoint(v),
+        'h': None if (v := get('h')) is None else _read_CitedPoint(v),
+        'i': None if (v := get('i')) is None else _read_CitedPoint(v),
+    })
+    return o
+
+
+_KEYS_RotationCase = frozenset(['$comment', '$schema', 'case_id', 'procedure', 'unit', 'post', 'consultations', 'decision', 'waivers', 'person', 'sending_unit', 'basis', 'basis_rule', 'planning', 'plan', 'steps', 'period', 'service_exception', 'dossier', 'yearly_evaluations', 'end_review'])
+
+
+def _read_RotationCase(d: Any) -> RotationCase:
+    if not d.keys() <= _KEYS_RotationCase:
+        raise Drift('RotationCase: a key the model does not have')
+    get = d.get
+    o = object.__new__(RotationCase)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'schema_ref': get('$schema'),
+        'case_id': d['case_id'],
+        'procedure': d['procedure'],
+        'unit': _read_Unit(d['unit']),
+        'post': _read_Post(d['post']),
+        'consultations': [] if (v := get('consultations')) is None else [_read_Consultation(x) for x in v],
+        'decision': None if (v := get('decision')) is None else _read_Decision(v),
+        'waivers': [] if (v := get('waivers')) is None else [_read_Waiver(x) for x in v],
+        'person': _read_RotatedPerson(d['person']),
+        'sending_unit': _read_Unit(d['sending_unit']),
+        'basis': d['basis'],
+        'basis_rule': None if (v := get('basis_rule')) is None else _read_Document(v),
+        'planning': None if (v := get('planning')) is None else _read_Planning(v),
+        'plan': None if (v := get('plan')) is None else _read_RotationPlan(v),
+        'steps': _read_RotationSteps({}) if (v := get('steps')) is None else _read_RotationSteps(v),
+        'period': _read_RotationPeriod({}) if (v := get('period')) is None else _read_RotationPeriod(v),
+        'service_exception': None if (v := get('service_exception')) is None else _read_Document(v),
+        'dossier': None if (v := get('dossier')) is None else _read_Dossier(v),
+        'yearly_evaluations': [] if (v := get('yearly_evaluations')) is None else [_read_Document(x) for x in v],
+        'end_review': None if (v := get('end_review')) is None else _read_RotationEndReview(v),
+    })
+    return o
+
+
+_KEYS_RotatedPerson = frozenset(['$comment', 'full_name', 'birth_date', 'sex', 'current_post', 'current_post_since', 'retirement_date', 'discipline', 'discipline_pending', 'in_discipline_period', 'under_prosecution', 'proceedings', 'ratings', 'holds_leadership_post'])
+
+
+def _read_RotatedPerson(d: Any) -> RotatedPerson:
+    if not d.keys() <= _KEYS_RotatedPerson:
+        raise Drift('RotatedPerson: a key the model does not have')
+    get = d.get
+    o = object.__new__(RotatedPerson)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'full_name': d['full_name'],
+        'birth_date': date(d['birth_date']),
+        'sex': d['sex'],
+        'current_post': get('current_post'),
+        'current_post_since': None if (v := get('current_post_since')) is None else date(v),
+        'retirement_date': None if (v := get('retirement_date')) is None else date(v),
+        'discipline': [] if (v := get('discipline')) is None else [_read_Discipline(x) for x in v],
+        'discipline_pending': get('discipline_pending', False),
+        'in_discipline_period': get('in_discipline_period', False),
+        'under_prosecution': get('under_prosecution', False),
+        'proceedings': [] if (v := get('proceedings')) is None else list(v),
+        'ratings': [] if (v := get('ratings')) is None else [_read_AnnualRating(x) for x in v],
+        'holds_leadership_post': d['holds_leadership_post'],
+    })
+    return o
+
+
+_KEYS_RotationPlan = frozenset(['$comment', 'approval', 'contents'])
+
+
+def _read_RotationPlan(d: Any) -> RotationPlan:
+    if not d.keys() <= _KEYS_RotationPlan:
+        raise Drift('RotationPlan: a key the model does not have')
+    get = d.get
+    o = object.__new__(RotationPlan)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'approval': None if (v := get('approval')) is None else _read_Document(v),
+        'contents': _read_RotationPlanContents({}) if (v := get('contents')) is None else _read_RotationPlanContents(v),
+    })
+    return o
+
+
+_KEYS_RotationPlanContents = frozenset(['$comment', 'positions', 'form', 'area', 'duration', 'allowances', 'placement_after', 'start'])
+
+
+def _read_RotationPlanContents(d: Any) -> RotationPlanContents:
+    if not d.keys() <= _KEYS_RotationPlanContents:
+        raise Drift('RotationPlanContents: a key the model does not have')
+    get = d.get
+    o = object.__new__(RotationPlanContents)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'positions': get('positions'),
+        'form': get('form'),
+        'area': get('area'),
+        'duration': get('duration'),
+        'allowances': get('allowances'),
+        'placement_after': get('placement_after'),
+        'start': get('start'),
+    })
+    return o
+
+
+_KEYS_RotationSteps = frozenset(['$comment', 'policy_proposal', 'nomination_notice', 'proposals_review', 'evaluation_request', 'political_conclusion', 'appraisal_request', 'meeting_with_person', 'submitted_for_decision'])
+
+
+def _read_RotationSteps(d: Any) -> RotationSteps:
+    if not d.keys() <= _KEYS_RotationSteps:
+        raise Drift('RotationSteps: a key the model does not have')
+    get = d.get
+    o = object.__new__(RotationSteps)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'policy_proposal': None if (v := get('policy_proposal')) is None else _read_RotationAct(v),
+        'nomination_notice': None if (v := get('nomination_notice')) is None else _read_RotationAct(v),
+        'proposals_review': None if (v := get('proposals_review')) is None else _read_RotationAct(v),
+        'evaluation_request': None if (v := get('evaluation_request')) is None else _read_RotationAct(v),
+        'political_conclusion': None if (v := get('political_conclusion')) is None else _read_PoliticalConclusion(v),
+        'appraisal_request': None if (v := get('appraisal_request')) is None else _read_RotationAct(v),
+        'meeting_with_person': None if (v := get('meeting_with_person')) is None else _read_RotationAct(v),
+        'submitted_for_decision': None if (v := get('submitted_for_decision')) is None else _read_RotationAct(v),
+    })
+    return o
+
+
+_KEYS_RotationAct = frozenset(['$comment', 'date', 'document'])
+
+
+def _read_RotationAct(d: Any) -> RotationAct:
+    if not d.keys() <= _KEYS_RotationAct:
+        raise Drift('RotationAct: a key the model does not have')
+    get = d.get
+    o = object.__new__(RotationAct)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'date': date(d['date']),
+        'document': None if (v := get('document')) is None else _read_Document(v),
+    })
+    return o
+
+
+_KEYS_RotationPeriod = frozenset(['$comment', 'start', 'planned_end', 'ended_on', 'special_case'])
+
+
+def _read_RotationPeriod(d: Any) -> RotationPeriod:
+    if not d.keys() <= _KEYS_RotationPeriod:
+        raise Drift('RotationPeriod: a key the model does not have')
+    get = d.get
+    o = object.__new__(RotationPeriod)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'start': None if (v := get('start')) is None else date(v),
+        'planned_end': None if (v := get('planned_end')) is None else date(v),
+        'ended_on': None if (v := get('ended_on')) is None else date(v),
+        'special_case': None if (v := get('special_case')) is None else _read_Document(v),
+    })
+    return o
+
+
+_KEYS_RotationEndReview = frozenset(['$comment', 'self_assessment', 'receiving_unit', 'competent_level'])
+
+
+def _read_RotationEndReview(d: Any) -> RotationEndReview:
+    if not d.keys() <= _KEYS_RotationEndReview:
+        raise Drift('RotationEndReview: a key the model does not have')
+    get = d.get
+    o = object.__new__(RotationEndReview)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'self_assessment': None if (v := get('self_assessment')) is None else _read_Document(v),
+        'receiving_unit': None if (v := get('receiving_unit')) is None else _read_Document(v),
+        'competent_level': None if (v := get('competent_level')) is None else _read_Document(v),
+    })
+    return o
+
+
+_KEYS_TransferCase = frozenset(['$comment', '$schema', 'case_id', 'procedure', 'unit', 'post', 'consultations', 'decision', 'waivers', 'person', 'ground', 'ground_basis', 'destination', 'plan', 'transfer_list', 'meeting_with_person', 'steps', 'allowance'])
+
+
+def _read_TransferCase(d: Any) -> TransferCase:
+    if not d.keys() <= _KEYS_TransferCase:
+        raise Drift('TransferCase: a key the model does not have')
+    get = d.get
+    o = object.__new__(TransferCase)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'schema_ref': get('$schema'),
+        'case_id': d['case_id'],
+        'procedure': d['procedure'],
+        'unit': _read_Unit(d['unit']),
+        'post': None if (v := get('post')) is None else _read_Post(v),
+        'consultations': [] if (v := get('consultations')) is None else [_read_Consultation(x) for x in v],
+        'decision': None if (v := get('decision')) is None else _read_Decision(v),
+        'waivers': [] if (v := get('waivers')) is None else [_read_Waiver(x) for x in v],
+        'person': _read_TransferredPerson(d['person']),
+        'ground': d['ground'],
+        'ground_basis': None if (v := get('ground_basis')) is None else _read_Document(v),
+        'destination': _read_TransferDestination(d['destination']),
+        'plan': None if (v := get('plan')) is None else _read_Document(v),
+        'transfer_list': None if (v := get('transfer_list')) is None else _read_Document(v),
+        'meeting_with_person': None if (v := get('meeting_with_person')) is None else _read_TransferMeeting(v),
+        'steps': [] if (v := get('steps')) is None else [_read_Step(x) for x in v],
+        'allowance': None if (v := get('allowance')) is None else _read_TransferAllowance(v),
+    })
+    return o
+
+
+_KEYS_TransferredPerson = frozenset(['$comment', 'full_name', 'birth_date', 'sex', 'current_post', 'current_post_since', 'retirement_date', 'discipline', 'discipline_pending', 'in_discipline_period', 'under_prosecution', 'proceedings', 'ratings', 'circumstances', 'inspections', 'children', 'raising_child_alone', 'hardship', 'wish', 'declaration_false'])
+
+
+def _read_TransferredPerson(d: Any) -> TransferredPerson:
+    if not d.keys() <= _KEYS_TransferredPerson:
+        raise Drift('TransferredPerson: a key the model does not have')
+    get = d.get
+    o = object.__new__(TransferredPerson)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'full_name': d['full_name'],
+        'birth_date': date(d['birth_date']),
+        'sex': d['sex'],
+        'current_post': get('current_post'),
+        'current_post_since': None if (v := get('current_post_since')) is None else date(v),
+        'retirement_date': None if (v := get('retirement_date')) is None else date(v),
+        'discipline': [] if (v := get('discipline')) is None else [_read_Discipline(x) for x in v],
+        'discipline_pending': get('discipline_pending', False),
+        'in_discipline_period': get('in_discipline_period', False),
+        'under_prosecution': get('under_prosecution', False),
+        'proceedings': [] if (v := get('proceedings')) is None else list(v),
+        'ratings': [] if (v := get('ratings')) is None else [_read_AnnualRating(x) for x in v],
+        'circumstances': [] if (v := get('circumstances')) is None else [_read_TransferCircumstance(x) for x in v],
+        'inspections': [] if (v := get('inspections')) is None else [_read_TransferInspection(x) for x in v],
+        'children': [] if (v := get('children')) is None else [_read_TransferChild(x) for x in v],
+        'raising_child_alone': get('raising_child_alone', False),
+        'hardship': None if (v := get('hardship')) is None else _read_Document(v),
+        'wish': None if (v := get('wish')) is None else _read_Document(v),
+        'declaration_false': get('declaration_false', False),
+    })
+    return o
+
+
+_KEYS_TransferCircumstance = frozenset(['$comment', 'kind', 'start', 'end', 'document'])
+
+
+def _read_TransferCircumstance(d: Any) -> TransferCircumstance:
+    if not d.keys() <= _KEYS_TransferCircumstance:
+        raise Drift('TransferCircumstance: a key the model does not have')
+    get = d.get
+    o = object.__new__(TransferCircumstance)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'kind': d['kind'],
+        'start': date(d['start']),
+        'end': None if (v := get('end')) is None else date(v),
+        'document': None if (v := get('document')) is None else _read_Document(v),
+    })
+    return o
+
+
+_KEYS_TransferInspection = frozenset(['$comment', 'kind', 'names_person', 'start', 'end', 'document'])
+
+
+def _read_TransferInspection(d: Any) -> TransferInspection:
+    if not d.keys() <= _KEYS_TransferInspection:
+        raise Drift('TransferInspection: a key the model does not have')
+    get = d.get
+    o = object.__new__(TransferInspection)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'kind': d['kind'],
+        'names_person': d['names_person'],
+        'start': date(d['start']),
+        'end': None if (v := get('end')) is None else date(v),
+        'document': None if (v := get('document')) is None else _read_Document(v),
+    })
+    return o
+
+
+_KEYS_TransferChild = frozenset(['$comment', 'birth_date', 'name'])
+
+
+def _read_TransferChild(d: Any) -> TransferChild:
+    if not d.keys() <= _KEYS_TransferChild:
+        raise Drift('TransferChild: a key the model does not have')
+    get = d.get
+    o = object.__new__(TransferChild)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'birth_date': date(d['birth_date']),
+        'name': get('name'),
+    })
+    return o
+
+
+_KEYS_TransferDestination = frozenset(['$comment', 'unit', 'position'])
+
+
+def _read_TransferDestination(d: Any) -> TransferDestination:
+    if not d.keys() <= _KEYS_TransferDestination:
+        raise Drift('TransferDestination: a key the model does not have')
+    get = d.get
+    o = object.__new__(TransferDestination)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'unit': d['unit'],
+        'position': get('position'),
+    })
+    return o
+
+
+_KEYS_TransferMeeting = frozenset(['$comment', 'date', 'held_by', 'by_head', 'record'])
+
+
+def _read_TransferMeeting(d: Any) -> TransferMeeting:
+    if not d.keys() <= _KEYS_TransferMeeting:
+        raise Drift('TransferMeeting: a key the model does not have')
+    get = d.get
+    o = object.__new__(TransferMeeting)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'date': date(d['date']),
+        'held_by': get('held_by'),
+        'by_head': d['by_head'],
+        'record': None if (v := get('record')) is None else _read_Document(v),
+    })
+    return o
+
+
+_KEYS_TransferAllowance = frozenset(['$comment', 'previous', 'new', 'kept_until'])
+
+
+def _read_TransferAllowance(d: Any) -> TransferAllowance:
+    if not d.keys() <= _KEYS_TransferAllowance:
+        raise Drift('TransferAllowance: a key the model does not have')
+    get = d.get
+    o = object.__new__(TransferAllowance)
+    _set(o, '__dict__', {
+        'comment': None if (v := get('$comment')) is None else plain(v),
+        'previous': number(d['previous']),
+        'new': number(d['new']),
+        'kept_until': None if (v := get('kept_until')) is None else date(v),
+    })
+    return o
 
 
 # The shapes, one per procedure, in the order of the models' union.
@@ -2855,4 +3738,18 @@ SHAPES: dict[str, type[CaseBase]] = {
     'relief': ReliefCase,
     'rotation': RotationCase,
     'transfer': TransferCase,
+}
+
+
+READERS: dict[str, Callable[[Any], Case]] = {
+    'appointment': _read_AppointmentCase,
+    'reappointment': _read_ReappointmentCase,
+    'extension': _read_ExtensionCase,
+    'acting': _read_ActingCase,
+    'suspension': _read_SuspensionCase,
+    'dismissal': _read_DismissalCase,
+    'resignation': _read_ResignationCase,
+    'relief': _read_ReliefCase,
+    'rotation': _read_RotationCase,
+    'transfer': _read_TransferCase,
 }

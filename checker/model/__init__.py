@@ -34,11 +34,11 @@ Adding a procedure X:
 
 from __future__ import annotations
 
-from typing import Annotated, Any, get_args
+import warnings
+from typing import TYPE_CHECKING, Annotated, Any, get_args
 
 from pydantic import Field, TypeAdapter
 
-from checker import light
 from checker.model.appointment import (
     Acting,
     ActingCase,
@@ -172,12 +172,22 @@ def _register_light_twins() -> None:
     checks hold for a case of either kind."""
     from checker.model.lightgen import classes
 
+    try:
+        import checker.light as light
+    except Exception as e:  # a stale generated module: the generator must still run
+        warnings.warn(f"checker.light cannot be imported ({e}): run `make schemas` to "
+                      f"regenerate checker/light/shapes.py", stacklevel=2)
+        return
     light.Record.register(Model)
     for cls in classes()[0]:
         getattr(light, cls.__name__).register(cls)
 
 
 _register_light_twins()
+
+
+if TYPE_CHECKING:
+    from checker import light
 
 
 def as_read(case: Case) -> light.Case:

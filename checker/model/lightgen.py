@@ -117,40 +117,51 @@ def _narrows(new: Any, old: Any) -> bool:
         isinstance(o, type) and issubclass(n, o) for o in olds)) for n in _parts(new))
 
 
-def _convert(tp: Any) -> str:
-    """The converter of a field's JSON value (None: the value as it is)."""
+def _expr(tp: Any, var: str) -> str:
+    """The expression that reads a field's JSON value `var` (not null) as the model does."""
     tp = _strip(tp)
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
-        convs = {_convert(a) for a in typing.get_args(tp) if a is not type(None)}
-        if len(convs) == 1:
-            return convs.pop()
-        if convs == {"None", "each(None)"}:  # a string or a list of strings: $comment
-            return "plain"
-        raise TypeError(f"lightgen: no converter for {tp!r}")
+        parts = [a for a in typing.get_args(tp) if a is not type(None)]
+        exprs = {_expr(a, var) for a in parts}
+        if len(exprs) == 1:
+            return exprs.pop()
+        if exprs == {var, f"list({var})"}:  # a string or a list of strings: $comment
+            return f"plain({var})"
+        raise TypeError(f"lightgen: no reader for {tp!r}")
     if origin is list:
-        return f"each({_convert(typing.get_args(tp)[0])})"
+        inner = _expr(typing.get_args(tp)[0], "x")
+        return f"list({var})" if inner == "x" else f"[{inner} for x in {var}]"
     if origin is typing.Literal or (isinstance(tp, type) and issubclass(tp, Enum)):
-        return "None"
+        return var
     if isinstance(tp, type) and issubclass(tp, BaseModel):
-        return f"model({tp.__name__})"
+        return f"_read_{tp.__name__}({var})"
+    if tp in (str, bool):
+        return var
     if tp in _SCALARS:
-        return _SCALARS[tp][1] or "None"
-    raise TypeError(f"lightgen: no converter for {tp!r}")
+        return f"{_SCALARS[tp][1]}({var})"
+    raise TypeError(f"lightgen: no reader for {tp!r}")
 
 
-def _default(f: FieldInfo) -> str:
+def _field(f: FieldInfo, key: str) -> str:
+    """The expression of one field in its class's reader."""
     if f.is_required():
-        return "REQUIRED"
+        return _expr(f.annotation, f"d[{key!r}]")
+    read = _expr(f.annotation, "v")
     if f.default_factory is list:
-        return "empty_list()"
-    if isinstance(f.default_factory, type) and issubclass(f.default_factory, BaseModel):
-        return f"section({f.default_factory.__name__})"
-    if f.default_factory is not None:
+        absent = "[]"
+    elif isinstance(f.default_factory, type) and issubclass(f.default_factory, BaseModel):
+        absent = f"_read_{f.default_factory.__name__}({{}})"
+    elif f.default_factory is not None:
         raise TypeError(f"lightgen: no light default for {f.default_factory!r}")
-    value = f.default
-    # A default is not validated, so an enum default stays the member (not its value).
-    return f"{type(value).__name__}.{value.name}" if isinstance(value, Enum) else repr(value)
+    elif isinstance(f.default, Enum):
+        # A default is not validated, so an enum default stays the member (not its value).
+        absent = f"{type(f.default).__name__}.{f.default.name}"
+    else:
+        absent = repr(f.default)
+    if read == "v":
+        return f"get({key!r})" if absent == "None" else f"get({key!r}, {absent})"
+    return f"{absent} if (v := get({key!r})) is None else {read}"
 
 
 def _methods(cls: type[Model]) -> list[str]:
@@ -183,8 +194,6 @@ def _class(cls: type[Model]) -> str:
     own = inspect.get_annotations(cls)
     lines = [f"class {cls.__name__}({', '.join(bases)}):",
              f'    """checker.model: {cls.__module__}.{cls.__qualname__}."""', ""]
-    new = [n for n in cls.model_fields if n not in inherited]
-    lines.append(f"    __slots__ = ({''.join(repr(n) + ', ' for n in new)})")
     for name, f in cls.model_fields.items():
         light = _type(f.annotation)
         if name in inherited and (name not in own or inherited[name] == light):
@@ -206,11 +215,19 @@ def _class(cls: type[Model]) -> str:
     return "\n".join(lines)
 
 
-def _spec(cls: type[Model]) -> str:
-    rows = "".join(
-        f"\n     ({name!r}, {(f.alias or name)!r}, {_convert(f.annotation)}, {_default(f)}),"
-        for name, f in cls.model_fields.items())
-    return f"spec({cls.__name__},{rows})"
+def _reader(cls: type[Model]) -> str:
+    name = cls.__name__
+    keys = [f.alias or n for n, f in cls.model_fields.items()]
+    rows = "".join(f"\n        {n!r}: {_field(f, f.alias or n)},"
+                   for n, f in cls.model_fields.items())
+    return (f"_KEYS_{name} = frozenset({keys!r})\n\n\n"
+            f"def _read_{name}(d: Any) -> {name}:\n"
+            f"    if not d.keys() <= _KEYS_{name}:\n"
+            f"        raise Drift({name + ': a key the model does not have'!r})\n"
+            f"    get = d.get\n"
+            f"    o = object.__new__({name})\n"
+            f"    _set(o, '__dict__', {{{rows}\n    }})\n"
+            f"    return o")
 
 
 def _enum(cls: type[Enum]) -> str:
@@ -235,34 +252,28 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import ClassVar
+from collections.abc import Callable
+from typing import Any, ClassVar
 
-from checker.light.base import (
-    REQUIRED,
-    Record,
-    date,
-    each,
-    empty_list,
-    integer,
-    model,
-    number,
-    plain,
-    section,
-    spec,
-)
+from checker.light.base import Drift, Record, date, integer, number, plain
 
-__all__ = {sorted(['Case', 'SHAPES', *(c.__name__ for c in (*models, *enums))])!r}
+_set = object.__setattr__
+
+__all__ = {sorted(['Case', 'READERS', 'SHAPES', *(c.__name__ for c in (*models, *enums))])!r}
 '''
     parts = [head]
     parts += [_enum(e) for e in enums]
     parts += [_class(c) for c in models]
     parts += ["# ---------------------------------------------------------------- how each "
-              "field is read"]
-    parts += [_spec(c) for c in models]
+              "class is read from JSON the schema accepted\n"
+              "# (an absent field: its default; a key the model lacks: Drift)"]
+    parts += [_reader(c) for c in models]
     shapes = list(SHAPES.items())
     parts.append("# The shapes, one per procedure, in the order of the models' union.\n"
                  "Case = " + " | ".join(s.__name__ for _, s in shapes))
     parts.append("SHAPES: dict[str, type[CaseBase]] = {\n"
                  + "".join(f"    {p!r}: {s.__name__},\n" for p, s in shapes) + "}")
+    parts.append("READERS: dict[str, Callable[[Any], Case]] = {\n"
+                 + "".join(f"    {p!r}: _read_{s.__name__},\n" for p, s in shapes) + "}")
     return "\n\n\n".join(parts) + "\n"
 

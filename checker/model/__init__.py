@@ -29,7 +29,9 @@ Adding a procedure X:
   2. its import and one member of the union `Case` below;
   3. its value in `Procedure` (common.py) and its names in checker.i18n.PROCEDURE_NAMES;
   4. its template, checker/data/templates/X.json (the bundled clean example with
-     placeholders and `$comment` guidance), and that example in tests/test_templates.py.
+     placeholders and `$comment` guidance), and that example in tests/test_templates.py;
+  5. `make schemas`, which writes the schema and the light twins of the models
+     (checker/light/shapes.py, what `checker check` reads: checker.model.lightgen).
 """
 
 from __future__ import annotations

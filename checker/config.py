@@ -45,7 +45,7 @@ class Settings(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     lang: Literal["vi", "en"] = "vi"
-    format: Literal["text", "json", "sarif", "github", "junit"] = "text"
+    format: Literal["text", "json", "sarif", "github", "junit", "html"] = "text"
     fail_on: Literal["error", "warning", "never"] = "error"
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()

@@ -347,7 +347,8 @@ def _events(case: Case, data: Mapping[str, Any], lang: Lang) -> list[tuple[str, 
     for act, ptr in case.acts():
         out.setdefault(ptr, (act.isoformat(), ptr, event_label(case, data, ptr, lang), ""))
     for ptr in ("/political_standard_conclusion/document/date", "/dossier/submitted_on",
-                "/acting/arrangement/date", "/acting/ended_on", "/decision/document/date"):
+                "/confidence_vote/date", "/acting/arrangement/date", "/acting/ended_on",
+                "/decision/document/date"):
         iso = _iso(_get(data, ptr))
         if iso is not None and ptr not in out:
             out[ptr] = (iso, ptr, event_label(case, data, ptr, lang), "")
@@ -396,6 +397,20 @@ def _deadlines(case: Case, data: dict[str, Any], rules: Sequence[Any],
         if kind == "deadline":
             start = first_date(ctx, data, p.start)
             if start is None:
+                continue
+            due = (add_working_days(start[0], p.days) if p.unit == "working"
+                   else shift(start[0], p.days))
+            end = first_date(ctx, data, p.end)
+            if end is None and met:
+                met = None
+            out.append((end[1] if end else start[1], DeadlineView(
+                r.id, title, start[0].isoformat(), due.isoformat(),
+                end[0].isoformat() if end else None, met, p.days, p.unit)))
+        elif kind == "staged_deadline":
+            # Drawn only without a recorded reason to extend it: with one, how far it
+            # extends is open in the text, and the findings say what can be said.
+            start = first_date(ctx, data, p.start)
+            if start is None or (p.reason and _get(data, p.reason) is not None):
                 continue
             due = (add_working_days(start[0], p.days) if p.unit == "working"
                    else shift(start[0], p.days))
@@ -474,6 +489,33 @@ def _meetings(case: Case, rules: Sequence[Any], lang: Lang) -> dict[str, Meeting
         if q is None and not bars:
             continue
         out[f"{ptr}/date"] = MeetingView(q, tuple(bars), denominator if bars else "")
+    return out
+
+
+def _shares(case: Case, data: Mapping[str, Any], rules: Sequence[Any],
+            lang: Lang) -> dict[str, list[Bar]]:
+    """The other counts a rule holds against a ratio, by the part of the case they are in
+    (its first segment): a confidence vote's low-confidence ballots against all ballots
+    (share_above); each body's agreeing members against its members, for a collective
+    decision (collective_vote)."""
+    out: dict[str, list[Bar]] = {}
+    for r in rules:
+        p = r.check
+        pairs: list[tuple[str, str, str, bool]] = []  # (label pointer, value, total, strict)
+        if p.kind == "share_above":
+            pairs.append((p.numerator, p.numerator, p.denominator, p.strict))
+        elif p.kind == "collective_vote":
+            pairs += [(b, f"{b}/agree", f"{b}/members", True) for b in p.bodies]
+        for label_at, value_at, total_at, strict in pairs:
+            value, total = _get(data, value_at), _get(data, total_at)
+            if not isinstance(value, int) or not isinstance(total, int) or total <= 0:
+                continue
+            label = describe(type(case), label_at, lang) or label_at
+            bar = Bar(label[:1].upper() + label[1:], value, total, _ratio(p.ratio),
+                      strict=strict)
+            anchor = "/" + label_at.strip("/").split("/")[0]
+            if bar not in out.get(anchor, []):
+                out.setdefault(anchor, []).append(bar)
     return out
 
 
@@ -581,15 +623,24 @@ def case_view(n: int, fr: FileReport, case: Case | None, data: dict[str, Any] | 
     rules = rules_in_force(case, fr.rules_run, as_of, today)
     deadlines = _deadlines(case, data, rules, fr.findings, today or as_of, lang)
     meetings = _meetings(case, rules, lang)
+    shares = _shares(case, data, rules, lang)
     items, loose = _checklist(case, data, rules, lang, take)
     events = []
     for day, ptr, label, detail in _events(case, data, lang):
         anchor = _anchor(ptr)
         due = tuple(d for at, d in deadlines if at == ptr)
-        events.append(EventView(day, label, ptr, anchor, detail, take(anchor), due,
-                                meetings.get(ptr)))
+        meeting = meetings.get(ptr)
+        if meeting is None and anchor in shares:
+            meeting = MeetingView(None, tuple(shares.pop(anchor)), "")
+        events.append(EventView(day, label, ptr, anchor, detail, take(anchor), due, meeting))
     # Deadlines whose act is not in the timeline (not recorded yet) still show, on the
     # event they count from.
+    if shares:  # counts of a part with no date: shown with the last event that has none
+        extra = tuple(b for bars in shares.values() for b in bars)
+        for k in range(len(events) - 1, -1, -1):
+            if events[k].meeting is None:
+                events[k] = dataclasses.replace(events[k], meeting=MeetingView(None, extra, ""))
+                break
     placed = {id(d) for e in events for d in e.deadlines}
     orphans = [d for _, d in deadlines if id(d) not in placed]
     if orphans and events:

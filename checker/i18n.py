@@ -1329,6 +1329,12 @@ HTML_TEXT: dict[str, dict[Lang, str]] = {
                               "từ {carry} trở lên để được giới thiệu tiếp.",
                         "en": "{value} votes of {total} ({share}); over {ratio} needed, or "
                               "{carry} or more to go on to the next step."},
+    "share-bar": {"vi": "{value} trên {total} ({share}); ngưỡng của quy tắc: trên {ratio}.",
+                  "en": "{value} of {total} ({share}); the rule's threshold: over {ratio}."},
+    "share-bar-at-least": {"vi": "{value} trên {total} ({share}); ngưỡng của quy tắc: từ "
+                                 "{ratio} trở lên.",
+                           "en": "{value} of {total} ({share}); the rule's threshold: "
+                                 "{ratio} or more."},
     "votes-bar-plain": {"vi": "{value} phiếu trên {total} ({share}).",
                         "en": "{value} votes of {total} ({share})."},
     "base-summoned": {"vi": "Số phiếu tính trên tổng số người được triệu tập.",

@@ -210,7 +210,42 @@ def test_a_step_after_its_deadline_is_marked_late_and_on_time_when_moved_back() 
     assert event(view(data), "/policy/approval/date").deadlines[0].met is False
 
 
+def test_a_collective_decision_draws_each_body_against_its_threshold() -> None:
+    """NĐ 170 Điều 53 k2 b: over half of the members of the leadership and of the standing
+    committee. The bars sit on the meeting; the finding stays beside it."""
+    v = view(example("2026-dismissal-violations"))
+    meeting = event(v, "/meeting/date")
+    assert [(b.value, b.total, b.threshold, b.strict) for b in meeting.meeting.votes] == [
+        (3, 6, Fraction(1, 2), True), (2, 5, Fraction(1, 2), True)]
+    assert [b.passed for b in meeting.meeting.votes] == [False, False]  # 50% is not over
+
+
+def test_a_confidence_vote_is_on_the_timeline_with_its_share() -> None:
+    v = view(example("2026-relief"))
+    vote = event(v, "/confidence_vote/date")
+    ((bar),) = vote.meeting.votes
+    assert (bar.value, bar.total, bar.threshold) == (12, 20, Fraction(1, 2))
+
+
+def test_a_removal_decided_late_is_marked_late() -> None:
+    v = view(example("2026-resignation-violations"))
+    late = {d.rule: d for e in v.timeline for d in e.deadlines}
+    assert any(d.met is False and d.actual == "2026-11-20" for d in late.values())
+    ok = view(example("2026-resignation"))
+    assert all(d.met is not False for e in ok.timeline for d in e.deadlines)
+
+
 # ------------------------------------------------------------------------ the page
+
+
+def test_hostile_files_render_as_valid_html(at_root: Path, tmp_path: Path) -> None:
+    """Files that are not cases (broken JSON, wrong encodings, control characters) are
+    listed with their findings; the page stays valid and carries no control character."""
+    code, err, out = render(["fixtures/hostile/"], tmp_path)
+    assert code in (1, 2), err
+    text = out.decode("utf-8")
+    strict_parse(text)
+    assert not [c for c in text if ord(c) < 32 and c not in "\n"]
 
 
 @pytest.mark.parametrize("lang", LANGS)

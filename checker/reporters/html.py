@@ -293,7 +293,7 @@ def _event(e: EventView, lang: Lang) -> str:
         out.append('<div class="bars">')
         if m.quorum is not None:
             out.append(_bar(m.quorum, lang, quorum=True))
-        out += [_bar(b, lang) for b in m.votes]
+        out += [_bar(b, lang, share=not m.vote_base) for b in m.votes]
         if m.vote_base:
             out.append(f'<p class="base">{_e(html_text("base-" + m.vote_base, lang))}</p>')
         out.append("</div>")
@@ -332,10 +332,12 @@ def _ratio(x: Fraction, lang: Lang) -> str:
     return _share(x, lang)
 
 
-def _bar(b: Bar, lang: Lang, *, quorum: bool = False) -> str:
-    share = Fraction(b.value, b.total) if b.total else Fraction(0)
+def _bar(b: Bar, lang: Lang, *, quorum: bool = False, share: bool = False) -> str:
+    share_of = Fraction(b.value, b.total) if b.total else Fraction(0)
     passed = b.passed
-    fill = "none" if passed is None else ("pass" if passed else "fail")
+    # A share a rule reads (a confidence vote, a body's agreement) is neither good nor bad
+    # in itself: drawn neutral against its line; the findings say what follows from it.
+    fill = "none" if passed is None or share else ("pass" if passed else "fail")
     if quorum:
         if b.threshold is not None:
             needed = -(-b.threshold.numerator * b.total // b.threshold.denominator)
@@ -343,16 +345,20 @@ def _bar(b: Bar, lang: Lang, *, quorum: bool = False) -> str:
                              ratio=_ratio(b.threshold, lang))
         else:
             text = html_text("quorum-bar-plain", lang, value=b.value, total=b.total)
+    elif share and b.threshold is not None:
+        text = html_text("share-bar" if b.strict else "share-bar-at-least", lang,
+                         value=b.value, total=b.total, share=_share(share_of, lang),
+                         ratio=_ratio(b.threshold, lang))
     elif b.threshold is not None and b.second is not None:
         text = html_text("votes-bar-carry", lang, value=b.value, total=b.total,
-                         share=_share(share, lang), ratio=_ratio(b.threshold, lang),
+                         share=_share(share_of, lang), ratio=_ratio(b.threshold, lang),
                          carry=_ratio(b.second, lang))
     elif b.threshold is not None:
         text = html_text("votes-bar", lang, value=b.value, total=b.total,
-                         share=_share(share, lang), ratio=_ratio(b.threshold, lang))
+                         share=_share(share_of, lang), ratio=_ratio(b.threshold, lang))
     else:
         text = html_text("votes-bar-plain", lang, value=b.value, total=b.total,
-                         share=_share(share, lang))
+                         share=_share(share_of, lang))
     lines = ""
     if b.threshold is not None:
         lines += f'<div class="line" style="left: {_pct(b.threshold)}"></div>'
@@ -360,7 +366,7 @@ def _bar(b: Bar, lang: Lang, *, quorum: bool = False) -> str:
         lines += f'<div class="line second" style="left: {_pct(b.second)}"></div>'
     return (f'<div class="bar-row"><span class="bar-label">{_e(b.label)}</span>'
             f'<div class="bar" role="img" aria-label="{_e(text)}">'
-            f'<div class="fill {fill}" style="width: {_pct(share)}"></div>{lines}</div>'
+            f'<div class="fill {fill}" style="width: {_pct(share_of)}"></div>{lines}</div>'
             f'<span class="bar-text">{_e(text)}</span></div>')
 
 

@@ -1324,10 +1324,10 @@ HTML_TEXT: dict[str, dict[Lang, str]] = {
     "quorum-bar-plain": {"vi": "{value} trên {total} người được triệu tập có mặt.",
                          "en": "{value} of the {total} summoned present."},
     "votes-bar": {"vi": "{value} phiếu trên {total} ({share}); cần trên {ratio}.",
-                  "en": "{value} votes of {total} ({share}); over {ratio} needed."},
+                  "en": "Votes: {value} of {total} ({share}); over {ratio} needed."},
     "votes-bar-carry": {"vi": "{value} phiếu trên {total} ({share}); cần trên {ratio}, hoặc "
                               "từ {carry} trở lên để được giới thiệu tiếp.",
-                        "en": "{value} votes of {total} ({share}); over {ratio} needed, or "
+                        "en": "Votes: {value} of {total} ({share}); over {ratio} needed, or "
                               "{carry} or more to go on to the next step."},
     "share-bar": {"vi": "{value} trên {total} ({share}); ngưỡng của quy tắc: trên {ratio}.",
                   "en": "{value} of {total} ({share}); the rule's threshold: over {ratio}."},
@@ -1336,7 +1336,7 @@ HTML_TEXT: dict[str, dict[Lang, str]] = {
                            "en": "{value} of {total} ({share}); the rule's threshold: "
                                  "{ratio} or more."},
     "votes-bar-plain": {"vi": "{value} phiếu trên {total} ({share}).",
-                        "en": "{value} votes of {total} ({share})."},
+                        "en": "Votes: {value} of {total} ({share})."},
     "base-summoned": {"vi": "Số phiếu tính trên tổng số người được triệu tập.",
                       "en": "Votes counted against all those summoned."},
     "base-summoned_net": {"vi": "Số phiếu tính trên số người được triệu tập, trừ người vắng "

@@ -66,6 +66,7 @@ class FindingView:
     where: str  # "71:18", or "" when the finding has no place in the file
     cites: tuple[CiteView, ...]
     waived: str | None = None  # the waiver's note, when the finding is waived
+    title: str | None = None  # the rule's title (a built-in rule's), in the run's language
 
 
 @dataclass(frozen=True)
@@ -197,8 +198,10 @@ def finding_view(f: Finding, lang: Lang) -> FindingView:
         level = CONFIDENCE_NAMES[str(c.confidence)][lang]
         cites.append(CiteView(label, t("confidence", lang, level=level), c.quote, c.url))
     where = f"{f.position.line}:{f.position.column}" if f.position else ""
+    rule = next((r for r in _builtin().get(f.rule, ()) if r.version == f.rule_version), None)
     return FindingView(f.rule, str(f.severity), str(f.kind), f.message, f.pointer, where,
-                       tuple(cites), f.waived.note if f.waived else None)
+                       tuple(cites), f.waived.note if f.waived else None,
+                       rule.title.get(lang) if rule is not None else None)
 
 
 def _under(pointer: str, anchor: str) -> bool:

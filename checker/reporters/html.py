@@ -90,6 +90,7 @@ ul.deadlines li.open { color: #555; }
 .finding.sev-warning { border-color: #e69500; } .finding.sev-info { border-color: #607d8b; }
 .finding.waived { border-color: #8e24aa; }
 .where { color: #555; font-size: 8.5pt; }
+.rule-title { font-weight: bold; }
 .cite { margin: 0.8mm 0 0; font-size: 9pt; }
 blockquote { margin: 0.5mm 0 1mm 3mm; padding-left: 2mm; border-left: 2px solid #bbb;
   font-style: italic; font-size: 9pt; color: #333; }
@@ -403,8 +404,9 @@ def _finding(f: FindingView, lang: Lang) -> str:
     status = "waived" if f.waived else f.severity
     name = html_text("waived", lang) if f.waived else SEVERITY_NAMES[f.severity][lang]
     out = [f'<div class="{cls}">',
-           f'<p><span class="mark st-{status}">{_e(name)}</span> <code>{_e(f.rule)}</code> '
-           f"{_e(f.message)}</p>"]
+           f'<p><span class="mark st-{status}">{_e(name)}</span> <code>{_e(f.rule)}</code>'
+           + (f' <span class="rule-title">{_e(f.title)}</span>' if f.title else "") + "</p>",
+           f"<p>{_e(f.message)}</p>"]
     pointer = f.pointer or html_text("whole-file", lang)
     if f.where:
         line, _, column = f.where.partition(":")

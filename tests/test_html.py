@@ -170,6 +170,8 @@ def test_every_finding_is_shown_once(name: str, lang: Lang) -> None:
     assert shown == collections.Counter((f.rule, f.pointer, f.message) for f in fr.findings)
     assert v.timeline, f"{name}: no timeline"
     assert v.procedure and v.subject
+    # Every event is named in the run's language, never by its pointer.
+    assert not [e.pointer for e in v.timeline if e.label.startswith("/") or not e.label]
 
 
 @pytest.mark.parametrize(("present", "passed", "finding"), [

@@ -39,7 +39,7 @@ from checker.i18n import (
     STEP_NAMES_OUTSIDE_APPOINTMENT,
     Lang,
 )
-from checker.model import Case, CaseBase
+from checker.model import Case
 from checker.report import FileReport, Finding, Kind, Severity
 
 # ------------------------------------------------------------------------ the view model
@@ -636,14 +636,14 @@ def case_view(n: int, fr: FileReport, case: Case | None, data: dict[str, Any] | 
         if meeting is None and anchor in shares:
             meeting = MeetingView(None, tuple(shares.pop(anchor)), "")
         events.append(EventView(day, label, ptr, anchor, detail, take(anchor), due, meeting))
-    # Deadlines whose act is not in the timeline (not recorded yet) still show, on the
-    # event they count from.
     if shares:  # counts of a part with no date: shown with the last event that has none
         extra = tuple(b for bars in shares.values() for b in bars)
         for k in range(len(events) - 1, -1, -1):
             if events[k].meeting is None:
                 events[k] = dataclasses.replace(events[k], meeting=MeetingView(None, extra, ""))
                 break
+    # A deadline whose dates are not on the timeline (a fixed day, a term's expiry) still
+    # shows, with the last event.
     placed = {id(d) for e in events for d in e.deadlines}
     orphans = [d for _, d in deadlines if id(d) not in placed]
     if orphans and events:
@@ -658,10 +658,6 @@ def case_view(n: int, fr: FileReport, case: Case | None, data: dict[str, Any] | 
         tuple(v for k, (_, v) in enumerate(views) if k not in taken), tuple(applied))
 
 
-def report_view(files: Sequence[CaseView], lang: Lang, counts: Mapping[str, int]) -> ReportView:
-    return ReportView(lang, counts, tuple(files))
-
-
-__all__ = ["Bar", "CaseBase", "CaseView", "CiteView", "DeadlineView", "EventView",
-           "FindingView", "ItemView", "MeetingView", "ReportView", "case_view",
-           "describe", "finding_view", "report_view", "rules_in_force"]
+__all__ = ["Bar", "CaseView", "CiteView", "DeadlineView", "EventView", "FindingView",
+           "ItemView", "MeetingView", "ReportView", "case_view", "describe", "finding_view",
+           "rules_in_force"]

@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test lint types pytest schemas bench fuzz clean
+.PHONY: run test lint types pytest schemas bench fuzz clean browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +23,17 @@ $(VENV)/.test-installed: pyproject.toml | $(BIN)/python
 run: $(VENV)/.run-installed
 	@$(BIN)/checker check fixtures/examples/; status=$$?; test $$status -le 1
 
-test: $(VENV)/.test-installed lint types pytest
+test: $(VENV)/.test-installed browser lint types pytest
+
+# The HTML report's tests (tests/test_html.py) render it in Debian's chromium, headless,
+# with a font that has Vietnamese glyphs: installed here only when missing (on CI: root,
+# Debian, apt reachable; elsewhere through sudo). `make run` does not need them.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+browser:
+	@if [ ! -x /usr/bin/chromium ] || [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then \
+		$(SUDO) apt-get update && \
+		$(SUDO) apt-get install -y --no-install-recommends chromium fonts-dejavu-core; \
+	fi
 
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check checker tests

@@ -315,7 +315,9 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
                     rules=rule_meta(packs, opts.lang) if cfg.format in ("sarif", "junit")
                     else (), statistics=statistics, quiet=quiet, verbose=verbose,
                     max_warnings=max_warnings,
-                    width=terminal_width(None if output else sys.stdout, os.environ))
+                    width=terminal_width(None if output else sys.stdout, os.environ),
+                    case_files=tuple((s.label, str(s.path)) for s in sources
+                                     if s.path is not None) if cfg.format == "html" else ())
     # Rendered whole before anything is written: a signal while rendering leaves no
     # half report behind.
     buf = io.StringIO()

@@ -47,7 +47,7 @@ class Settings:
     reference): a count from "8", a flag from "true", "on" or 1."""
 
     lang: Literal["vi", "en"] = "vi"
-    format: Literal["text", "json", "sarif", "github", "junit"] = "text"
+    format: Literal["text", "json", "sarif", "github", "junit", "html"] = "text"
     fail_on: Literal["error", "warning", "never"] = "error"
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()

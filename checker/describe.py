@@ -210,6 +210,10 @@ def explain_rule(packs: tuple[Pack, ...], rule_id: str, lang: Lang, out: TextIO,
                   first="- ", indent="  ")
             if cit.quote:
                 _para(con, f"«{cit.quote}»", first="  ", indent="   ", style="italic")
+            else:  # issue 13, point 4: say so, rather than leave the reader to wonder
+                from checker.i18n import html_text
+
+                _para(con, html_text("no-quote", lang), first="  ", indent="  ", style="dim")
         con.print()
         con.print(Text(_L["example"][lang], style="bold"))
         _para(con, r.example.get(lang))

@@ -1253,3 +1253,155 @@ TOOL_RULE_TEXT: dict[str, dict[str, dict[Lang, str]]] = {
         },
     },
 }
+
+
+# --- issue 13, points 3 and 4: the HTML report (branch html) ------------------------------
+# The frame of `checker check --format html` (checker.reporters.html), in both languages;
+# the findings' messages come from the packs as in every format.
+HTML_TEXT: dict[str, dict[Lang, str]] = {
+    "title": {"vi": "Báo cáo kiểm tra hồ sơ công tác cán bộ",
+              "en": "Personnel case compliance report"},
+    "generator": {"vi": "Tạo bởi checker {version}.", "en": "Made by checker {version}."},
+    "summary-line": {"vi": "Đã kiểm tra {files}: {errors}, {warnings}, {infos}.",
+                     "en": "Checked {files}: {errors}, {warnings}, {infos}."},
+    "summary-waived": {"vi": "Có {waived} được miễn trừ, không tính là lỗi.",
+                       "en": "{waived} waived, not counted."},
+    "as-of": {"vi": "Thời hạn được xét vào ngày {date}.",
+              "en": "Open deadlines are judged on {date}."},
+    "col-file": {"vi": "Tệp", "en": "File"},
+    "col-case": {"vi": "Hồ sơ", "en": "Case"},
+    "col-procedure": {"vi": "Thủ tục", "en": "Procedure"},
+    "col-errors": {"vi": "Lỗi", "en": "Errors"},
+    "col-warnings": {"vi": "Cảnh báo", "en": "Warnings"},
+    "col-infos": {"vi": "Thông tin", "en": "Info"},
+    "col-date": {"vi": "Ngày", "en": "Date"},
+    "col-item": {"vi": "Thành phần hồ sơ", "en": "Dossier item"},
+    "col-status": {"vi": "Tình trạng", "en": "Status"},
+    "subject": {"vi": "Người được xem xét: {name}", "en": "Person concerned: {name}"},
+    "post": {"vi": "Chức vụ: {post} ({unit})", "en": "Post: {post} ({unit})"},
+    "procedure": {"vi": "Thủ tục: {procedure}", "en": "Procedure: {procedure}"},
+    "no-details": {"vi": "Không đọc lại được nội dung hồ sơ này (tệp không phải hồ sơ hợp lệ, "
+                         "hoặc được đọc từ đầu vào chuẩn), nên báo cáo chỉ liệt kê các phát "
+                         "hiện.",
+                   "en": "The contents of this case cannot be read again (the file is not a "
+                         "valid case, or it was read from standard input), so the report "
+                         "lists only the findings."},
+    "timeline": {"vi": "Dòng thời gian của thủ tục", "en": "The procedure's timeline"},
+    "no-timeline": {"vi": "Hồ sơ không ghi ngày của bước nào.",
+                    "en": "The case records no dated step."},
+    "checklist": {"vi": "Danh mục hồ sơ", "en": "Dossier checklist"},
+    "no-dossier": {"vi": "Thủ tục này không có danh mục hồ sơ để đối chiếu.",
+                   "en": "This procedure has no dossier to check off."},
+    "other": {"vi": "Các phát hiện khác", "en": "Other findings"},
+    "clean": {"vi": "Không phát hiện vấn đề nào.", "en": "No problems found."},
+    "applied": {"vi": "Quy định áp dụng", "en": "Regulations applied"},
+    "consultation": {"vi": "Ý kiến bằng văn bản của {body}",
+                     "en": "Written opinion of {body}"},
+    "consulted-on": {"vi": "Đề nghị ngày {request}, trả lời ngày {answer}.",
+                     "en": "Requested on {request}, answered on {answer}."},
+    "answered-on": {"vi": "Trả lời ngày {answer}.", "en": "Answered on {answer}."},
+    "requested-on": {"vi": "Đề nghị ngày {request}, chưa có văn bản trả lời.",
+                     "en": "Requested on {request}; no written answer yet."},
+    "deadline-met": {"vi": "{title}: hạn chót {due}, thực hiện ngày {actual}: đúng hạn.",
+                     "en": "{title}: due by {due}, done on {actual}: in time."},
+    "deadline-missed": {"vi": "{title}: hạn chót {due}, thực hiện ngày {actual}: quá hạn.",
+                        "en": "{title}: due by {due}, done on {actual}: late."},
+    "deadline-open": {"vi": "{title}: hạn chót {due}; hồ sơ chưa ghi ngày thực hiện.",
+                      "en": "{title}: due by {due}; the case does not record it yet."},
+    "deadline-overdue": {"vi": "{title}: hạn chót {due} đã qua mà hồ sơ chưa ghi ngày thực "
+                               "hiện.",
+                         "en": "{title}: due by {due}, passed, and the case does not record "
+                               "it."},
+    "deadline-undecided": {"vi": "{title}: hạn chót {due}, thực hiện ngày {actual}: chưa thể "
+                                 "kết luận (xem phát hiện).",
+                           "en": "{title}: due by {due}, done on {actual}: cannot be decided "
+                                 "(see the finding)."},
+    "present": {"vi": "Có mặt", "en": "Present"},
+    "quorum-bar": {"vi": "{value} trên {total} người được triệu tập có mặt; cần ít nhất "
+                         "{needed} ({ratio}).",
+                   "en": "{value} of the {total} summoned present; at least {needed} "
+                         "({ratio}) needed."},
+    "quorum-bar-plain": {"vi": "{value} trên {total} người được triệu tập có mặt.",
+                         "en": "{value} of the {total} summoned present."},
+    "votes-bar": {"vi": "{value} phiếu trên {total} ({share}); cần trên {ratio}.",
+                  "en": "Votes: {value} of {total} ({share}); over {ratio} needed."},
+    "votes-bar-carry": {"vi": "{value} phiếu trên {total} ({share}); cần trên {ratio}, hoặc "
+                              "từ {carry} trở lên để được giới thiệu tiếp.",
+                        "en": "Votes: {value} of {total} ({share}); over {ratio} needed, or "
+                              "{carry} or more to go on to the next step."},
+    "share-bar": {"vi": "{value} trên {total} ({share}); ngưỡng của quy tắc: trên {ratio}.",
+                  "en": "{value} of {total} ({share}); the rule's threshold: over {ratio}."},
+    "share-bar-at-least": {"vi": "{value} trên {total} ({share}); ngưỡng của quy tắc: từ "
+                                 "{ratio} trở lên.",
+                           "en": "{value} of {total} ({share}); the rule's threshold: "
+                                 "{ratio} or more."},
+    "votes-bar-plain": {"vi": "{value} phiếu trên {total} ({share}).",
+                        "en": "Votes: {value} of {total} ({share})."},
+    "base-summoned": {"vi": "Số phiếu tính trên tổng số người được triệu tập.",
+                      "en": "Votes counted against all those summoned."},
+    "base-summoned_net": {"vi": "Số phiếu tính trên số người được triệu tập, trừ người vắng "
+                                "mặt vì lý do bất khả kháng.",
+                          "en": "Votes counted against those summoned, less those absent "
+                                "for force majeure."},
+    "base-present": {"vi": "Số phiếu tính trên số người có mặt.",
+                     "en": "Votes counted against those present."},
+    "base-leadership_members": {"vi": "Số phiếu tính trên tổng số thành viên tập thể lãnh "
+                                      "đạo.",
+                                "en": "Votes counted against all members of the "
+                                      "leadership."},
+    "status-present": {"vi": "có", "en": "present"},
+    "status-missing": {"vi": "thiếu", "en": "missing"},
+    "status-too_old": {"vi": "quá hạn (cấp quá lâu)", "en": "too old"},
+    "status-problem": {"vi": "có vấn đề", "en": "has a problem"},
+    "status-elsewhere": {"vi": "có (ghi ở phần khác của hồ sơ)",
+                         "en": "present (recorded elsewhere in the case)"},
+    "status-absent": {"vi": "không có (không bắt buộc theo các quy tắc đã áp dụng)",
+                      "en": "not in the file (no rule applied requires it)"},
+    "mark-error": {"vi": "lỗi", "en": "error"},
+    "mark-warning": {"vi": "cảnh báo", "en": "warning"},
+    "mark-info": {"vi": "thông tin", "en": "info"},
+    "mark-open": {"vi": "chưa kết luận", "en": "open"},
+    "mark-ok": {"vi": "đạt", "en": "in order"},
+    "cites": {"vi": "Căn cứ", "en": "Legal basis"},
+    "no-quote": {"vi": "Bộ quy tắc không trích nguyên văn điều khoản này.",
+                 "en": "The rule pack does not quote this provision verbatim."},
+    "waived": {"vi": "miễn trừ", "en": "waived"},
+    "where": {"vi": "Vị trí: {pointer} (dòng {line}, cột {column})",
+              "en": "Where: {pointer} (line {line}, column {column})"},
+    "case-counts": {"vi": "Kết quả: {errors}, {warnings}, {infos}.",
+                    "en": "Result: {errors}, {warnings}, {infos}."},
+    "where-plain": {"vi": "Vị trí: {pointer}", "en": "Where: {pointer}"},
+    "whole-file": {"vi": "toàn bộ tệp", "en": "the whole file"},
+}
+
+
+def html_text(key: str, lang: Lang, **values: object) -> str:
+    return HTML_TEXT[key][lang].format(**values)
+
+
+# The events of a procedure's timeline, by the pointer of their date (indices as *), where
+# the schema's description of the field is not a name; the others are named from it.
+HTML_EVENT_NAMES: dict[str, dict[Lang, str]] = {
+    "/policy/request/date": {"vi": "Văn bản xin chủ trương",
+                             "en": "Request for the policy decision"},
+    "/policy/approval/date": {"vi": "Văn bản đồng ý chủ trương",
+                              "en": "The policy decision"},
+    "/notice/date": {"vi": "Thông báo thực hiện quy trình",
+                     "en": "Notice launching the procedure"},
+    "/political_standard_conclusion/document/date": {
+        "vi": "Kết luận về tiêu chuẩn chính trị", "en": "Conclusion on political standards"},
+    "/dossier/submitted_on": {"vi": "Nộp hồ sơ", "en": "Dossier submitted"},
+    "/acting/arrangement/date": {"vi": "Văn bản giao quyền", "en": "The acting arrangement"},
+    "/acting/ended_on": {"vi": "Kết thúc giao quyền", "en": "End of the acting arrangement"},
+    "/decision/document/date": {"vi": "Quyết định của cấp có thẩm quyền",
+                                "en": "The competent body's decision"},
+    "/proposal/document/date": {"vi": "Văn bản đề xuất", "en": "The proposal"},
+    "/proposal/received_on": {"vi": "Nhận văn bản đề xuất", "en": "The proposal received"},
+    "/resignation_letter/date": {"vi": "Đơn từ chức", "en": "The resignation letter"},
+    "/resignation_letter/received_on": {"vi": "Nhận đơn từ chức",
+                                        "en": "The resignation letter received"},
+    "/ground/established_on": {"vi": "Xác định căn cứ tạm đình chỉ",
+                               "en": "The ground for suspension established"},
+    "/ground/request/received_on": {"vi": "Nhận văn bản đề nghị tạm đình chỉ",
+                                    "en": "The request for suspension received"},
+}

@@ -267,6 +267,9 @@ class Report:
     max_warnings: int | None = None  # exit 1 when more warnings than this (--max-warnings)
     verbose: bool = False  # text output: files without findings too
     width: int = 80  # text output: the columns to lay out at (the terminal's width)
+    # HTML output (issue 13): each case's label → the file to read it again from, for the
+    # timeline and the checklist; a case read from standard input has none.
+    case_files: tuple[tuple[str, str], ...] = field(default=())
 
     def count(self, severity: Severity) -> int:
         return sum(f.count(severity) for f in self.files)

@@ -79,3 +79,18 @@ def test_every_version_quotes_its_deciding_phrase(rule_id: str) -> None:
         for r in p.rules:
             if r.id == rule_id and not any(c.quote for c in r.cites):
                 assert str(r.severity) != "error", f"{rule_id} v{r.version}: no quote"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_citation_without_a_quote_says_so(lang: Lang) -> None:
+    """Issue 13, point 4: each citation shows the pack's verbatim text; one the pack does
+    not quote says that it does not, once per such citation."""
+    from checker.i18n import html_text
+
+    note = html_text("no-quote", lang)
+    for rule_id in ("PARTY-AGE", "FREEZE-KL128", "APPT-QUORUM"):
+        text = " ".join(explain(rule_id, lang).split())
+        unquoted = sum(1 for p in builtin_packs() for r in p.rules if r.id == rule_id
+                       for c in r.cites if not c.quote)
+        assert text.count(note) == unquoted
+    assert text.count("«") >= 1  # APPT-QUORUM quotes its article

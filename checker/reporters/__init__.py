@@ -19,6 +19,7 @@ REPORTERS: dict[str, str] = {
     "sarif": "checker.reporters.sarif",
     "github": "checker.reporters.github",
     "junit": "checker.reporters.junit",
+    "html": "checker.reporters.html",  # issue 13: one self-contained, printable file
 }
 FORMATS: tuple[str, ...] = tuple(REPORTERS)
 

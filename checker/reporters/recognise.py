@@ -5,6 +5,7 @@ A report is recognised by what every report of its format has, never by its name
 - JSON: it opens with `report_version` and `"tool": {"name": "checker"`;
 - SARIF: it opens with the SARIF 2.1.0 `$schema`, and its first run's driver is `checker`;
 - JUnit: `<testsuites name="checker"`, after the XML declaration;
+- HTML: its doctype, `<html lang=…>` and `<meta name="generator" content="checker">`;
 - GitHub: every line is a workflow command (`::error …`, `::warning …`, `::notice …`);
 - text: its last line is the summary, in either language (a `--quiet` text report has no
   summary, so it is recognised only when it is empty);
@@ -29,6 +30,9 @@ _SARIF = re.compile(rb'\A\{\s*"\$schema":\s*"https://json\.schemastore\.org/sari
                     rb'\s*"version":\s*"2\.1\.0",\s*"runs":\s*\[\s*\{\s*"tool":\s*\{\s*'
                     rb'"driver":\s*\{\s*"name":\s*"checker"')
 _JUNIT = re.compile(rb'\A(<\?xml [^>]*\?>\s*)?<testsuites name="checker"')
+# issue 13: the HTML report opens with its doctype, its language and checker's generator mark.
+_HTML = re.compile(rb'\A<!DOCTYPE html>\n<html lang="(?:vi|en)">\n<head>\n<meta charset="utf-8">\n'
+                   rb'<meta name="generator" content="checker">\n')
 _GITHUB_LINE = re.compile(rb"::(error|warning|notice)( [^:\n]*)?::[^\n]*")
 
 
@@ -55,7 +59,7 @@ def looks_like_report(head: bytes, tail: bytes) -> bool:
     """`head`: the file's first bytes; `tail`: its last ones (the whole file if small)."""
     if not head.strip():
         return True
-    if _JSON.match(head) or _SARIF.match(head) or _JUNIT.match(head):
+    if _JSON.match(head) or _SARIF.match(head) or _JUNIT.match(head) or _HTML.match(head):
         return True
     whole = len(head) < HEAD
     lines = head.splitlines() if whole else [*head.splitlines()[:-1],

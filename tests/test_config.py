@@ -157,7 +157,7 @@ def _reference() -> Any:
         model_config = ConfigDict(frozen=True, extra="forbid")
 
         lang: Literal["vi", "en"] = "vi"
-        format: Literal["text", "json", "sarif", "github", "junit"] = "text"
+        format: Literal["text", "json", "sarif", "github", "junit", "html"] = "text"
         fail_on: Literal["error", "warning", "never"] = "error"
         select: tuple[str, ...] = ()
         ignore: tuple[str, ...] = ()

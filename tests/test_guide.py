@@ -6,11 +6,13 @@ The guide marks what it claims, in HTML comments a reader does not see:
   each of P, Q …; `all` is every procedure). Until the next such marker every inline code
   span that is a JSON pointer (`/steps/0/present`) must name a field of the case schema
   of each of those procedures, and a span `/pointer = code` a value that field allows
-  (an enum member, a const, or a boolean).
+  (an enum member, a const, or a boolean); a bare name in code marks (`health_certificate`)
+  must be a field or a code somewhere in each of those procedures' shapes, unless it is one
+  of the few words of NOT_SCHEMA. Code marks inside HTML comments are not read.
 - `<!-- guide:example expect=… -->` before a ```json block: a worked example. It must be a
   case of the section's procedure, valid against schemas/case.schema.json, and checked it
   gives exactly the findings listed: `clean` (none), or `RULE@/pointer` items separated by
-  commas.
+  commas (no errors either way); the paragraph below it, "Kết quả: …", names each of them.
 - `<!-- guide:mistake {"example": P, "replace": [old, new]} -->` before a ```text block: the
   first worked example of P with `old` (found exactly once) replaced by `new`, checked as
   `hoso.json` at 80 columns (in English with `"lang": "en"`), prints exactly that block.
@@ -37,6 +39,7 @@ from click.testing import CliRunner
 from checker.cli import main
 from checker.model import SHAPES
 from checker.pipeline import check_bytes
+from checker.report import Severity
 from checker.rules.engine import Options
 from checker.rules.pack import builtin_packs
 
@@ -49,6 +52,11 @@ CODE_SPAN = re.compile(r"(?<!`)`([^`\n]+)`(?!`)")
 POINTER = re.compile(r"/[A-Za-z0-9_$đ]+(?:/[A-Za-z0-9_$đ]+)*")
 ASSERTED = re.compile(rf"({POINTER.pattern}) = (\S+)")
 LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)\)")
+NAME = re.compile(r"[a-z_][a-z0-9_]*")
+# Bare words in code marks that are not the schema's: commands, formats, the confidence
+# word of a report, literals, and the misspelt field of the common-mistakes section.
+NOT_SCHEMA = frozenset({"checker", "check", "make", "github", "junit", "sarif", "cao", "true",
+                        "false", "full_nam"})
 
 
 # --- the guide, read into its parts ------------------------------------------------
@@ -56,7 +64,9 @@ LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)\)")
 
 @dataclass(frozen=True)
 class Span:
-    """An inline code span naming a field, under the procedures of its section."""
+    """An inline code span naming a field (a pointer, with a code it asserts the field
+    takes), or a bare name (pointer "", the name as value: a field's or a code's name
+    anywhere in the procedure's shape), under the procedures of its section."""
 
     procedures: tuple[str, ...]
     pointer: str
@@ -71,6 +81,7 @@ class Block:
     argument: str
     body: str
     line: int
+    after: str  # the paragraph that follows the block
 
 
 def _procedures(argument: str, line: int) -> tuple[str, ...]:
@@ -91,6 +102,8 @@ def read_guide(text: str) -> tuple[list[Span], list[Block]]:
     blocks: list[Block] = []
     procedures: tuple[str, ...] = ()
     pending: tuple[str, str, int] | None = None  # a marker waiting for its block
+    # Code marks inside HTML comments (notes for maintainers) are not the guide's text.
+    masked = re.sub(r"<!--.*?-->", lambda m: re.sub(r"[^\n]", " ", m.group()), text, flags=re.S)
     fences = [(m.start(), m.end(), m) for m in FENCE.finditer(text)]
     pos = 0
     events: list[tuple[int, str, re.Match[str]]] = [
@@ -100,7 +113,7 @@ def read_guide(text: str) -> tuple[list[Span], list[Block]]:
         if start < pos:
             continue  # a marker quoted inside a code block
         if what == "marker":
-            spans += _spans(text, pos, start, procedures)
+            spans += _spans(masked, pos, start, procedures)
             kind, argument = m.group(1), m.group(2)
             if kind == "procedure":
                 procedures = _procedures(argument, _line(text, start))
@@ -109,17 +122,19 @@ def read_guide(text: str) -> tuple[list[Span], list[Block]]:
                 pending = (kind, argument, _line(text, start))
             pos = m.end()
         else:
-            spans += _spans(text, pos, start, procedures)
+            spans += _spans(masked, pos, start, procedures)
             if pending is not None:
                 kind, argument, line = pending
                 between = text[pos:start].strip()
                 assert not between, f"huong-dan.md:{line}: text between the marker and its block"
                 want = "json" if kind == "example" else "text"
                 assert m.group(1) == want, f"huong-dan.md:{line}: a {kind} needs a ```{want} block"
-                blocks.append(Block(kind, procedures, argument, m.group(2), _line(text, start)))
+                after = text[m.end():].strip().split("\n\n", 1)[0]
+                blocks.append(Block(kind, procedures, argument, m.group(2), _line(text, start),
+                                    after))
                 pending = None
             pos = m.end()
-    spans += _spans(text, pos, len(text), procedures)
+    spans += _spans(masked, pos, len(text), procedures)
     assert pending is None, f"huong-dan.md:{pending[2]}: a marker without its block"
     return spans, blocks
 
@@ -133,6 +148,8 @@ def _spans(text: str, start: int, end: int, procedures: tuple[str, ...]) -> list
             pointer, value = asserted.group(1), asserted.group(2)
         elif POINTER.fullmatch(content):
             pointer, value = content, None
+        elif NAME.fullmatch(content) and content not in NOT_SCHEMA:
+            pointer, value = "", content
         else:
             continue
         assert procedures, f"huong-dan.md:{line}: `{content}` before any guide:procedure marker"
@@ -217,11 +234,39 @@ def allows(schema: dict[str, Any], nodes: list[dict[str, Any]], value: str) -> b
     return False
 
 
+def names(schema: dict[str, Any], procedure: str) -> set[str]:
+    """Every field name and code reachable in the shape of `procedure`, and the procedures."""
+    out: set[str] = set(schema["properties"]["procedure"]["enum"])
+    stack: list[Any] = [shape_of(schema, procedure)]
+    seen: set[int] = set()
+    while stack:
+        node = stack.pop()
+        if not isinstance(node, dict) or id(node) in seen:
+            continue
+        seen.add(id(node))
+        for n in _expand(schema, node):
+            seen.add(id(n))
+            out.update(n.get("properties", {}))
+            out.update(v for v in n.get("enum", []) if isinstance(v, str))
+            if isinstance(n.get("const"), str):
+                out.add(n["const"])
+            stack.extend(n.get("properties", {}).values())
+            stack += [n.get("items"), n.get("additionalProperties")]
+            stack.extend(n.get("prefixItems", []))
+    return out
+
+
 def unresolved(schema: dict[str, Any], spans: list[Span]) -> list[str]:
     """Every span that names no field (or a value its field does not take), as a message."""
     out: list[str] = []
+    known = {p: names(schema, p) for p in SHAPES}
     for span in spans:
         for procedure in span.procedures:
+            if not span.pointer:
+                if span.value not in known[procedure]:
+                    out.append(f"huong-dan.md:{span.line}: {span.value} is neither a field nor "
+                               f"a code of {procedure}")
+                continue
             nodes = resolve(schema, procedure, span.pointer)
             if not nodes:
                 out.append(f"huong-dan.md:{span.line}: {span.pointer} is not a field of "
@@ -304,9 +349,14 @@ def test_renaming_a_field_makes_the_guide_fail(
     step["attendance"] = step.pop("present")
     kinds = mutated["$defs"]["StepKind"]["enum"]
     kinds[kinds.index("key_officials")] = "key_officials_meeting"
+    items = mutated["$defs"]["DossierKind"]["enum"]
+    items[items.index("health_certificate")] = "medical_certificate"
     problems = unresolved(mutated, spans)
     assert any("/present is not a field of appointment" in p for p in problems), problems
     assert any("does not take 'key_officials'" in p for p in problems), problems
+    assert any("health_certificate is neither a field nor a code of appointment" in p
+               for p in problems), problems
+    assert unresolved(SCHEMA, spans) == []  # the mutation, not the guide, made them fail
 
 
 @pytest.fixture(scope="module")
@@ -331,6 +381,13 @@ def test_every_worked_example_is_valid_and_checks_as_the_guide_says(
         got = {(f.rule, f.pointer) for f in report.findings}
         assert got == expected(block.argument, block.line), (
             where, [(f.severity, f.rule, f.pointer, f.message) for f in report.findings])
+        # What the reader is told, in the paragraph below the example, is that result.
+        assert block.after.startswith("Kết quả: không có lỗi"), where
+        assert all(f.severity != Severity.ERROR for f in report.findings), where
+        if not got:
+            assert "không có cảnh báo" in block.after, where
+        for rule, pointer in got:
+            assert f"`{rule}`" in block.after and f"`{pointer or '/'}`" in block.after, where
 
 
 def _checked(raw: bytes, lang: str | None) -> str:
@@ -411,7 +468,8 @@ def test_the_reader_of_the_guide_follows_its_markers() -> None:
     text = (
         "<!-- guide:procedure acting -->\n`/acting/reason = no_head` and `/acting/x`.\n"
         "```text\n<!-- guide:procedure appointment -->\n```\n`/unit/name`\n"
-        "<!-- guide:procedure all -->\n`/decision/document/date` but not `checker check`.\n"
+        "<!-- guide:procedure all -->\n`/decision/document/date` but not `checker check`,\n"
+        "<!-- `/not/read` -->, `number`, `checker` or `nosuchname`.\n"
     )
     spans = _spans_of(text)
     assert [(s.procedures, s.pointer, s.value) for s in spans] == [
@@ -419,7 +477,10 @@ def test_the_reader_of_the_guide_follows_its_markers() -> None:
         (("acting",), "/acting/x", None),
         (("acting",), "/unit/name", None),
         (tuple(SHAPES), "/decision/document/date", None),
+        (tuple(SHAPES), "", "number"),
+        (tuple(SHAPES), "", "nosuchname"),
     ]
-    assert unresolved(SCHEMA, spans) == ["huong-dan.md:2: /acting/x is not a field of acting"]
+    assert unresolved(SCHEMA, spans) == ["huong-dan.md:2: /acting/x is not a field of acting"] + [
+        f"huong-dan.md:9: nosuchname is neither a field nor a code of {p}" for p in SHAPES]
     assert slug("4. Bổ nhiệm (`appointment`)") == "4-bổ-nhiệm-appointment"
     assert anchors("## Output formats\n```sh\n# not a heading\n```\n") == {"output-formats"}

@@ -17,13 +17,12 @@ from checker.i18n import Lang, t
 from checker.loading import Document, escape, load
 from checker.model import error_location, validate_case
 from checker.report import FileReport, Finding, Kind, Severity
-from checker.rules.engine import Options, evaluate, shown
-from checker.rules.pack import Pack
+from checker.rules.engine import Options, Packs, evaluate, shown
 from checker.schemas import SCHEMA_RULE, validate
 from checker.waivers import apply as apply_waivers
 
 
-def check_bytes(path: str, raw: bytes, packs: tuple[Pack, ...], opts: Options) -> FileReport:
+def check_bytes(path: str, raw: bytes, packs: Packs, opts: Options) -> FileReport:
     doc = load(path, raw, opts.lang)
     if isinstance(doc, Finding):
         return selected(FileReport(path, (doc,)), opts)
@@ -38,7 +37,7 @@ def selected(report: FileReport, opts: Options) -> FileReport:
     return report if len(kept) == len(report.findings) else replace(report, findings=kept)
 
 
-def check_document(doc: Document, packs: tuple[Pack, ...], opts: Options) -> FileReport:
+def check_document(doc: Document, packs: Packs, opts: Options) -> FileReport:
     problems = validate(doc, opts.lang)
     if problems:
         return _report(doc.path, problems)

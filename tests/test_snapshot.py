@@ -162,6 +162,11 @@ def _edits() -> list[Any]:
         setter(rule, "in_force", ["2025-01-01"]),
         setter(rule, "cites", {"source": "x"}),
         setter(rule, "cites", [{"source": 1}]),
+        setter(rule, "cites", [10 ** 6]),
+        setter(rule, "cites", [-1]),
+        setter(rule, "cites", [True]),
+        setter(lambda d: d["cites"][0], "confidence", "certain"),
+        setter(lambda d: d["cites"][0], "article", "7"),
         setter(rule, "when", ["equals", ["a"], [1]]),
         setter(rule, "when", ["frobnicate", []]),
         setter(rule, "title", ["only one"]),
@@ -172,6 +177,7 @@ def _edits() -> list[Any]:
         lambda d: d["packs"].append(7),
         setter(lambda d: d, "packs", {}),
         setter(lambda d: d["packs"][0]["covers"][0], "transition", [1, 2]),
+        lambda d: d.pop("cites"),
     ]
 
 

@@ -192,7 +192,19 @@ def _cond(c: Cond | None) -> Any:
 
 
 def encode(packs: PackSet) -> dict[str, Any]:
-    """The packs as JSON values (see decode)."""
+    """The packs as JSON values (see decode). Citations are written once, in a table
+    that rules and covers refer to by index (many rules cite the same place)."""
+    table: dict[str, int] = {}
+    cites: list[dict[str, Any]] = []
+
+    def ref(c: Citation) -> int:
+        value = _cite(c)
+        text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+        if text not in table:
+            table[text] = len(cites)
+            cites.append(value)
+        return table[text]
+
     return {"digest": packs.digest, "packs": [{
         "id": p.id, "version": p.version, "title": [p.title.vi, p.title.en],
         "layer": p.layer,
@@ -202,7 +214,7 @@ def encode(packs: PackSet) -> dict[str, Any]:
             "layer": c.layer, "procedures": list(c.procedures), "source": c.source,
             "in_force": [_d(c.in_force.start), _d(c.in_force.end)],
             "selected_by": c.selected_by, "when": _cond(c.when), "role": c.role,
-            "transition": _cite(c.transition) if c.transition is not None else None,
+            "transition": ref(c.transition) if c.transition is not None else None,
             "number": c.number, "kind": _kind(c.kind), "amends": c.amends,
             "amends_kind": _kind(c.amends_kind)} for c in p.covers],
         "rules": [{
@@ -210,11 +222,11 @@ def encode(packs: PackSet) -> dict[str, Any]:
             "severity": r.severity.value, "procedures": list(r.procedures),
             "in_force": [_d(r.in_force.start), _d(r.in_force.end)],
             "selected_by": r.selected_by, "when": _cond(r.when),
-            "cites": [_cite(c) for c in r.cites],
+            "cites": [ref(c) for c in r.cites],
             "explain": [r.explain.vi, r.explain.en], "example": [r.example.vi, r.example.en],
             "messages": {k: [v.vi, v.en] for k, v in r.messages.items()},
             "kind": r.kind, "params": r.params} for r in p.rules],
-    } for p in packs]}
+    } for p in packs], "cites": cites}
 
 
 class _Bad(Exception):
@@ -252,8 +264,9 @@ def _pair(v: Any) -> list[Any]:
 
 
 def _tx(v: Any) -> Text:
-    vi, en = _pair(v)
-    return Text(_str(vi), _str(en))
+    if type(v) is list and len(v) == 2 and type(v[0]) is str and type(v[1]) is str:
+        return Text(v[0], v[1])
+    raise _Bad
 
 
 def _dk(v: Any) -> DocKind | None:
@@ -322,6 +335,12 @@ def decode(data: Any) -> PackSet:
     """The packs from their JSON values; _Bad (or a KeyError, ValueError, TypeError) for
     anything this module would not have written."""
     d = _dict(data)
+    cites = [_uncite(c) for c in _list(d["cites"])]
+
+    def cite(i: Any) -> Citation:
+        if type(i) is not int or not 0 <= i < len(cites):
+            raise _Bad
+        return cites[i]
     packs = []
     for p in _list(d["packs"]):
         p = _dict(p)
@@ -329,7 +348,7 @@ def decode(data: Any) -> PackSet:
             layer=_str(c["layer"]), procedures=_strs(c["procedures"]), source=_str(c["source"]),
             in_force=_per(c["in_force"]), selected_by=_str(c["selected_by"]),
             when=_uncond(c["when"]), role=_str(c["role"]),
-            transition=None if c["transition"] is None else _uncite(c["transition"]),
+            transition=None if c["transition"] is None else cite(c["transition"]),
             number=_str(c["number"]), kind=_dk(c["kind"]) or DocKind("", ""),
             amends=_ostr(c["amends"]), amends_kind=_dk(c["amends_kind"]))
             for c in map(_dict, _list(p["covers"])))
@@ -337,7 +356,7 @@ def decode(data: Any) -> PackSet:
             id=_str(r["id"]), version=_oint(r["version"]) or 0, title=_tx(r["title"]),
             severity=Severity(r["severity"]), procedures=_strs(r["procedures"]),
             in_force=_per(r["in_force"]), selected_by=_str(r["selected_by"]),
-            when=_uncond(r["when"]), cites=tuple(_uncite(x) for x in _list(r["cites"])),
+            when=_uncond(r["when"]), cites=tuple(cite(x) for x in _list(r["cites"])),
             explain=_tx(r["explain"]), example=_tx(r["example"]),
             messages={_str(k): _tx(v) for k, v in _dict(r["messages"]).items()},
             kind=_str(r["kind"]), params=_dict(r["params"]))

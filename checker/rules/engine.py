@@ -3,6 +3,10 @@ predicates, and turn hits into findings with rendered messages and resolved cita
 
 Dates and references are fields of the rules, never names in the code: this module
 knows no regulation by name.
+
+It runs the compiled packs (checker.rules.compiled): which covers may apply to a layer and
+procedure, and which rule versions a set of covering packs brings, come from their plan,
+computed once per run; the version in force on the case's date is found by bisection.
 """
 
 from __future__ import annotations

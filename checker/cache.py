@@ -444,7 +444,8 @@ def _write_entry(entry: Path, data: bytes) -> None:
 
 def context_of(packs: Any, options: Any) -> str:
     """What besides the bytes decides a file's result: the packs and the options."""
-    parts = [p.model_dump_json() for p in packs]
+    # Compiled packs (checker.rules.snapshot) carry the digest of what they decide.
+    parts = [packs.digest] if hasattr(packs, "digest") else [p.model_dump_json() for p in packs]
     parts.append(json.dumps({
         "lang": options.lang,
         "as_of": options.as_of.isoformat() if options.as_of else None,

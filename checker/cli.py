@@ -15,7 +15,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 import click
 
@@ -238,7 +238,7 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
     from checker.reporters import get
     from checker.reporters.recognise import is_report
     from checker.rules.engine import Options, check_selectors, rule_meta
-    from checker.rules.pack import all_packs
+    from checker.rules.snapshot import load_packs
     from checker.runner import Job, default_jobs, run
     from checker.text import terminal_width
 
@@ -267,7 +267,9 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
             except OutputError as e:
                 _output_failure(e, output, cfg.lang)
         base = conf.file.parent if conf.file else Path.cwd()
-        packs = all_packs(cfg.rules, cfg.lang)
+        # The compiled snapshot of the packs (checker.rules.snapshot): it never changes a
+        # report, so --no-cache still reads one; but then nothing is written.
+        packs = load_packs(cfg.rules, cfg.lang, default_folder(), write=bool(cfg.cache))
         opts = Options(lang=cfg.lang, as_of=as_of, select=frozenset(cfg.select),
                        ignore=frozenset(cfg.ignore), today=today)
         check_selectors(packs, opts, {k: _origin(conf.origins[k], k)
@@ -299,7 +301,10 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
                              replaceable=is_report)
             except OutputError as e:
                 _output_failure(e, output, cfg.lang)
-        results_or_skipped = run(sources, Job(packs, opts, cfg.max_size, results),
+        # The pipeline takes compiled packs as well as pack models (engine.Packs); Job
+        # still names the models' type.
+        job = Job(cast("tuple[Pack, ...]", packs), opts, cfg.max_size, results)
+        results_or_skipped = run(sources, job,
                                  cfg.jobs or default_jobs())
         files = _cases_only(results_or_skipped, spans, paths, cfg.lang, quiet=quiet,
                             verbose=verbose)
@@ -551,6 +556,9 @@ def cache_clean(config_file: str | None, lang: str | None) -> None:
     if folder is None:
         click.echo(t("cache-none", lang_))
         return
+    from checker.rules import snapshot
+
+    snapshot.clean(folder)  # the compiled packs too, so that the folder can go
     removed, size = clean(folder)
     click.echo(t("cache-cleaned", lang_, entries=removed, size=_bytes(size), path=folder))
 

@@ -39,10 +39,17 @@ from checker.i18n import (
     STEP_NAMES_OUTSIDE_APPOINTMENT,
     Lang,
 )
-from checker.model import Case
+from checker.light import Case
+from checker.model import SHAPES, CaseBase
 from checker.report import FileReport, Finding, Kind, Severity
 
 # ------------------------------------------------------------------------ the view model
+
+
+def _shape(case: Case) -> type[CaseBase]:
+    """The model of the case's procedure: its fields' descriptions name what the page
+    shows (the case itself may be read by the light classes, which carry no metadata)."""
+    return SHAPES[str(case.procedure)]
 
 
 @dataclass(frozen=True)
@@ -315,7 +322,7 @@ def event_label(case: Case, data: Mapping[str, Any], pointer: str, lang: Lang) -
         steps = data.get("steps")
         if isinstance(steps, list) and int(m[1]) < len(steps):
             return step_name(str(steps[int(m[1])].get("kind", "")), str(case.procedure), lang)
-    text = describe(type(case), pointer.rsplit("/", 1)[0], lang) or anchor
+    text = describe(_shape(case), pointer.rsplit("/", 1)[0], lang) or anchor
     return text[:1].upper() + text[1:]
 
 
@@ -513,7 +520,7 @@ def _shares(case: Case, data: Mapping[str, Any], rules: Sequence[Any],
             value, total = _get(data, value_at), _get(data, total_at)
             if not isinstance(value, int) or not isinstance(total, int) or total <= 0:
                 continue
-            label = describe(type(case), label_at, lang) or label_at
+            label = describe(_shape(case), label_at, lang) or label_at
             bar = Bar(label[:1].upper() + label[1:], value, total, _ratio(p.ratio),
                       strict=strict)
             anchor = "/" + label_at.strip("/").split("/")[0]
@@ -531,7 +538,7 @@ def _checklist(case: Case, data: Mapping[str, Any], rules: Sequence[Any], lang: 
     """The dossier: each item the file has, and each item a rule that ran requires, with
     the findings about each; then the findings about the dossier as a whole."""
     dossier = data.get("dossier")
-    if "dossier" not in type(case).model_fields:
+    if "dossier" not in _shape(case).model_fields:
         return [], ()
     if not isinstance(dossier, dict):
         dossier = {}
@@ -549,7 +556,7 @@ def _checklist(case: Case, data: Mapping[str, Any], rules: Sequence[Any], lang: 
         elif p.kind in ("document_age", "dossier_age"):
             aging.add(r.id)
     items: list[ItemView] = []
-    shape = _model_of(type(case).model_fields["dossier"].annotation)
+    shape = _model_of(_shape(case).model_fields["dossier"].annotation)
     if shape is not None and "items" in shape.model_fields:
         listed: list[Any] = dossier["items"] if isinstance(dossier.get("items"), list) else []
         have: set[str] = set()
@@ -589,7 +596,7 @@ def _checklist(case: Case, data: Mapping[str, Any], rules: Sequence[Any], lang: 
             present = value not in (None, [], {})
             status = ("problem" if present and _status(mine) in ("error", "warning") else
                       "present" if present else "missing" if mine else "absent")
-            label = describe(type(case), ptr, lang) or name
+            label = describe(_shape(case), ptr, lang) or name
             day = _iso(value.get("date")) if isinstance(value, dict) else None
             items.append(ItemView(label[:1].upper() + label[1:], status, ptr, day, mine))
     return items, take("/dossier")

@@ -21,13 +21,12 @@ from checker.i18n import Lang, t
 from checker.light import Case, Drift, build_case
 from checker.loading import Document, escape, load
 from checker.report import FileReport, Finding, Kind, Severity
-from checker.rules.engine import Options, evaluate, shown
-from checker.rules.pack import Pack
+from checker.rules.engine import Options, Packs, evaluate, shown
 from checker.schemas import SCHEMA_RULE, validate
 from checker.waivers import apply as apply_waivers
 
 
-def check_bytes(path: str, raw: bytes, packs: tuple[Pack, ...], opts: Options) -> FileReport:
+def check_bytes(path: str, raw: bytes, packs: Packs, opts: Options) -> FileReport:
     doc = load(path, raw, opts.lang)
     if isinstance(doc, Finding):
         return selected(FileReport(path, (doc,)), opts)
@@ -42,7 +41,7 @@ def selected(report: FileReport, opts: Options) -> FileReport:
     return report if len(kept) == len(report.findings) else replace(report, findings=kept)
 
 
-def check_document(doc: Document, packs: tuple[Pack, ...], opts: Options) -> FileReport:
+def check_document(doc: Document, packs: Packs, opts: Options) -> FileReport:
     problems = validate(doc, opts.lang)
     if problems:
         return _report(doc.path, problems)
@@ -53,7 +52,7 @@ def check_document(doc: Document, packs: tuple[Pack, ...], opts: Options) -> Fil
     return _judged(doc, case, packs, opts)
 
 
-def check_document_reference(doc: Document, packs: tuple[Pack, ...],
+def check_document_reference(doc: Document, packs: Packs,
                              opts: Options) -> FileReport:
     """check_document with the pydantic model reading every case: the reference the light
     path is tested against (tests only; not a user option)."""
@@ -63,7 +62,7 @@ def check_document_reference(doc: Document, packs: tuple[Pack, ...],
     return _modelled(doc, packs, opts)
 
 
-def _modelled(doc: Document, packs: tuple[Pack, ...], opts: Options) -> FileReport:
+def _modelled(doc: Document, packs: Packs, opts: Options) -> FileReport:
     from pydantic import ValidationError
 
     from checker.model import as_read, validate_case
@@ -77,7 +76,7 @@ def _modelled(doc: Document, packs: tuple[Pack, ...], opts: Options) -> FileRepo
     return _judged(doc, as_read(model), packs, opts)
 
 
-def _judged(doc: Document, case: Case, packs: tuple[Pack, ...], opts: Options) -> FileReport:
+def _judged(doc: Document, case: Case, packs: Packs, opts: Options) -> FileReport:
     ev = evaluate(doc, case, packs, opts)
     findings = apply_waivers(doc, case, packs, opts, ev)
     findings += check_consistency(doc, case, opts.lang, findings)

@@ -12,6 +12,7 @@ that counts terminal columns and never breaks a path, a URL or a rule id.
 import os
 import unicodedata
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from checker.lookalike import LOOKALIKES
 
@@ -37,6 +38,10 @@ def _syllable(word: str) -> str:
     return letters + tones
 
 
+# The same names recur within a case (a nominee in every round and ballot) and across
+# the files of a run: each is normalised once. Bounded, so that a run over many files
+# with many names does not grow without limit.
+@lru_cache(maxsize=8192)
 def key(s: str) -> str:
     """Comparison key: Unicode-normalised, case-folded, whitespace collapsed, and with
     each syllable's tone mark moved to a fixed place, so that NFC and NFD text and the

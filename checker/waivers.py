@@ -54,8 +54,15 @@ from checker.i18n import t
 from checker.light import Case, Waiver
 from checker.loading import INPUT_RULE, Document
 from checker.report import Finding, Kind, Severity, Waived
-from checker.rules.engine import COVERAGE_RULE, Evaluation, Options, fmt, selected, wanted
-from checker.rules.pack import Pack, Rule
+from checker.rules.engine import (
+    COVERAGE_RULE,
+    Evaluation,
+    Options,
+    Packs,
+    fmt,
+    selected,
+    wanted,
+)
 from checker.rules.predicates import resolve
 from checker.schemas import SCHEMA_RULE
 from checker.text import same
@@ -86,7 +93,7 @@ def _places(pointer: str) -> list[str]:
     return ["/".join(parts[:n]) for n in range(1, len(parts) + 1)] if pointer else [""]
 
 
-def apply(doc: Document, case: Case, packs: tuple[Pack, ...], opts: Options,
+def apply(doc: Document, case: Case, packs: Packs, opts: Options,
           ev: Evaluation) -> list[Finding]:
     """The evaluation's findings with the waived ones marked, followed by a WAIVER
     finding for every waiver that is unknown, not valid (its dates, its approver) or
@@ -177,11 +184,11 @@ def _dates(doc: Document, case: Case, opts: Options, at: str,
     return out
 
 
-def _disputes(findings: list[Finding], packs: tuple[Pack, ...],
+def _disputes(findings: list[Finding], packs: Packs,
               data: Any) -> list[tuple[Finding, str]]:
     """The findings that dispute a name (see DISPUTED), each with that name as the case
     records it."""
-    rules: dict[tuple[str, int], Rule] = {}
+    rules: dict[tuple[str, int], Any] = {}  # a pack model's Rule or a compiled one
     for p in packs:
         for r in p.rules:
             rules.setdefault((r.id, r.version), r)

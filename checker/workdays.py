@@ -14,7 +14,7 @@ could not end within the calendar is answered at once.
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 
@@ -33,13 +33,33 @@ def _worked_weekends(year: int) -> frozenset[dt.date]:
     return frozenset(d for d in cal.weekend_workdays if d.year == year)
 
 
+# The answers of the calendar, each computed once: a deadline's day is asked again for
+# each file that starts on the same day with the same count, and the holiday package
+# steps a day at a time. Kept for one calendar object (a test may swap the calendar)
+# and bounded, so that a long run does not grow without limit.
+_MEMO_LIMIT = 8192
+_memo: tuple[object, dict[tuple[object, ...], Any]] | None = None
+
+
+def _remembered(key: tuple[object, ...], compute: Any) -> Any:
+    global _memo
+    cal = _calendar()
+    if _memo is None or _memo[0] is not cal or len(_memo[1]) >= _MEMO_LIMIT:
+        _memo = (cal, {})
+    answers = _memo[1]
+    if key not in answers:
+        answers[key] = compute(cal)
+    return answers[key]
+
+
 def is_working_day(d: dt.date) -> bool:
-    return bool(_calendar().is_working_day(d))
+    return bool(_remembered(("working", d), lambda cal: cal.is_working_day(d)))
 
 
 def _worked_weekend_between(start: dt.date, end: dt.date) -> bool:
-    return any(start < w <= end for year in range(start.year, end.year + 1)
-               for w in _worked_weekends(year))
+    return bool(_remembered(("worked", start, end), lambda _: any(
+        start < w <= end for year in range(start.year, end.year + 1)
+        for w in _worked_weekends(year))))
 
 
 def shift(d: dt.date, days: int) -> dt.date:
@@ -59,10 +79,12 @@ def _nth_working_day(start: dt.date, n: int) -> dt.date:
     end = dt.date.max if n > 0 else dt.date.min
     if abs(n) > abs((end - start).days):
         return end
-    try:
-        return _calendar().get_nth_working_day(start, n)  # type: ignore[no-any-return]
-    except (ValueError, OverflowError):  # stepped past 9999-12-31 or before 0001-01-01
-        return end
+    def compute(cal: Any) -> dt.date:
+        try:
+            return cal.get_nth_working_day(start, n)  # type: ignore[no-any-return]
+        except (ValueError, OverflowError):  # stepped past 9999-12-31 or before 0001-01-01
+            return end
+    return _remembered(("nth", start, n), compute)  # type: ignore[no-any-return]
 
 
 def add_working_days(start: dt.date, n: int) -> dt.date:
@@ -71,6 +93,7 @@ def add_working_days(start: dt.date, n: int) -> dt.date:
     return _nth_working_day(start, n) if n > 0 else start
 
 
+@lru_cache(maxsize=4096)
 def add_weekdays(start: dt.date, n: int) -> dt.date:
     """The n-th Monday-to-Friday after start: the deadline if there were no holidays."""
     d = start

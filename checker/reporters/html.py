@@ -133,10 +133,8 @@ def _read_again(fr: FileReport, path: str | None,
     when there is none (standard input), or it no longer reads as a case."""
     if path is None or any(f.rule in ("INPUT", "SCHEMA", "INTERNAL") for f in fr.findings):
         return None, None
-    from pydantic import ValidationError
-
+    from checker.light import Drift, build_case
     from checker.loading import load
-    from checker.model import validate_case
 
     try:
         with open(path, "rb") as fh:
@@ -147,7 +145,15 @@ def _read_again(fr: FileReport, path: str | None,
     if not hasattr(doc, "data") or not isinstance(doc.data, dict):
         return None, None
     try:
-        return validate_case(doc.data), doc.data
+        return build_case(doc.data), doc.data
+    except Drift:  # the light reader defers to the model, as the check did
+        pass
+    from pydantic import ValidationError
+
+    from checker.model import as_read, validate_case
+
+    try:
+        return as_read(validate_case(doc.data)), doc.data
     except ValidationError:
         return None, None
 

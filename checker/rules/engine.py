@@ -3,16 +3,20 @@ predicates, and turn hits into findings with rendered messages and resolved cita
 
 Dates and references are fields of the rules, never names in the code: this module
 knows no regulation by name.
+
+It runs the compiled packs (checker.rules.compiled): which covers may apply to a layer and
+procedure, and which rule versions a set of covering packs brings, come from their plan,
+computed once per run; the version in force on the case's date is found by bisection.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from checker.errors import UsageError
 from checker.i18n import (
@@ -40,22 +44,27 @@ from checker.report import (
     Severity,
     document_name,
 )
-from checker.rules.pack import (
-    AllOf,
-    AnyOf,
-    Before,
-    Condition,
-    Cover,
-    Equals,
-    IsPresent,
-    Pack,
-    Rule,
-    citation,
-)
-from checker.rules.predicates import PREDICATES, Ctx, Hit, Value, resolve
-from checker.sources import Text, catalog, doc_kind
+from checker.rules.compiled import Cover, PackSet, Rule, Selection, Text, holds
+from checker.rules.compiled import unique as _unique
+from checker.rules.predicates import PREDICATES, Ctx, Hit, Value
+from checker.rules.snapshot import as_packset
+
+if TYPE_CHECKING:
+    from checker.rules import pack as model
+
+# The packs the engine is given: compiled (the check path, checker.rules.snapshot), or
+# validated pack models (tests, verify), compiled on first use.
+Packs = Sequence["model.Pack"] | PackSet
 
 COVERAGE_RULE = "COVERAGE"
+
+
+class _InForce(Protocol):
+    @property
+    def in_force(self) -> Any: ...
+
+
+R = TypeVar("R", bound=_InForce)
 
 
 @dataclass(frozen=True)
@@ -77,11 +86,11 @@ def _matches(rule_id: str, selectors: Iterable[str]) -> bool:
     return any(rid == s.upper() or rid.startswith(s.upper() + "-") for s in selectors)
 
 
-def rule_ids(packs: Iterable[Pack]) -> set[str]:
+def rule_ids(packs: Packs) -> set[str]:
     return {r.id for p in packs for r in p.rules}
 
 
-def known_ids(packs: Iterable[Pack]) -> set[str]:
+def known_ids(packs: Packs) -> set[str]:
     """The ids a selector may name: the rules of the packs and the tool's own."""
     return rule_ids(packs) | set(TOOL_RULES)
 
@@ -108,7 +117,7 @@ def unknown_rule(rule_id: str, ids: Iterable[str], lang: Lang, prefixes: bool = 
              suggestions=sep.join(near))
 
 
-def check_selectors(packs: Iterable[Pack], opts: Options,
+def check_selectors(packs: Packs, opts: Options,
                     where: Mapping[str, str] | None = None) -> None:
     """Every selector names a rule (or a prefix of some), and INTERNAL is not ignored;
     else a UsageError in the run's language, prefixed with where the selector came from
@@ -208,33 +217,13 @@ def selected(case: Case, selector: str, opts: Options) -> tuple[dt.date, str] | 
     return SELECTORS[selector](case)
 
 
-def version_in_force(versions: list[Rule], day: dt.date) -> Rule | None:
+def version_in_force(versions: Sequence[R], day: dt.date) -> R | None:
+    """The version in force on `day` (the engine bisects its plan instead: see
+    checker.rules.compiled.Plan)."""
     for r in versions:
         if r.in_force.contains(day):
             return r
     return None
-
-
-def holds(cond: Condition | None, data: Any) -> bool:
-    if cond is None:
-        return True
-    if isinstance(cond, Equals):
-        ((ptr, want),) = cond.equals.items()
-        return bool(resolve(data, ptr) == want)
-    if isinstance(cond, IsPresent):
-        return resolve(data, cond.present) is not None
-    if isinstance(cond, AnyOf):
-        return any(holds(c, data) for c in cond.any)
-    if isinstance(cond, AllOf):
-        return all(holds(c, data) for c in cond.all)
-    if isinstance(cond, Before):
-        ((ptr, day),) = cond.before.items()
-        v = resolve(data, ptr)
-        try:
-            return isinstance(v, str) and dt.date.fromisoformat(v) < day
-        except ValueError:
-            return False
-    return not holds(cond.not_, data)
 
 
 def fmt(value: Value, lang: Lang, procedure: str = "appointment",
@@ -272,66 +261,61 @@ def proper_start(case: Case) -> tuple[dt.date, str] | None:
 Selector = Callable[[str], tuple[dt.date, str] | None]
 
 
+# A cover that applies, with its pack's index in the plan and the date that selected it.
+Covering = list[tuple[int, Cover, tuple[dt.date, str]]]
+
+
 @dataclass
 class _Layer:
     """One layer judged under one choice of dates."""
 
-    covering: list[tuple[Pack, Cover, tuple[dt.date, str]]]
+    covering: Covering
     findings: list[Finding]
     rules_run: list[str]
-    regime_rules: set[str]
+    regime_rules: frozenset[str]
 
 
-def _covering(case: Case, data: Any, packs: tuple[Pack, ...], layer: str,
-              when: Selector) -> tuple[list[tuple[Pack, Cover]], list[tuple[Pack, Cover]],
-                                       list[tuple[Pack, Cover, tuple[dt.date, str]]]]:
-    candidates = [
-        (p, c) for p in packs if p.layer == layer for c in p.covers
-        if case.procedure in c.procedures
-    ]
-    fitting = [(p, c) for p, c in candidates if holds(c.when, data)]
+def _covering(case: Case, data: Any, packs: PackSet, layer: str, when: Selector
+              ) -> tuple[list[Cover], list[Cover], Covering]:
+    candidates = packs.plan.covers(layer, case.procedure)
+    fitting = [(i, c) for i, c in candidates if holds(c.when, data)]
     covering = []
-    for p, c in fitting:
+    for i, c in fitting:
         chosen = when(c.selected_by)
         if chosen is not None and c.in_force.contains(chosen[0]):
-            covering.append((p, c, chosen))
-    return candidates, fitting, covering
+            covering.append((i, c, chosen))
+    return [c for _, c in candidates], [c for _, c in fitting], covering
 
 
-def _judge(doc: Document, case: Case, layer: str, ctx: Ctx, opts: Options,
-           covering: list[tuple[Pack, Cover, tuple[dt.date, str]]],
-           when: Selector) -> _Layer:
-    versions: dict[str, list[Rule]] = {}
-    owner: dict[int, Pack] = {}
-    for p, _, _ in covering:
-        for r in p.rules:
-            if id(r) not in owner:  # a pack with two covers lists its rules once
-                versions.setdefault(r.id, []).append(r)
-                owner[id(r)] = p
-    regime_rules = {r.id for p, c, _ in covering if c.role == "regime" for r in p.rules}
+def _judge(doc: Document, case: Case, layer: str, ctx: Ctx, opts: Options, packs: PackSet,
+           covering: Covering, when: Selector) -> _Layer:
+    plan = packs.plan
+    procedure = case.procedure
+    selection = plan.selection(procedure, ((i, c) for i, c, _ in covering))
+    keep = plan.wanted(opts.select, opts.ignore, lambda rid: wanted(rid, opts))
     rules_run: list[str] = []
     hits: list[tuple[Hit, Finding]] = []
-    for rule_id in sorted(versions):
-        if not wanted(rule_id, opts):
+    for rule_id, selector, versions, starts, bisects, owners in selection.rules:
+        if rule_id not in keep:
             continue
-        found = when(versions[rule_id][0].selected_by)
-        rule = version_in_force(versions[rule_id], found[0]) if found else None
-        if rule is None or case.procedure not in rule.procedures:
+        found = when(selector)
+        n = Selection.version(versions, starts, bisects, found[0]) if found else None
+        if n is None:
             continue
-        if not holds(rule.when, doc.data):
+        rule = versions[n]
+        if procedure not in rule.procedures or not holds(rule.when, doc.data):
             continue
         rules_run.append(rule.id)
-        by_procedure: Mapping[Any, Mapping[Any, Text]] = owner[id(rule)].names
-        names = by_procedure.get(case.procedure)
-        for hit in PREDICATES[rule.check.kind].run(rule.check, ctx):
-            hits.append((hit, _finding(doc, rule, hit, opts.lang, layer, case.procedure,
-                                       names)))
+        names: Mapping[Any, Text] | None = owners[n].names.get(procedure)
+        for hit in PREDICATES[rule.kind].run(rule.check, ctx):
+            hits.append((hit, _finding(doc, rule, hit, opts.lang, layer, procedure, names)))
     return _Layer(covering, [f for _, f in _after_halts(case, hits)], rules_run,
-                  regime_rules)
+                  selection.regime_rules)
 
 
-def evaluate(doc: Document, case: Case, packs: tuple[Pack, ...], opts: Options) -> Evaluation:
+def evaluate(doc: Document, case: Case, packs: Packs, opts: Options) -> Evaluation:
     lang = opts.lang
+    compiled = as_packset(packs)
     memo: dict[str, tuple[dt.date, str] | None] = {}
 
     def when(selector: str) -> tuple[dt.date, str] | None:
@@ -347,29 +331,28 @@ def evaluate(doc: Document, case: Case, packs: tuple[Pack, ...], opts: Options) 
     if when("decision") is None:
         return Evaluation([_notice(doc, lang, COVERAGE_RULE, "no-date", "")])
     ctx = Ctx(case=case, data=doc.data, as_of=opts.today or opts.as_of)
-    cat = catalog()
     out = Evaluation()
     findings, applied = out.findings, out.applied
-    for layer in sorted({p.layer for p in packs}):
-        candidates, fitting, covering = _covering(case, doc.data, packs, layer, when)
+    for layer in compiled.plan.layers:
+        candidates, fitting, covering = _covering(case, doc.data, compiled, layer, when)
         if not any(c.role == "regime" for _, c, _ in covering):
             # Supplements still run: they are separate regulations in force on their own
             # dates (e.g. a ban cán sự đảng's working rules); the layer's regime is not.
             findings.append(_not_covered(
-                doc, case, opts, layer, [c for _, c in candidates if c.role == "regime"],
-                [c for _, c in fitting if c.role == "regime"], supplements=bool(covering)))
+                doc, case, opts, layer, [c for c in candidates if c.role == "regime"],
+                [c for c in fitting if c.role == "regime"], supplements=bool(covering)))
             if not covering:
                 continue
-        judged = _judge(doc, case, layer, ctx, opts, covering, when)
-        other = _other_reading(case, doc.data, packs, layer, opts, covering, when_proper)
+        judged = _judge(doc, case, layer, ctx, opts, compiled, covering, when)
+        other = _other_reading(case, doc.data, compiled, layer, opts, covering, when_proper)
         both = covering + (other[1] if other is not None else [])
         for _, c, (day, by) in both:
-            entry = _applied(layer, c, by, day.isoformat())
+            entry = c.applied(layer, by, day.isoformat())
             if entry not in applied:  # two packs may speak for the same source
                 applied.append(entry)
         if other is not None:
             transition, other_covering = other
-            alt = _judge(doc, case, layer, ctx, opts, other_covering, when_proper)
+            alt = _judge(doc, case, layer, ctx, opts, compiled, other_covering, when_proper)
             judged.findings = _reconcile(doc, case, layer, opts, judged, alt, transition)
             judged.rules_run = sorted(set(judged.rules_run) | set(alt.rules_run))
             judged.regime_rules |= alt.regime_rules
@@ -380,33 +363,18 @@ def evaluate(doc: Document, case: Case, packs: tuple[Pack, ...], opts: Options) 
                 and not judged.regime_rules & set(judged.rules_run)):
             # Judged under a regulation of which no encoded rule fits this case: say so,
             # so that "no problems" is not read as "checked".
-            src = cat.get(regimes[0].source)
-            assert src is not None
             note = _notice(doc, lang, COVERAGE_RULE, "no-rules", "", layer,
                            layer_name=LAYER_NAMES[layer][lang],
-                           regime=document_name(src.number, doc_kind(src), lang),
+                           regime=document_name(regimes[0].number, regimes[0].kind, lang),
                            procedure=PROCEDURE_NAMES[case.procedure][lang])
             findings.append(dataclasses.replace(note, severity=Severity.INFO))
     out.rules_run.sort()
     return out
 
 
-def _applied(layer: str, cover: Cover, selected_by: str, day: str) -> Applied:
-    """The regulation a cover judges under, as the report names it (with the document it
-    amends, if any)."""
-    cat = catalog()
-    src = cat.get(cover.source)
-    assert src is not None
-    amended = cat.get(src.amends) if src.amends else None
-    return Applied(layer, src.id, src.number, selected_by, day,
-                   amended.number if amended else None, doc_kind(src),
-                   doc_kind(amended) if amended else None)
-
-
-def _other_reading(case: Case, data: Any, packs: tuple[Pack, ...], layer: str, opts: Options,
-                   covering: list[tuple[Pack, Cover, tuple[dt.date, str]]],
-                   when_proper: Selector
-                   ) -> tuple[Cover, list[tuple[Pack, Cover, tuple[dt.date, str]]]] | None:
+def _other_reading(case: Case, data: Any, packs: PackSet, layer: str, opts: Options,
+                   covering: Covering, when_proper: Selector
+                   ) -> tuple[Cover, Covering] | None:
     """When only a case's preliminaries precede a regime whose cover declares an
     unsettled transitional provision, the covers the other reading selects, with that
     cover; None when the readings agree (or --as-of fixes the date)."""
@@ -425,13 +393,12 @@ def _reconcile(doc: Document, case: Case, layer: str, opts: Options, judged: _La
     """Keep what both readings conclude; mark what only one does as cannot be decided,
     and say once why the layer was judged twice."""
     lang = opts.lang
-    cat = catalog()
     assert moved.transition is not None
-    transition = citation(moved.transition, cat)
+    transition = moved.transition
 
     def label(layer_judged: _Layer) -> str:
         regime = next(c for _, c, _ in layer_judged.covering if c.role == "regime")
-        return _applied(layer, regime, "", "").label(lang)
+        return regime.applied(layer, "", "").label(lang)
 
     earlier, later = label(judged), label(alt)
 
@@ -465,19 +432,9 @@ def _only(f: Finding, held: str, other: str, transition: Citation, lang: Lang) -
                                cites=_unique((*f.cites, transition)))
 
 
-def rule_meta(packs: Iterable[Pack], lang: Lang) -> tuple[RuleMeta, ...]:
+def rule_meta(packs: Packs, lang: Lang) -> tuple[RuleMeta, ...]:
     """Metadata of the latest version of every rule, for reporters (SARIF, JUnit)."""
-    cat = catalog()
-    latest: dict[str, Rule] = {}
-    for p in packs:
-        for r in p.rules:
-            if r.id not in latest or r.version > latest[r.id].version:
-                latest[r.id] = r
-    return tuple(
-        RuleMeta(r.id, r.version, r.title.get(lang), r.explain.get(lang), r.severity,
-                 _unique(citation(c, cat) for c in r.cites))
-        for _, r in sorted(latest.items())
-    )
+    return as_packset(packs).rule_meta(lang)
 
 
 def _after_halts(case: Case, hits: list[tuple[Hit, Finding]]) -> list[tuple[Hit, Finding]]:
@@ -516,7 +473,6 @@ def _finding(doc: Document, rule: Rule, hit: Hit, lang: Lang, layer: str,
              step_names: Mapping[Any, Text] | None = None) -> Finding:
     values = {k: fmt(v, lang, procedure, step_names) for k, v in hit.values.items()}
     message = rule.messages[hit.message].get(lang).format(**values)
-    cat = catalog()
     severity = rule.severity
     if hit.kind is Kind.UNDECIDABLE and severity is Severity.ERROR:
         severity = Severity.WARNING  # the law leaves it open: never an error
@@ -528,17 +484,9 @@ def _finding(doc: Document, rule: Rule, hit: Hit, lang: Lang, layer: str,
         pointer=hit.pointer,
         position=doc.position(hit.pointer),
         rule_version=rule.version,
-        cites=_unique(citation(c, cat) for c in rule.cites),
+        cites=rule.cites,
         layer=layer,
     )
-
-
-def _unique(cites: Iterable[Citation]) -> tuple[Citation, ...]:
-    """One citation per place: a rule may quote two sentences of the same point."""
-    seen: dict[tuple[object, ...], Citation] = {}
-    for c in cites:
-        seen.setdefault((c.source, c.article, c.clause, c.point, c.section, c.amended_by), c)
-    return tuple(seen.values())
 
 
 def _notice(doc: Document, lang: Lang, rule: str, key: str, pointer: str,

@@ -352,15 +352,16 @@ class Interview:
                        for v, label in zip(node["enum"], labels, strict=True)]
             if not required and default is None:
                 choices.append(("", t("new-leave-out", self.lang)))
-            picked = self.asker.select(question, choices,
-                                       str(default) if default is not None else choices[0][0])
+            chosen = str(default) if default is not None else "" if not required \
+                else choices[0][0]
+            picked = self.asker.select(question, choices, chosen)
             return picked or None
         if kind == "boolean":
             choices = [("yes", t("new-yes", self.lang)), ("no", t("new-no", self.lang))]
             if not required and default is None:
                 choices.append(("", t("new-leave-out", self.lang)))
-            picked = self.asker.select(question, choices,
-                                       "yes" if default is True else "no")
+            picked = self.asker.select(question, choices, "yes" if default is True else
+                                       "" if not required and default is None else "no")
             return None if picked == "" else picked == "yes"
         parse = self._parser(node, kind, required)
         raw = self.asker.text(question, parse, self._hint(node, kind, required))

@@ -711,8 +711,8 @@ def init(path: str | None, procedure: str, force: bool, vscode: bool,
     "được ghi 2024-11-25. Khi dừng giữa chừng (Ctrl-C, Ctrl-D), các câu trả lời đã có được "
     "lưu vào tệp; chạy lại với cùng tệp để hỏi tiếp. Xong thì kiểm tra hồ sơ và in kết quả.",
     "Build a case file by answering one question at a time, in the order of the procedure's "
-    "documents [default: case.json]. Dates may be typed 25/11/2024 or ngày 25 tháng 11 năm "
-    "2024 and are written 2024-11-25. When stopped midway (Ctrl-C, Ctrl-D) the answers so "
+    "documents [default: case.json]. Dates may be typed 25/11/2024 or \"ngày 25 tháng 11 "
+    "năm 2024\" and are written 2024-11-25. When stopped midway (Ctrl-C, Ctrl-D) the answers so "
     "far are saved in the file; run again on the same file to go on. At the end the case "
     "is checked and the findings shown."))
 @click.argument("path", required=False, type=Path_(dir_okay=False))

@@ -1005,7 +1005,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "vi": "'{value}' không phải một ngày; hãy ghi như 25/11/2024, 25-11-2024, 25.11.2024, "
         "ngày 25 tháng 11 năm 2024 hoặc 2024-11-25.",
         "en": "'{value}' is not a date; write it as 25/11/2024, 25-11-2024, 25.11.2024, "
-        "ngày 25 tháng 11 năm 2024 or 2024-11-25.",
+        "\"ngày 25 tháng 11 năm 2024\" or 2024-11-25.",
     },
     "new-bad-day": {"vi": "'{value}' không phải một ngày có thật trong lịch.",
                     "en": "'{value}' is not a day of the calendar."},

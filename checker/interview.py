@@ -213,7 +213,7 @@ class Interview:
 
     def _run(self) -> None:
         if "procedure" not in self.case:
-            self.case.pop("$schema", None)
+            ref = self.case.pop("$schema", SCHEMA_URL)  # a file's own is kept
             self.at = "/procedure"
             proc = self.procedure or self.asker.select(
                 t("new-ask-procedure", self.lang),
@@ -221,7 +221,7 @@ class Interview:
                  in self.schema.procedures()], "appointment")
             rest = dict(self.case)
             self.case.clear()
-            self.case.update({"$schema": SCHEMA_URL, "procedure": proc, **rest})
+            self.case.update({"$schema": ref, "procedure": proc, **rest})
         proc = self.case["procedure"]
         try:
             shape = self.schema.shape(proc)

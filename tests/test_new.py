@@ -388,10 +388,9 @@ def test_counts_are_whole_numbers_in_the_schemas_bounds() -> None:
 
 
 def test_an_optional_count_may_be_left_empty_a_required_field_may_not() -> None:
-    value, _ = ask_one(BUILT["appointment"], "/steps/0/summoned", [""])
-    assert value is None or value == 3  # left out: the example's value is not put back
-    with pytest.raises(KeyError):
-        ask_one_case(BUILT["appointment"], "/steps/0/summoned", [""])["steps"][0]["summoned"]
+    case = ask_one_case(BUILT["appointment"], "/steps/0/summoned", [""])
+    assert "summoned" not in case["steps"][0]  # left out
+    assert case["steps"][0]["present"] == 3  # the next field kept as it was
     value, script = ask_one(BUILT["appointment"], "/case_id", ["", "  ", "HS-1"])
     assert value == "HS-1"
     assert script.said == ["Trường này bắt buộc; hãy nhập một giá trị."] * 2
@@ -424,6 +423,23 @@ def test_a_refused_answer_is_typed_again_in_the_terminal() -> None:
 
 
 # ---------------------------------------------------------------- stop and resume
+@pytest.mark.parametrize("key", [CTRL_C, CTRL_D])
+def test_ctrl_c_and_ctrl_d_in_the_terminal_stop_the_interview(key: str) -> None:
+    case = resumed_at("2026-acting-head", "/decision/document/date")
+    with create_pipe_input() as pipe:
+        prompter = Prompter("vi", plain=False, input=pipe, output=DummyOutput())
+        with pytest.raises(Interrupted) as stopped:
+            Interview(SCHEMA, Typist(prompter, pipe, ["08/09/2026" + ENTER, key]),
+                      "vi", case).run()  # type: ignore[arg-type]
+    assert at(stopped.value.case, "/decision/document/date") == "2026-09-08"
+    assert stopped.value.at != "/decision/document/date"
+
+
+def test_a_file_of_an_unknown_procedure_is_refused() -> None:
+    with pytest.raises(Refused, match=r"Thủ tục 'promotion' không có trong lược đồ hồ sơ\."):
+        Interview(SCHEMA, Script([]), "vi", {"procedure": "promotion"}).run()
+
+
 def asked(name: str) -> tuple[list[str], list[str]]:
     """The answers that build the example, and the pointer of each question."""
     oracle = Oracle(example(name), plain=True)

@@ -741,6 +741,12 @@ def new(path: str | None, procedure: str | None, resume: bool, lang: str | None)
 
     language = _run_lang(lang)
     path = "case.json" if path is None else path
+    folder = os.path.dirname(path) or "."
+    if not os.path.isdir(folder):  # said before the questions, not after them
+        import errno
+
+        _output_failure(OutputError("output-failed", FileNotFoundError(
+            errno.ENOENT, os.strerror(errno.ENOENT), folder)), path, language)
     existed = os.path.lexists(path)
     case: dict[str, Any] | None = None
     if existed:

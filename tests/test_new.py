@@ -613,3 +613,50 @@ def test_new_in_english(tmp_path: Path) -> None:
         "case.json again to go on.")
     saved = json.loads(target.read_text("utf-8"))
     assert saved["procedure"] == "acting" and saved["case_id"] == "HS-1"
+
+
+def test_resume_replaces_the_file_atomically(tmp_path: Path) -> None:
+    """The finished case arrives by rename: another name for the old file (a hard link)
+    still holds the old bytes, and no temporary file is left in the folder."""
+    target = tmp_path / "case.json"
+    old = encode(with_progress(json.loads(json.dumps(example(BUILT["acting"]))), "/waivers/0"))
+    target.write_bytes(old)
+    alias = tmp_path / "alias.json"
+    os.link(target, alias)
+    inode = target.stat().st_ino
+    r = new(target, "\r")  # no waiver to add
+    assert r.returncode == 0, r.stderr
+    assert alias.read_bytes() == old
+    assert target.stat().st_ino != inode
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["alias.json", "case.json"]
+    assert json.loads(target.read_bytes()) == example(BUILT["acting"])
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="ulimit")
+def test_a_failed_write_leaves_the_file_as_it_was(tmp_path: Path) -> None:
+    """Every write fails (`ulimit -f 0`, as on a full disk): one line naming the file,
+    exit 2, the old file intact and no temporary file."""
+    target = tmp_path / "case.json"
+    old = encode(with_progress(json.loads(json.dumps(example(BUILT["acting"]))), "/waivers/0"))
+    target.write_bytes(old)
+    env = {**os.environ, "CHECKER_LANG": "vi", "TERM": "dumb"}
+    r = subprocess.run(["bash", "-c", 'ulimit -f 0 && exec "$0" -m checker new case.json',
+                        sys.executable], input="\r", capture_output=True, text=True,
+                       cwd=tmp_path, env=env, timeout=300, check=False)
+    assert r.returncode == 2
+    last = r.stderr.strip().splitlines()[-1]
+    assert last.startswith("checker: ") and "case.json" in last
+    assert "Traceback" not in r.stderr
+    assert target.read_bytes() == old
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["case.json"]
+
+
+def test_a_missing_folder_is_said_before_any_question(tmp_path: Path) -> None:
+    env = {**os.environ, "CHECKER_LANG": "vi", "TERM": "dumb"}
+    r = subprocess.run([sys.executable, "-m", "checker", "new", "no/such/case.json"],
+                       input="4\r", capture_output=True, text=True, cwd=tmp_path, env=env,
+                       timeout=300, check=False)
+    assert r.returncode == 2
+    assert "?" not in r.stderr  # not one question asked
+    assert len(r.stderr.strip().splitlines()) == 1 and "case.json" in r.stderr
+    assert list(tmp_path.iterdir()) == []

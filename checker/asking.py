@@ -155,6 +155,9 @@ class Prompter:
     def say(self, message: str) -> None:
         self.echo(message)
 
+    def heading(self, title: str, depth: int) -> None:
+        self.echo("  " * depth + f"— {title} —")
+
 
 # What a plain answer to a yes-or-no question may be, in either language.
 _YES_NO = {"yes": ("c", "có", "co", "y", "yes"), "no": ("k", "không", "khong", "n", "no")}

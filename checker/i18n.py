@@ -977,6 +977,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
                           "en": "Add an item to «{what}»?"},
     "new-ask-add-more": {"vi": "«{what}» đã có {count} mục; thêm một mục nữa?",
                          "en": "«{what}» has {count} items; add another?"},
+    "new-item": {"vi": "«{what}», mục {n}", "en": "«{what}», item {n}"},
     "new-yes": {"vi": "Có", "en": "Yes"},
     "new-no": {"vi": "Không", "en": "No"},
     "new-leave-out": {"vi": "(không có thông tin, bỏ qua)",

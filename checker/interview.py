@@ -84,6 +84,8 @@ class Asker(Protocol):
 
     def say(self, message: str) -> None: ...
 
+    def heading(self, title: str, depth: int) -> None: ...
+
 
 class Refused(ValueError):
     """An answer that is not a value of the field; the message says why."""
@@ -200,6 +202,9 @@ class Interview:
         self.resume_at = progress(self.case)
         self._check = validator("case")
         self._checks: dict[str, Any] = {}  # a validator per field schema
+        # The parts being filled in, outermost first: their titles, and whether the user
+        # has seen each one yet (said just before the first question inside it).
+        self._parts: list[list[Any]] = []
 
     # -- entry
     def run(self) -> dict[str, Any]:
@@ -241,7 +246,25 @@ class Interview:
 
     # -- objects
     def _object(self, obj: dict[str, Any], node: dict[str, Any], pointer: str,
-                order: list[str] | None = None) -> None:
+                order: list[str] | None = None, title: str | None = None) -> None:
+        if title is None:
+            self._fill(obj, node, pointer, order)
+            return
+        self._parts.append([title, False])
+        try:
+            self._fill(obj, node, pointer, order)
+        finally:
+            self._parts.pop()
+
+    def _announce(self) -> None:
+        """Say the titles of the parts the next question is in, those not said yet."""
+        for depth, part in enumerate(self._parts):
+            if not part[1]:
+                self.asker.heading(part[0], depth)
+                part[1] = True
+
+    def _fill(self, obj: dict[str, Any], node: dict[str, Any], pointer: str,
+              order: list[str] | None) -> None:
         props: dict[str, Any] = node.get("properties", {})
         required = set(node.get("required", []))
         for key in order or list(props):
@@ -277,7 +300,8 @@ class Interview:
             obj.setdefault(key, node["const"])
             return
         if key in obj:  # kept as it is; what is inside it may still be missing
-            self._within(obj[key], node, pointer)
+            self._within(obj[key], node, pointer,
+                         _texts(node.get("description", key), self.lang))
             return
         answered = self._reach(pointer)
         if answered and not required and kind != "array":  # a list asks at each item
@@ -290,17 +314,17 @@ class Interview:
             if not required and not self._yes(t("new-ask-has", self.lang, what=question)):
                 return
             obj[key] = {}
-            self._object(obj[key], node, pointer)
+            self._object(obj[key], node, pointer, title=question)
             return
         value = self._scalar(question, node, kind, required)
         if value is not None and not ("default" in node and value == node["default"]
                                       and not required):
             obj[key] = value
 
-    def _within(self, value: Any, node: dict[str, Any], pointer: str) -> None:
+    def _within(self, value: Any, node: dict[str, Any], pointer: str, title: str) -> None:
         kind = _kind(node)
         if kind == "object" and isinstance(value, dict):
-            self._object(value, node, pointer)
+            self._object(value, node, pointer, title=title)
         elif kind == "array" and isinstance(value, list):
             self._items(value, node, pointer)
 
@@ -320,7 +344,8 @@ class Interview:
         kind = _kind(item)
         what = _texts(node.get("description", ""), self.lang)
         for i, value in enumerate(items):
-            self._within(value, item, f"{pointer}/{i}")
+            self._within(value, item, f"{pointer}/{i}",
+                         t("new-item", self.lang, what=what, n=i + 1))
         limit = node.get("maxItems")
         while limit is None or len(items) < limit:
             at = f"{pointer}/{len(items)}"
@@ -330,7 +355,8 @@ class Interview:
                 return
             if kind == "object":
                 items.append({})
-                self._object(items[-1], item, at)
+                self._object(items[-1], item, at,
+                             title=t("new-item", self.lang, what=what, n=len(items)))
             else:
                 label = _texts(item.get("description", node.get("description", "")),
                                self.lang)
@@ -340,6 +366,7 @@ class Interview:
     # -- one value
     def _yes(self, question: str, default: bool = False) -> bool:
         yes, no = t("new-yes", self.lang), t("new-no", self.lang)
+        self._announce()
         return self.asker.select(question, [("yes", yes), ("no", no)],
                                  "yes" if default else "no") == "yes"
 
@@ -354,16 +381,19 @@ class Interview:
                 choices.append(("", t("new-leave-out", self.lang)))
             chosen = str(default) if default is not None else "" if not required \
                 else choices[0][0]
+            self._announce()
             picked = self.asker.select(question, choices, chosen)
             return picked or None
         if kind == "boolean":
             choices = [("yes", t("new-yes", self.lang)), ("no", t("new-no", self.lang))]
             if not required and default is None:
                 choices.append(("", t("new-leave-out", self.lang)))
+            self._announce()
             picked = self.asker.select(question, choices, "yes" if default is True else
                                        "" if not required and default is None else "no")
             return None if picked == "" else picked == "yes"
         parse = self._parser(node, kind, required)
+        self._announce()
         raw = self.asker.text(question, parse, self._hint(node, kind, required))
         value = parse(raw)
         if kind == "date" and value is not None and raw.strip() != value:

@@ -154,6 +154,9 @@ class Oracle:
     def say(self, message: str) -> None:
         pass
 
+    def heading(self, title: str, depth: int) -> None:
+        pass
+
 
 def expected(name: str) -> dict[str, Any]:
     """The example as the interview writes it: a field set to its schema default is the
@@ -217,6 +220,9 @@ class Typist:
     def say(self, message: str) -> None:
         self.prompter.say(message)
 
+    def heading(self, title: str, depth: int) -> None:
+        self.prompter.heading(title, depth)
+
 
 def interview_with_keys(answers: list[str], *, plain: bool, lang: str = "vi",
                         case: dict[str, Any] | None = None,
@@ -239,6 +245,7 @@ class Script:
         self.answers = list(answers)
         self.questions: list[str] = []
         self.said: list[str] = []
+        self.headings: list[str] = []
 
     def _next(self, message: str) -> str:
         self.questions.append(message)
@@ -263,6 +270,9 @@ class Script:
 
     def say(self, message: str) -> None:
         self.said.append(message)
+
+    def heading(self, title: str, depth: int) -> None:
+        self.headings.append(("  " * depth) + title)
 
 
 def scripted(name: str) -> list[str]:
@@ -660,3 +670,18 @@ def test_a_missing_folder_is_said_before_any_question(tmp_path: Path) -> None:
     assert "?" not in r.stderr  # not one question asked
     assert len(r.stderr.strip().splitlines()) == 1 and "case.json" in r.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_each_question_comes_under_the_titles_of_its_parts() -> None:
+    """A document number alone says nothing of which document: the parts it is in are
+    said first, once, the outermost first; a list's item by its number."""
+    case = ask_one_case(BUILT["appointment"], "/steps/1/minutes/date", ["22/08/2026"])
+    script = Script(["22/08/2026"])
+    with pytest.raises(Interrupted):
+        Interview(SCHEMA, script, "vi",
+                  resumed_at(BUILT["appointment"], "/steps/1/minutes/date")).run()
+    assert script.headings[:2] == [
+        "«Các bước của quy trình, theo thứ tự thời gian», mục 2",
+        "  Biên bản",
+    ]
+    assert case["steps"][1]["minutes"]["date"] == "2026-08-22"

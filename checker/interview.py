@@ -273,7 +273,8 @@ class Interview:
             self._field(obj, key, self.schema.resolve(props[key]), key in required,
                         f"{pointer}/{_escape(key)}")
         while not self._whole(obj, node):
-            groups = [" + ".join(g["required"]) for g in node.get("anyOf", [])]
+            groups = [" + ".join(f"«{self._title(props[k], k)}»" for k in g["required"])
+                      for g in node.get("anyOf", [])]
             self.asker.say(t("new-need-one-of", self.lang, fields="; ".join(groups))
                            if groups else t("new-need-something", self.lang))
             self.resume_at = None  # asked again, now: nothing is skipped
@@ -283,6 +284,9 @@ class Interview:
                     continue
                 self._field(obj, key, self.schema.resolve(props[key]),
                             key in required or key in first, f"{pointer}/{_escape(key)}")
+
+    def _title(self, node: dict[str, Any], key: str) -> str:
+        return _texts(self.schema.resolve(node).get("description", key), self.lang)
 
     @staticmethod
     def _whole(obj: dict[str, Any], node: dict[str, Any]) -> bool:

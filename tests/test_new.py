@@ -685,3 +685,19 @@ def test_each_question_comes_under_the_titles_of_its_parts() -> None:
         "  Biên bản",
     ]
     assert case["steps"][1]["minutes"]["date"] == "2026-08-22"
+
+
+def test_a_document_needs_a_number_or_a_title() -> None:
+    """The schema's anyOf of a document: with neither, the reason is said and the
+    number asked again, now as required."""
+    data = example(BUILT["appointment"])
+    data["policy"]["approval"] = {}
+    case = with_progress(data, "/policy/approval/number")
+    script = Script(["", "", "", "", "", "3120/BNV-TCCB"])
+    with pytest.raises(Interrupted) as stopped:
+        Interview(SCHEMA, script, "vi", case).run()
+    assert script.said == ["Phần này cần ít nhất một trong các trường sau: «Số, ký hiệu văn "
+                           "bản, ví dụ 123/QĐ-BTC, 170/2025/NĐ-CP, 97-QĐ/TW»; «Trích yếu hoặc "
+                           "tên».",
+                           "Trường này bắt buộc; hãy nhập một giá trị."]
+    assert stopped.value.case["policy"]["approval"] == {"number": "3120/BNV-TCCB"}

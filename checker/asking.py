@@ -95,13 +95,17 @@ class Prompter:
         pipe the question is written as a line of its own (on stderr, so that standard
         output has only the report) and the answer read without drawing anything."""
         from prompt_toolkit import PromptSession
-        from prompt_toolkit.output import DummyOutput
+        from prompt_toolkit.output import DummyOutput, create_output
 
         while True:
             if self.tty:
                 for line in listed:
                     self.echo(line)
-                answer: str = PromptSession().prompt(f"? {message} ")
+                # prompt_toolkit's own dumb-terminal prompt is for its default output;
+                # when standard output is a file (it takes the report), ask on stderr
+                session: PromptSession[str] = PromptSession() if sys.stdout.isatty() \
+                    else PromptSession(output=create_output(stdout=sys.stderr))
+                answer: str = session.prompt(f"? {message} ")
             else:
                 self.echo(f"? {message}")
                 for line in listed:

@@ -701,3 +701,44 @@ def test_a_document_needs_a_number_or_a_title() -> None:
                            "tên».",
                            "Trường này bắt buộc; hãy nhập một giá trị."]
     assert stopped.value.case["policy"]["approval"] == {"number": "3120/BNV-TCCB"}
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a pseudo-terminal")
+def test_a_dumb_terminal_is_asked_line_by_line(tmp_path: Path) -> None:
+    """TERM=dumb on a real terminal (an editor's shell): prompt_toolkit's dumb-terminal
+    prompt, one line per question, choices by number or code; the case is built."""
+    import pty
+    import select
+    import time
+
+    keys = "".join(plain_keys(BUILT["acting"]))
+    master, slave = pty.openpty()
+    env = {**os.environ, "CHECKER_LANG": "vi", "TERM": "dumb"}
+    proc = subprocess.Popen([sys.executable, "-m", "checker", "new", "case.json"],
+                            stdin=slave, stdout=slave, stderr=slave, cwd=tmp_path, env=env)
+    os.close(slave)
+    seen = b""
+    try:
+        pending = keys.encode("utf-8")
+        deadline = time.monotonic() + 240
+        while proc.poll() is None and time.monotonic() < deadline:
+            ready, _, _ = select.select([master], [], [], 0.05)
+            if ready:
+                try:
+                    seen += os.read(master, 65536)
+                except OSError:
+                    break
+            elif pending and b"? " in seen:
+                # one answer each time the terminal goes quiet, once questions have come
+                line, _, rest = pending.partition(b"\r")
+                os.write(master, line + b"\r")
+                pending = rest
+        proc.wait(timeout=60)
+    finally:
+        os.close(master)
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 0, seen.decode("utf-8", "replace")[-2000:]
+    assert json.loads((tmp_path / "case.json").read_text("utf-8")) == expected(BUILT["acting"])
+    text = seen.decode("utf-8", "replace")
+    assert "? Mã hồ sơ" in text and "\x1b[" not in text.split("? Mã hồ sơ")[1][:200]

@@ -968,6 +968,106 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "{path} already exists and is not a report that checker wrote before; use "
         "--force to overwrite it.",
     },
+    # -- issue 13 point 2 (builder): checker new, the guided interview (checker/interview.py)
+    "new-ask-procedure": {"vi": "Hồ sơ này thuộc thủ tục nào?",
+                          "en": "Which procedure is this case?"},
+    "new-ask-has": {"vi": "Hồ sơ có phần này không: {what}?",
+                    "en": "Does the case have this part: {what}?"},
+    "new-ask-add-first": {"vi": "Thêm một mục vào «{what}»?",
+                          "en": "Add an item to «{what}»?"},
+    "new-ask-add-more": {"vi": "«{what}» đã có {count} mục; thêm một mục nữa?",
+                         "en": "«{what}» has {count} items; add another?"},
+    "new-item": {"vi": "«{what}», mục {n}", "en": "«{what}», item {n}"},
+    "new-yes": {"vi": "Có", "en": "Yes"},
+    "new-no": {"vi": "Không", "en": "No"},
+    "new-leave-out": {"vi": "(không có thông tin, bỏ qua)",
+                      "en": "(no information, leave it out)"},
+    "new-select-instruction": {"vi": "(chọn bằng phím mũi tên rồi Enter)",
+                               "en": "(choose with the arrow keys, then Enter)"},
+    "new-plain-choice": {"vi": "[gõ số thứ tự hoặc mã; Enter để chọn {default}]",
+                         "en": "[type the number or the code; Enter chooses {default}]"},
+    "new-bad-choice": {
+        "vi": "'{value}' không phải một lựa chọn; hãy gõ một số từ 1 đến {high} hoặc một mã "
+        "trong danh sách.",
+        "en": "'{value}' is not a choice; type a number from 1 to {high} or a code from the "
+        "list.",
+    },
+    "new-hint-date": {"vi": "ngày, ví dụ 25/11/2024 hoặc 2024-11-25",
+                      "en": "a date, e.g. 25/11/2024 or 2024-11-25"},
+    "new-hint-count": {"vi": "số nguyên từ {low} đến {high}",
+                       "en": "a whole number from {low} to {high}"},
+    "new-hint-number": {"vi": "số, ký hiệu văn bản, ví dụ 123/QĐ-BNV",
+                        "en": "a document number, e.g. 123/QĐ-BNV"},
+    "new-hint-optional": {"vi": "để trống nếu không có", "en": "leave empty if there is none"},
+    "new-date-shown": {"vi": "  Đã ghi ngày {date}.", "en": "  Recorded as {date}."},
+    "new-required": {"vi": "Trường này bắt buộc; hãy nhập một giá trị.",
+                     "en": "This field is required; please enter a value."},
+    "new-bad-date": {
+        "vi": "'{value}' không phải một ngày; hãy ghi như 25/11/2024, 25-11-2024, 25.11.2024, "
+        "ngày 25 tháng 11 năm 2024 hoặc 2024-11-25.",
+        "en": "'{value}' is not a date; write it as 25/11/2024, 25-11-2024, 25.11.2024, "
+        "\"ngày 25 tháng 11 năm 2024\" or 2024-11-25.",
+    },
+    "new-bad-day": {"vi": "'{value}' không phải một ngày có thật trong lịch.",
+                    "en": "'{value}' is not a day of the calendar."},
+    "new-bad-count": {"vi": "'{value}' không phải một số nguyên không âm (ví dụ 4).",
+                      "en": "'{value}' is not a whole number of zero or more (e.g. 4)."},
+    "new-bad-number": {"vi": "'{value}' không phải một số (ví dụ 0,7).",
+                       "en": "'{value}' is not a number (e.g. 0.7)."},
+    "new-out-of-range": {"vi": "{value} không nằm trong khoảng từ {low} đến {high}.",
+                         "en": "{value} is not in the range {low} to {high}."},
+    "new-too-long": {"vi": "Câu trả lời dài quá {high} ký tự.",
+                     "en": "The answer is longer than {high} characters."},
+    "new-foreign-letters": {
+        "vi": "Câu trả lời có chữ của bảng chữ cái khác hoặc chữ toàn khổ (ví dụ Ð thay cho Đ); "
+        "hãy gõ lại bằng chữ tiếng Việt.",
+        "en": "The answer has letters of another alphabet or full-width characters (e.g. Ð "
+        "for Đ); please type it again in Vietnamese letters.",
+    },
+    "new-bad-doc-number": {
+        "vi": "'{value}' không phải số, ký hiệu văn bản; hãy ghi như 123/QĐ-BNV, "
+        "170/2025/NĐ-CP hoặc 97-QĐ/TW.",
+        "en": "'{value}' is not a document number; write it as 123/QĐ-BNV, 170/2025/NĐ-CP "
+        "or 97-QĐ/TW.",
+    },
+    "new-bad-form": {"vi": "'{value}' không đúng dạng mà trường này cần.",
+                     "en": "'{value}' is not in the form this field needs."},
+    "new-need-one-of": {"vi": "Phần này cần ít nhất một trong các trường sau: {fields}.",
+                        "en": "This part needs at least one of these fields: {fields}."},
+    "new-need-something": {"vi": "Phần này cần ít nhất một thông tin.",
+                           "en": "This part needs at least one piece of information."},
+    "new-unknown-procedure": {"vi": "Thủ tục '{value}' không có trong lược đồ hồ sơ.",
+                              "en": "The procedure '{value}' is not in the case schema."},
+    "new-exists": {
+        "vi": "{path} đã có và không phải một hồ sơ đang điền dở bằng checker new; dùng "
+        "--resume để hỏi tiếp những gì còn thiếu (giữ mọi giá trị đã có), hoặc chọn tên tệp "
+        "khác.",
+        "en": "{path} exists and is not a case left unfinished by checker new; use --resume "
+        "to be asked for what is missing (keeping every value it has), or choose another "
+        "file name.",
+    },
+    "new-not-a-case": {
+        "vi": "{path} không đọc được thành một hồ sơ: {reason}",
+        "en": "{path} cannot be read as a case: {reason}",
+    },
+    "new-not-json": {"vi": "tệp không phải JSON hợp lệ (dòng {line}, cột {column}).",
+                     "en": "the file is not valid JSON (line {line}, column {column})."},
+    "new-not-utf8": {"vi": "tệp không được mã hóa UTF-8.",
+                     "en": "the file is not encoded in UTF-8."},
+    "new-not-an-object": {"vi": "tệp không chứa một đối tượng JSON.",
+                          "en": "the file does not hold a JSON object."},
+    "new-resuming": {"vi": "Tiếp tục hồ sơ {path}; chỉ hỏi những gì còn thiếu.",
+                     "en": "Resuming {path}; only what is missing is asked."},
+    "new-saved-progress": {
+        "vi": "Đã dừng; các câu trả lời đã lưu vào {path}. Chạy lại checker new {path} để "
+        "tiếp tục.",
+        "en": "Stopped; the answers so far are saved in {path}. Run checker new {path} again "
+        "to go on.",
+    },
+    "new-nothing-saved": {"vi": "Đã dừng; chưa có câu trả lời nào nên không ghi tệp.",
+                          "en": "Stopped; nothing was answered, so no file was written."},
+    "new-written": {"vi": "Đã ghi hồ sơ {path}. Kết quả kiểm tra:",
+                    "en": "The case is written to {path}. The check says:"},
 }
 
 TOML_TYPE_NAMES: dict[str, dict[Lang, str]] = {

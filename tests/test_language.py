@@ -322,7 +322,39 @@ def test_init_speaks_one_language(lang: Lang, tmp_path: Path) -> None:
     assert_one_language(lang, err, [], "init on an existing file")
 
 
-COMMANDS = ["check", "rules", "explain", "sources", "verify", "init", "schema", "config"]
+# -- issue 13 point 2 (builder): checker new, its questions and messages
+@pytest.mark.parametrize("lang", LANGS)
+def test_new_speaks_one_language(lang: Lang, tmp_path: Path) -> None:
+    """The whole interview of a procedure, its questions, choices, refusals and the
+    check at the end, piped (plain mode); then a file it must not overwrite."""
+    import os
+    import subprocess
+    import sys
+
+    from test_new import BUILT, plain_keys
+
+    name = BUILT["acting"]
+    keys = plain_keys(name)
+    keys[0] = "99\r" + keys[0]  # not a choice: refused, then the procedure
+    assert keys[5] == "1\r"  # unit.leader_count
+    keys[5] = "4.5\r" + keys[5]  # not a count: refused, then the count
+    env = {**os.environ, "CHECKER_LANG": lang, "TERM": "dumb"}
+    r = subprocess.run([sys.executable, "-m", "checker", "new", "case.json"],
+                       input="".join(keys), capture_output=True, text=True, cwd=tmp_path,
+                       env=env, timeout=300, check=False)
+    assert r.returncode == 0, r.stderr
+    assert "'99'" in r.stderr and "'4.5'" in r.stderr  # the refusals are in the transcript
+    strings = case_strings(EXAMPLES / f"{name}.json")
+    assert_one_language(lang, r.stderr + r.stdout, strings, "new")
+    r = subprocess.run([sys.executable, "-m", "checker", "new", "case.json"], input="",
+                       capture_output=True, text=True, cwd=tmp_path, env=env, timeout=300,
+                       check=False)
+    assert r.returncode == 2
+    assert_one_language(lang, r.stderr, [], "new on an existing case")
+
+
+COMMANDS = ["check", "rules", "explain", "sources", "verify", "init", "schema", "config",
+            "new"]  # issue 13 point 2 (builder)
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -46,6 +46,9 @@ def test_json_source_map_is_a_test_dependency_only() -> None:
 def test_the_libraries_for_solved_problems_are_run_time_dependencies() -> None:
     used = imported_modules()
     for module, distribution in (("pathspec", "pathspec"), ("platformdirs", "platformdirs"),
-                                 ("holidays", "holidays")):
+                                 ("holidays", "holidays"),
+                                 # issue 13 point 2 (builder): checker new
+                                 ("questionary", "questionary"),
+                                 ("prompt_toolkit", "prompt_toolkit")):
         assert module in used
         assert distribution in names(PROJECT["dependencies"])

@@ -17,6 +17,7 @@ import signal
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from checker import pipeline
 from checker.cache import ResultCache
@@ -26,7 +27,9 @@ from checker.loading import INPUT_RULE
 from checker.recognise import Verdict, recognise, skipped_by_name
 from checker.report import INTERNAL_RULE, FileReport, Finding, Kind, Position, Severity
 from checker.rules.engine import Options
-from checker.rules.pack import Pack
+
+if TYPE_CHECKING:
+    from checker.rules.pack import Pack
 
 MIN_FILES_PER_WORKER = 64  # below this, forking costs more than it saves
 _OUT_OF_RESOURCES = {errno.EMFILE, errno.ENFILE, errno.EAGAIN, errno.ENOMEM}

@@ -36,7 +36,7 @@ IDENT = r"^[a-z][a-z0-9_]*$"
 def problems(pred: Predicate[Any]) -> list[str]:
     """What does not agree between a kind's model, function and messages."""
     out: list[str] = []
-    field = pred.params.model_fields.get("kind")
+    field = pred.model.model_fields.get("kind")
     args = typing.get_args(field.annotation) if field else ()
     if field is None or not field.is_required() or len(args) != 1:
         out.append(f"{pred.params.__name__}: `kind` is not one required Literal")

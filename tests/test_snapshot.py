@@ -380,3 +380,31 @@ def test_check_uses_and_cache_clean_removes_the_snapshot(tmp_path: Path) -> None
     assert len(outputs) == 1 and first.exit_code in (0, 1)
     done = CliRunner().invoke(main, ["cache", "clean"], env=env)
     assert done.exit_code == 0 and not cache.exists()
+
+
+# ---------------------------------------------------------------- issue 15: light parameters
+@pytest.fixture(scope="module")
+def model_params() -> PackSet:
+    """The compiled packs, each rule's check the pack's pydantic instance (as the check
+    path ran before the parameters were light), for the reports' differential."""
+    ps = snapshot.compile_packs(builtin_packs(), "model-params")
+    originals = {(r.id, r.version): r.check for p in builtin_packs() for r in p.rules}
+    for p in ps:
+        for r in p.rules:
+            r._check = originals[(r.id, r.version)]
+    return ps
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_light_and_model_parameters_report_the_same_on_every_fixture(
+        from_file: PackSet, model_params: PackSet, path: Path) -> None:
+    from pydantic import BaseModel
+
+    raw = path.read_bytes()
+    for lang in ("vi", "en"):
+        opts = Options(lang=lang, today=dt.date(2026, 11, 22))  # type: ignore[arg-type]
+        light = check_bytes(path.as_posix(), raw, from_file, opts)
+        # repr: the values' types too (an enum member and its text are equal)
+        assert repr(light) == repr(check_bytes(path.as_posix(), raw, model_params, opts))
+    assert not any(isinstance(r.check, BaseModel) for p in from_file for r in p.rules)
+    assert all(isinstance(r.check, BaseModel) for p in model_params for r in p.rules)

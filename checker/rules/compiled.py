@@ -131,7 +131,8 @@ def unique(cites: Iterable[Citation]) -> tuple[Citation, ...]:
 @dataclass
 class Rule:
     """One version of a rule. `params` are the plain values of its check's parameter
-    model; `check` is that model, built from them the first time the rule runs."""
+    model; `check` is its light parameters (checker.rules.predicates.core.Params, no
+    pydantic), built from them the first time the rule runs."""
 
     id: str
     version: int
@@ -154,7 +155,7 @@ class Rule:
         if self._check is None:
             from checker.rules.predicates import PREDICATES
 
-            self._check = PREDICATES[self.kind].params.model_validate(self.params)
+            self._check = PREDICATES[self.kind].params.build(self.params)
         return self._check  # type: ignore[no-any-return]
 
 

@@ -40,7 +40,8 @@ from checker.errors import RulePackError
 from checker.i18n import LAYER_NAMES, Lang, t
 from checker.light import Procedure
 from checker.report import Amendment, Citation, Confidence, Severity
-from checker.rules.predicates import PREDICATES, Check, Pointer, required_messages
+from checker.rules.paramodels import Pointer
+from checker.rules.predicates import PREDICATES, Check, required_messages
 from checker.sources import (
     DATA,
     Catalog,

@@ -109,7 +109,7 @@ def compile_pack(p: model.Pack, cat: Catalog) -> Pack:
              cites=unique([citation(c, cat) for c in r.cites]), explain=_text(r.explain),
              example=_text(r.example),
              messages={k: _text(v) for k, v in r.messages.items()},
-             kind=r.check.kind, params=r.check.model_dump(mode="json"), _check=r.check)
+             kind=r.check.kind, params=r.check.model_dump(mode="json"))
         for r in p.rules)
     covers = []
     for c in p.covers:

@@ -34,20 +34,23 @@ The kinds live in family modules, by what they judge:
                       by step with the steps in order
 
 Each family module ends with KINDS, a tuple (unannotated, see Predicate) of its registry
-entries: (parameter model, function, messages, and `reads`: the family of case it needs,
+entries: (parameter class, function, messages, and `reads`: the family of case it needs,
 CaseBase unless it reads one family's model, e.g. AppointmentFamily for the steps; a
 pack that uses a kind on another family's procedure is refused when loaded). A new kind
-is a model, a function and an entry in its family's KINDS; a new family is a module,
+is a parameter class, a function and an entry in its family's KINDS; a new family is a module,
 imported and named in the registry below. PREDICATES and the union of parameter models
 that validates a rule's `check` (and so the rule-pack schema) are both built from these
 entries.
+
+A parameter class is light (core.Params: no pydantic, so `checker check` never imports
+it, issue 15); its pydantic model, a subclass with the same name, fields and methods, is
+derived from it (models.py: `Predicate.model`, `Quorum.model()`) for the rule packs'
+validation and schema.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Annotated, Any, TypeAlias, Union
-
-from pydantic import Field
 
 from checker.rules.predicates import (
     consultations,
@@ -124,11 +127,20 @@ if TYPE_CHECKING:
     # To the type checker a check is any Params (each names its `kind`); pydantic and the
     # schema get the discriminated union of every kind's model.
     PredicateParams: TypeAlias = Params
+    # The name a rule's `check` field has always used.
+    Check = PredicateParams
 else:
-    PredicateParams = Annotated[Union[tuple(p.params for p in PREDICATES.values())],  # noqa: UP007
-                                Field(discriminator="kind")]
-# The name a rule's `check` field has always used.
-Check = PredicateParams
+    def __getattr__(name: str) -> Any:
+        # The union of the kinds' pydantic models, built (and pydantic imported) only when
+        # a rule pack is validated (checker.rules.pack), never on the check path.
+        if name in ("PredicateParams", "Check"):
+            from pydantic import Field
+
+            union = Annotated[Union[tuple(p.model for p in PREDICATES.values())],  # noqa: UP007
+                              Field(discriminator="kind")]
+            globals().update(PredicateParams=union, Check=union)
+            return union
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def required_messages(kind: str, params: Params) -> set[str]:

@@ -8,12 +8,11 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Annotated, Literal
 
-from pydantic import Field
-
 from checker.light import AppointmentFamily, ConsultationKind, StepKind
 from checker.report import Kind
 from checker.rules.predicates.core import (
     Ctx,
+    Field,
     Hit,
     Params,
     Pointer,

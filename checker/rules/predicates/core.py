@@ -6,13 +6,25 @@ look-ups (a pointer, a date reference, the steps of a kind) and the registry ent
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import re
+import types
+import typing
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from enum import Enum
 from fractions import Fraction
-from typing import TYPE_CHECKING, Annotated, Any, Generic, TypeVar, get_args
-
-from pydantic import BaseModel, ConfigDict, Field
+from typing import (
+    TYPE_CHECKING,
+    Annotated,
+    Any,
+    ClassVar,
+    Generic,
+    Literal,
+    TypeVar,
+    dataclass_transform,
+    get_args,
+)
 
 from checker.light import SHAPES, AppointmentFamily, Case, CaseBase, Record, Step, StepKind
 from checker.report import Kind
@@ -59,6 +71,43 @@ class Ctx:
     as_of: dt.date | None
 
 
+class _Missing:
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
+MISSING: Any = _Missing()
+
+
+@dataclass(frozen=True)
+class Spec:
+    """What a parameter field says besides its type: its default (or default factory) and
+    pydantic's constraints (ge, min_length, pattern, description…), kept as data. The
+    pydantic model of the parameters (checker.rules.paramodels) turns it into a
+    pydantic Field; the light parameters only read the default."""
+
+    default: Any = MISSING
+    default_factory: Callable[[], Any] | None = None
+    constraints: tuple[tuple[str, Any], ...] = ()
+
+
+def Field(default: Any = MISSING, *, default_factory: Callable[[], Any] | None = None,
+          **constraints: Any) -> Any:
+    """pydantic.Field's signature, without pydantic: a Spec (see above)."""
+    return Spec(default, default_factory, tuple(constraints.items()))
+
+
+def model_validator(*, mode: Literal["after"]) -> Callable[[Any], Any]:
+    """Marks a method as the parameters' model validator (pydantic's, `mode="after"`); the
+    pydantic model runs it, the light parameters (already validated) never do."""
+
+    def mark(fn: Any) -> Any:
+        fn.__params_validator__ = mode
+        return fn
+
+    return mark
+
+
 # ---------------------------------------------------------------- parameter types
 POINTER = r"^(/([^/~]|~[01])*)*$"
 Pointer = Annotated[str, Field(pattern=POINTER)]
@@ -81,12 +130,103 @@ def ratio(s: str) -> Fraction:
     return Fraction(int(a), int(b))
 
 
-class Params(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+@dataclass_transform(kw_only_default=True, frozen_default=True, field_specifiers=(Field,))
+class Params:
+    """The parameters of a predicate kind, without pydantic (issue 15): each kind's class
+    (a subclass) declares its fields as annotations, with Field(...) for defaults and
+    constraints, and the methods its predicate reads (`unused()`, `readings`…).
+
+    Two kinds of instance share that class. The check path builds light ones from the
+    plain values of a validated rule (`build`, in checker.rules.compiled); the rule
+    packs' validation uses the class's pydantic model (`model()`: a subclass of both this
+    class and pydantic's BaseModel, derived in checker.rules.paramodels, source of
+    the rule-pack schema). Calling the class (`Quorum(kind=..., …)`) or `model_validate`
+    validates through that model, so an instance made by hand is always checked."""
+
     if TYPE_CHECKING:
-        # Each kind narrows it to its Literal, the discriminator; pydantic never sees
-        # this declaration, so no schema changes.
+        # Each kind narrows it to its Literal, the discriminator.
         kind: str
+    # field name → its Spec (default, constraints), in the order of the annotations
+    params_fields: ClassVar[dict[str, Spec]] = {}
+    _readers: ClassVar[dict[str, Callable[[Any], Any]] | None] = None
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "__pydantic_fields__" in cls.__dict__ or getattr(cls, "__params_model__", False):
+            return  # the derived pydantic model: its fields are pydantic's
+        fields = dict(cls.params_fields)
+        for name, ann in inspect.get_annotations(cls).items():
+            if isinstance(ann, str) and ann.startswith("ClassVar"):
+                continue
+            value = cls.__dict__.get(name, MISSING)
+            fields[name] = value if isinstance(value, Spec) else Spec(value)
+            if name in cls.__dict__:
+                delattr(cls, name)  # held by each instance, not the class
+        cls.params_fields = fields
+        cls._readers = None
+
+    if not TYPE_CHECKING:
+        def __new__(cls, *args: Any, **kwargs: Any) -> Any:
+            if getattr(cls, "__params_model__", False):
+                return super().__new__(cls)
+            return cls.model().model_validate(kwargs)
+
+    @classmethod
+    def model(cls) -> Any:
+        """The pydantic model of these parameters (a subclass of this class)."""
+        from checker.rules.paramodels import model_of
+
+        return model_of(cls)
+
+    @classmethod
+    def model_validate(cls, data: Any) -> Any:
+        return cls.model().model_validate(data)
+
+    @classmethod
+    def build(cls, data: dict[str, Any]) -> Any:
+        """Light parameters from the plain (JSON) values of parameters the pydantic model
+        validated (a compiled rule's): each field read back to the model's Python value
+        (dates, enum members), or given its default. No validation: that was done."""
+        readers = cls._readers
+        if readers is None:
+            readers = cls._readers = readers_of(cls)
+        values: dict[str, Any] = {}
+        for name, spec in cls.params_fields.items():
+            if name in data:
+                v = data[name]
+                read = readers.get(name)
+                values[name] = v if read is None or v is None else read(v)
+            elif spec.default_factory is not None:
+                values[name] = spec.default_factory()
+            elif spec.default is not MISSING:
+                values[name] = spec.default
+            else:
+                raise KeyError(f"{cls.__name__}: no value for {name!r}")
+        self = object.__new__(cls)
+        self.__dict__.update(values)
+        return self
+
+    def model_dump(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]:
+        """The fields' values, by name (as pydantic's model_dump: in "json" mode as plain
+        JSON values, dates as ISO text and enum members as their values)."""
+        values = {n: getattr(self, n) for n in type(self).params_fields}
+        return values if mode == "python" else {n: _json(v) for n, v in values.items()}
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"{type(self).__name__} is read-only")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Params):
+            return NotImplemented
+        return type(self).__name__ == type(other).__name__ and all(
+            getattr(self, n) == getattr(other, n) for n in type(self).params_fields)
+
+    def __hash__(self) -> int:
+        return hash(type(self).__name__)
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{n}={getattr(self, n)!r}" for n in type(self).params_fields)
+        return f"{type(self).__name__}({shown})"
 
     def unused(self) -> set[str]:
         """Message keys the predicate cannot emit with these parameters (so a rule need
@@ -98,7 +238,87 @@ class Params(BaseModel):
         Predicate.reads), or None. By default: the shapes that record steps (STEPPED) if a
         date reference names a step ("step:first", "step:<kind>"); a kind whose
         parameters choose what it reads says so by overriding this."""
-        return STEPPED if _names_a_step(self.model_dump()) else None
+        return STEPPED if _names_a_step([getattr(self, n) for n in type(self).params_fields]) \
+            else None
+
+
+# ---------------------------------------------------------------- plain values, read back
+# How the light parameters read the plain (JSON) values of validated parameters back to
+# the Python values the pydantic model holds: a date from its ISO text, an enum member from
+# its value, through lists, tuples, dicts and optional values.
+Reader = Callable[[Any], Any]
+
+
+def reader(tp: Any) -> Reader | None:
+    """The reader of a value of type `tp`, or None where the plain value is the value."""
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin is typing.Annotated:
+        return reader(args[0])
+    if origin in (typing.Union, types.UnionType):
+        alts = [reader(a) for a in args if a is not type(None)]
+        if all(r is None for r in alts):
+            return None
+        if len(alts) == 1:
+            only = alts[0]
+            assert only is not None
+            return only
+
+        def first(v: Any) -> Any:
+            # as pydantic's union: the first alternative that reads the value
+            for r in alts:
+                if r is None:
+                    return v
+                try:
+                    return r(v)
+                except (ValueError, TypeError):
+                    continue
+            return v
+
+        return first
+    if origin is list or origin is tuple:
+        items = [reader(a) for a in args if a is not Ellipsis]
+        if all(r is None for r in items):
+            return list if origin is list else tuple
+        if origin is list or (len(args) == 2 and args[1] is Ellipsis):
+            one = items[0] or (lambda v: v)
+            return (lambda v: [one(x) for x in v]) if origin is list \
+                else (lambda v: tuple(one(x) for x in v))
+        each = [r or (lambda v: v) for r in items]
+        return lambda v: tuple(r(x) for r, x in zip(each, v, strict=True))
+    if origin is dict:
+        k, v_ = (reader(a) or (lambda v: v) for a in args)
+        return lambda d: {k(a): v_(b) for a, b in d.items()}
+    if isinstance(tp, type) and issubclass(tp, Enum):
+        return tp
+    if tp is dt.date:
+        return lambda v: v if isinstance(v, dt.date) else dt.date.fromisoformat(v)
+    if origin is typing.Literal or tp in (str, int, bool, float, type(None), typing.Any):
+        return None
+    raise TypeError(f"no light reader for {tp!r}")
+
+
+def readers_of(cls: type[Params]) -> dict[str, Reader]:
+    """The readers of a parameter class's fields that need one."""
+    hints = typing.get_type_hints(cls, include_extras=True)
+    out: dict[str, Reader] = {}
+    for name in cls.params_fields:
+        r = reader(hints[name])
+        if r is not None:
+            out[name] = r
+    return out
+
+
+def _json(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return [_json(v) for v in value]
+    if isinstance(value, dict):
+        return {_json(k): _json(v) for k, v in value.items()}
+    return value
 
 
 def _names_a_step(value: Any) -> bool:
@@ -241,6 +461,12 @@ class Predicate(Generic[P]):
     def kind(self) -> str:
         return kind_of(self.params)
 
+    @property
+    def model(self) -> Any:
+        """The pydantic model of the parameters (derived from the light class, on first
+        use; it imports pydantic)."""
+        return self.params.model()
+
     def procedures(self, params: Params | None = None) -> tuple[str, ...]:
         """The procedures whose case this kind can read, with these parameters if given
         (which may narrow the family, never widen it), in the order of the shapes."""
@@ -250,8 +476,11 @@ class Predicate(Generic[P]):
 
 
 def kind_of(params: type[Params]) -> str:
-    """The kind a parameter model validates: the one value of its `kind` Literal."""
-    (kind,) = get_args(params.model_fields["kind"].annotation)
+    """The kind a parameter class validates: the one value of its `kind` Literal."""
+    ann = inspect.get_annotations(params).get("kind")
+    if isinstance(ann, str):
+        ann = eval(ann, {"Literal": Literal})
+    (kind,) = get_args(ann)
     return str(kind)
 
 

@@ -10,12 +10,11 @@ from collections.abc import Iterator
 from fractions import Fraction
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
-
 from checker.report import Kind
 from checker.rules.predicates.core import (
     Ctx,
     DateRef,
+    Field,
     Hit,
     Params,
     Pointer,
@@ -25,6 +24,7 @@ from checker.rules.predicates.core import (
     date_ref,
     emits,
     first_date,
+    model_validator,
     ratio,
     resolve,
 )

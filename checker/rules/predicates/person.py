@@ -8,13 +8,12 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Annotated, Literal
 
-from pydantic import Field
-
 from checker.light import AppointmentFamily, DisciplineForm
 from checker.report import Kind
 from checker.rules.predicates.core import (
     Ctx,
     DateRef,
+    Field,
     Hit,
     Params,
     Pointer,

@@ -18,12 +18,11 @@ from collections.abc import Iterator
 from fractions import Fraction
 from typing import Annotated, Any, Literal
 
-from pydantic import Field
-
 from checker.report import Kind
 from checker.rules.predicates.core import (
     Ctx,
     DateRef,
+    Field,
     Hit,
     Params,
     Pointer,

@@ -9,13 +9,12 @@ from collections.abc import Iterator
 from fractions import Fraction
 from typing import Literal
 
-from pydantic import Field
-
 from checker.light import AppointmentFamily, Step, StepKind
 from checker.report import Kind
 from checker.rules.predicates.core import (
     STEPPED,
     Ctx,
+    Field,
     Hit,
     Params,
     Pointer,

@@ -8,12 +8,11 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any, Literal
 
-from pydantic import Field, model_validator
-
 from checker.report import Kind
 from checker.rules.predicates.core import (
     Ctx,
     DateRef,
+    Field,
     Hit,
     Params,
     Pointer,
@@ -22,6 +21,7 @@ from checker.rules.predicates.core import (
     date_ref,
     emits,
     first_date,
+    model_validator,
     resolve,
 )
 from checker.workdays import (

@@ -10,11 +10,10 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Annotated, Literal
 
-from pydantic import Field
-
 from checker.rules.predicates.core import (
     Ctx,
     DateRef,
+    Field,
     Hit,
     Params,
     Pointer,

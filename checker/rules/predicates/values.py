@@ -9,11 +9,10 @@ from collections.abc import Iterator
 from fractions import Fraction
 from typing import Literal
 
-from pydantic import Field
-
 from checker.report import Kind
 from checker.rules.predicates.core import (
     Ctx,
+    Field,
     Hit,
     Params,
     Pointer,

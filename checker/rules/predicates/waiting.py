@@ -10,13 +10,12 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Literal
 
-from pydantic import Field
-
 from checker.light import AppointmentFamily, Removal, RemovalKind
 from checker.report import Kind
 from checker.rules.predicates.core import (
     Ctx,
     DateRef,
+    Field,
     Hit,
     Params,
     Predicate,

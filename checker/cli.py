@@ -27,10 +27,11 @@ from checker.reporters import FORMATS
 
 if TYPE_CHECKING:
     from checker.config import Resolved
-    from checker.files import Skipped
+    from checker.files import Skipped, Source
     from checker.fsutil import OutputError
-    from checker.report import FileReport
+    from checker.report import FileReport, Report, Tally
     from checker.rules.pack import Pack
+    from checker.runner import Job
 
 LANG = Choice(["vi", "en"])
 
@@ -231,15 +232,14 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
     from checker.cache import ResultCache, context_of, default_folder
     from checker.config import is_case_file, message_lang
     from checker.errors import CheckerError
-    from checker.files import Source, walk
+    from checker.files import walk
     from checker.fsutil import OutputError, check_output, identities
     from checker.i18n import t
-    from checker.report import Report, Severity
-    from checker.reporters import get
+    from checker.report import Report, Severity, Tally
     from checker.reporters.recognise import is_report
     from checker.rules.engine import Options, check_selectors, rule_meta
     from checker.rules.pack import all_packs
-    from checker.runner import Job, default_jobs, run
+    from checker.runner import Job
     from checker.text import terminal_width
 
     lang = _flag_lang(lang)
@@ -299,74 +299,140 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
                              replaceable=is_report)
             except OutputError as e:
                 _output_failure(e, output, cfg.lang)
-        results_or_skipped = run(sources, Job(packs, opts, cfg.max_size, results),
-                                 cfg.jobs or default_jobs())
-        files = _cases_only(results_or_skipped, spans, paths, cfg.lang, quiet=quiet,
-                            verbose=verbose)
+        head = Report(files=(),
+                      fail_on=None if cfg.fail_on == "never" else Severity(cfg.fail_on),
+                      lang=opts.lang, as_of=as_of.isoformat() if as_of else None,
+                      today=today.isoformat() if today else None,
+                      packs=tuple((p.id, p.version) for p in packs),
+                      rules=rule_meta(packs, opts.lang) if cfg.format in ("sarif", "junit")
+                      else (), statistics=statistics, quiet=quiet, verbose=verbose,
+                      max_warnings=max_warnings,
+                      width=terminal_width(None if output else sys.stdout, os.environ))
+        job = Job(packs, opts, cfg.max_size, results)
+        notes = _Notices(spans, paths, cfg.lang, quiet=quiet, verbose=verbose)
+        tally = Tally()
+        written = True
+        # The report is written as the files are checked (issue 15). To --output it goes
+        # to a temporary file put in place at the end: a run stopped half way (a signal,
+        # an error) leaves no half report there. To stdout it flows; a closed pipe stops
+        # the writing, not the checking: the findings still decide the exit code.
+        if output is not None:
+            from checker.fsutil import output_stream
+
+            try:
+                with output_stream(output, replace=force, protected=protected,
+                                   replaceable=is_report) as raw:
+                    text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+                    _write(cfg.format, head, text, False, sources, job, cfg.jobs, notes,
+                           tally)
+                    text.flush()
+                    text.detach()
+            except OutputError as e:  # nothing was there at start (checked above)
+                appeared = e.key in ("output-exists", "output-exists-not-report")
+                _output_failure(OutputError("output-appeared") if appeared else e, output,
+                                cfg.lang)
+        else:
+            from checker.colour import use_color
+
+            color_on = cfg.format == "text" and use_color(color, sys.stdout)
+            written = _write(cfg.format, head, sys.stdout, color_on, sources, job, cfg.jobs,
+                             notes, tally, flush=True)
         if results is not None:
             results.prune(cfg.cache_max_size)
     except CheckerError as e:
         _fail(str(e), e.exit_code)
-    report = Report(files=tuple(files),
-                    fail_on=None if cfg.fail_on == "never" else Severity(cfg.fail_on),
-                    lang=opts.lang, as_of=as_of.isoformat() if as_of else None,
-                    today=today.isoformat() if today else None,
-                    packs=tuple((p.id, p.version) for p in packs),
-                    rules=rule_meta(packs, opts.lang) if cfg.format in ("sarif", "junit")
-                    else (), statistics=statistics, quiet=quiet, verbose=verbose,
-                    max_warnings=max_warnings,
-                    width=terminal_width(None if output else sys.stdout, os.environ))
-    # Rendered whole before anything is written: a signal while rendering leaves no
-    # half report behind.
-    buf = io.StringIO()
-    if output is not None:
-        from checker.fsutil import write_output
-
-        get(cfg.format)(report, buf, color=False)
-        try:
-            write_output(output, buf.getvalue().encode("utf-8"), replace=force,
-                         protected=protected, replaceable=is_report)
-        except OutputError as e:  # nothing was there at start (checked above)
-            appeared = e.key in ("output-exists", "output-exists-not-report")
-            _output_failure(OutputError("output-appeared") if appeared else e, output,
-                            cfg.lang)
-    else:
-        from checker.colour import use_color
-
-        get(cfg.format)(report, buf,
-                        color=cfg.format == "text" and use_color(color, sys.stdout))
-        try:
-            sys.stdout.write(buf.getvalue())
-            sys.stdout.flush()
-        except BrokenPipeError:  # `| head -1`: the findings still decide the exit code
-            _quiet_broken_pipe(report.exit_code)
-    sys.exit(report.exit_code)
+    code = tally.exit_code(head.fail_on, max_warnings)
+    if not written:  # `| head -1`: the findings still decide the exit code
+        _quiet_broken_pipe(code)
+    sys.exit(code)
 
 
-def _cases_only(results: list[FileReport | Skipped], spans: list[tuple[str, int, int]],
-                paths: tuple[str, ...], lang: Lang, *, quiet: bool,
-                verbose: bool) -> list[FileReport]:
-    """The reports of the case files; the JSON files that are not cases are left out,
-    named in verbose mode. A folder given that holds no case, or a run whose named files
-    are none of them cases, is said (unless quiet)."""
+def _write(fmt: str, head: Report, out: Any, color: bool, sources: list[Source], job: Job,
+           jobs: int, notes: _Notices, tally: Tally, flush: bool = False) -> bool:
+    """Check the sources and write the report as the results come, in input order.
+    False if the reader of the output went away (a closed pipe): the run then goes on
+    without writing, so that the tally, and the exit code, are the whole run's."""
+    from contextlib import closing
+
     from checker.files import Skipped
-    from checker.i18n import t
-    from checker.reporters import shown_path
+    from checker.reporters import writer
+    from checker.runner import default_jobs, stream
 
-    for arg, start, end in spans:
-        if verbose:
-            for r in results[start:end]:
-                if isinstance(r, Skipped):
-                    reason = t(r.reason, lang, path=shown_path(r.label), schema=r.schema)
-                    _notice(reason if r.reason == "skip-by-name" else
-                            t("skip-note", lang, path=shown_path(r.label), reason=reason))
-        checked = any(not isinstance(r, Skipped) for r in results[start:end])
-        if not checked and arg != "-" and os.path.isdir(arg) and not quiet:
-            _notice(t("no-case-files-in", lang, path=shown_path(arg)))
-    files = [r for r in results if not isinstance(r, Skipped)]
-    if not files and not any(os.path.isdir(a) for a in paths) and not quiet:
-        _notice(t("no-case-files-recognised" if results else "no-case-files", lang))
-    return files
+    w = writer(fmt, head, out, color=color)
+    open_ = True
+    with closing(stream(sources, job, jobs or default_jobs())) as results:
+        for i, r in enumerate(results):
+            notes.seen(i, r)
+            if isinstance(r, Skipped):
+                continue
+            tally.add(r)
+            if open_:
+                try:
+                    w.file(r)
+                    if flush:
+                        out.flush()
+                except BrokenPipeError:
+                    open_ = False
+    notes.end()
+    if open_:
+        try:
+            w.close(tally)
+            if flush:
+                out.flush()
+        except BrokenPipeError:
+            open_ = False
+    return open_
+
+
+class _Notices:
+    """What a run says on stderr about the files that were not cases, as the results
+    come: in verbose mode each JSON file skipped; a folder given that holds no case; a
+    run whose named files are none of them cases (unless quiet)."""
+
+    def __init__(self, spans: list[tuple[str, int, int]], paths: tuple[str, ...], lang: Lang,
+                 *, quiet: bool, verbose: bool) -> None:
+        self.spans, self.paths, self.lang = spans, paths, lang
+        self.quiet, self.verbose = quiet, verbose
+        self.span = 0  # the span the next result belongs to
+        self.checked = False  # a case was met in the current span
+        self.any_case = self.any_result = False
+
+    def seen(self, i: int, r: FileReport | Skipped) -> None:
+        from checker.files import Skipped
+        from checker.i18n import t
+        from checker.reporters import shown_path
+
+        self._close_spans(i)
+        self.any_result = True
+        if isinstance(r, Skipped):
+            if self.verbose:
+                reason = t(r.reason, self.lang, path=shown_path(r.label), schema=r.schema)
+                _notice(reason if r.reason == "skip-by-name" else
+                        t("skip-note", self.lang, path=shown_path(r.label), reason=reason))
+        else:
+            self.checked = self.any_case = True
+
+    def _close_spans(self, upto: int) -> None:
+        """Say what there is to say about each span that ends at or before `upto`."""
+        from checker.i18n import t
+        from checker.reporters import shown_path
+
+        while self.span < len(self.spans) and self.spans[self.span][2] <= upto:
+            arg = self.spans[self.span][0]
+            if (not self.checked and arg != "-" and os.path.isdir(arg)
+                    and not self.quiet):
+                _notice(t("no-case-files-in", self.lang, path=shown_path(arg)))
+            self.span += 1
+            self.checked = False
+
+    def end(self) -> None:
+        from checker.i18n import t
+
+        self._close_spans(sys.maxsize)
+        if not self.any_case and not any(os.path.isdir(a) for a in self.paths) \
+                and not self.quiet:
+            _notice(t("no-case-files-recognised" if self.any_result else "no-case-files",
+                      self.lang))
 
 
 def _stdin_paths(paths: tuple[str, ...], stdin_filename: str | None,

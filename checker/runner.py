@@ -6,16 +6,22 @@ Workers are forked where the platform allows (Linux): they inherit the loaded ru
 packs and compiled validators, so they start at once. Elsewhere, for small runs, and when
 the system will not give a pool its pipes and processes (too many open files), everything
 runs in this process.
+
+Results stream (issue 15): `stream` yields each file's result in input order as soon as
+it is ready, with a bounded number of chunks under way, so memory does not grow with the
+number of files.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import itertools
 import os
 import signal
 import sys
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass
 
 from checker import pipeline
@@ -29,6 +35,7 @@ from checker.rules.engine import Options
 from checker.rules.pack import Pack
 
 MIN_FILES_PER_WORKER = 64  # below this, forking costs more than it saves
+AHEAD_PER_WORKER = 4  # chunks submitted ahead of the one the caller waits for, per worker
 _OUT_OF_RESOURCES = {errno.EMFILE, errno.ENFILE, errno.EAGAIN, errno.ENOMEM}
 
 
@@ -116,14 +123,25 @@ def _worker_start(parent: int) -> None:
         os._exit(1)
 
 
-def _sequential(sources: Sequence[Source], job: Job) -> list[FileReport | Skipped]:
-    return [check_source(s, job) for s in sources]
-
-
 def run(sources: Sequence[Source], job: Job, jobs: int) -> list[FileReport | Skipped]:
+    """Every result at once (see stream)."""
+    with contextlib.closing(stream(sources, job, jobs)) as results:
+        return list(results)
+
+
+def stream(sources: Sequence[Source], job: Job,
+           jobs: int) -> Generator[FileReport | Skipped, None, None]:
+    """The results, one per source, in input order, each as soon as it and those before
+    it are done: the caller writes them as they come and keeps none. At most a few
+    chunks per worker are under way or done ahead of the caller, so a slow reader of the
+    output holds the workers back instead of letting results pile up in memory.
+
+    Close the iterator (contextlib.closing) if it is not run to its end: the chunks not
+    started are cancelled."""
     workers = min(jobs, len(sources) // MIN_FILES_PER_WORKER)
     if workers < 2 or sys.platform != "linux" or any(s.path is None for s in sources):
-        return _sequential(sources, job)
+        yield from (check_source(s, job) for s in sources)
+        return
 
     import multiprocessing  # only when forking: a one-file check does not pay for it
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -132,7 +150,8 @@ def run(sources: Sequence[Source], job: Job, jobs: int) -> list[FileReport | Ski
     _JOB = job
     # Small chunks: a run asked to stop waits for the chunks already under way.
     size = max(1, min(32, len(sources) // (workers * 8)))
-    chunks = [sources[i:i + size] for i in range(0, len(sources), size)]
+    starts = iter(range(0, len(sources), size))
+    ahead = workers * AHEAD_PER_WORKER
     # Workers are forked with Ctrl-C and SIGTERM blocked, and keep them blocked: only
     # this process handles them. A worker must not die at a signal sent to the whole
     # process group (as a service manager sends it), nor print a traceback from the
@@ -140,12 +159,15 @@ def run(sources: Sequence[Source], job: Job, jobs: int) -> list[FileReport | Ski
     # A signal that arrives here meanwhile stays pending and is delivered the moment it
     # is unblocked: never lost.
     executor: ProcessPoolExecutor | None = None
+    pending: deque[Future[list[FileReport | Skipped]]] = deque()
     signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
     try:
+        # Every worker is forked at the first submit (the "fork" context starts them all
+        # at once), while the signals are blocked and _JOB is set.
         executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
                                        initializer=_worker_start, initargs=(os.getpid(),))
-        futures: list[Future[list[FileReport | Skipped]]] = [
-            executor.submit(_work, c) for c in chunks]
+        for start in itertools.islice(starts, ahead):
+            pending.append(executor.submit(_work, sources[start:start + size]))
     except OSError as e:
         if executor is not None:
             executor.shutdown(wait=False, cancel_futures=True)
@@ -160,22 +182,28 @@ def run(sources: Sequence[Source], job: Job, jobs: int) -> list[FileReport | Ski
             raise
         # Too many open files or processes for the workers (`ulimit -n`, `ulimit -u`):
         # the same work in this process gives the same report, only slower.
-        return _sequential(sources, job)
+        yield from (check_source(s, job) for s in sources)
+        return
     finally:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
+    _JOB = None  # the workers have it; this process does not need it
     try:
-        results = [report for f in futures for report in f.result()]
+        while pending:
+            done = pending.popleft().result()
+            following = next(starts, None)
+            if following is not None:
+                pending.append(executor.submit(_work, sources[following:following + size]))
+            yield from done
+            del done
     except BaseException:
-        # Ctrl-C, SIGTERM or a failure: nothing more is started; the chunks under way end
-        # with their workers when the interpreter exits. The futures are cancelled here,
-        # not left to the executor's thread: once this frame unwinds the executor may be
-        # collected before that thread has read the request, and a thread that finds no
-        # executor runs every chunk still queued (half a long run, after a SIGTERM).
-        for f in futures:
+        # Ctrl-C, SIGTERM, a failure, or the caller stopped early (GeneratorExit):
+        # nothing more is started; the chunks under way end with their workers when the
+        # interpreter exits. The futures are cancelled here, not left to the executor's
+        # thread: once this frame unwinds the executor may be collected before that
+        # thread has read the request, and a thread that finds no executor runs every
+        # chunk still queued (half a long run, after a SIGTERM).
+        for f in pending:
             f.cancel()
         executor.shutdown(wait=False, cancel_futures=True)
         raise
-    finally:
-        _JOB = None
     executor.shutdown(wait=True)
-    return results

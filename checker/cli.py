@@ -26,6 +26,7 @@ from checker.i18n import Lang
 from checker.reporters import FORMATS
 
 if TYPE_CHECKING:
+    from checker.cache import ResultCache
     from checker.config import Resolved
     from checker.files import Skipped, Source
     from checker.fsutil import OutputError
@@ -229,7 +230,8 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
     import dataclasses
     import io
 
-    from checker.cache import ResultCache, context_of, default_folder
+    from checker.cache import ResultCache, context_of, default_folder, index_context
+    from checker.cacheindex import Index
     from checker.config import is_case_file, message_lang
     from checker.errors import CheckerError
     from checker.files import walk
@@ -239,7 +241,7 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
     from checker.reporters.recognise import is_report
     from checker.rules.engine import Options, check_selectors, rule_meta
     from checker.rules.pack import all_packs
-    from checker.runner import Job
+    from checker.runner import Job, Packs
     from checker.text import terminal_width
 
     lang = _flag_lang(lang)
@@ -267,11 +269,15 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
             except OutputError as e:
                 _output_failure(e, output, cfg.lang)
         base = conf.file.parent if conf.file else Path.cwd()
-        packs = all_packs(cfg.rules, cfg.lang)
         opts = Options(lang=cfg.lang, as_of=as_of, select=frozenset(cfg.select),
                        ignore=frozenset(cfg.ignore), today=today)
-        check_selectors(packs, opts, {k: _origin(conf.origins[k], k)
-                                      for k in ("select", "ignore")})
+        lazy = Packs(lambda: all_packs(cfg.rules, cfg.lang))
+        # The packs are loaded at once when the report or the options need them; else on
+        # the first file the cache's index cannot answer (issue 15).
+        if cfg.format not in ("text", "github") or opts.select or opts.ignore \
+                or not cfg.cache:
+            check_selectors(lazy.get(), opts, {k: _origin(conf.origins[k], k)
+                                               for k in ("select", "ignore")})
 
         def wanted(p: Path) -> bool:
             return is_case_file(p, cfg, base)
@@ -288,7 +294,14 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
         results = None
         folder = default_folder() if cfg.cache else None
         if folder is not None:
-            results = ResultCache(folder, context_of(packs, opts))
+            where = index_context(cfg.rules, opts)
+            results = ResultCache(folder, lambda: context_of(lazy.get(), opts),
+                                  Index(folder, where) if where is not None else None)
+            if not lazy.loaded and _misses(results, sources):
+                lazy.get()  # a cold run: loaded once here, inherited by the workers
+        else:
+            lazy.get()
+        packs: tuple[Pack, ...] = lazy.get() if lazy.loaded else ()
         protected = frozenset[tuple[int, int]]()
         if output is not None:
             protected = identities([s.path for s in sources if s.path is not None]
@@ -308,7 +321,7 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
                       else (), statistics=statistics, quiet=quiet, verbose=verbose,
                       max_warnings=max_warnings,
                       width=terminal_width(None if output else sys.stdout, os.environ))
-        job = Job(packs, opts, cfg.max_size, results)
+        job = Job(lazy.get() if lazy.loaded else lazy, opts, cfg.max_size, results)
         notes = _Notices(spans, paths, cfg.lang, quiet=quiet, verbose=verbose)
         tally = Tally()
         written = True
@@ -345,6 +358,26 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
     if not written:  # `| head -1`: the findings still decide the exit code
         _quiet_broken_pipe(code)
     sys.exit(code)
+
+
+def _misses(cache: ResultCache, sources: list[Source], probe: int = 8) -> bool:
+    """Would the cache's index miss one of the first files? Then the run is (at least
+    partly) cold, and the packs are best loaded before any worker is forked."""
+    from checker.recognise import skipped_by_name
+
+    if cache.index is None:
+        return True
+    for src in sources[:probe]:
+        if src.path is None or src.problem is not None or (
+                not src.named and skipped_by_name(src.path.name)):
+            continue
+        try:
+            st = os.stat(src.path)
+        except (OSError, ValueError):
+            continue
+        if cache.index.lookup(src.path, st) is None:
+            return True
+    return False
 
 
 def _write(fmt: str, head: Report, out: Any, color: bool, sources: list[Source], job: Job,
@@ -589,6 +622,7 @@ _cache_lang = lang_option
 @_cache_config
 @_cache_lang
 def cache_info(config_file: str | None, lang: str | None) -> None:
+    from checker import cacheindex
     from checker.cache import default_folder, entries
     from checker.i18n import t
 
@@ -599,7 +633,7 @@ def cache_info(config_file: str | None, lang: str | None) -> None:
         return
     found = entries(folder)
     click.echo(t("cache-info", lang_, path=folder, entries=len(found),
-                 size=_bytes(sum(e.size for e in found)),
+                 size=_bytes(sum(e.size for e in found) + cacheindex.size(folder)),
                  limit=_bytes(limit) if limit else "-"))
 
 

@@ -19,29 +19,54 @@ import errno
 import itertools
 import os
 import signal
+import stat
 import sys
+import time
 from collections import deque
-from collections.abc import Generator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from checker import pipeline
 from checker.cache import ResultCache
 from checker.files import Skipped, Source, read
 from checker.i18n import Lang, t
 from checker.loading import INPUT_RULE
 from checker.recognise import Verdict, recognise, skipped_by_name
 from checker.report import INTERNAL_RULE, FileReport, Finding, Kind, Position, Severity
-from checker.rules.engine import Options
-from checker.rules.pack import Pack
+
+if TYPE_CHECKING:  # the pipeline and the packs are imported on the first file checked
+    from checker.rules.engine import Options
+    from checker.rules.pack import Pack
 
 MIN_FILES_PER_WORKER = 64  # below this, forking costs more than it saves
 AHEAD_PER_WORKER = 4  # chunks submitted ahead of the one the caller waits for, per worker
 _OUT_OF_RESOURCES = {errno.EMFILE, errno.ENFILE, errno.EAGAIN, errno.ENOMEM}
 
 
+class Packs:
+    """Rule packs loaded on first use, once per process: a run that the cache's index
+    answers whole never loads them (nor the validators). Forked workers inherit them if
+    this process loaded them before forking, else each loads them at its first miss.
+    A broken pack is a CheckerError from `get`, which ends the run as it would have at
+    start."""
+
+    def __init__(self, load: Callable[[], tuple[Pack, ...]]) -> None:
+        self._load = load
+        self._packs: tuple[Pack, ...] | None = None
+
+    def get(self) -> tuple[Pack, ...]:
+        if self._packs is None:
+            self._packs = self._load()
+        return self._packs
+
+    @property
+    def loaded(self) -> bool:
+        return self._packs is not None
+
+
 @dataclass(frozen=True)
 class Job:
-    packs: tuple[Pack, ...]
+    packs: tuple[Pack, ...] | Packs
     opts: Options
     max_size: int
     cache: ResultCache | None
@@ -52,12 +77,34 @@ _JOB: Job | None = None  # set in the parent before forking; workers inherit it
 
 def check_source(src: Source, job: Job) -> FileReport | Skipped:
     """The report of one file; Skipped for a file met on the walk that is not a case
-    (a file named on the command line that is not a case is an error instead)."""
+    (a file named on the command line that is not a case is an error instead).
+
+    With the cache's index, a file whose size, times, inode and device are those
+    recorded (and not racily so) is answered from the result cache without being read;
+    otherwise it is stat'ed before it is read, and recorded after."""
     if not src.named and src.path is not None and skipped_by_name(src.path.name):
         return Skipped(src.label, "skip-by-name")
+    index = job.cache.index if job.cache is not None else None
+    st: os.stat_result | None = None
+    since = 0
+    if index is not None and job.cache is not None and src.path is not None \
+            and src.problem is None:
+        try:
+            st = os.stat(src.path)
+        except (OSError, ValueError):
+            st = None
+        if st is not None and not (stat.S_ISREG(st.st_mode) and st.st_size <= job.max_size):
+            st = None
+        if st is not None:
+            known = index.lookup(src.path, st)
+            if known is not None:
+                hit = job.cache.get(src.label, known)
+                if hit is not None:
+                    return hit
+            since = time.time_ns()
     raw = read(src, job.opts.lang, job.max_size)
     if isinstance(raw, Finding):
-        return pipeline.selected(FileReport(src.label, (raw,)), job.opts)
+        return _selected(FileReport(src.label, (raw,)), job.opts)
     seen = recognise(raw)
     if seen.verdict is Verdict.NOT_CASE:
         if not src.named:
@@ -65,22 +112,41 @@ def check_source(src: Source, job: Job) -> FileReport | Skipped:
         # Named, an object that is not a case is told so; a top level that is not an
         # object at all goes on to the schema, which says what it is instead.
         if seen.reason != "not-case-not-object":
-            return pipeline.selected(FileReport(
+            return _selected(FileReport(
                 src.label, (not_a_case(seen.reason, seen.schema, job.opts.lang),)), job.opts)
+        st = None  # not a case when met on a walk: never answered by the index
     key = job.cache.key(raw) if job.cache else ""
     if job.cache:
         hit = job.cache.get(src.label, key)
         if hit is not None:
+            if index is not None and st is not None and src.path is not None:
+                index.record(src.path, st, key, since)
             return hit
+    packs = job.packs.get() if isinstance(job.packs, Packs) else job.packs  # may raise
+    from checker import pipeline
+
     try:
-        report = pipeline.check_bytes(src.label, raw, job.packs, job.opts)
+        report = pipeline.check_bytes(src.label, raw, packs, job.opts)
     except Exception as e:  # a bug of the checker on this file: the others are checked
         if os.environ.get("CHECKER_DEBUG"):
             raise
         return FileReport(src.label, (internal_error(e, job.opts.lang),))
-    if job.cache:
-        job.cache.put(key, report)
+    stored = job.cache.put(key, report) if job.cache else False
+    if stored and index is not None and st is not None and src.path is not None:
+        index.record(src.path, st, key, since)
     return report
+
+
+def _selected(report: FileReport, opts: Options) -> FileReport:
+    from checker import pipeline
+
+    return pipeline.selected(report, opts)
+
+
+def flush(job: Job) -> None:
+    """Write what this process recorded in the cache's index."""
+    if job.cache is not None and job.cache.index is not None:
+        job.cache.index.flush()
 
 
 def not_a_case(reason: str, schema: str, lang: Lang) -> Finding:
@@ -102,7 +168,17 @@ def internal_error(e: Exception, lang: Lang) -> Finding:
 
 def _work(chunk: Sequence[Source]) -> list[FileReport | Skipped]:
     assert _JOB is not None
-    return [check_source(src, _JOB) for src in chunk]
+    try:
+        return [check_source(src, _JOB) for src in chunk]
+    finally:
+        flush(_JOB)
+
+
+def _sequential(sources: Sequence[Source], job: Job) -> Iterator[FileReport | Skipped]:
+    try:
+        yield from (check_source(s, job) for s in sources)
+    finally:
+        flush(job)
 
 
 def default_jobs() -> int:
@@ -140,7 +216,7 @@ def stream(sources: Sequence[Source], job: Job,
     started are cancelled."""
     workers = min(jobs, len(sources) // MIN_FILES_PER_WORKER)
     if workers < 2 or sys.platform != "linux" or any(s.path is None for s in sources):
-        yield from (check_source(s, job) for s in sources)
+        yield from _sequential(sources, job)
         return
 
     import multiprocessing  # only when forking: a one-file check does not pay for it
@@ -182,7 +258,7 @@ def stream(sources: Sequence[Source], job: Job,
             raise
         # Too many open files or processes for the workers (`ulimit -n`, `ulimit -u`):
         # the same work in this process gives the same report, only slower.
-        yield from (check_source(s, job) for s in sources)
+        yield from _sequential(sources, job)
         return
     finally:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})

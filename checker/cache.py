@@ -446,7 +446,9 @@ def _read_entry(entry: Path) -> bytes | None:
             return None
         with os.fdopen(fd, "rb") as f:
             fd = -1  # closed with f
-            data = f.read(MAX_ENTRY + 1)
+            data = f.read(st.st_size + 1)  # not a buffer of MAX_ENTRY bytes for each entry
+            if len(data) > st.st_size:  # it grew while read
+                data += f.read(MAX_ENTRY + 1 - len(data))
         return data if len(data) <= MAX_ENTRY else None  # it grew while read
     except (OSError, ValueError):
         return None

@@ -16,8 +16,9 @@ cache's own check (an entry answers only its key).
 What it guarantees (it is only an accelerator):
 
 - Never stale by a timestamp's coarseness (git's "racily clean" problem): a row is
-  trusted only if the file's modification and change times are older than the moment
-  it was recorded by more than RACY_NS. A file changed within the same tick as it was
+  trusted only if the file's modification time is older than the moment it was
+  recorded by more than RACY_NS (its change time must be the recorded one too, so a
+  modification time set back by hand is a change). A file changed within the same tick as it was
   read looks unchanged to stat, so such rows are re-verified by reading and hashing the
   file, and recorded again (they become trusted once the file has aged).
 - Never a crash and never a wrong answer from the index itself: a corrupt or locked
@@ -163,7 +164,7 @@ class Index:
         key, recorded = row[5], row[6]
         if not (isinstance(key, str) and isinstance(recorded, int)):
             return None
-        if recorded - max(st.st_mtime_ns, st.st_ctime_ns) <= RACY_NS:
+        if recorded - st.st_mtime_ns <= RACY_NS:
             return None  # changed too close to when it was read: verify it
         return key
 

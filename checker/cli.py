@@ -14,6 +14,7 @@ import datetime as dt
 import json
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -234,7 +235,7 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
     from checker.cacheindex import Index
     from checker.config import is_case_file, message_lang
     from checker.errors import CheckerError
-    from checker.files import walk
+    from checker.files import Sources, walk
     from checker.fsutil import OutputError, check_output, identities
     from checker.i18n import t
     from checker.report import Report, Severity, Tally
@@ -282,20 +283,26 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
         def wanted(p: Path) -> bool:
             return is_case_file(p, cfg, base)
 
-        sources: list[Source] = []
+        sources = Sources()  # small: a folder of 100,000 files is 100,000 names
         spans: list[tuple[str, int, int]] = []  # each argument's sources
         for arg in paths:
-            found = list(walk(arg, wanted, force_exclude))
-            if arg == "-" and stdin_filename:  # named as ruff names it; a hook may skip it
-                found = [dataclasses.replace(s, label=stdin_filename) for s in found
-                         if not force_exclude or wanted(Path(stdin_filename))]
-            spans.append((arg, len(sources), len(sources) + len(found)))
-            sources += found
+            first = len(sources)
+            for s in walk(arg, wanted, force_exclude):
+                if arg == "-" and stdin_filename:  # named as ruff does; a hook may skip it
+                    if force_exclude and not wanted(Path(stdin_filename)):
+                        continue
+                    s = dataclasses.replace(s, label=stdin_filename)
+                sources.append(s)
+            spans.append((arg, first, len(sources)))
         results = None
         folder = default_folder() if cfg.cache else None
         if folder is not None:
+            # Results are keyed by what the packs are made from (the checker's code and
+            # data, the added packs' bytes) rather than by the packs loaded, so that a
+            # key is had without loading them; the same for the index.
             where = index_context(cfg.rules, opts)
-            results = ResultCache(folder, lambda: context_of(lazy.get(), opts),
+            results = ResultCache(folder, where if where is not None
+                                  else lambda: context_of(lazy.get(), opts),
                                   Index(folder, where) if where is not None else None)
             if not lazy.loaded and _misses(results, sources):
                 lazy.get()  # a cold run: loaded once here, inherited by the workers
@@ -360,7 +367,7 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
     sys.exit(code)
 
 
-def _misses(cache: ResultCache, sources: list[Source], probe: int = 8) -> bool:
+def _misses(cache: ResultCache, sources: Sequence[Source], probe: int = 8) -> bool:
     """Would the cache's index miss one of the first files? Then the run is (at least
     partly) cold, and the packs are best loaded before any worker is forked."""
     from checker.recognise import skipped_by_name
@@ -380,7 +387,7 @@ def _misses(cache: ResultCache, sources: list[Source], probe: int = 8) -> bool:
     return False
 
 
-def _write(fmt: str, head: Report, out: Any, color: bool, sources: list[Source], job: Job,
+def _write(fmt: str, head: Report, out: Any, color: bool, sources: Sequence[Source], job: Job,
            jobs: int, notes: _Notices, tally: Tally, flush: bool = False) -> bool:
     """Check the sources and write the report as the results come, in input order.
     False if the reader of the output went away (a closed pipe): the run then goes on

@@ -104,7 +104,7 @@ class Writer:
                 start = ET.tostring(root, encoding="unicode")  # <testsuites … />
                 self.out.write(start[:-3] + ">")
                 self.spool.seek(0)
-                while chunk := self.spool.read(1 << 16):
+                while chunk := self.spool.read(1 << 14):
                     self.out.write(chunk)
                 self.out.write("\n</testsuites>")
             self.out.write("\n")

@@ -209,7 +209,7 @@ class Writer:
             else:
                 self.out.write("[")
                 self.spool.seek(0)
-                while chunk := self.spool.read(1 << 16):
+                while chunk := self.spool.read(1 << 14):
                     self.out.write(chunk)
                 self.out.write("\n" + "  " * (_LEVEL - 1) + "]")
             self.out.write(after + "\n")

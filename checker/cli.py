@@ -295,6 +295,7 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
                 sources.append(s)
             spans.append((arg, first, len(sources)))
         results = None
+        warm = False
         folder = default_folder() if cfg.cache else None
         if folder is not None:
             # Results are keyed by what the packs are made from (the checker's code and
@@ -306,6 +307,11 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
                                   Index(folder, where) if where is not None else None)
             if not lazy.loaded and _misses(results, sources):
                 lazy.get()  # a cold run: loaded once here, inherited by the workers
+            elif not lazy.loaded:
+                # The index answers the files sampled: a warm run, faster in this one
+                # process than with workers (their start and the results' round trip
+                # cost more than reading the answers).
+                warm = True
         else:
             lazy.get()
         packs: tuple[Pack, ...] = lazy.get() if lazy.loaded else ()
@@ -329,6 +335,7 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
                       max_warnings=max_warnings,
                       width=terminal_width(None if output else sys.stdout, os.environ))
         job = Job(lazy.get() if lazy.loaded else lazy, opts, cfg.max_size, results)
+        jobs_ = 1 if warm else cfg.jobs
         notes = _Notices(spans, paths, cfg.lang, quiet=quiet, verbose=verbose)
         tally = Tally()
         written = True
@@ -343,7 +350,7 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
                 with output_stream(output, replace=force, protected=protected,
                                    replaceable=is_report) as raw:
                     text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
-                    _write(cfg.format, head, text, False, sources, job, cfg.jobs, notes,
+                    _write(cfg.format, head, text, False, sources, job, jobs_, notes,
                            tally)
                     text.flush()
                     text.detach()
@@ -355,7 +362,7 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
             from checker.colour import use_color
 
             color_on = cfg.format == "text" and use_color(color, sys.stdout)
-            written = _write(cfg.format, head, sys.stdout, color_on, sources, job, cfg.jobs,
+            written = _write(cfg.format, head, sys.stdout, color_on, sources, job, jobs_,
                              notes, tally, flush=True)
         if results is not None:
             results.prune(cfg.cache_max_size)
@@ -367,14 +374,17 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
     sys.exit(code)
 
 
-def _misses(cache: ResultCache, sources: Sequence[Source], probe: int = 8) -> bool:
-    """Would the cache's index miss one of the first files? Then the run is (at least
-    partly) cold, and the packs are best loaded before any worker is forked."""
+def _misses(cache: ResultCache, sources: Sequence[Source], probe: int = 32) -> bool:
+    """Would the cache's index miss one of `probe` files taken evenly from the run? Then
+    the run is (at least partly) cold, and the packs are best loaded before any worker
+    is forked."""
     from checker.recognise import skipped_by_name
 
     if cache.index is None:
         return True
-    for src in sources[:probe]:
+    step = max(1, len(sources) // probe)
+    for i in range(0, len(sources), step):
+        src = sources[i]
         if src.path is None or src.problem is not None or (
                 not src.named and skipped_by_name(src.path.name)):
             continue

@@ -58,7 +58,7 @@ def test_a_streamed_report_is_the_whole_report(fmt: str) -> None:
             w.file(fr)
         w.close(Tally.of(chosen))
         assert streamed.getvalue() == whole.getvalue()
-        assert whole.getvalue() or (fmt == "github" and not chosen)
+        assert whole.getvalue() or (fmt == "github" and not any(f.findings for f in chosen))
 
 
 def test_the_tally_counts_as_the_report_does() -> None:
@@ -102,11 +102,14 @@ def _peak(fmt: str, folder: Path, tmp: Path) -> int:
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_memory_does_not_grow_with_the_number_of_files(tmp_path: Path, fmt: str) -> None:
-    """Ten times the files, the same peak memory (traced by Python), within a tolerance
-    far below what keeping every result or the document would take (several MiB)."""
+    """Twenty times the files, the same peak memory (traced by Python), within a
+    tolerance below what keeping every result or the document would take (3,000 files'
+    results: more than 6 MiB). The tolerance allows for the interpreter's table of
+    interned strings (pathlib interns each file name it parses), which grows or is
+    rebuilt in one piece of about 2 MiB now and then, whatever the run."""
     small = _peak(fmt, corpus(tmp_path / "small", 150), tmp_path)
-    big = _peak(fmt, corpus(tmp_path / "big", 1500), tmp_path)
-    assert big <= small * 1.2 + (256 << 10), (fmt, small, big)
+    big = _peak(fmt, corpus(tmp_path / "big", 3000), tmp_path)
+    assert big <= small * 1.2 + (5 << 19), (fmt, small, big)
 
 
 def test_peak_rss_of_a_real_run_does_not_grow_with_the_files(tmp_path: Path) -> None:

@@ -13,7 +13,6 @@ import os
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
-from functools import lru_cache
 
 from checker.lookalike import LOOKALIKES
 
@@ -98,7 +97,6 @@ def terminal_width(stream: object, environ: Mapping[str, str]) -> int:
 _ONE_COLUMN = re.compile("[\x00-\u02ff\u1e00-\u1eff]*")
 
 
-@lru_cache(maxsize=8192)  # words recur: a report asks for the same ones again and again
 def cell_width(s: str) -> int:
     """Columns s takes on a terminal: combining marks take none (a decomposed "ệ" is
     one column), wide and full-width characters (CJK) take two."""

@@ -106,10 +106,11 @@ def test_memory_does_not_grow_with_the_number_of_files(tmp_path: Path, fmt: str)
     tolerance below what keeping every result or the document would take (3,000 files'
     results: more than 6 MiB). The tolerance allows for the interpreter's table of
     interned strings (pathlib interns each file name it parses), which grows or is
-    rebuilt in one piece of about 2 MiB now and then, whatever the run."""
+    rebuilt in one piece of about 2 MiB now and then, whatever the run, and for the
+    identities of the files read, which --output keeps to protect them (16 bytes each)."""
     small = _peak(fmt, corpus(tmp_path / "small", 150), tmp_path)
     big = _peak(fmt, corpus(tmp_path / "big", 3000), tmp_path)
-    assert big <= small * 1.2 + (5 << 19), (fmt, small, big)
+    assert big <= small * 1.2 + (3 << 20), (fmt, small, big)
 
 
 def test_peak_rss_of_a_real_run_does_not_grow_with_the_files(tmp_path: Path) -> None:

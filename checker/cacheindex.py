@@ -60,14 +60,38 @@ def context(code: str, packs: tuple[Path, ...], options: dict[str, Any]) -> str 
     will say what is wrong)."""
     h = hashlib.sha256(f"index {VERSION}\0{code}\0".encode())
     for p in packs:
-        try:
-            data = Path(p).read_bytes()
-        except OSError:
+        data = _pack_bytes(p)
+        if data is None:
             return None
         h.update(os.fsencode(os.path.abspath(p)) + b"\0")
         h.update(hashlib.sha256(data).digest())
     h.update(json.dumps(options, sort_keys=True).encode())
     return h.hexdigest()[:32]
+
+
+MAX_PACK = 16 << 20  # bytes read of an added pack to hash it; a larger one: no index
+
+
+def _pack_bytes(path: Path) -> bytes | None:
+    """The bytes of an added pack if it is a regular file of at most MAX_PACK bytes,
+    else None. A fifo or device is never read (it could block): loading the pack says
+    what is wrong with it."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+                     | getattr(os, "O_CLOEXEC", 0))
+    except (OSError, ValueError):
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_PACK:
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            data = f.read(MAX_PACK + 1)
+        return data if len(data) <= MAX_PACK else None
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 def _signed(n: int) -> int:

@@ -107,9 +107,14 @@ class Sources(Sequence[Source]):
 
     def __init__(self) -> None:
         self._items: list[str | Source] = []
+        self.stdin = False  # one of them is standard input
 
     def append(self, s: Source) -> None:
         self._items.append(s.label if _plain(s) else s)
+        self.stdin = self.stdin or s.path is None
+
+    def __iter__(self) -> Iterator[Source]:
+        return (_source(x) for x in self._items)
 
     def __len__(self) -> int:
         return len(self._items)

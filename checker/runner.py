@@ -215,7 +215,10 @@ def stream(sources: Sequence[Source], job: Job,
     Close the iterator (contextlib.closing) if it is not run to its end: the chunks not
     started are cancelled."""
     workers = min(jobs, len(sources) // MIN_FILES_PER_WORKER)
-    if workers < 2 or sys.platform != "linux" or any(s.path is None for s in sources):
+    stdin = getattr(sources, "stdin", None)  # files.Sources knows without a look at each
+    if stdin is None:
+        stdin = any(s.path is None for s in sources)
+    if workers < 2 or sys.platform != "linux" or stdin:
         yield from _sequential(sources, job)
         return
 

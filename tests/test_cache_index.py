@@ -245,3 +245,13 @@ def test_two_runs_at_once_share_the_index_safely(tmp_path: Path) -> None:
         assert p.returncode == 1 and out == expected, err[-2000:]
     third = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, check=False)
     assert third.stdout == expected and third.stderr == b""
+
+
+def test_an_added_pack_that_is_a_fifo_is_never_read_for_the_context(tmp_path: Path) -> None:
+    from checker.cache import index_context
+
+    fifo = tmp_path / "pack.toml"
+    os.mkfifo(fifo)
+    start = time.monotonic()
+    assert index_context((fifo,), Options()) is None  # would block if it were read
+    assert time.monotonic() - start < 5

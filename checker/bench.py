@@ -20,7 +20,12 @@ The machine it runs on is shared and noisy, so every comparison is paired:
 Phases: one file; 1,000 and 10,000 files cold (--no-cache); 10,000 unchanged files warm
 (cache primed); peak memory of every output format at 1k, 10k and 100k files (the
 largest process's max RSS from the kernel, wait4; and the process tree's PSS, sampled).
-Memory at 100k runs once per format: it takes most of the time. The table ends with the
+Memory at 100k runs once per format: it takes most of the time (every file is checked,
+--no-cache; the checker streams its report, so memory is measured on the real work).
+Cases are generated once (10,000 of them); the 100,000-file folder holds each of them
+under ten names. Each row is printed (and flushed) as soon as it is measured, so a long
+run shows its progress and a stopped one keeps what it measured; the whole table
+follows at the end. The table ends with the
 issue's targets, each met or not met.
 
 The cases come from `generate`: deterministic, 4-10 KB, Vietnamese text, seeded by the
@@ -411,15 +416,22 @@ class Plan:
     jobs: int
     seed: int = SEED
     formats: tuple[str, ...] = FORMATS
+    # Cases generated (once, at the start of the run that needs them); a larger folder
+    # holds them again under further names (0: every file its own case).
+    distinct: int = 0
 
 
 def plan(quick: bool) -> Plan:
     jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
         os.cpu_count() or 1)
     if quick:
-        return Plan(True, 3, (100, 300), 2, 300, 3, (100, 300, 1000), (1, 1, 1), jobs)
-    return Plan(False, 15, (1000, 10_000), 5, 10_000, 9, (1000, 10_000, 100_000),
-                (3, 1, 1), jobs)
+        return Plan(True, 3, (100, 300), 2, 300, 3, (100, 300, 1000), (1, 1, 1), jobs,
+                    distinct=300)
+    # 100,000 files: the 10,000 cases generated for the other phases, each under ten
+    # names (generating 90,000 more took minutes and changes nothing the phase measures:
+    # every file is read and checked, --no-cache).
+    return Plan(False, 15, (1000, 10_000), 3, 10_000, 7, (1000, 10_000, 100_000),
+                (3, 1, 1), jobs, distinct=10_000)
 
 
 @dataclass
@@ -433,6 +445,9 @@ class Result:
     memory: dict[tuple[str, int], list[Sample]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
+    # each row as soon as it is measured (`make bench` prints and flushes it)
+    show: Callable[[str], None] = field(default=lambda _: None, repr=False)
+
     def add_times(self, label: str, samples: Sequence[Sample], files: int) -> None:
         cpu = Spread.of([s.cpu for s in samples])
         if files == 1:
@@ -441,6 +456,18 @@ class Result:
         else:
             self.absolute.append((label, Spread.of([files / s.wall for s in samples]),
                                   "files/s", cpu))
+        self.show(absolute_row(self.absolute[-1]))
+
+    def add_ratios(self, *ratios: Ratio) -> None:
+        for r in ratios:
+            self.ratios.append(r)
+            self.show(ratio_row(r))
+
+    def add_memory(self, fmt: str, n: int, sample: Sample) -> None:
+        self.memory.setdefault((fmt, n), []).append(sample)
+        tree = _mib(sample.tree_pss) if sample.tree_pss else "n/a"
+        self.show(f"| {n:,} files, --format {fmt}: peak memory | {_mib(sample.maxrss)} / "
+                  f"{tree} | {_num(n / sample.wall)} files/s |")
 
     def memory_ratios(self) -> list[Ratio]:
         """Peak memory (largest process) at the largest size over that at the smallest,
@@ -476,20 +503,23 @@ class Bench:
 
     # -- inputs
     def folder(self, n: int) -> Path:
-        """A folder of the first n generated cases (hard links into one store)."""
-        if n > self.made:
-            self.log(f"generating cases {self.made:,}–{n - 1:,}")
-            write_cases(self.cases, self.made, n, self.p.seed)
-            self.made = n
+        """A folder of n files (hard links into one store of generated cases): the first
+        n cases, or, beyond the plan's `distinct`, the distinct ones again in turn under
+        names of their own. Cases are generated once, when first needed."""
+        distinct = min(n, self.p.distinct) if self.p.distinct else n
+        if distinct > self.made:
+            self.log(f"generating cases {self.made:,}–{distinct - 1:,}")
+            write_cases(self.cases, self.made, distinct, self.p.seed)
+            self.made = distinct
         folder = self.base / f"n{n}"
         if not folder.exists():
             folder.mkdir()
             for i in range(n):
-                name = f"case-{i:06d}.json"
+                name, stored = f"case-{i:06d}.json", f"case-{i % distinct:06d}.json"
                 try:
-                    os.link(self.cases / name, folder / name)
+                    os.link(self.cases / stored, folder / name)
                 except OSError:
-                    shutil.copyfile(self.cases / name, folder / name)
+                    shutil.copyfile(self.cases / stored, folder / name)
         return folder
 
     def files(self, n: int) -> list[str]:
@@ -536,13 +566,13 @@ class Bench:
         for a in arms:
             self.result.add_times(f"{what}: {a.label}", s[a.key], 1)
         if peer:
-            self.result.ratios += [
+            self.result.add_ratios(
                 Ratio("one file: checker time ÷ check-jsonschema time",
                       time_ratio(s["cold"], s["peer"]), "≤ 0.5"),
                 Ratio("one file, cached: checker time ÷ check-jsonschema time",
-                      time_ratio(s["cached"], s["peer"]))]
-        self.result.ratios.append(Ratio("one file: checker time ÷ python -c pass time",
-                                        time_ratio(s["cold"], s["python"])))
+                      time_ratio(s["cached"], s["peer"])))
+        self.result.add_ratios(Ratio("one file: checker time ÷ python -c pass time",
+                                     time_ratio(s["cold"], s["python"])))
 
     def cold(self) -> None:
         biggest = max(self.p.cold_sizes)
@@ -562,10 +592,10 @@ class Bench:
             for a in arms:
                 self.result.add_times(f"{n:,} files cold: {a.label}", s[a.key], n)
             if peer:
-                self.result.ratios.append(Ratio(
+                self.result.add_ratios(Ratio(
                     f"{n:,} files cold: checker files/s ÷ check-jsonschema files/s",
                     speedup(s["checker"], s["peer"]), "≥ 10" if n == biggest else ""))
-            self.result.ratios.append(Ratio(
+            self.result.add_ratios(Ratio(
                 f"{n:,} files cold: checker files/s ÷ floor files/s ({self.p.jobs} "
                 "processes)", speedup(s["checker"], s["floor"])))
 
@@ -581,11 +611,11 @@ class Bench:
         s = run_rounds(arms, self.p.warm_rounds, self.rng, self.run, log=self.log)
         for a in arms:
             self.result.add_times(f"{n:,} files warm: {a.label}", s[a.key], n)
-        self.result.ratios += [
+        self.result.add_ratios(
             Ratio(f"{n:,} files warm: checker files/s ÷ floor files/s ({self.p.jobs} "
                   "processes)", speedup(s["checker"], s["floorN"]), "≥ 0.25"),
             Ratio(f"{n:,} files warm: checker files/s ÷ floor files/s (1 process)",
-                  speedup(s["checker"], s["floor1"]))]
+                  speedup(s["checker"], s["floor1"])))
 
     def memory(self) -> None:
         for n, runs in zip(self.p.memory_sizes, self.p.memory_runs, strict=True):
@@ -597,7 +627,7 @@ class Bench:
                 for fmt in formats:
                     arm = self.check(f"mem-{fmt}", f"{n:,} files, --format {fmt}",
                                      str(folder), "--no-cache", "--format", fmt, files=n)
-                    self.result.memory.setdefault((fmt, n), []).append(self.run(arm, True))
+                    self.result.add_memory(fmt, n, self.run(arm, True))
 
     def all(self) -> Result:
         self.one_file()
@@ -648,6 +678,17 @@ def _verdict(r: Ratio) -> str:
     return {True: "met", False: "not met", None: ""}[r.met]
 
 
+def absolute_row(row: tuple[str, Spread, str, Spread]) -> str:
+    label, sp, unit, cpu = row
+    return (f"| {label} | {_num(sp.median)} {unit} | {_num(sp.lo)}–{_num(sp.hi)} "
+            f"| {_num(cpu.median * 1000)} ms | {sp.n} |")
+
+
+def ratio_row(r: Ratio) -> str:
+    sp = r.spread
+    return f"| {r.label} | {_num(sp.median)} | {_num(sp.lo)}–{_num(sp.hi)} | {sp.n} |"
+
+
 def table(res: Result) -> str:
     p, out = res.plan, list(res.header)
     if p.quick:
@@ -656,15 +697,12 @@ def table(res: Result) -> str:
     out += ["", "Measured (median and min–max over the rounds; CPU time: the median of "
             "user + system time of all the processes of a run):", "",
             "| what | median | min–max | CPU time | runs |", "|---|---:|---:|---:|---:|"]
-    for label, sp, unit, cpu in res.absolute:
-        out.append(f"| {label} | {_num(sp.median)} {unit} | {_num(sp.lo)}–{_num(sp.hi)} "
-                   f"| {_num(cpu.median * 1000)} ms | {sp.n} |")
+    for row in res.absolute:
+        out.append(absolute_row(row))
     out += ["", "Ratios from paired runs (the median of the per-round ratios):", "",
             "| ratio | median | min–max | pairs |", "|---|---:|---:|---:|"]
     for r in res.ratios:
-        sp = r.spread
-        out.append(f"| {r.label} | {_num(sp.median)} | {_num(sp.lo)}–{_num(sp.hi)} "
-                   f"| {sp.n} |")
+        out.append(ratio_row(r))
     sizes = p.memory_sizes
     out += ["", "Peak memory: the largest process (max RSS, from the kernel) / the process "
             "tree (summed PSS, sampled every 50 ms); median over the runs:", "",
@@ -725,6 +763,15 @@ def main() -> None:
             os.environ["CHECKER_CACHE_DIR"] = str(base / "cache")
             b = Bench(p, base, log=log)
             b.result.header = header(b)
+            print("\n".join(b.result.header), flush=True)
+            print("\nRows as they are measured (the whole table follows at the end):\n",
+                  flush=True)
+
+            def show(row: str) -> None:
+                with contextlib.suppress(BrokenPipeError):
+                    print(row, flush=True)
+
+            b.result.show = show
             res = b.all()
             load = os.getloadavg() if hasattr(os, "getloadavg") else (0.0, 0.0, 0.0)
             res.notes.append(f"Load average at the end {load[0]:.2f}; the whole run took "
@@ -735,7 +782,7 @@ def main() -> None:
     except KeyboardInterrupt:
         raise SystemExit(130) from None
     with contextlib.suppress(BrokenPipeError):
-        print(table(res), end="")
+        print("\n" + table(res), end="", flush=True)
 
 
 if __name__ == "__main__":

@@ -35,10 +35,11 @@ import os
 import re
 import secrets
 import stat
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checker import __version__
 from checker.report import (
@@ -54,6 +55,9 @@ from checker.report import (
     Severity,
     Waived,
 )
+
+if TYPE_CHECKING:
+    from checker.cacheindex import Index
 
 FORMAT = "3"
 _GITIGNORE = b"# created by checker\n*\n"
@@ -262,15 +266,32 @@ def decode_entry(path: str, key: str, data: bytes) -> FileReport | None:
 
 
 class ResultCache:
-    def __init__(self, folder: Path, context: str) -> None:
+    """The results by key. `context` (what besides the bytes decides a result, see
+    context_of) may be given as a function, called on the first key asked for: a run
+    that the index answers whole never loads the packs it is computed from. `index`:
+    the cache's index (checker.cacheindex), if the run uses one."""
+
+    def __init__(self, folder: Path, context: str | Callable[[], str],
+                 index: Index | None = None) -> None:
         self.folder = folder
-        self.context = hashlib.sha256(f"{FORMAT}\0{code_fingerprint()}\0{context}".encode())
+        self._context = context
+        self._hash: Any = None
+        self.index = index
         self._ready = False
+
+    @property
+    def context(self) -> Any:
+        if self._hash is None:
+            context = self._context if isinstance(self._context, str) else self._context()
+            self._hash = hashlib.sha256(
+                f"{FORMAT}\0{code_fingerprint()}\0{context}".encode())
+        return self._hash
 
     def key(self, raw: bytes) -> str:
         h = self.context.copy()
         h.update(raw)
-        return h.hexdigest()
+        key: str = h.hexdigest()
+        return key
 
     def _entry(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key[2:]}.json"
@@ -280,20 +301,23 @@ class ResultCache:
         data = _read_entry(self._entry(key))
         return None if data is None else decode_entry(path, key, data)
 
-    def put(self, key: str, report: FileReport) -> None:
+    def put(self, key: str, report: FileReport) -> bool:
         """Store a result, atomically; never fails (a cache that cannot be written is only
-        slower). No fsync: an entry left short by a crash is a miss, not a wrong answer."""
+        slower): True if it was stored. No fsync: an entry left short by a crash is a
+        miss, not a wrong answer."""
         entry = self._entry(key)
         with contextlib.suppress(OSError, ValueError):  # ValueError: e.g. a lone surrogate
             data = encode_entry(key, report)
             if len(data) > MAX_ENTRY:
-                return
+                return False
             if not self._ready:
                 self._prepare()
                 self._ready = True
             with contextlib.suppress(FileExistsError):
                 os.mkdir(entry.parent, 0o700)
             _write_entry(entry, data)
+            return True
+        return False
 
     def prune(self, limit: int) -> None:
         prune(self.folder, limit)
@@ -360,10 +384,16 @@ def prune(folder: Path, limit: int) -> None:
     prune again at once. Never fails: a cache that cannot be pruned is only larger."""
     if limit <= 0:
         return
+    from checker import cacheindex
+
     found = entries(folder)
-    total = sum(e.size for e in found)
+    indexed = cacheindex.size(folder)
+    total = sum(e.size for e in found) + indexed
     if total <= limit:
         return
+    if indexed > limit // 4:  # the index is only an accelerator: a new one starts
+        cacheindex.discard(folder)
+        total -= indexed
     doomed: list[Entry] = []
     for e in found:
         if total <= limit * 3 // 4:
@@ -376,7 +406,11 @@ def prune(folder: Path, limit: int) -> None:
 def clean(folder: Path) -> tuple[int, int]:
     """Remove every entry; then the folder itself, if nothing is left in it but the
     .gitignore this module wrote. (removed, bytes)."""
-    done = remove(folder, entries(folder))
+    from checker import cacheindex
+
+    count, size = remove(folder, entries(folder))
+    size += cacheindex.discard(folder)  # bytes, not an entry: the index of the entries
+    done = count, size
     ignore = folder / ".gitignore"
     with contextlib.suppress(OSError):
         if ([p.name for p in folder.iterdir()] == [".gitignore"] and not ignore.is_symlink()
@@ -412,7 +446,9 @@ def _read_entry(entry: Path) -> bytes | None:
             return None
         with os.fdopen(fd, "rb") as f:
             fd = -1  # closed with f
-            data = f.read(MAX_ENTRY + 1)
+            data = f.read(st.st_size + 1)  # not a buffer of MAX_ENTRY bytes for each entry
+            if len(data) > st.st_size:  # it grew while read
+                data += f.read(MAX_ENTRY + 1 - len(data))
         return data if len(data) <= MAX_ENTRY else None  # it grew while read
     except (OSError, ValueError):
         return None
@@ -442,15 +478,27 @@ def _write_entry(entry: Path, data: bytes) -> None:
             os.close(folder)
 
 
-def context_of(packs: Any, options: Any) -> str:
-    """What besides the bytes decides a file's result: the packs and the options."""
-    # Compiled packs (checker.rules.snapshot) carry the digest of what they decide.
-    parts = [packs.digest] if hasattr(packs, "digest") else [p.model_dump_json() for p in packs]
-    parts.append(json.dumps({
+def index_context(packs: tuple[Path, ...], options: Any) -> str | None:
+    """The index's context (checker.cacheindex.context) for these added packs and
+    options: computed without loading any pack."""
+    from checker import cacheindex
+
+    return cacheindex.context(code_fingerprint(), packs, _options(options))
+
+
+def _options(options: Any) -> dict[str, Any]:
+    return {
         "lang": options.lang,
         "as_of": options.as_of.isoformat() if options.as_of else None,
         "today": options.today.isoformat() if options.today else None,
         "select": sorted(options.select),
         "ignore": sorted(options.ignore),
-    }, sort_keys=True))
+    }
+
+
+def context_of(packs: Any, options: Any) -> str:
+    """What besides the bytes decides a file's result: the packs and the options."""
+    # Compiled packs (checker.rules.snapshot) carry the digest of what they decide.
+    parts = [packs.digest] if hasattr(packs, "digest") else [p.model_dump_json() for p in packs]
+    parts.append(json.dumps(_options(options), sort_keys=True))
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()

@@ -14,8 +14,9 @@ import datetime as dt
 import json
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, cast
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -26,11 +27,13 @@ from checker.i18n import Lang
 from checker.reporters import FORMATS
 
 if TYPE_CHECKING:
+    from checker.cache import ResultCache
     from checker.config import Resolved
-    from checker.files import Skipped
+    from checker.files import Skipped, Source
     from checker.fsutil import OutputError
-    from checker.report import FileReport
+    from checker.report import FileReport, Report, Tally
     from checker.rules.pack import Pack
+    from checker.runner import Job
 
 LANG = Choice(["vi", "en"])
 
@@ -228,18 +231,19 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
     import dataclasses
     import io
 
-    from checker.cache import ResultCache, context_of, default_folder
+    from checker.cache import ResultCache, context_of, default_folder, index_context
+    from checker.cacheindex import Index
     from checker.config import is_case_file, message_lang
     from checker.errors import CheckerError
-    from checker.files import Source, walk
+    from checker.files import Sources, walk
     from checker.fsutil import OutputError, check_output, identities
     from checker.i18n import t
-    from checker.report import Report, Severity
-    from checker.reporters import get
+    from checker.report import Report, Severity, Tally
     from checker.reporters.recognise import is_report
     from checker.rules.engine import Options, check_selectors, rule_meta
+    from checker.rules.engine import Packs as EnginePacks
     from checker.rules.snapshot import load_packs
-    from checker.runner import Job, default_jobs, run
+    from checker.runner import Job, Packs
     from checker.text import terminal_width
 
     lang = _flag_lang(lang)
@@ -267,30 +271,54 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
             except OutputError as e:
                 _output_failure(e, output, cfg.lang)
         base = conf.file.parent if conf.file else Path.cwd()
-        # The compiled snapshot of the packs (checker.rules.snapshot): it never changes a
-        # report, so --no-cache still reads one; but then nothing is written.
-        packs = load_packs(cfg.rules, cfg.lang, default_folder(), write=bool(cfg.cache))
         opts = Options(lang=cfg.lang, as_of=as_of, select=frozenset(cfg.select),
                        ignore=frozenset(cfg.ignore), today=today)
-        check_selectors(packs, opts, {k: _origin(conf.origins[k], k)
-                                      for k in ("select", "ignore")})
+        # The compiled snapshot of the packs (checker.rules.snapshot): it never changes a
+        # report, so --no-cache still reads one; but then nothing is written.
+        lazy = Packs(lambda: load_packs(cfg.rules, cfg.lang, default_folder(),
+                                        write=bool(cfg.cache)))
+        # The packs are loaded at once when the report or the options need them; else on
+        # the first file the cache's index cannot answer (issue 15).
+        if cfg.format not in ("text", "github") or opts.select or opts.ignore \
+                or not cfg.cache:
+            check_selectors(lazy.get(), opts, {k: _origin(conf.origins[k], k)
+                                               for k in ("select", "ignore")})
 
         def wanted(p: Path) -> bool:
             return is_case_file(p, cfg, base)
 
-        sources: list[Source] = []
+        sources = Sources()  # small: a folder of 100,000 files is 100,000 names
         spans: list[tuple[str, int, int]] = []  # each argument's sources
         for arg in paths:
-            found = list(walk(arg, wanted, force_exclude))
-            if arg == "-" and stdin_filename:  # named as ruff names it; a hook may skip it
-                found = [dataclasses.replace(s, label=stdin_filename) for s in found
-                         if not force_exclude or wanted(Path(stdin_filename))]
-            spans.append((arg, len(sources), len(sources) + len(found)))
-            sources += found
+            first = len(sources)
+            for s in walk(arg, wanted, force_exclude):
+                if arg == "-" and stdin_filename:  # named as ruff does; a hook may skip it
+                    if force_exclude and not wanted(Path(stdin_filename)):
+                        continue
+                    s = dataclasses.replace(s, label=stdin_filename)
+                sources.append(s)
+            spans.append((arg, first, len(sources)))
         results = None
+        warm = False
         folder = default_folder() if cfg.cache else None
         if folder is not None:
-            results = ResultCache(folder, context_of(packs, opts))
+            # Results are keyed by what the packs are made from (the checker's code and
+            # data, the added packs' bytes) rather than by the packs loaded, so that a
+            # key is had without loading them; the same for the index.
+            where = index_context(cfg.rules, opts)
+            results = ResultCache(folder, where if where is not None
+                                  else lambda: context_of(lazy.get(), opts),
+                                  Index(folder, where) if where is not None else None)
+            if not lazy.loaded and _misses(results, sources):
+                lazy.get()  # a cold run: loaded once here, inherited by the workers
+            elif not lazy.loaded:
+                # The index answers the files sampled: a warm run, faster in this one
+                # process than with workers (their start and the results' round trip
+                # cost more than reading the answers).
+                warm = True
+        else:
+            lazy.get()
+        packs: EnginePacks = lazy.get() if lazy.loaded else ()
         protected = frozenset[tuple[int, int]]()
         if output is not None:
             protected = identities([s.path for s in sources if s.path is not None]
@@ -301,79 +329,166 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
                              replaceable=is_report)
             except OutputError as e:
                 _output_failure(e, output, cfg.lang)
-        # The pipeline takes compiled packs as well as pack models (engine.Packs); Job
-        # still names the models' type.
-        job = Job(cast("tuple[Pack, ...]", packs), opts, cfg.max_size, results)
-        results_or_skipped = run(sources, job,
-                                 cfg.jobs or default_jobs())
-        files = _cases_only(results_or_skipped, spans, paths, cfg.lang, quiet=quiet,
-                            verbose=verbose)
+        head = Report(files=(),
+                      fail_on=None if cfg.fail_on == "never" else Severity(cfg.fail_on),
+                      lang=opts.lang, as_of=as_of.isoformat() if as_of else None,
+                      today=today.isoformat() if today else None,
+                      packs=tuple((p.id, p.version) for p in packs),
+                      rules=rule_meta(packs, opts.lang) if cfg.format in ("sarif", "junit")
+                      else (), statistics=statistics, quiet=quiet, verbose=verbose,
+                      max_warnings=max_warnings,
+                      width=terminal_width(None if output else sys.stdout, os.environ),
+                      case_files=tuple((s.label, str(s.path)) for s in sources
+                                       if s.path is not None) if cfg.format == "html" else ())
+        job = Job(lazy.get() if lazy.loaded else lazy, opts, cfg.max_size, results)
+        jobs_ = 1 if warm else cfg.jobs
+        notes = _Notices(spans, paths, cfg.lang, quiet=quiet, verbose=verbose)
+        tally = Tally()
+        written = True
+        # The report is written as the files are checked (issue 15). To --output it goes
+        # to a temporary file put in place at the end: a run stopped half way (a signal,
+        # an error) leaves no half report there. To stdout it flows; a closed pipe stops
+        # the writing, not the checking: the findings still decide the exit code.
+        if output is not None:
+            from checker.fsutil import output_stream
+
+            try:
+                with output_stream(output, replace=force, protected=protected,
+                                   replaceable=is_report) as raw:
+                    text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+                    _write(cfg.format, head, text, False, sources, job, jobs_, notes,
+                           tally)
+                    text.flush()
+                    text.detach()
+            except OutputError as e:  # nothing was there at start (checked above)
+                appeared = e.key in ("output-exists", "output-exists-not-report")
+                _output_failure(OutputError("output-appeared") if appeared else e, output,
+                                cfg.lang)
+        else:
+            from checker.colour import use_color
+
+            color_on = cfg.format == "text" and use_color(color, sys.stdout)
+            written = _write(cfg.format, head, sys.stdout, color_on, sources, job, jobs_,
+                             notes, tally, flush=True)
         if results is not None:
             results.prune(cfg.cache_max_size)
     except CheckerError as e:
         _fail(str(e), e.exit_code)
-    report = Report(files=tuple(files),
-                    fail_on=None if cfg.fail_on == "never" else Severity(cfg.fail_on),
-                    lang=opts.lang, as_of=as_of.isoformat() if as_of else None,
-                    today=today.isoformat() if today else None,
-                    packs=tuple((p.id, p.version) for p in packs),
-                    rules=rule_meta(packs, opts.lang) if cfg.format in ("sarif", "junit")
-                    else (), statistics=statistics, quiet=quiet, verbose=verbose,
-                    max_warnings=max_warnings,
-                    width=terminal_width(None if output else sys.stdout, os.environ),
-                    case_files=tuple((s.label, str(s.path)) for s in sources
-                                     if s.path is not None) if cfg.format == "html" else ())
-    # Rendered whole before anything is written: a signal while rendering leaves no
-    # half report behind.
-    buf = io.StringIO()
-    if output is not None:
-        from checker.fsutil import write_output
+    code = tally.exit_code(head.fail_on, max_warnings)
+    if not written:  # `| head -1`: the findings still decide the exit code
+        _quiet_broken_pipe(code)
+    sys.exit(code)
 
-        get(cfg.format)(report, buf, color=False)
+
+def _misses(cache: ResultCache, sources: Sequence[Source], probe: int = 32) -> bool:
+    """Would the cache's index miss one of `probe` files taken evenly from the run? Then
+    the run is (at least partly) cold, and the packs are best loaded before any worker
+    is forked."""
+    from checker.recognise import skipped_by_name
+
+    if cache.index is None:
+        return True
+    step = max(1, len(sources) // probe)
+    for i in range(0, len(sources), step):
+        src = sources[i]
+        if src.path is None or src.problem is not None or (
+                not src.named and skipped_by_name(src.path.name)):
+            continue
         try:
-            write_output(output, buf.getvalue().encode("utf-8"), replace=force,
-                         protected=protected, replaceable=is_report)
-        except OutputError as e:  # nothing was there at start (checked above)
-            appeared = e.key in ("output-exists", "output-exists-not-report")
-            _output_failure(OutputError("output-appeared") if appeared else e, output,
-                            cfg.lang)
-    else:
-        from checker.colour import use_color
-
-        get(cfg.format)(report, buf,
-                        color=cfg.format == "text" and use_color(color, sys.stdout))
-        try:
-            sys.stdout.write(buf.getvalue())
-            sys.stdout.flush()
-        except BrokenPipeError:  # `| head -1`: the findings still decide the exit code
-            _quiet_broken_pipe(report.exit_code)
-    sys.exit(report.exit_code)
+            st = os.stat(src.path)
+        except (OSError, ValueError):
+            continue
+        if cache.index.lookup(src.path, st) is None:
+            return True
+    return False
 
 
-def _cases_only(results: list[FileReport | Skipped], spans: list[tuple[str, int, int]],
-                paths: tuple[str, ...], lang: Lang, *, quiet: bool,
-                verbose: bool) -> list[FileReport]:
-    """The reports of the case files; the JSON files that are not cases are left out,
-    named in verbose mode. A folder given that holds no case, or a run whose named files
-    are none of them cases, is said (unless quiet)."""
+def _write(fmt: str, head: Report, out: Any, color: bool, sources: Sequence[Source], job: Job,
+           jobs: int, notes: _Notices, tally: Tally, flush: bool = False) -> bool:
+    """Check the sources and write the report as the results come, in input order.
+    False if the reader of the output went away (a closed pipe): the run then goes on
+    without writing, so that the tally, and the exit code, are the whole run's."""
+    from contextlib import closing
+
     from checker.files import Skipped
-    from checker.i18n import t
-    from checker.reporters import shown_path
+    from checker.reporters import writer
+    from checker.runner import default_jobs, stream
 
-    for arg, start, end in spans:
-        if verbose:
-            for r in results[start:end]:
-                if isinstance(r, Skipped):
-                    reason = t(r.reason, lang, path=shown_path(r.label), schema=r.schema)
-                    _notice(reason if r.reason == "skip-by-name" else
-                            t("skip-note", lang, path=shown_path(r.label), reason=reason))
-        checked = any(not isinstance(r, Skipped) for r in results[start:end])
-        if not checked and arg != "-" and os.path.isdir(arg) and not quiet:
-            _notice(t("no-case-files-in", lang, path=shown_path(arg)))
-    files = [r for r in results if not isinstance(r, Skipped)]
-    if not files and not any(os.path.isdir(a) for a in paths) and not quiet:
-        _notice(t("no-case-files-recognised" if results else "no-case-files", lang))
-    return files
+    w = writer(fmt, head, out, color=color)
+    open_ = True
+    with closing(stream(sources, job, jobs or default_jobs())) as results:
+        for i, r in enumerate(results):
+            notes.seen(i, r)
+            if isinstance(r, Skipped):
+                continue
+            tally.add(r)
+            if open_:
+                try:
+                    w.file(r)
+                    if flush:
+                        out.flush()
+                except BrokenPipeError:
+                    open_ = False
+    notes.end()
+    if open_:
+        try:
+            w.close(tally)
+            if flush:
+                out.flush()
+        except BrokenPipeError:
+            open_ = False
+    return open_
+
+
+class _Notices:
+    """What a run says on stderr about the files that were not cases, as the results
+    come: in verbose mode each JSON file skipped; a folder given that holds no case; a
+    run whose named files are none of them cases (unless quiet)."""
+
+    def __init__(self, spans: list[tuple[str, int, int]], paths: tuple[str, ...], lang: Lang,
+                 *, quiet: bool, verbose: bool) -> None:
+        self.spans, self.paths, self.lang = spans, paths, lang
+        self.quiet, self.verbose = quiet, verbose
+        self.span = 0  # the span the next result belongs to
+        self.checked = False  # a case was met in the current span
+        self.any_case = self.any_result = False
+
+    def seen(self, i: int, r: FileReport | Skipped) -> None:
+        from checker.files import Skipped
+        from checker.i18n import t
+        from checker.reporters import shown_path
+
+        self._close_spans(i)
+        self.any_result = True
+        if isinstance(r, Skipped):
+            if self.verbose:
+                reason = t(r.reason, self.lang, path=shown_path(r.label), schema=r.schema)
+                _notice(reason if r.reason == "skip-by-name" else
+                        t("skip-note", self.lang, path=shown_path(r.label), reason=reason))
+        else:
+            self.checked = self.any_case = True
+
+    def _close_spans(self, upto: int) -> None:
+        """Say what there is to say about each span that ends at or before `upto`."""
+        from checker.i18n import t
+        from checker.reporters import shown_path
+
+        while self.span < len(self.spans) and self.spans[self.span][2] <= upto:
+            arg = self.spans[self.span][0]
+            if (not self.checked and arg != "-" and os.path.isdir(arg)
+                    and not self.quiet):
+                _notice(t("no-case-files-in", self.lang, path=shown_path(arg)))
+            self.span += 1
+            self.checked = False
+
+    def end(self) -> None:
+        from checker.i18n import t
+
+        self._close_spans(sys.maxsize)
+        if not self.any_case and not any(os.path.isdir(a) for a in self.paths) \
+                and not self.quiet:
+            _notice(t("no-case-files-recognised" if self.any_result else "no-case-files",
+                      self.lang))
 
 
 def _stdin_paths(paths: tuple[str, ...], stdin_filename: str | None,
@@ -530,6 +645,7 @@ _cache_lang = lang_option
 @_cache_config
 @_cache_lang
 def cache_info(config_file: str | None, lang: str | None) -> None:
+    from checker import cacheindex
     from checker.cache import default_folder, entries
     from checker.i18n import t
 
@@ -540,7 +656,7 @@ def cache_info(config_file: str | None, lang: str | None) -> None:
         return
     found = entries(folder)
     click.echo(t("cache-info", lang_, path=folder, entries=len(found),
-                 size=_bytes(sum(e.size for e in found)),
+                 size=_bytes(sum(e.size for e in found) + cacheindex.size(folder)),
                  limit=_bytes(limit) if limit else "-"))
 
 
@@ -556,9 +672,6 @@ def cache_clean(config_file: str | None, lang: str | None) -> None:
     if folder is None:
         click.echo(t("cache-none", lang_))
         return
-    from checker.rules import snapshot
-
-    snapshot.clean(folder)  # the compiled packs too, so that the folder can go
     removed, size = clean(folder)
     click.echo(t("cache-cleaned", lang_, entries=removed, size=_bytes(size), path=folder))
 
@@ -712,103 +825,6 @@ def init(path: str | None, procedure: str, force: bool, vscode: bool,
     click.echo(path)
     if not vscode:
         click.echo(INIT_HINT.get(language), err=True)
-
-
-# -- issue 13 point 2 (builder): checker new, the guided interview
-@main.command("new", help=Bi(
-    "Lập một tệp hồ sơ bằng cách trả lời từng câu hỏi, theo thứ tự các văn bản của thủ tục "
-    "[mặc định: case.json]. Ngày nhận dạng 25/11/2024 hoặc ngày 25 tháng 11 năm 2024 và "
-    "được ghi 2024-11-25. Khi dừng giữa chừng (Ctrl-C, Ctrl-D), các câu trả lời đã có được "
-    "lưu vào tệp; chạy lại với cùng tệp để hỏi tiếp. Xong thì kiểm tra hồ sơ và in kết quả.",
-    "Build a case file by answering one question at a time, in the order of the procedure's "
-    "documents [default: case.json]. Dates may be typed 25/11/2024 or \"ngày 25 tháng 11 "
-    "năm 2024\" and are written 2024-11-25. When stopped midway (Ctrl-C, Ctrl-D) the answers so "
-    "far are saved in the file; run again on the same file to go on. At the end the case "
-    "is checked and the findings shown."))
-@click.argument("path", required=False, type=Path_(dir_okay=False))
-@click.option("--procedure", type=Choice(sorted(p.stem for p in TEMPLATES.glob("*.json"))),
-              help=Bi("Thủ tục của hồ sơ (không có thì câu hỏi đầu tiên sẽ hỏi).",
-                      "The procedure of the case (without it, the first question asks)."))
-@click.option("--resume", is_flag=True,
-              help=Bi("Hỏi tiếp những gì còn thiếu trong một tệp hồ sơ đã có, giữ mọi giá trị "
-                      "đã có, rồi ghi đè tệp đó.",
-                      "Ask for what is missing in an existing case file, keeping every value "
-                      "it has, then write that file over."))
-@lang_option
-def new(path: str | None, procedure: str | None, resume: bool, lang: str | None) -> None:
-    from checker.asking import Prompter, plain_terminal
-    from checker.fsutil import OutputError, write_output
-    from checker.i18n import t
-    from checker.interview import (
-        Interrupted,
-        Interview,
-        Refused,
-        encode,
-        progress,
-        with_progress,
-    )
-    from checker.schemas import load_schema
-
-    language = _run_lang(lang)
-    path = "case.json" if path is None else path
-    folder = os.path.dirname(path) or "."
-    if not os.path.isdir(folder):  # said before the questions, not after them
-        import errno
-
-        _output_failure(OutputError("output-failed", FileNotFoundError(
-            errno.ENOENT, os.strerror(errno.ENOENT), folder)), path, language)
-    existed = os.path.lexists(path)
-    case: dict[str, Any] | None = None
-    if existed:
-        case = _unfinished_case(path, language)
-        if progress(case) is None and not resume:
-            _fail(t("new-exists", language, path=path))
-        _notice(t("new-resuming", language, path=path))
-    interview = Interview(load_schema("case"), Prompter(language, plain=plain_terminal()),
-                          language, case, procedure)
-    try:
-        built = interview.run()
-    except Refused as e:
-        _fail(str(e))
-    except Interrupted as e:
-        if "procedure" not in e.case:
-            _notice(t("new-nothing-saved", language))
-            sys.exit(130)
-        try:
-            write_output(path, encode(with_progress(e.case, e.at)), replace=existed)
-        except OutputError as err:
-            _output_failure(err, path, language)
-        _notice(t("new-saved-progress", language, path=path))
-        sys.exit(130)
-    try:
-        write_output(path, encode(built), replace=existed)
-    except OutputError as e:
-        _output_failure(e, path, language)
-    _notice(t("new-written", language, path=path))
-    import contextlib
-
-    # the case is written: what the check finds is shown; it does not decide the exit code
-    with contextlib.suppress(SystemExit):
-        click.get_current_context().invoke(check, paths=(path,), lang=language)
-
-
-def _unfinished_case(path: str, lang: Lang) -> dict[str, Any]:
-    """The case already in `path`, to go on with; a file that is not one is named."""
-    from checker.files import os_reason
-    from checker.i18n import t
-
-    try:
-        data = json.loads(Path(path).read_bytes().decode("utf-8-sig"))
-    except OSError as e:
-        _fail(t("new-not-a-case", lang, path=path, reason=os_reason(e, lang)))
-    except UnicodeDecodeError:
-        _fail(t("new-not-a-case", lang, path=path, reason=t("new-not-utf8", lang)))
-    except json.JSONDecodeError as e:
-        _fail(t("new-not-a-case", lang, path=path,
-                reason=t("new-not-json", lang, line=e.lineno, column=e.colno)))
-    if not isinstance(data, dict):
-        _fail(t("new-not-a-case", lang, path=path, reason=t("new-not-an-object", lang)))
-    return data
 
 
 # -- issue 12 (h12-files): init --vscode

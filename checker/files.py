@@ -12,9 +12,10 @@ import os
 import stat
 import sys
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import overload
 
 from checker.i18n import Lang, t
 from checker.loading import INPUT_RULE
@@ -80,7 +81,58 @@ def walk(arg: str, wanted: Callable[[Path], bool] | None = None,
         if not filter_files or is_case(root):
             yield Source(arg, root, named=not filter_files)
         return
-    yield from sorted(_walk_folder(root, is_case), key=lambda s: s.label)
+    # Sorted by label; a file found is held as its label only until it is yielded, so a
+    # folder of 100,000 files costs little more than their names (issue 15).
+    found: list[str | Source] = [s.label if _plain(s) else s
+                                 for s in _walk_folder(root, is_case)]
+    found.sort(key=_label)
+    for item in found:
+        yield _source(item)
+
+
+def _plain(s: Source) -> bool:
+    """A file found on a walk, as `walk` makes it: Source(path.as_posix(), path)."""
+    return s.problem is None and not s.named and s.path is not None \
+        and s.label == s.path.as_posix()
+
+
+def _label(item: str | Source) -> str:
+    return item if isinstance(item, str) else item.label
+
+
+class Sources(Sequence[Source]):
+    """The sources of a run, kept small: a plain file found on a walk is held as its
+    label, and its Source made again when asked for (the same one: Source(label,
+    Path(label))). Everything else is held as it is."""
+
+    def __init__(self) -> None:
+        self._items: list[str | Source] = []
+        self.stdin = False  # one of them is standard input
+
+    def append(self, s: Source) -> None:
+        self._items.append(s.label if _plain(s) else s)
+        self.stdin = self.stdin or s.path is None
+
+    def __iter__(self) -> Iterator[Source]:
+        return (_source(x) for x in self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @overload
+    def __getitem__(self, i: int) -> Source: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Source]: ...
+
+    def __getitem__(self, i: int | slice) -> Source | list[Source]:
+        if isinstance(i, slice):
+            return [_source(x) for x in self._items[i]]
+        return _source(self._items[i])
+
+
+def _source(item: str | Source) -> Source:
+    return Source(item, Path(item)) if isinstance(item, str) else item
 
 
 def _walk_folder(root: Path, is_case: Callable[[Path], bool]) -> Iterator[Source]:
@@ -150,7 +202,11 @@ def read(src: Source, lang: Lang, max_size: int = DEFAULT_MAX_SIZE) -> bytes | F
         if st.st_size > max_size:
             return _problem(src.label, lang, "too-large", size=st.st_size, limit=max_size)
         with open(src.path, "rb") as f:
-            raw = f.read(max_size + 1)
+            # as many bytes as it has (a buffer of max_size would be allocated whole),
+            # then, if it grew meanwhile, the rest up to the limit
+            raw = f.read(min(st.st_size, max_size) + 1)
+            if len(raw) > st.st_size:
+                raw += f.read(max_size + 1 - len(raw))
     except FileNotFoundError:
         return _problem(src.label, lang, "not-found")
     except OSError as e:

@@ -23,8 +23,9 @@ import errno
 import os
 import stat
 import tempfile
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 Identity = tuple[int, int]  # (st_dev, st_ino)
 
@@ -176,26 +177,80 @@ def _write_file(target: Path, data: bytes, *, replace: bool,
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        if replace:
-            # what is there now, not what was there at start
-            now = _stat(str(target))
-            if now is not None and identity(now) in protected:
-                raise OutputError("output-is-input")
-            if now is not None and not stat.S_ISREG(now.st_mode):
-                if not _streamable(now):
-                    raise OutputError("output-device")
-                _write_stream(str(target), data)  # a fifo appeared: never replaced
-                return
-            os.replace(tmp, target)
+        _put_in_place(tmp, target, replace=replace, protected=protected, mode=mode)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+
+
+def _put_in_place(tmp: str, target: Path, *, replace: bool,
+                  protected: Collection[Identity], mode: int | None) -> None:
+    """The written temporary file `tmp` becomes `target` (see the module's docstring);
+    the caller removes `tmp` afterwards, whatever happened."""
+    if replace:
+        # what is there now, not what was there at start
+        now = _stat(str(target))
+        if now is not None and identity(now) in protected:
+            raise OutputError("output-is-input")
+        if now is not None and not stat.S_ISREG(now.st_mode):
+            if not _streamable(now):
+                raise OutputError("output-device")
+            _write_stream(str(target), Path(tmp).read_bytes())  # a fifo appeared
             return
+        os.replace(tmp, target)
+        return
+    try:
+        os.link(tmp, target)  # never replaces: fails if the name exists by now
+    except FileExistsError:
+        raise OutputError("output-appeared") from None
+    except OSError as e:
+        if e.errno not in _NO_HARD_LINKS:
+            raise
+        _create_exclusive(target, Path(tmp).read_bytes(),
+                          _default_mode() if mode is None else mode)
+
+
+@contextlib.contextmanager
+def output_stream(name: str, *, replace: bool, protected: Collection[Identity] = (),
+                  replaceable: Callable[[str], bool] | None = None) -> Iterator[BinaryIO]:
+    """write_output for a report written as it is made: the caller writes to the file
+    yielded. A regular file is written beside the target and put in place only when the
+    block ends without an exception (a run stopped half way leaves nothing, not half a
+    report); a fifo or /dev/null is written as a stream."""
+    st = _plan(name, replace=replace, protected=protected, replaceable=replaceable)
+    if st is not None and not stat.S_ISREG(st.st_mode):
         try:
-            os.link(tmp, target)  # never replaces: fails if the name exists by now
-        except FileExistsError:
-            raise OutputError("output-appeared") from None
+            # a fifo waits for its reader here, as the shell's `>` does
+            fd = os.open(name, os.O_WRONLY | os.O_NOCTTY | os.O_CLOEXEC)
         except OSError as e:
-            if e.errno not in _NO_HARD_LINKS:
-                raise
-            _create_exclusive(target, data, _default_mode() if mode is None else mode)
+            raise OutputError("output-failed", e) from None
+        try:
+            if not _streamable(os.fstat(fd)):  # it changed since we looked
+                raise OutputError("output-device")
+            with os.fdopen(fd, "wb", closefd=False) as f:
+                yield f
+        except OSError as e:
+            raise OutputError("output-failed", e) from None
+        finally:
+            os.close(fd)
+        return
+    replace = replace or st is not None  # a regular file _plan let through
+    # through a symbolic link, the file it points to is written and the link kept
+    target = Path(os.path.realpath(name)) if os.path.islink(name) else Path(name)
+    mode = st.st_mode & 0o777 if st is not None else None
+    directory = target.parent if str(target.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    except OSError as e:
+        raise OutputError("output-failed", e) from None
+    try:
+        with os.fdopen(fd, "wb") as f:
+            os.fchmod(fd, _default_mode() if mode is None else mode)
+            yield f
+            f.flush()
+            os.fsync(f.fileno())
+        _put_in_place(tmp, target, replace=replace, protected=protected, mode=mode)
+    except OSError as e:
+        raise OutputError("output-failed", e) from None
     finally:
         Path(tmp).unlink(missing_ok=True)
 

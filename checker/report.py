@@ -279,16 +279,59 @@ class Report:
 
     @property
     def exit_code(self) -> int:
+        """See Tally.exit_code: the same rule over the files held here."""
+        return Tally.of(self.files).exit_code(self.fail_on, self.max_warnings)
+
+
+@dataclass
+class Tally:
+    """The running totals of a run: what the summary and the exit code need, counted as
+    the files stream past, so that no file's findings are kept once it is written."""
+
+    files: int = 0
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+    waived: int = 0
+    worst: int = 0  # the highest rank of a finding that counts (not waived); 0: none
+    internal: bool = False  # the checker failed on a file (rule INTERNAL)
+
+    @classmethod
+    def of(cls, files: tuple[FileReport, ...] | list[FileReport]) -> Tally:
+        tally = cls()
+        for fr in files:
+            tally.add(fr)
+        return tally
+
+    def add(self, fr: FileReport) -> None:
+        self.files += 1
+        for fd in fr.findings:
+            if fd.rule == INTERNAL_RULE:
+                self.internal = True
+            if fd.waived is not None:
+                self.waived += 1
+                continue
+            if fd.severity == Severity.ERROR:
+                self.errors += 1
+            elif fd.severity == Severity.WARNING:
+                self.warnings += 1
+            else:
+                self.infos += 1
+            self.worst = max(self.worst, fd.severity.rank)
+
+    def count(self, severity: Severity) -> int:
+        return {Severity.ERROR: self.errors, Severity.WARNING: self.warnings,
+                Severity.INFO: self.infos}[severity]
+
+    def exit_code(self, fail_on: Severity | None, max_warnings: int | None) -> int:
         """0: nothing at or above the fail level (none for "never"), and no more warnings
         than max_warnings; 1 otherwise. Waived findings never count. 2 when the checker
         failed on a file (rule INTERNAL): that file was not checked, whatever the others
         say, and whatever the fail level."""
-        if any(fd.rule == INTERNAL_RULE for f in self.files for fd in f.findings):
+        if self.internal:
             return 2
-        if self.max_warnings is not None and self.count(Severity.WARNING) > self.max_warnings:
+        if max_warnings is not None and self.warnings > max_warnings:
             return 1
-        if self.fail_on is None:
+        if fail_on is None:
             return 0
-        worst = max((fd.severity.rank for f in self.files for fd in f.findings
-                     if fd.waived is None), default=0)
-        return 1 if worst >= self.fail_on.rank else 0
+        return 1 if self.worst >= fail_on.rank else 0

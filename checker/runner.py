@@ -6,38 +6,67 @@ Workers are forked where the platform allows (Linux): they inherit the loaded ru
 packs and compiled validators, so they start at once. Elsewhere, for small runs, and when
 the system will not give a pool its pipes and processes (too many open files), everything
 runs in this process.
+
+Results stream (issue 15): `stream` yields each file's result in input order as soon as
+it is ready, with a bounded number of chunks under way, so memory does not grow with the
+number of files.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import itertools
 import os
 import signal
+import stat
 import sys
-from collections.abc import Sequence
+import time
+from collections import deque
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from checker import pipeline
 from checker.cache import ResultCache
 from checker.files import Skipped, Source, read
 from checker.i18n import Lang, t
 from checker.loading import INPUT_RULE
 from checker.recognise import Verdict, recognise, skipped_by_name
 from checker.report import INTERNAL_RULE, FileReport, Finding, Kind, Position, Severity
-from checker.rules.engine import Options
 
-if TYPE_CHECKING:
-    from checker.rules.pack import Pack
+if TYPE_CHECKING:  # the pipeline and the packs are imported on the first file checked
+    from checker.rules.compiled import PackSet
+    from checker.rules.engine import Options
 
 MIN_FILES_PER_WORKER = 64  # below this, forking costs more than it saves
+AHEAD_PER_WORKER = 4  # chunks submitted ahead of the one the caller waits for, per worker
 _OUT_OF_RESOURCES = {errno.EMFILE, errno.ENFILE, errno.EAGAIN, errno.ENOMEM}
+
+
+class Packs:
+    """Rule packs loaded on first use, once per process: a run that the cache's index
+    answers whole never loads them (nor the validators). Forked workers inherit them if
+    this process loaded them before forking, else each loads them at its first miss.
+    A broken pack is a CheckerError from `get`, which ends the run as it would have at
+    start."""
+
+    def __init__(self, load: Callable[[], PackSet]) -> None:
+        self._load = load
+        self._packs: PackSet | None = None
+
+    def get(self) -> PackSet:
+        if self._packs is None:
+            self._packs = self._load()
+        return self._packs
+
+    @property
+    def loaded(self) -> bool:
+        return self._packs is not None
 
 
 @dataclass(frozen=True)
 class Job:
-    packs: tuple[Pack, ...]
+    packs: PackSet | Packs
     opts: Options
     max_size: int
     cache: ResultCache | None
@@ -48,12 +77,34 @@ _JOB: Job | None = None  # set in the parent before forking; workers inherit it
 
 def check_source(src: Source, job: Job) -> FileReport | Skipped:
     """The report of one file; Skipped for a file met on the walk that is not a case
-    (a file named on the command line that is not a case is an error instead)."""
+    (a file named on the command line that is not a case is an error instead).
+
+    With the cache's index, a file whose size, times, inode and device are those
+    recorded (and not racily so) is answered from the result cache without being read;
+    otherwise it is stat'ed before it is read, and recorded after."""
     if not src.named and src.path is not None and skipped_by_name(src.path.name):
         return Skipped(src.label, "skip-by-name")
+    index = job.cache.index if job.cache is not None else None
+    st: os.stat_result | None = None
+    since = 0
+    if index is not None and job.cache is not None and src.path is not None \
+            and src.problem is None:
+        try:
+            st = os.stat(src.path)
+        except (OSError, ValueError):
+            st = None
+        if st is not None and not (stat.S_ISREG(st.st_mode) and st.st_size <= job.max_size):
+            st = None
+        if st is not None:
+            known = index.lookup(src.path, st)
+            if known is not None:
+                hit = job.cache.get(src.label, known)
+                if hit is not None:
+                    return hit
+            since = time.time_ns()
     raw = read(src, job.opts.lang, job.max_size)
     if isinstance(raw, Finding):
-        return pipeline.selected(FileReport(src.label, (raw,)), job.opts)
+        return _selected(FileReport(src.label, (raw,)), job.opts)
     seen = recognise(raw)
     if seen.verdict is Verdict.NOT_CASE:
         if not src.named:
@@ -61,22 +112,41 @@ def check_source(src: Source, job: Job) -> FileReport | Skipped:
         # Named, an object that is not a case is told so; a top level that is not an
         # object at all goes on to the schema, which says what it is instead.
         if seen.reason != "not-case-not-object":
-            return pipeline.selected(FileReport(
+            return _selected(FileReport(
                 src.label, (not_a_case(seen.reason, seen.schema, job.opts.lang),)), job.opts)
+        st = None  # not a case when met on a walk: never answered by the index
     key = job.cache.key(raw) if job.cache else ""
     if job.cache:
         hit = job.cache.get(src.label, key)
         if hit is not None:
+            if index is not None and st is not None and src.path is not None:
+                index.record(src.path, st, key, since)
             return hit
+    packs = job.packs.get() if isinstance(job.packs, Packs) else job.packs  # may raise
+    from checker import pipeline
+
     try:
-        report = pipeline.check_bytes(src.label, raw, job.packs, job.opts)
+        report = pipeline.check_bytes(src.label, raw, packs, job.opts)
     except Exception as e:  # a bug of the checker on this file: the others are checked
         if os.environ.get("CHECKER_DEBUG"):
             raise
         return FileReport(src.label, (internal_error(e, job.opts.lang),))
-    if job.cache:
-        job.cache.put(key, report)
+    stored = job.cache.put(key, report) if job.cache else False
+    if stored and index is not None and st is not None and src.path is not None:
+        index.record(src.path, st, key, since)
     return report
+
+
+def _selected(report: FileReport, opts: Options) -> FileReport:
+    from checker import pipeline
+
+    return pipeline.selected(report, opts)
+
+
+def flush(job: Job) -> None:
+    """Write what this process recorded in the cache's index."""
+    if job.cache is not None and job.cache.index is not None:
+        job.cache.index.flush()
 
 
 def not_a_case(reason: str, schema: str, lang: Lang) -> Finding:
@@ -98,7 +168,17 @@ def internal_error(e: Exception, lang: Lang) -> Finding:
 
 def _work(chunk: Sequence[Source]) -> list[FileReport | Skipped]:
     assert _JOB is not None
-    return [check_source(src, _JOB) for src in chunk]
+    try:
+        return [check_source(src, _JOB) for src in chunk]
+    finally:
+        flush(_JOB)
+
+
+def _sequential(sources: Sequence[Source], job: Job) -> Iterator[FileReport | Skipped]:
+    try:
+        yield from (check_source(s, job) for s in sources)
+    finally:
+        flush(job)
 
 
 def default_jobs() -> int:
@@ -119,14 +199,28 @@ def _worker_start(parent: int) -> None:
         os._exit(1)
 
 
-def _sequential(sources: Sequence[Source], job: Job) -> list[FileReport | Skipped]:
-    return [check_source(s, job) for s in sources]
-
-
 def run(sources: Sequence[Source], job: Job, jobs: int) -> list[FileReport | Skipped]:
+    """Every result at once (see stream)."""
+    with contextlib.closing(stream(sources, job, jobs)) as results:
+        return list(results)
+
+
+def stream(sources: Sequence[Source], job: Job,
+           jobs: int) -> Generator[FileReport | Skipped, None, None]:
+    """The results, one per source, in input order, each as soon as it and those before
+    it are done: the caller writes them as they come and keeps none. At most a few
+    chunks per worker are under way or done ahead of the caller, so a slow reader of the
+    output holds the workers back instead of letting results pile up in memory.
+
+    Close the iterator (contextlib.closing) if it is not run to its end: the chunks not
+    started are cancelled."""
     workers = min(jobs, len(sources) // MIN_FILES_PER_WORKER)
-    if workers < 2 or sys.platform != "linux" or any(s.path is None for s in sources):
-        return _sequential(sources, job)
+    stdin = getattr(sources, "stdin", None)  # files.Sources knows without a look at each
+    if stdin is None:
+        stdin = any(s.path is None for s in sources)
+    if workers < 2 or sys.platform != "linux" or stdin:
+        yield from _sequential(sources, job)
+        return
 
     import multiprocessing  # only when forking: a one-file check does not pay for it
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -135,7 +229,8 @@ def run(sources: Sequence[Source], job: Job, jobs: int) -> list[FileReport | Ski
     _JOB = job
     # Small chunks: a run asked to stop waits for the chunks already under way.
     size = max(1, min(32, len(sources) // (workers * 8)))
-    chunks = [sources[i:i + size] for i in range(0, len(sources), size)]
+    starts = iter(range(0, len(sources), size))
+    ahead = workers * AHEAD_PER_WORKER
     # Workers are forked with Ctrl-C and SIGTERM blocked, and keep them blocked: only
     # this process handles them. A worker must not die at a signal sent to the whole
     # process group (as a service manager sends it), nor print a traceback from the
@@ -143,12 +238,15 @@ def run(sources: Sequence[Source], job: Job, jobs: int) -> list[FileReport | Ski
     # A signal that arrives here meanwhile stays pending and is delivered the moment it
     # is unblocked: never lost.
     executor: ProcessPoolExecutor | None = None
+    pending: deque[Future[list[FileReport | Skipped]]] = deque()
     signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
     try:
+        # Every worker is forked at the first submit (the "fork" context starts them all
+        # at once), while the signals are blocked and _JOB is set.
         executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
                                        initializer=_worker_start, initargs=(os.getpid(),))
-        futures: list[Future[list[FileReport | Skipped]]] = [
-            executor.submit(_work, c) for c in chunks]
+        for start in itertools.islice(starts, ahead):
+            pending.append(executor.submit(_work, sources[start:start + size]))
     except OSError as e:
         if executor is not None:
             executor.shutdown(wait=False, cancel_futures=True)
@@ -163,22 +261,28 @@ def run(sources: Sequence[Source], job: Job, jobs: int) -> list[FileReport | Ski
             raise
         # Too many open files or processes for the workers (`ulimit -n`, `ulimit -u`):
         # the same work in this process gives the same report, only slower.
-        return _sequential(sources, job)
+        yield from _sequential(sources, job)
+        return
     finally:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
+    _JOB = None  # the workers have it; this process does not need it
     try:
-        results = [report for f in futures for report in f.result()]
+        while pending:
+            done = pending.popleft().result()
+            following = next(starts, None)
+            if following is not None:
+                pending.append(executor.submit(_work, sources[following:following + size]))
+            yield from done
+            del done
     except BaseException:
-        # Ctrl-C, SIGTERM or a failure: nothing more is started; the chunks under way end
-        # with their workers when the interpreter exits. The futures are cancelled here,
-        # not left to the executor's thread: once this frame unwinds the executor may be
-        # collected before that thread has read the request, and a thread that finds no
-        # executor runs every chunk still queued (half a long run, after a SIGTERM).
-        for f in futures:
+        # Ctrl-C, SIGTERM, a failure, or the caller stopped early (GeneratorExit):
+        # nothing more is started; the chunks under way end with their workers when the
+        # interpreter exits. The futures are cancelled here, not left to the executor's
+        # thread: once this frame unwinds the executor may be collected before that
+        # thread has read the request, and a thread that finds no executor runs every
+        # chunk still queued (half a long run, after a SIGTERM).
+        for f in pending:
             f.cancel()
         executor.shutdown(wait=False, cancel_futures=True)
         raise
-    finally:
-        _JOB = None
     executor.shutdown(wait=True)
-    return results

@@ -10,6 +10,7 @@ that counts terminal columns and never breaks a path, a URL or a rule id.
 """
 
 import os
+import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
@@ -95,9 +96,17 @@ def terminal_width(stream: object, environ: Mapping[str, str]) -> int:
     return DEFAULT_WIDTH
 
 
+# Characters that take one column each: Latin with its extensions below U+0300 (where the
+# combining marks begin) and the precomposed Vietnamese letters (Latin Extended
+# Additional); none is combining, wide or full-width. Most text is only these.
+_ONE_COLUMN = re.compile("[\x00-\u02ff\u1e00-\u1eff]*")
+
+
 def cell_width(s: str) -> int:
     """Columns s takes on a terminal: combining marks take none (a decomposed "ệ" is
     one column), wide and full-width characters (CJK) take two."""
+    if _ONE_COLUMN.fullmatch(s):
+        return len(s)
     return sum(0 if unicodedata.combining(ch) else
                2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
                for ch in s)

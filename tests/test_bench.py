@@ -221,3 +221,33 @@ def test_every_phase_runs_on_a_tiny_set_and_pairs_its_runs(
     assert checks and all(
         ("--today", bench.BENCH_TODAY.isoformat()) == c[c.index("--today"):][:2]
         and "--jobs" in c for c in checks)
+
+
+# ---------------------------------------------------------------- issue 15: run time
+def test_cases_are_generated_once_and_a_larger_folder_reuses_them(tmp_path: Path) -> None:
+    plan = bench.Plan(quick=True, one_file_rounds=1, cold_sizes=(3,), cold_rounds=1,
+                      warm_size=3, warm_rounds=1, memory_sizes=(2, 3, 7),
+                      memory_runs=(1, 1, 1), jobs=1, distinct=3)
+    b = bench.Bench(plan, tmp_path)
+    small, big = b.folder(3), b.folder(7)
+    assert b.made == 3 and len(list((tmp_path / "cases").iterdir())) == 3
+    names = sorted(p.name for p in big.iterdir())
+    assert names == [f"case-{i:06d}.json" for i in range(7)]  # each a name of its own
+    for i in range(7):
+        assert (big / f"case-{i:06d}.json").read_bytes() == (
+            small / f"case-{i % 3:06d}.json").read_bytes()
+    assert (big / "case-000000.json").stat().st_nlink >= 2  # linked, not copied
+
+
+def test_each_row_is_shown_as_soon_as_it_is_measured() -> None:
+    shown: list[str] = []
+    res = bench.Result(bench.plan(True), show=shown.append)
+    res.add_times("10 files cold: x", [bench.Sample(2.0, 1.0, 0)], 10)
+    assert shown == ["| 10 files cold: x | 5.00 files/s | 5.00–5.00 | 1,000 ms | 1 |"]
+    res.add_ratios(bench.Ratio("a ÷ b", (2.0, 3.0), "≥ 1"))
+    assert shown[-1] == "| a ÷ b | 2.50 | 2.00–3.00 | 2 |"
+    res.add_memory("json", 100, bench.Sample(0.5, 0.1, 64 << 20, None))
+    assert shown[-1] == "| 100 files, --format json: peak memory | 64 MiB / n/a | 200 files/s |"
+    # the final table has the same rows
+    out = bench.table(res)
+    assert shown[0] in out and shown[1] in out

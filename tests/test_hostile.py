@@ -948,7 +948,9 @@ def test_no_case_file_is_ever_opened_for_writing() -> None:
         opened = [(Path(os.fsdecode(a[0])), a[2]) for e, a in events
                   if e == "open" and isinstance(a[0], str | bytes)]
         mine = [(p, flags) for p, flags in opened if fixtures in (ROOT / p).resolve().parents]
-        assert len(mine) >= len(EXPECTED)
+        # With the cache, the cache's index may answer without opening the files at all
+        # (issue 15): only the run without it must have opened every one.
+        assert cache == "--cache" or len(mine) >= len(EXPECTED)
         assert [(p, flags) for p, flags in mine if flags & WRITE_FLAGS] == []
 
 

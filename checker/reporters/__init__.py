@@ -1,4 +1,13 @@
-"""One module per output format, imported only when chosen. Only text.py imports rich."""
+"""One module per output format, imported only when chosen. Only text.py imports rich,
+and only for colour.
+
+A format writes as the files arrive (issue 15): its module has a `Writer` (see
+`Writer` below), made with the run's settings (a Report without files), given each
+file's report in input order and then the run's totals; it keeps counters, never the
+files. `render` writes a whole Report through the same Writer, so both give the same
+bytes. A format that needs the whole report at once (a page with an index first) may
+have only `render`: `writer` then collects the files and renders them at the end.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +15,24 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Protocol, TextIO
 
 if TYPE_CHECKING:  # the registry is read by the CLI at start-up: keep it import-free
-    from checker.report import Finding, Report
+    from checker.report import FileReport, Finding, Report, Tally
 
 
 class Reporter(Protocol):
     def __call__(self, report: Report, out: TextIO, *, color: bool) -> None: ...
+
+
+class Writer(Protocol):
+    """A report written as it goes: `file` for each file's report in input order, then
+    `close` once with the run's totals."""
+
+    def file(self, fr: FileReport) -> None: ...
+
+    def close(self, tally: Tally) -> None: ...
+
+
+class WriterClass(Protocol):
+    def __call__(self, head: Report, out: TextIO, *, color: bool) -> Writer: ...
 
 
 REPORTERS: dict[str, str] = {
@@ -27,6 +49,55 @@ FORMATS: tuple[str, ...] = tuple(REPORTERS)
 def get(name: str) -> Reporter:
     render: Reporter = import_module(REPORTERS[name]).render
     return render
+
+
+def writer(name: str, head: Report, out: TextIO, *, color: bool) -> Writer:
+    """The format's Writer; for a format that has only `render`, one that collects the
+    files and renders them whole at the end."""
+    module = import_module(REPORTERS[name])
+    made: WriterClass | None = getattr(module, "Writer", None)
+    if made is not None:
+        return made(head, out, color=color)
+    return _Whole(module.render, head, out, color)
+
+
+class _Whole:
+    """A Writer for a format that needs the whole report: holds every file's report."""
+
+    def __init__(self, render: Reporter, head: Report, out: TextIO, color: bool) -> None:
+        self.render, self.head, self.out, self.color = render, head, out, color
+        self.files: list[FileReport] = []
+
+    def file(self, fr: FileReport) -> None:
+        self.files.append(fr)
+
+    def close(self, tally: Tally) -> None:
+        import dataclasses
+
+        self.render(dataclasses.replace(self.head, files=tuple(self.files)), self.out,
+                    color=self.color)
+
+
+def render_with(made: WriterClass, report: Report, out: TextIO, color: bool) -> None:
+    """A whole report through a format's Writer: the same bytes as a streamed run."""
+    import dataclasses
+
+    from checker.report import Tally
+
+    w = made(dataclasses.replace(report, files=()), out, color=color)
+    for fr in report.files:
+        w.file(fr)
+    w.close(Tally.of(report.files))
+
+
+def dumps(value: object, level: int) -> str:
+    """`value` as json.dumps(indent=2, ensure_ascii=False) writes it at nesting level
+    `level` of a document (its first line not indented): a document written piece by
+    piece is then the bytes of the whole one. A JSON text never holds a raw line break
+    (one in a string is escaped), so indenting its lines is exact."""
+    import json
+
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * level)
 
 
 def path_text(path: str) -> str:

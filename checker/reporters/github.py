@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from checker.report import Finding, Report, Severity
-from checker.reporters import citations, shown_path
+from checker.report import FileReport, Finding, Report, Severity, Tally
+from checker.reporters import citations, render_with, shown_path
 from checker.text import printable
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -37,6 +37,18 @@ def line(path: str, f: Finding, lang: str = "vi") -> str:
 
 
 def render(report: Report, out: TextIO, *, color: bool = False) -> None:
-    for fr in report.files:
+    render_with(Writer, report, out, color)
+
+
+class Writer:
+    """One line per finding, as each file arrives."""
+
+    def __init__(self, head: Report, out: TextIO, *, color: bool = False) -> None:
+        self.out, self.lang = out, head.lang
+
+    def file(self, fr: FileReport) -> None:
         for f in fr.findings:
-            out.write(line(fr.path, f, report.lang) + "\n")
+            self.out.write(line(fr.path, f, self.lang) + "\n")
+
+    def close(self, tally: Tally) -> None:
+        pass

@@ -19,7 +19,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
-from typing import Any, TextIO
+from typing import IO, Any, TextIO
 
 from checker.htmlview import (
     Bar,
@@ -32,8 +32,8 @@ from checker.htmlview import (
     case_view,
 )
 from checker.i18n import Lang, count, fmt_date, html_text
-from checker.report import FileReport, Report, Severity
-from checker.reporters import path_text
+from checker.report import FileReport, Report, Severity, Tally
+from checker.reporters import path_text, render_with
 from checker.text import printable
 
 CSS = """
@@ -102,9 +102,59 @@ footer { margin-top: 6mm; color: #777; font-size: 8pt; }
 
 
 def render(report: Report, out: TextIO, *, color: bool = False) -> None:
-    lang: Lang = "en" if report.lang == "en" else "vi"
-    view = build(report, lang)
-    out.write(page(view, report))
+    render_with(Writer, report, out, color)
+
+
+class Writer:
+    """The page of `page`, byte for byte, written as the files come (issue 15: memory
+    does not grow with the number of files). The summary at the top needs the totals, so
+    each case's row and section go to two temporary files (spools) as they arrive; at
+    the end the head is written with the totals, then the rows, then the sections."""
+
+    def __init__(self, head: Report, out: TextIO, *, color: bool = False) -> None:
+        import datetime as dt
+        import tempfile
+
+        self.head, self.out = head, out
+        self.lang: Lang = "en" if head.lang == "en" else "vi"
+        self.paths = dict(head.case_files)
+        self.as_of = dt.date.fromisoformat(head.as_of) if head.as_of else None
+        self.today = dt.date.fromisoformat(head.today) if head.today else None
+        # surrogatepass: a path keeps exactly the characters it had
+        self.rows, self.cases = (tempfile.TemporaryFile(  # noqa: SIM115 (closed by close)
+            "w+", encoding="utf-8", errors="surrogatepass", prefix="checker-html-")
+            for _ in range(2))
+        self.n = 0
+
+    def file(self, fr: FileReport) -> None:
+        from checker.reporters.text import applied_lines
+
+        self.n += 1
+        case, data = _read_again(fr, self.paths.get(fr.path), self.lang)
+        c = case_view(self.n, fr, case, data, self.lang, as_of=self.as_of, today=self.today,
+                      applied=applied_lines(fr, self.lang))
+        self.rows.write(_summary_row(c) + "\n")
+        self.cases.write(_case(c, self.lang) + "\n")
+
+    def close(self, tally: Tally) -> None:
+        counts = {"error": tally.errors, "warning": tally.warnings, "info": tally.infos,
+                  "waived": tally.waived}
+        try:
+            for part in _head_parts(counts, tally.files, self.head, self.lang):
+                self.out.write(part + "\n")
+            self._copy(self.rows)
+            self.out.write("</tbody></table>\n</header>\n<main>\n")
+            self._copy(self.cases)
+            for part in _tail_parts(self.lang):
+                self.out.write(part + "\n")
+        finally:
+            self.rows.close()
+            self.cases.close()
+
+    def _copy(self, spool: IO[str]) -> None:
+        spool.seek(0)
+        while chunk := spool.read(1 << 14):
+            self.out.write(chunk)
 
 
 # ------------------------------------------------------------------------ the view
@@ -167,9 +217,19 @@ def _e(s: str) -> str:
 
 
 def page(view: ReportView, report: Report) -> str:
-    from checker import __version__
-
+    """The whole page of a view held in memory (the tests' view; `Writer` streams it)."""
     lang = view.lang
+    parts = _head_parts(view.counts, len(view.cases), report, lang)
+    parts += [_summary_row(c) for c in view.cases]
+    parts += ["</tbody></table>", "</header>", "<main>"]
+    parts += [_case(c, lang) for c in view.cases]
+    parts += _tail_parts(lang)
+    return "\n".join(parts) + "\n"
+
+
+def _head_parts(counts: Mapping[str, int], files: int, report: Report,
+                lang: Lang) -> list[str]:
+    """The page up to the summary table's rows, one line each."""
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{lang}">',
@@ -183,25 +243,24 @@ def page(view: ReportView, report: Report) -> str:
         "<body>",
         "<header>",
         f"<h1>{_e(html_text('title', lang))}</h1>",
-        f"<p>{_e(_summary(view.counts, len(view.cases), lang))}</p>",
+        f"<p>{_e(_summary(counts, files, lang))}</p>",
     ]
-    if view.counts.get("waived"):
-        waived = count(view.counts["waived"], "finding", lang)
+    if counts.get("waived"):
+        waived = count(counts["waived"], "finding", lang)
         parts.append(f"<p>{_e(html_text('summary-waived', lang, waived=waived))}</p>")
     if report.today or report.as_of:
         day = report.today or report.as_of or ""
         parts.append(f"<p>{_e(html_text('as-of', lang, date=fmt_date(day, lang)))}</p>")
-    parts.append(_summary_table(view, lang))
-    parts.append("</header>")
-    parts.append("<main>")
-    for c in view.cases:
-        parts.append(_case(c, lang))
-    parts.append("</main>")
-    parts.append(f"<footer><p>{_e(html_text('generator', lang, version=__version__))}"
-                 "</p></footer>")
-    parts.append("</body>")
-    parts.append("</html>")
-    return "\n".join(parts) + "\n"
+    parts += _table_head(lang)
+    return parts
+
+
+def _tail_parts(lang: Lang) -> list[str]:
+    from checker import __version__
+
+    return ["</main>",
+            f"<footer><p>{_e(html_text('generator', lang, version=__version__))}</p></footer>",
+            "</body>", "</html>"]
 
 
 def _summary(counts: Mapping[str, int], files: int, lang: Lang) -> str:
@@ -217,8 +276,8 @@ def _counts(counts: Mapping[str, int], lang: Lang) -> str:
                      infos=count(counts.get("info", 0), "info", lang))
 
 
-def _summary_table(view: ReportView, lang: Lang) -> str:
-    rows = [
+def _table_head(lang: Lang) -> list[str]:
+    return [
         "<table class=\"summary\">",
         "<colgroup><col><col style=\"width: 34mm\"><col style=\"width: 34mm\"><col><col><col>"
         "</colgroup>",
@@ -229,15 +288,14 @@ def _summary_table(view: ReportView, lang: Lang) -> str:
                 ("col-infos", ' class="num"'))) + "</tr></thead>",
         "<tbody>",
     ]
-    for c in view.cases:
-        rows.append(
-            f'<tr><td><a href="#{c.anchor}">{_e(path_text(c.path))}</a></td>'
+
+
+def _summary_row(c: CaseView) -> str:
+    return (f'<tr><td><a href="#{c.anchor}">{_e(path_text(c.path))}</a></td>'
             f"<td>{_e(c.case_id or '')}</td><td>{_e(c.procedure or '')}</td>"
             f'<td class="num">{c.counts["error"]}</td>'
             f'<td class="num">{c.counts["warning"]}</td>'
             f'<td class="num">{c.counts["info"]}</td></tr>')
-    rows.append("</tbody></table>")
-    return "\n".join(rows)
 
 
 def _case(c: CaseView, lang: Lang) -> str:

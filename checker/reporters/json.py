@@ -17,14 +17,13 @@ also adds `amended_by` to a citation of an article as amended by a later documen
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from checker import __version__
-from checker.report import Citation, Finding, Report, Waived
-from checker.reporters import path_text
+from checker.report import Citation, FileReport, Finding, Report, Tally, Waived
+from checker.reporters import dumps, path_text, render_with
 
 REPORT_VERSION = "1.3"
 
@@ -77,24 +76,27 @@ def _finding(f: Finding) -> dict[str, Any]:
     return out
 
 
-def document(report: Report) -> dict[str, Any]:
-    files = []
-    for fr in report.files:
-        files.append({
-            "path": path_text(fr.path),
-            **({"procedure": fr.procedure} if fr.procedure else {}),
-            "applied": [
-                {"layer": a.layer, "source": a.source, "number": a.number,
-                 **({"amends": a.amends} if a.amends else {}),
-                 "selected_by": a.selected_by, "date": a.date}
-                for a in fr.applied
-            ],
-            "findings": [_finding(f) for f in fr.findings],
-            "summary": {
-                **{s: fr.count(s) for s in ("error", "warning", "info")},  # type: ignore[arg-type]
-                "waived": fr.count_waived(),
-            },
-        })
+def file_object(fr: FileReport) -> dict[str, Any]:
+    """One file's entry in `files`."""
+    return {
+        "path": path_text(fr.path),
+        **({"procedure": fr.procedure} if fr.procedure else {}),
+        "applied": [
+            {"layer": a.layer, "source": a.source, "number": a.number,
+             **({"amends": a.amends} if a.amends else {}),
+             "selected_by": a.selected_by, "date": a.date}
+            for a in fr.applied
+        ],
+        "findings": [_finding(f) for f in fr.findings],
+        "summary": {
+            **{s: fr.count(s) for s in ("error", "warning", "info")},  # type: ignore[arg-type]
+            "waived": fr.count_waived(),
+        },
+    }
+
+
+def _head(report: Report) -> dict[str, Any]:
+    """What comes before `files`: the run's settings."""
     return {
         "report_version": REPORT_VERSION,
         "tool": {"name": "checker", "version": __version__},
@@ -103,19 +105,43 @@ def document(report: Report) -> dict[str, Any]:
         **({"as_of": report.as_of} if report.as_of else {}),
         **({"today": report.today} if report.today else {}),
         "fail_on": str(report.fail_on) if report.fail_on is not None else "never",
-        "files": files,
-        "summary": {
-            "files": len(report.files),
-            **{s: report.count(s) for s in ("error", "warning", "info")},  # type: ignore[arg-type]
-            "waived": report.count_waived(),
-        },
-        "exit_code": report.exit_code,
     }
 
 
+def _summary(tally: Tally) -> dict[str, Any]:
+    return {"files": tally.files, "error": tally.errors, "warning": tally.warnings,
+            "info": tally.infos, "waived": tally.waived}
+
+
+def document(report: Report) -> dict[str, Any]:
+    tally = Tally.of(report.files)
+    return {**_head(report), "files": [file_object(fr) for fr in report.files],
+            "summary": _summary(tally),
+            "exit_code": tally.exit_code(report.fail_on, report.max_warnings)}
+
+
+class Writer:
+    """The document of `document`, written as the files arrive, byte for byte what
+    json.dumps(document(report), indent=2) gives: the settings first, each file as it
+    comes, and the summary and exit code, which come last, from the running totals."""
+
+    def __init__(self, head: Report, out: TextIO, *, color: bool = False) -> None:
+        self.head, self.out, self.any = head, out, False
+        settings = dumps(_head(head), 0)
+        out.write(settings[:-2] + ',\n  "files": [')  # the settings without their "\n}"
+
+    def file(self, fr: FileReport) -> None:
+        self.out.write((",\n    " if self.any else "\n    ") + dumps(file_object(fr), 2))
+        self.any = True
+
+    def close(self, tally: Tally) -> None:
+        code = tally.exit_code(self.head.fail_on, self.head.max_warnings)
+        self.out.write(("\n  ]" if self.any else "]") + ',\n  "summary": '
+                       + dumps(_summary(tally), 1) + f',\n  "exit_code": {code}\n}}\n')
+
+
 def render(report: Report, out: TextIO, *, color: bool = False) -> None:
-    out.write(json.dumps(document(report), ensure_ascii=False, indent=2))
-    out.write("\n")
+    render_with(Writer, report, out, color)
 
 
 # ---------------------------------------------------------------- the published schema

@@ -11,8 +11,8 @@ import xml.etree.ElementTree as ET
 from typing import TextIO
 
 from checker.i18n import SEVERITY_NAMES, WAIVED_NAME, Lang
-from checker.report import FileReport, Finding, Report
-from checker.reporters import citations, shown_path
+from checker.report import FileReport, Finding, Report, Tally
+from checker.reporters import citations, render_with, shown_path
 from checker.text import printable
 
 
@@ -61,12 +61,52 @@ def _suite(fr: FileReport, report: Report) -> ET.Element:
 
 
 def render(report: Report, out: TextIO, *, color: bool = False) -> None:
-    root = ET.Element("testsuites", name="checker")
-    for fr in report.files:
-        root.append(_suite(fr, report))
-    root.set("tests", str(sum(int(s.get("tests", "0")) for s in root)))
-    root.set("failures", str(sum(int(s.get("failures", "0")) for s in root)))
-    ET.indent(root)
-    out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-    out.write(ET.tostring(root, encoding="unicode"))
-    out.write("\n")
+    render_with(Writer, report, out, color)
+
+
+class Writer:
+    """The XML that ElementTree writes for the whole tree (ET.indent, then tostring),
+    byte for byte, one suite at a time. The root's attributes carry the totals of
+    tests and failures, which are known only at the end: the suites are written to a
+    temporary file (the spool) as they arrive, and at the end the root's start tag is
+    written, then the spool is copied after it. Memory holds one suite."""
+
+    def __init__(self, head: Report, out: TextIO, *, color: bool = False) -> None:
+        import tempfile
+
+        self.head, self.out = head, out
+        self.tests = self.failures = 0
+        self.spool = tempfile.TemporaryFile(  # noqa: SIM115 (closed by close)
+            "w+", encoding="utf-8", errors="surrogatepass",
+            prefix="checker-junit-")
+
+    def file(self, fr: FileReport) -> None:
+        suite = _suite(fr, self.head)
+        self.tests += int(suite.get("tests", "0"))
+        self.failures += int(suite.get("failures", "0"))
+        # Indented as the first child of the root, as ET.indent indents every child; the
+        # text before it and the tail after it are the root's, written here.
+        holder = ET.Element("testsuites")
+        holder.append(suite)
+        ET.indent(holder)
+        suite.tail = None
+        self.spool.write("\n  ")
+        self.spool.write(ET.tostring(suite, encoding="unicode"))
+
+    def close(self, tally: Tally) -> None:
+        root = ET.Element("testsuites", name="checker", tests=str(self.tests),
+                          failures=str(self.failures))
+        try:
+            self.out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+            if tally.files == 0:
+                self.out.write(ET.tostring(root, encoding="unicode"))
+            else:
+                start = ET.tostring(root, encoding="unicode")  # <testsuites … />
+                self.out.write(start[:-3] + ">")
+                self.spool.seek(0)
+                while chunk := self.spool.read(1 << 14):
+                    self.out.write(chunk)
+                self.out.write("\n</testsuites>")
+            self.out.write("\n")
+        finally:
+            self.spool.close()

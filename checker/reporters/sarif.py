@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import secrets
 from typing import Any, TextIO
 from urllib.parse import quote
 
 from checker import __version__
 from checker.i18n import Lang
-from checker.report import Finding, Report, RuleMeta, Severity
-from checker.reporters import path_bytes
+from checker.report import FileReport, Finding, Report, RuleMeta, Severity, Tally
+from checker.reporters import dumps, path_bytes, render_with
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -116,22 +117,16 @@ def _result(path: str, f: Finding, index: dict[str, int], lang: str) -> dict[str
     return out
 
 
-def document(report: Report) -> dict[str, Any]:
-    lang: Lang = "en" if report.lang == "en" else "vi"
-    rules = [
+def _known_rules(report: Report, lang: Lang) -> list[dict[str, Any]]:
+    return [
         {"id": rid, "shortDescription": {"text": text[lang]},
          "fullDescription": {"text": text[lang]},
          "defaultConfiguration": {"level": "error" if rid != "COVERAGE" else "warning"}}
         for rid, text in TOOL_RULES.items()
     ] + [_rule(m, lang) for m in report.rules]
-    index = {r["id"]: i for i, r in enumerate(rules)}
-    results = []
-    for fr in report.files:
-        for f in fr.findings:
-            if f.rule not in index:  # a rule from no known pack: describe it minimally
-                index[f.rule] = len(rules)
-                rules.append({"id": f.rule})
-            results.append(_result(fr.path, f, index, report.lang))
+
+
+def _document(lang: Lang, rules: list[dict[str, Any]], results: Any) -> dict[str, Any]:
     return {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
@@ -152,6 +147,75 @@ def document(report: Report) -> dict[str, Any]:
     }
 
 
+def _lang(report: Report) -> Lang:
+    return "en" if report.lang == "en" else "vi"
+
+
+def document(report: Report) -> dict[str, Any]:
+    lang = _lang(report)
+    rules = _known_rules(report, lang)
+    index = {r["id"]: i for i, r in enumerate(rules)}
+    results = []
+    for fr in report.files:
+        for f in fr.findings:
+            if f.rule not in index:  # a rule from no known pack: describe it minimally
+                index[f.rule] = len(rules)
+                rules.append({"id": f.rule})
+            results.append(_result(fr.path, f, index, report.lang))
+    return _document(lang, rules, results)
+
+
+_LEVEL = 4  # the nesting level of a result in the document (runs[0].results[i])
+
+
+class Writer:
+    """The document of `document`, byte for byte, without holding the results. The
+    rules come before the results, and a finding of a rule that no pack describes adds
+    one, so the results are written to a temporary file (the spool) as they arrive;
+    at the end the head with the whole rule list is written, then the spool is copied
+    after it, then the tail. Memory holds one file's results and the rule list."""
+
+    def __init__(self, head: Report, out: TextIO, *, color: bool = False) -> None:
+        import tempfile
+
+        self.head, self.out, self.lang = head, out, _lang(head)
+        self.rules = _known_rules(head, self.lang)
+        self.index = {r["id"]: i for i, r in enumerate(self.rules)}
+        # surrogatepass: a message keeps exactly the characters it had, for `out` to
+        # encode as it would have
+        self.spool = tempfile.TemporaryFile(  # noqa: SIM115 (closed by close)
+            "w+", encoding="utf-8", errors="surrogatepass",
+            prefix="checker-sarif-")
+        self.any = False
+
+    def file(self, fr: FileReport) -> None:
+        for f in fr.findings:
+            if f.rule not in self.index:  # a rule from no known pack: described minimally
+                self.index[f.rule] = len(self.rules)
+                self.rules.append({"id": f.rule})
+            result = _result(fr.path, f, self.index, self.head.lang)
+            self.spool.write(",\n" if self.any else "\n")
+            self.spool.write("  " * _LEVEL + dumps(result, _LEVEL))
+            self.any = True
+
+    def close(self, tally: Tally) -> None:
+        marker = f"@results-{secrets.token_hex(16)}@"
+        whole = dumps(_document(self.lang, self.rules, marker), 0)
+        before, after = whole.split(json.dumps(marker), 1)
+        try:
+            self.out.write(before)
+            if not self.any:
+                self.out.write("[]")
+            else:
+                self.out.write("[")
+                self.spool.seek(0)
+                while chunk := self.spool.read(1 << 14):
+                    self.out.write(chunk)
+                self.out.write("\n" + "  " * (_LEVEL - 1) + "]")
+            self.out.write(after + "\n")
+        finally:
+            self.spool.close()
+
+
 def render(report: Report, out: TextIO, *, color: bool = False) -> None:
-    out.write(json.dumps(document(report), ensure_ascii=False, indent=2))
-    out.write("\n")
+    render_with(Writer, report, out, color)

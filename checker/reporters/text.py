@@ -16,19 +16,18 @@ citations, where the points of one clause are merged ("điểm a, b, c, d khoả
 the regulations applied to it, one line per layer. A file without findings prints
 nothing, unless verbose; then a summary line.
 
-Colour only on a terminal (or when asked); otherwise plain text, so that piped output
-and golden files are byte-stable.
+Colour only on a terminal (or when asked), through rich; otherwise plain text written
+directly, without importing rich (issue 15: the lines are laid out here, rich only
+colours them), so that piped output and golden files are byte-stable and cheap.
+The report is written as the files arrive (Writer); the summary and the statistics
+come from counters.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from typing import TextIO
-
-from rich.console import Console
-from rich.markup import escape
-from rich.text import Text
+from typing import TYPE_CHECKING, TextIO
 
 from checker.i18n import (
     CONFIDENCE_NAMES,
@@ -40,9 +39,12 @@ from checker.i18n import (
     fmt_date,
     t,
 )
-from checker.report import Applied, Citation, FileReport, Finding, Report, Severity
-from checker.reporters import shown_path
+from checker.report import Applied, Citation, FileReport, Finding, Report, Severity, Tally
+from checker.reporters import render_with, shown_path
 from checker.text import printable, words, wrap, wrap_text
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _WAIVED_STYLE = "magenta"
@@ -52,48 +54,91 @@ MORE = "      "  # the continuation of a line that itself starts at BODY
 FILE_NOTE = "  "  # the regulations applied, under a file's findings
 
 
+Piece = tuple[str, str]  # a run of text and its style ("" for none)
+
+
+class _Lines:
+    """Where lines go: written as they are, or, in colour, through a rich Console (only
+    then is rich imported). A line is pieces of text with their styles."""
+
+    def __init__(self, out: TextIO, color: bool, width: int) -> None:
+        self.out = out
+        self.console: Console | None = None
+        if color:
+            from rich.console import Console
+
+            self.console = Console(
+                file=out, force_terminal=True, no_color=False, width=width,
+                soft_wrap=True, highlight=False, emoji=False, legacy_windows=False,
+            )
+
+    def line(self, *pieces: Piece) -> None:
+        if self.console is None:
+            self.out.write("".join(text for text, _ in pieces) + "\n")
+            return
+        from rich.text import Text
+
+        text = Text()
+        for piece, style in pieces:
+            text.append(piece, style=style or None)
+        self.console.print(text)
+
+    def lines(self, lines: Sequence[str], style: str) -> None:
+        for line in lines:
+            self.line((line, style))
+
+
 def render(report: Report, out: TextIO, *, color: bool = False) -> None:
-    lang: Lang = "en" if report.lang == "en" else "vi"
-    width = report.width
-    console = Console(
-        file=out, force_terminal=color, no_color=not color, width=width,
-        soft_wrap=True, highlight=False, emoji=False, legacy_windows=False,
-    )
-    for fr in report.files:
-        if not fr.findings and (report.quiet or not report.verbose):
-            continue
+    render_with(Writer, report, out, color)
+
+
+class Writer:
+    """Each file's findings as it arrives; the statistics (counts per rule) and the
+    summary at the end."""
+
+    def __init__(self, head: Report, out: TextIO, *, color: bool = False) -> None:
+        self.head = head
+        self.lang: Lang = "en" if head.lang == "en" else "vi"
+        self.width = head.width
+        self.to = _Lines(out, color, head.width)
+        self.counts: dict[str, tuple[int, Severity]] = {}  # rule -> findings, severity
+
+    def file(self, fr: FileReport) -> None:
+        head, lang, width, to = self.head, self.lang, self.width, self.to
+        if head.statistics:
+            for f in fr.findings:
+                n, sev = self.counts.get(f.rule, (0, f.severity))
+                self.counts[f.rule] = (n + 1, max(sev, f.severity, key=lambda s: s.rank))
+        if not fr.findings and (head.quiet or not head.verbose):
+            return
         path = shown_path(fr.path)
         for f in fr.findings:
-            _finding(console, path, f, lang, width)
+            _finding(to, path, f, lang, width)
         if not fr.findings:
-            _lines(console, wrap_text(f"{path}: {t('clean', lang)}", width, indent=BODY),
-                   "green")
-        if not report.quiet:
+            to.lines(wrap_text(f"{path}: {t('clean', lang)}", width, indent=BODY), "green")
+        if not head.quiet:
             for line in applied_lines(fr, lang):
-                _lines(console, wrap_text(line, width, first=FILE_NOTE, indent=BODY), "dim")
-        console.print()
-    if report.statistics:
-        _statistics(console, report, lang)
-    if report.quiet:
-        return
-    waived = report.count_waived()
-    summary = t(
-        "summary-waived" if waived else "summary", lang,
-        files=count(len(report.files), "file", lang),
-        errors=count(report.count(Severity.ERROR), "error", lang),
-        warnings=count(report.count(Severity.WARNING), "warning", lang),
-        infos=count(report.count(Severity.INFO), "info", lang),
-        waived=count(waived, "finding", lang),
-    )
-    _lines(console, wrap_text(summary, width, indent=BODY), "bold")
+                to.lines(wrap_text(line, width, first=FILE_NOTE, indent=BODY), "dim")
+        to.line()
+
+    def close(self, tally: Tally) -> None:
+        lang, to = self.lang, self.to
+        if self.head.statistics:
+            _statistics(to, self.counts, lang)
+        if self.head.quiet:
+            return
+        summary = t(
+            "summary-waived" if tally.waived else "summary", lang,
+            files=count(tally.files, "file", lang),
+            errors=count(tally.errors, "error", lang),
+            warnings=count(tally.warnings, "warning", lang),
+            infos=count(tally.infos, "info", lang),
+            waived=count(tally.waived, "finding", lang),
+        )
+        to.lines(wrap_text(summary, self.width, indent=BODY), "bold")
 
 
-def _lines(console: Console, lines: Sequence[str], style: str) -> None:
-    for line in lines:
-        console.print(Text(line, style=style))
-
-
-def _finding(console: Console, path: str, f: Finding, lang: Lang, width: int) -> None:
+def _finding(to: _Lines, path: str, f: Finding, lang: Lang, width: int) -> None:
     """The header line, `path:line:col: severity RULE message…`, the rest of the message
     under it, then the pointer and citations, and the waiver if any."""
     where = f"{path}:{f.position.line}:{f.position.column}:" if f.position else f"{path}:"
@@ -106,28 +151,23 @@ def _finding(console: Console, path: str, f: Finding, lang: Lang, width: int) ->
     head = f"{where} {sev} {f.rule}"
     atoms = [head, *words(printable(f.message))]
     for n, (a, b) in enumerate(wrap(atoms, width, indent=len(BODY))):
-        line = Text(BODY if n else "")
         if n == 0:
-            line.append(where, style="bold")
-            line.append(" ")
-            line.append(sev, style=style)
-            line.append(" ")
-            line.append(f.rule, style="bold")
-            a += 1
-        line.append(" ".join(atoms[a:b]) if n else "".join(" " + x for x in atoms[a:b]))
-        console.print(line)
+            to.line((where, "bold"), (" ", ""), (sev, style), (" ", ""), (f.rule, "bold"),
+                    ("".join(" " + x for x in atoms[a + 1:b]), ""))
+        else:
+            to.line((BODY + " ".join(atoms[a:b]), ""))
     # The pointer, then each citation, its confidence in parentheses kept in one piece.
     cite_atoms = [printable(f.pointer or "/")]
     merged = _merged(f.cites, lang)
     for n, (label, level) in enumerate(merged):
         cite_atoms += (["·"] if n == 0 else []) + words(label)
         cite_atoms.append(f"({level})" + (";" if n < len(merged) - 1 else ""))
-    _lines(console, [(BODY if n == 0 else MORE) + " ".join(cite_atoms[a:b]) for n, (a, b)
-                     in enumerate(wrap(cite_atoms, width, first=len(BODY), indent=len(MORE)))],
-           "dim")
+    to.lines([(BODY if n == 0 else MORE) + " ".join(cite_atoms[a:b]) for n, (a, b)
+              in enumerate(wrap(cite_atoms, width, first=len(BODY), indent=len(MORE)))],
+             "dim")
     if f.waived:
-        _lines(console, wrap_text(printable(f.waived.note), width, first=BODY, indent=MORE),
-               _WAIVED_STYLE)
+        to.lines(wrap_text(printable(f.waived.note), width, first=BODY, indent=MORE),
+                 _WAIVED_STYLE)
 
 
 def merged_citations(cites: Sequence[Citation], lang: Lang) -> list[str]:
@@ -180,17 +220,11 @@ def applied_lines(fr: FileReport, lang: Lang) -> list[str]:
     return lines
 
 
-def _statistics(console: Console, report: Report, lang: Lang) -> None:
+def _statistics(to: _Lines, counts: dict[str, tuple[int, Severity]], lang: Lang) -> None:
     """Findings per rule, most frequent first (then by rule id), with their severity."""
-    counts: dict[str, tuple[int, Severity]] = {}
-    for fr in report.files:
-        for f in fr.findings:
-            n, sev = counts.get(f.rule, (0, f.severity))
-            counts[f.rule] = (n + 1, max(sev, f.severity, key=lambda s: s.rank))
     if not counts:
         return
-    console.print(Text(t("statistics", lang), style="bold"))
+    to.line((t("statistics", lang), "bold"))
     for rule, (n, sev) in sorted(counts.items(), key=lambda x: (-x[1][0], x[0])):
-        console.print(escape(f"{n:>7}  {SEVERITY_NAMES[str(sev)][lang]:<9} {rule}"),
-                      highlight=False)
-    console.print()
+        to.line((f"{n:>7}  {SEVERITY_NAMES[str(sev)][lang]:<9} {rule}", ""))
+    to.line()

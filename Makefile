@@ -52,6 +52,9 @@ schemas: $(VENV)/.run-installed
 # Performance); BENCH_QUICK=1 runs a small smoke version whose verdicts do not count.
 bench: $(VENV)/.run-installed
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check check-jsonschema orjson
+	@# An installed tool runs from compiled bytecode (pip compiles a wheel's modules, and
+	@# the peer's); an editable install under PYTHONDONTWRITEBYTECODE=1 never gets it.
+	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m compileall -q checker
 	$(BIN)/python -m checker.bench
 
 # Longer fuzzing with atheris (not part of `make test`); crashes are written to

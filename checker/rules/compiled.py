@@ -41,10 +41,13 @@ class Text:
         return self.vi if lang == "vi" else self.en
 
 
-@dataclass(frozen=True, slots=True)
-class Period:
+class PeriodMethods:
+    """What a period in force says and answers; shared by this plain Period and the
+    pack model's (checker.rules.pack.Period), which validates the TOML."""
+
+    __slots__ = ()
     start: dt.date
-    end: dt.date | None = None  # the last day in force; None: open
+    end: dt.date | None
 
     def __str__(self) -> str:
         return self.text("en")
@@ -56,6 +59,12 @@ class Period:
 
     def contains(self, d: dt.date) -> bool:
         return self.start <= d and (self.end is None or d <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Period(PeriodMethods):
+    start: dt.date
+    end: dt.date | None = None  # the last day in force; None: open
 
 
 # A `when` condition, parsed once: ("equals", tokens, value), ("present", tokens),

@@ -40,6 +40,7 @@ from checker.errors import RulePackError
 from checker.i18n import LAYER_NAMES, Lang, t
 from checker.light import Procedure
 from checker.report import Amendment, Citation, Confidence, Severity
+from checker.rules.compiled import PeriodMethods
 from checker.rules.paramodels import Pointer
 from checker.rules.predicates import PREDICATES, Check, required_messages
 from checker.sources import (
@@ -123,20 +124,9 @@ class Cite(Strict):
         return s
 
 
-class Period(Strict):
+class Period(Strict, PeriodMethods):
     start: dt.date = Field(alias="from")
     end: dt.date | None = Field(None, alias="until", description="Last day in force")
-
-    def __str__(self) -> str:
-        return self.text("en")
-
-    def text(self, lang: Lang) -> str:
-        if self.end is None:
-            return t("period-open", lang, start=self.start.isoformat())
-        return t("period-closed", lang, start=self.start.isoformat(), end=self.end.isoformat())
-
-    def contains(self, d: dt.date) -> bool:
-        return self.start <= d and (self.end is None or d <= self.end)
 
     def overlaps(self, other: Period) -> bool:
         a_end = self.end or dt.date.max

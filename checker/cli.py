@@ -672,6 +672,9 @@ def cache_clean(config_file: str | None, lang: str | None) -> None:
     if folder is None:
         click.echo(t("cache-none", lang_))
         return
+    from checker.rules import snapshot
+
+    snapshot.clean(folder)  # the compiled packs too, so that the folder can go
     removed, size = clean(folder)
     click.echo(t("cache-cleaned", lang_, entries=removed, size=_bytes(size), path=folder))
 
@@ -825,6 +828,103 @@ def init(path: str | None, procedure: str, force: bool, vscode: bool,
     click.echo(path)
     if not vscode:
         click.echo(INIT_HINT.get(language), err=True)
+
+
+# -- issue 13 point 2 (builder): checker new, the guided interview
+@main.command("new", help=Bi(
+    "Lập một tệp hồ sơ bằng cách trả lời từng câu hỏi, theo thứ tự các văn bản của thủ tục "
+    "[mặc định: case.json]. Ngày nhận dạng 25/11/2024 hoặc ngày 25 tháng 11 năm 2024 và "
+    "được ghi 2024-11-25. Khi dừng giữa chừng (Ctrl-C, Ctrl-D), các câu trả lời đã có được "
+    "lưu vào tệp; chạy lại với cùng tệp để hỏi tiếp. Xong thì kiểm tra hồ sơ và in kết quả.",
+    "Build a case file by answering one question at a time, in the order of the procedure's "
+    "documents [default: case.json]. Dates may be typed 25/11/2024 or \"ngày 25 tháng 11 "
+    "năm 2024\" and are written 2024-11-25. When stopped midway (Ctrl-C, Ctrl-D) the answers so "
+    "far are saved in the file; run again on the same file to go on. At the end the case "
+    "is checked and the findings shown."))
+@click.argument("path", required=False, type=Path_(dir_okay=False))
+@click.option("--procedure", type=Choice(sorted(p.stem for p in TEMPLATES.glob("*.json"))),
+              help=Bi("Thủ tục của hồ sơ (không có thì câu hỏi đầu tiên sẽ hỏi).",
+                      "The procedure of the case (without it, the first question asks)."))
+@click.option("--resume", is_flag=True,
+              help=Bi("Hỏi tiếp những gì còn thiếu trong một tệp hồ sơ đã có, giữ mọi giá trị "
+                      "đã có, rồi ghi đè tệp đó.",
+                      "Ask for what is missing in an existing case file, keeping every value "
+                      "it has, then write that file over."))
+@lang_option
+def new(path: str | None, procedure: str | None, resume: bool, lang: str | None) -> None:
+    from checker.asking import Prompter, plain_terminal
+    from checker.fsutil import OutputError, write_output
+    from checker.i18n import t
+    from checker.interview import (
+        Interrupted,
+        Interview,
+        Refused,
+        encode,
+        progress,
+        with_progress,
+    )
+    from checker.schemas import load_schema
+
+    language = _run_lang(lang)
+    path = "case.json" if path is None else path
+    folder = os.path.dirname(path) or "."
+    if not os.path.isdir(folder):  # said before the questions, not after them
+        import errno
+
+        _output_failure(OutputError("output-failed", FileNotFoundError(
+            errno.ENOENT, os.strerror(errno.ENOENT), folder)), path, language)
+    existed = os.path.lexists(path)
+    case: dict[str, Any] | None = None
+    if existed:
+        case = _unfinished_case(path, language)
+        if progress(case) is None and not resume:
+            _fail(t("new-exists", language, path=path))
+        _notice(t("new-resuming", language, path=path))
+    interview = Interview(load_schema("case"), Prompter(language, plain=plain_terminal()),
+                          language, case, procedure)
+    try:
+        built = interview.run()
+    except Refused as e:
+        _fail(str(e))
+    except Interrupted as e:
+        if "procedure" not in e.case:
+            _notice(t("new-nothing-saved", language))
+            sys.exit(130)
+        try:
+            write_output(path, encode(with_progress(e.case, e.at)), replace=existed)
+        except OutputError as err:
+            _output_failure(err, path, language)
+        _notice(t("new-saved-progress", language, path=path))
+        sys.exit(130)
+    try:
+        write_output(path, encode(built), replace=existed)
+    except OutputError as e:
+        _output_failure(e, path, language)
+    _notice(t("new-written", language, path=path))
+    import contextlib
+
+    # the case is written: what the check finds is shown; it does not decide the exit code
+    with contextlib.suppress(SystemExit):
+        click.get_current_context().invoke(check, paths=(path,), lang=language)
+
+
+def _unfinished_case(path: str, lang: Lang) -> dict[str, Any]:
+    """The case already in `path`, to go on with; a file that is not one is named."""
+    from checker.files import os_reason
+    from checker.i18n import t
+
+    try:
+        data = json.loads(Path(path).read_bytes().decode("utf-8-sig"))
+    except OSError as e:
+        _fail(t("new-not-a-case", lang, path=path, reason=os_reason(e, lang)))
+    except UnicodeDecodeError:
+        _fail(t("new-not-a-case", lang, path=path, reason=t("new-not-utf8", lang)))
+    except json.JSONDecodeError as e:
+        _fail(t("new-not-a-case", lang, path=path,
+                reason=t("new-not-json", lang, line=e.lineno, column=e.colno)))
+    if not isinstance(data, dict):
+        _fail(t("new-not-a-case", lang, path=path, reason=t("new-not-an-object", lang)))
+    return data
 
 
 # -- issue 12 (h12-files): init --vscode

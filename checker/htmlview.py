@@ -404,23 +404,12 @@ def _deadlines(case: Case, data: dict[str, Any], rules: Sequence[Any],
         else:
             met = True
         title = r.title.get(lang)
-        if kind == "deadline":
+        if kind in ("deadline", "staged_deadline"):
+            # A staged deadline is drawn only without a recorded reason to extend it: with
+            # one, how far it extends is open in the text, and the findings say so.
             start = first_date(ctx, data, p.start)
-            if start is None:
-                continue
-            due = (add_working_days(start[0], p.days) if p.unit == "working"
-                   else shift(start[0], p.days))
-            end = first_date(ctx, data, p.end)
-            if end is None and met:
-                met = None
-            out.append((end[1] if end else start[1], DeadlineView(
-                r.id, title, start[0].isoformat(), due.isoformat(),
-                end[0].isoformat() if end else None, met, p.days, p.unit)))
-        elif kind == "staged_deadline":
-            # Drawn only without a recorded reason to extend it: with one, how far it
-            # extends is open in the text, and the findings say what can be said.
-            start = first_date(ctx, data, p.start)
-            if start is None or (p.reason and _get(data, p.reason) is not None):
+            if start is None or (kind == "staged_deadline" and p.reason
+                                 and _get(data, p.reason) is not None):
                 continue
             due = (add_working_days(start[0], p.days) if p.unit == "working"
                    else shift(start[0], p.days))

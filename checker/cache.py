@@ -102,10 +102,14 @@ def code_fingerprint() -> str:
     root = Path(__file__).resolve().parent
     h = hashlib.sha256(__version__.encode())
     # Working days come from the holidays package's data: a new release can move one.
+    # Its version is read from its version.py, found without importing it or
+    # importlib.metadata (tens of milliseconds of a one-file check).
     with contextlib.suppress(Exception):
-        from importlib.metadata import version
+        from importlib.util import find_spec
 
-        h.update(version("holidays").encode())
+        spec = find_spec("holidays")
+        if spec is not None and spec.origin:
+            h.update(Path(spec.origin).with_name("version.py").read_bytes())
     for p in sorted(root.rglob("*")):
         if p.suffix in (".py", ".toml", ".json") and "__pycache__" not in p.parts:
             h.update(p.relative_to(root).as_posix().encode())

@@ -231,6 +231,7 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
     import dataclasses
     import io
 
+    from checker import workdays
     from checker.cache import ResultCache, context_of, default_folder, index_context
     from checker.cacheindex import Index
     from checker.config import is_case_file, message_lang
@@ -277,6 +278,7 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
         # report, so --no-cache still reads one; but then nothing is written.
         lazy = Packs(lambda: load_packs(cfg.rules, cfg.lang, default_folder(),
                                         write=bool(cfg.cache)))
+        workdays.keep_in(default_folder(), write=bool(cfg.cache))  # the same for the calendar
         # The packs are loaded at once when the report or the options need them; else on
         # the first file the cache's index cannot answer (issue 15).
         if cfg.format not in ("text", "github") or opts.select or opts.ignore \

@@ -9,21 +9,151 @@ list or loop: its public holidays include Tết and the substituted days off, an
 That API steps a day at a time and fails past the ends of the calendar (a case may say
 9999-12-31); here every answer is held at date.min / date.max instead, and a count that
 could not end within the calendar is answered at once.
+
+The calendar kept in the cache folder: the package's country calendars cannot be
+imported one at a time (asking for "VN" imports its `countries` package, which imports
+all of them: about 90 ms, a third of a one-file check). So the days its VN calendar gives
+for the years KEPT (its holidays and its weekend working days) are stored once in the
+cache folder, as the compiled packs are (checker.rules.snapshot: keyed by the code
+fingerprint, which includes the package's version; framed with a SHA-256; written
+atomically; never with --no-cache; removed by `cache clean`), and a run answers from the
+package's own HolidayBase holding those days. Any other year is asked of the VN calendar
+itself, imported then. Same answers (tests/test_workdays.py compares every day).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any
+
+KEPT = range(2000, 2061)  # the years whose days are kept in the cache folder
+_MAGIC = b"checker-calendar-vn"
+_place: tuple[Path, bool] | None = None
+
+
+def keep_in(folder: Path | None, write: bool) -> None:
+    """Where this run keeps the calendar's days (the cache folder, None for nowhere), and
+    whether it may write them there (not with --no-cache). Only recorded: nothing is
+    read before a count needs the calendar."""
+    global _place
+    _place = (folder, write) if folder is not None else None
 
 
 @cache
-def _calendar() -> Any:
-    """Vietnam's calendar; it fills in each year the first time a date of it is asked."""
+def _country() -> Any:
+    """The package's calendar of Vietnam; it fills in each year the first time a date of
+    it is asked."""
     import holidays
 
     return holidays.country_holidays("VN")
+
+
+def _key() -> str:
+    from checker.cache import code_fingerprint
+
+    return hashlib.sha256(
+        f"{KEPT.start}\0{KEPT.stop}\0{code_fingerprint()}".encode()).hexdigest()
+
+
+def _table(cal: Any) -> dict[str, Any]:
+    """The days of the KEPT years, as the calendar gives them."""
+    days: dict[str, str] = {}
+    for year in KEPT:
+        _ = dt.date(year, 1, 1) in cal  # fills the year in
+    for d, name in sorted(cal.items()):
+        if d.year in KEPT:
+            days[d.isoformat()] = str(name)
+    worked = sorted(d.isoformat() for d in cal.weekend_workdays if d.year in KEPT)
+    return {"years": [KEPT.start, KEPT.stop - 1], "weekend": sorted(cal.weekend),
+            "days": days, "worked": worked}
+
+
+Table = tuple[frozenset[int], dict[int, tuple[list[tuple[dt.date, str]], list[dt.date]]]]
+
+
+def _read_table(raw: bytes | None, key: str) -> Table | None:
+    """The weekend and the kept days by year, or None if the file is not a whole one of
+    this key."""
+    from checker.rules.snapshot import unframe
+
+    body = unframe(raw, _MAGIC, key) if raw is not None else None
+    if body is None:
+        return None
+    try:
+        data = json.loads(body)
+        if data["years"] != [KEPT.start, KEPT.stop - 1]:
+            return None
+        weekend = frozenset(data["weekend"])
+        if not weekend <= set(range(7)) or not all(type(w) is int for w in weekend):
+            return None
+        by_year: dict[int, tuple[list[tuple[dt.date, str]], list[dt.date]]] = {
+            y: ([], []) for y in KEPT}
+        for iso, name in data["days"].items():
+            d = dt.date.fromisoformat(iso)
+            if not isinstance(name, str):
+                return None
+            by_year[d.year][0].append((d, name))
+        for iso in data["worked"]:
+            d = dt.date.fromisoformat(iso)
+            by_year[d.year][1].append(d)
+    except (KeyError, ValueError, TypeError, AttributeError, RecursionError):
+        return None
+    return weekend, by_year
+
+
+def _calendar() -> Any:
+    """The calendar the counts ask: the kept days if the cache folder has them, else the
+    package's own calendar of Vietnam (whose days are then kept, when allowed)."""
+    return _calendar_at(_place)
+
+
+@cache
+def _calendar_at(place: tuple[Path, bool] | None) -> Any:
+    if place is None:
+        return _country()
+    from checker.rules.snapshot import frame, read_snapshot, write_snapshot
+
+    folder, write = place
+    path, key = folder / "calendar-vn.snapshot", _key()
+    kept = _read_table(read_snapshot(path), key)
+    if kept is None:
+        cal = _country()
+        if write:
+            body = json.dumps(_table(cal), ensure_ascii=False, sort_keys=True,
+                              separators=(",", ":")).encode("utf-8")
+            write_snapshot(path, frame(_MAGIC, key, body))
+        return cal
+    return _kept_calendar(kept)
+
+
+def _kept_calendar(table: Table) -> Any:
+    from holidays.holiday_base import HolidayBase
+
+    weekend, kept = table
+
+    class Kept(HolidayBase):
+        """The package's HolidayBase holding the days its VN calendar gives: the kept
+        years from the table, any other from that calendar when first asked."""
+
+        def _populate(self, year: int) -> None:
+            if year in kept:
+                days, worked = kept[year]
+            else:
+                country = _country()
+                _ = dt.date(year, 1, 1) in country
+                days = [(d, n) for d, n in country.items() if d.year == year]
+                worked = [d for d in country.weekend_workdays if d.year == year]
+            for d, name in days:
+                dict.__setitem__(self, d, name)
+            self.weekend_workdays.update(worked)
+
+    cal = Kept()
+    cal.weekend = set(weekend)
+    return cal
 
 
 @cache

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -224,3 +225,116 @@ def test_a_count_longer_than_the_calendar_ends_at_once(start: dt.date) -> None:
     assert add_working_days(D(9999, 12, 28), 5) == dt.date.max
     assert subtract_working_days(D(1, 1, 3), 5) == dt.date.min
     assert time.monotonic() - began < 5
+
+
+# -- issue 15: the calendar's days kept in the cache folder
+@pytest.fixture(scope="module")
+def kept_pair(tmp_path_factory: pytest.TempPathFactory) -> tuple[object, object]:
+    """The calendar read back from the cache folder, and the package's own."""
+    from checker import workdays
+
+    folder = tmp_path_factory.mktemp("kept")
+    first = workdays._calendar_at((folder, True))
+    assert first is workdays._country()  # nothing kept yet: the package's, then kept
+    assert (folder / "calendar-vn.snapshot").is_file()
+    workdays._calendar_at.cache_clear()
+    kept = workdays._calendar_at((folder, True))
+    assert kept is not workdays._country() and type(kept).__name__ == "Kept"
+    return kept, workdays._country()
+
+
+def test_the_kept_calendar_answers_every_day_as_the_package_does(
+        kept_pair: tuple[object, object]) -> None:
+    """Every day of the kept years and of a few years on either side (asked of the
+    package's calendar then), through the package's own working-day API."""
+    from checker.workdays import KEPT
+
+    kept, country = kept_pair
+    day, last = D(KEPT.start - 3, 1, 1), D(KEPT.stop + 2, 12, 31)
+    while day <= last:
+        assert kept.is_working_day(day) == country.is_working_day(day), day  # type: ignore[attr-defined]
+        day += dt.timedelta(days=1)
+    for start in (D(2000, 1, 1), D(2025, 1, 20), D(2026, 8, 20), D(2060, 12, 20),
+                  D(1999, 12, 25), D(2061, 4, 28)):
+        for n in (1, 5, 10, 30, 250, -1, -10):
+            assert kept.get_nth_working_day(start, n) == \
+                country.get_nth_working_day(start, n), (start, n)  # type: ignore[attr-defined]
+    assert kept.weekend_workdays >= {D(2025, 4, 26), D(2026, 8, 22)}  # type: ignore[attr-defined]
+
+
+def test_counts_use_the_kept_calendar_without_importing_every_country(
+        tmp_path: Path) -> None:
+    """A run whose cache folder keeps the calendar counts working days without the
+    package's countries (their import is a third of a one-file check); the same run
+    without it imports them. Same answers."""
+    import subprocess
+    import sys
+
+    from _support import ROOT
+
+    code = ("import sys, datetime as dt; from pathlib import Path; from checker import "
+            "workdays; workdays.keep_in(Path(sys.argv[1]), True); "
+            "d = workdays.add_working_days(dt.date(2025, 8, 29), 3); "
+            "print(d, 'holidays.countries' in sys.modules)")
+    runs = [subprocess.run([sys.executable, "-c", code, str(tmp_path)], cwd=ROOT,
+                           capture_output=True, text=True, check=True, timeout=300).stdout.split()
+            for _ in range(2)]
+    assert runs == [["2025-09-05", "True"], ["2025-09-05", "False"]]
+
+
+@pytest.mark.parametrize("damage", ["digest", "key", "truncated", "years", "link", "types"])
+def test_a_damaged_kept_calendar_is_never_believed(tmp_path: Path, damage: str) -> None:
+    """Anything but the whole file of this key is the package's calendar, asked again
+    (and the file rewritten); a link is never read nor written through."""
+    from checker import workdays
+    from checker.rules.snapshot import frame, unframe
+
+    path = tmp_path / "calendar-vn.snapshot"
+    workdays._calendar_at((tmp_path, True))
+    raw = path.read_bytes()
+    body = unframe(raw, workdays._MAGIC, workdays._key())
+    assert body is not None
+    if damage == "digest":
+        bad = raw.replace(b'"2025-09-02"', b'"2025-09-03"')
+    elif damage == "key":
+        bad = frame(workdays._MAGIC, "0" * 64, body)
+    elif damage == "truncated":
+        bad = raw[: len(raw) // 2]
+    elif damage == "years":
+        bad = frame(workdays._MAGIC, workdays._key(),
+                    body.replace(b'"years":[2000,', b'"years":[1999,'))
+    elif damage == "types":
+        bad = frame(workdays._MAGIC, workdays._key(),
+                    body.replace(b'"weekend":[5,6]', b'"weekend":["5",6]'))
+    else:
+        target = tmp_path / "elsewhere"
+        target.write_bytes(raw)
+        path.unlink()
+        path.symlink_to(target)
+        bad = None
+    assert bad != raw
+    if bad is not None:
+        path.write_bytes(bad)
+    workdays._calendar_at.cache_clear()
+    try:
+        assert workdays._calendar_at((tmp_path, True)) is workdays._country()
+        if damage != "link":
+            assert path.read_bytes() == raw  # rewritten whole
+        else:
+            assert (tmp_path / "elsewhere").read_bytes() == raw
+    finally:
+        workdays._calendar_at.cache_clear()
+
+
+def test_no_cache_reads_but_never_writes_the_kept_calendar(tmp_path: Path) -> None:
+    from checker import workdays
+
+    try:
+        assert workdays._calendar_at((tmp_path, False)) is workdays._country()
+        assert not (tmp_path / "calendar-vn.snapshot").exists()
+        workdays._calendar_at((tmp_path / "w", True))
+        (tmp_path / "w" / "calendar-vn.snapshot").rename(tmp_path / "calendar-vn.snapshot")
+        workdays._calendar_at.cache_clear()
+        assert type(workdays._calendar_at((tmp_path, False))).__name__ != "VN"
+    finally:
+        workdays._calendar_at.cache_clear()

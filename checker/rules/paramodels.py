@@ -84,6 +84,11 @@ def _derive(cls: type[Params]) -> type[BaseModel]:
     return typing.cast(type[BaseModel], meta(cls.__name__, (_Model, cls), ns))
 
 
-# The parameter types, for other pydantic models (a rule pack's `when` conditions)
-Pointer = pydantic_type(core.Pointer)
-DateRef = pydantic_type(core.DateRef)
+# The parameter types, for other pydantic models (a rule pack's `when` conditions).
+# A type checker sees what they validate (a string); pydantic, the derived type.
+if typing.TYPE_CHECKING:
+    Pointer = str
+    DateRef = str
+else:
+    Pointer = pydantic_type(core.Pointer)
+    DateRef = pydantic_type(core.DateRef)

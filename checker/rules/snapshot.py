@@ -368,25 +368,39 @@ def decode(data: Any) -> PackSet:
     return PackSet(packs, _str(d["digest"]))
 
 
+def frame(magic: bytes, key: str, body: bytes) -> bytes:
+    """A stored file: a header line (magic, format, key, SHA-256 of the body), then the
+    body."""
+    digest = hashlib.sha256(body).hexdigest()
+    return b" ".join([magic, FORMAT.encode(), key.encode(), digest.encode()]) + b"\n" + body
+
+
+def unframe(raw: bytes, magic: bytes, key: str) -> bytes | None:
+    """The body of a file `frame` wrote with this magic and key; None for anything else
+    (stale, of another format, truncated, corrupt)."""
+    head, sep, body = raw.partition(b"\n")
+    if not sep:
+        return None
+    parts = head.split(b" ")
+    if parts[:3] != [magic, FORMAT.encode(), key.encode()] or len(parts) != 4:
+        return None
+    if hashlib.sha256(body).hexdigest().encode() != parts[3]:
+        return None
+    return body
+
+
 def dumps(packs: PackSet, key: str) -> bytes:
-    """The snapshot file: a header line (magic, format, key, SHA-256 of the body), then
-    the body (compact, sorted JSON)."""
+    """The snapshot file: framed (see frame), its body compact, sorted JSON."""
     body = json.dumps(encode(packs), ensure_ascii=False, sort_keys=True,
                       separators=(",", ":")).encode("utf-8")
-    digest = hashlib.sha256(body).hexdigest()
-    return b" ".join([MAGIC, FORMAT.encode(), key.encode(), digest.encode()]) + b"\n" + body
+    return frame(MAGIC, key, body)
 
 
 def loads(raw: bytes, key: str) -> PackSet | None:
     """The packs of a snapshot file of this key; None for anything else (stale, of
     another format, truncated, corrupt)."""
-    head, sep, body = raw.partition(b"\n")
-    if not sep:
-        return None
-    parts = head.split(b" ")
-    if parts[:3] != [MAGIC, FORMAT.encode(), key.encode()] or len(parts) != 4:
-        return None
-    if hashlib.sha256(body).hexdigest().encode() != parts[3]:
+    body = unframe(raw, MAGIC, key)
+    if body is None:
         return None
     try:
         return decode(json.loads(body))
@@ -465,11 +479,12 @@ def write_snapshot(path: Path, data: bytes) -> None:
 
 
 def clean(folder: Path) -> None:
-    """Remove the snapshots (and temporary files a crash left) from the cache folder."""
+    """Remove the snapshots (and temporary files a crash left) from the cache folder:
+    the packs' and the calendar's (checker.workdays)."""
     with contextlib.suppress(OSError), os.scandir(folder) as found:
         for f in found:
             name = f.name.lstrip(".")
-            if name.startswith("packs-") and (name.endswith(".snapshot")
+            if name.startswith(("packs-", "calendar-")) and (name.endswith(".snapshot")
                                               or name.endswith(".tmp")) \
                     and f.is_file(follow_symlinks=False):
                 with contextlib.suppress(OSError):

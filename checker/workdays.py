@@ -112,22 +112,28 @@ def _calendar() -> Any:
 
 
 @cache
-def _calendar_at(place: tuple[Path, bool] | None) -> Any:
+def _kept_table(place: tuple[Path, bool] | None) -> Table | None:
+    """The days kept in the cache folder, if it holds a whole file of this key."""
     if place is None:
-        return _country()
-    from checker.rules.snapshot import frame, read_snapshot, write_snapshot
+        return None
+    from checker.rules.snapshot import read_snapshot
 
-    folder, write = place
-    path, key = folder / "calendar-vn.snapshot", _key()
-    kept = _read_table(read_snapshot(path), key)
-    if kept is None:
-        cal = _country()
-        if write:
-            body = json.dumps(_table(cal), ensure_ascii=False, sort_keys=True,
-                              separators=(",", ":")).encode("utf-8")
-            write_snapshot(path, frame(_MAGIC, key, body))
-        return cal
-    return _kept_calendar(kept)
+    return _read_table(read_snapshot(place[0] / "calendar-vn.snapshot"), _key())
+
+
+@cache
+def _calendar_at(place: tuple[Path, bool] | None) -> Any:
+    kept = _kept_table(place)
+    if kept is not None:
+        return _kept_calendar(kept)
+    cal = _country()
+    if place is not None and place[1]:
+        from checker.rules.snapshot import frame, write_snapshot
+
+        body = json.dumps(_table(cal), ensure_ascii=False, sort_keys=True,
+                          separators=(",", ":")).encode("utf-8")
+        write_snapshot(place[0] / "calendar-vn.snapshot", frame(_MAGIC, _key(), body))
+    return cal
 
 
 def _kept_calendar(table: Table) -> Any:
@@ -158,6 +164,11 @@ def _kept_calendar(table: Table) -> Any:
 
 @cache
 def _worked_weekends(year: int) -> frozenset[dt.date]:
+    """The Saturdays worked in exchange in the year: from the kept days when they hold
+    the year (no holidays import), else from the calendar."""
+    kept = _kept_table(_place)
+    if kept is not None and year in kept[1]:
+        return frozenset(kept[1][year][1])
     cal = _calendar()
     _ = dt.date(year, 1, 1) in cal  # fills the year in, with its weekend working days
     return frozenset(d for d in cal.weekend_workdays if d.year == year)
@@ -186,10 +197,10 @@ def is_working_day(d: dt.date) -> bool:
     return bool(_remembered(("working", d), lambda cal: cal.is_working_day(d)))
 
 
+@lru_cache(maxsize=4096)
 def _worked_weekend_between(start: dt.date, end: dt.date) -> bool:
-    return bool(_remembered(("worked", start, end), lambda _: any(
-        start < w <= end for year in range(start.year, end.year + 1)
-        for w in _worked_weekends(year))))
+    return any(start < w <= end for year in range(start.year, end.year + 1)
+               for w in _worked_weekends(year))
 
 
 def shift(d: dt.date, days: int) -> dt.date:

@@ -232,3 +232,17 @@ def test_the_first_bad_setting_is_the_one_named() -> None:
         else:
             assert isinstance(mine, Settings)
             assert mine.as_dict() == expected.model_dump()
+
+
+def test_the_default_patterns_are_valid_and_match_as_documented() -> None:
+    """The defaults are not parsed on every run (checker.config._check_patterns): here."""
+    import pathspec
+
+    from checker.config import Settings, is_case_file
+
+    s = Settings()
+    for pattern in (*s.include, *s.exclude):
+        pathspec.GitIgnoreSpec.from_lines([pattern])
+    base = Path("/work")
+    assert is_case_file(Path("/work/a/case.json"), s, base)
+    assert not is_case_file(Path("/work/a/case.toml"), s, base)

@@ -228,6 +228,12 @@ def test_a_count_longer_than_the_calendar_ends_at_once(start: dt.date) -> None:
 
 
 # -- issue 15: the calendar's days kept in the cache folder
+def _forget(workdays: object) -> None:
+    """Forget what this process read from cache folders (as a new run would)."""
+    workdays._calendar_at.cache_clear()  # type: ignore[attr-defined]
+    workdays._kept_table.cache_clear()  # type: ignore[attr-defined]
+
+
 @pytest.fixture(scope="module")
 def kept_pair(tmp_path_factory: pytest.TempPathFactory) -> tuple[object, object]:
     """The calendar read back from the cache folder, and the package's own."""
@@ -237,7 +243,7 @@ def kept_pair(tmp_path_factory: pytest.TempPathFactory) -> tuple[object, object]
     first = workdays._calendar_at((folder, True))
     assert first is workdays._country()  # nothing kept yet: the package's, then kept
     assert (folder / "calendar-vn.snapshot").is_file()
-    workdays._calendar_at.cache_clear()
+    _forget(workdays)
     kept = workdays._calendar_at((folder, True))
     assert kept is not workdays._country() and type(kept).__name__ == "Kept"
     return kept, workdays._country()
@@ -280,6 +286,20 @@ def test_counts_use_the_kept_calendar_without_importing_every_country(
                            capture_output=True, text=True, check=True, timeout=300).stdout.split()
             for _ in range(2)]
     assert runs == [["2025-09-05", "True"], ["2025-09-05", "False"]]
+    # A deadline met well within its weekdays, with no Saturday worked in between, needs
+    # no holidays at all: the kept days say which Saturdays are worked.
+    code = ("import sys, datetime as dt; from pathlib import Path; from checker import "
+            "workdays; workdays.keep_in(Path(sys.argv[1]), True); "
+            "ok = workdays.within_working_days(dt.date(2025, 10, 6), dt.date(2025, 10, 8), 5); "
+            "late = workdays.within_working_days(dt.date(2025, 4, 21), dt.date(2025, 4, 28), 5); "
+            "print(ok, late, 'holidays' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path)], cwd=ROOT,
+                         capture_output=True, text=True, check=True, timeout=300).stdout
+    assert out.split() == ["True", "False", "True"]  # 26 April is worked: the 5th day
+    code = code.replace("late = workdays", "late = True or workdays")
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path)], cwd=ROOT,
+                         capture_output=True, text=True, check=True, timeout=300).stdout
+    assert out.split() == ["True", "True", "False"]
 
 
 @pytest.mark.parametrize("damage", ["digest", "key", "truncated", "years", "link", "types"])
@@ -315,7 +335,7 @@ def test_a_damaged_kept_calendar_is_never_believed(tmp_path: Path, damage: str) 
     assert bad != raw
     if bad is not None:
         path.write_bytes(bad)
-    workdays._calendar_at.cache_clear()
+    _forget(workdays)
     try:
         assert workdays._calendar_at((tmp_path, True)) is workdays._country()
         if damage != "link":
@@ -323,7 +343,7 @@ def test_a_damaged_kept_calendar_is_never_believed(tmp_path: Path, damage: str) 
         else:
             assert (tmp_path / "elsewhere").read_bytes() == raw
     finally:
-        workdays._calendar_at.cache_clear()
+        _forget(workdays)
 
 
 def test_no_cache_reads_but_never_writes_the_kept_calendar(tmp_path: Path) -> None:
@@ -334,7 +354,7 @@ def test_no_cache_reads_but_never_writes_the_kept_calendar(tmp_path: Path) -> No
         assert not (tmp_path / "calendar-vn.snapshot").exists()
         workdays._calendar_at((tmp_path / "w", True))
         (tmp_path / "w" / "calendar-vn.snapshot").rename(tmp_path / "calendar-vn.snapshot")
-        workdays._calendar_at.cache_clear()
+        _forget(workdays)
         assert type(workdays._calendar_at((tmp_path, False))).__name__ != "VN"
     finally:
-        workdays._calendar_at.cache_clear()
+        _forget(workdays)

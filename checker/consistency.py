@@ -15,7 +15,9 @@ with a citation, and the input error is not repeated there.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator
+from functools import cache
 from typing import Any
 
 from checker.i18n import Lang, count, fmt_date, t
@@ -31,9 +33,25 @@ _NOT_ACTS = ("/post/managing_basis/", "/bcs/extra_members_decision/")
 _NOT_ACT_FIELDS = frozenset({"birth_date"})
 
 
+_SCALARS = frozenset({"str", "bool", "int", "float", "None", "list", "dict", "tuple"})
+_TOKEN = re.compile(r"[A-Za-z_][\w.]*")
+
+
+@cache
+def _date_fields(cls: type) -> tuple[str, ...]:
+    """The fields of a class that may hold a date, directly or in a part: all but those
+    whose type, as the light classes write it (checker.light.shapes), names only str,
+    bool, int, float, None and containers of them. Most fields of a case are such
+    scalars, and this walk is otherwise a fifth of a file's check. A pydantic model's
+    fields (types that are not strings) are all walked; tests/test_consistency.py
+    compares both on every fixture."""
+    return tuple(name for name, kind in cls.model_fields.items()  # type: ignore[attr-defined]
+                 if not (isinstance(kind, str) and set(_TOKEN.findall(kind)) <= _SCALARS))
+
+
 def dates(model: Record, pointer: str = "") -> Iterator[tuple[str, dt.date]]:
     """Every date of a case with its JSON pointer, in document order."""
-    for name in type(model).model_fields:
+    for name in _date_fields(type(model)):
         yield from _dates_in(getattr(model, name), f"{pointer}/{escape(name)}")
 
 

@@ -180,3 +180,23 @@ def test_a_contradiction_cannot_be_waived() -> None:
     report = run(case)
     assert [f.waived for f in report.findings if f.rule == CONSISTENCY_RULE] == [None]
     assert any(f.rule == "WAIVER" for f in report.findings)
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.json")) + sorted(
+    (EXAMPLES.parent).rglob("*.json")), ids=lambda p: p.name)
+def test_the_light_case_has_the_dates_the_model_has(path: Any) -> None:
+    """consistency.dates skips the light classes' scalar fields by their written types;
+    the pydantic model's fields are all walked: both find the same dates."""
+    import json
+
+    from checker.consistency import dates
+    from checker.light import Drift, build_case
+    from checker.model import validate_case as model_case
+
+    try:
+        data = json.loads(path.read_bytes())
+        model = model_case(data)
+        light = build_case(data)
+    except (ValueError, Drift, TypeError, AttributeError):
+        pytest.skip("not a case both read")
+    assert list(dates(light)) == list(dates(model))

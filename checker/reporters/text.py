@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, TextIO
 
 from checker.i18n import (
@@ -181,7 +182,15 @@ def merged_citations(cites: Sequence[Citation], lang: Lang) -> list[str]:
 
 
 def _merged(cites: Sequence[Citation], lang: Lang) -> list[tuple[str, str]]:
-    """merged_citations as (label, "độ tin cậy cao") pairs."""
+    """merged_citations as (label, "độ tin cậy cao") pairs. The same few citations come
+    back in every file a rule fires in: each list is merged once."""
+    if isinstance(cites, tuple):
+        return list(_merged_once(cites, lang))
+    return list(_merged_once(tuple(cites), lang))
+
+
+@lru_cache(maxsize=1024)
+def _merged_once(cites: tuple[Citation, ...], lang: Lang) -> tuple[tuple[str, str], ...]:
     groups: dict[Citation, list[str]] = {}
     for c in cites:
         key = dataclasses.replace(c, point="" if c.point else None, quote=None, url=None)
@@ -193,7 +202,7 @@ def _merged(cites: Sequence[Citation], lang: Lang) -> list[tuple[str, str]]:
         cit = dataclasses.replace(key, point=", ".join(points)) if points else key
         level = CONFIDENCE_NAMES[str(cit.confidence)][lang]
         parts.append((cit.label(lang), t("confidence", lang, level=level)))
-    return parts
+    return tuple(parts)
 
 
 def applied_lines(fr: FileReport, lang: Lang) -> list[str]:

@@ -41,12 +41,35 @@ _TOKEN = re.compile(r"[A-Za-z_][\w.]*")
 def _date_fields(cls: type) -> tuple[str, ...]:
     """The fields of a class that may hold a date, directly or in a part: all but those
     whose type, as the light classes write it (checker.light.shapes), names only str,
-    bool, int, float, None and containers of them. Most fields of a case are such
-    scalars, and this walk is otherwise a fifth of a file's check. A pydantic model's
-    fields (types that are not strings) are all walked; tests/test_consistency.py
-    compares both on every fixture."""
-    return tuple(name for name, kind in cls.model_fields.items()  # type: ignore[attr-defined]
-                 if not (isinstance(kind, str) and set(_TOKEN.findall(kind)) <= _SCALARS))
+    bool, int, float, None, enums, parts that hold no date, and containers of them. Most
+    of a case is such fields, and this walk was otherwise a fifth of a file's check. A
+    pydantic model's fields (types that are not strings) are all walked;
+    tests/test_consistency.py compares both on every fixture."""
+    _visiting.add(cls)
+    try:
+        return tuple(name for name, kind in cls.model_fields.items()  # type: ignore[attr-defined]
+                     if not isinstance(kind, str) or _may_hold_a_date(kind))
+    finally:
+        _visiting.discard(cls)
+
+
+_visiting: set[type] = set()
+
+
+def _may_hold_a_date(kind: str) -> bool:
+    from enum import Enum
+
+    from checker.light import shapes
+
+    for name in set(_TOKEN.findall(kind)) - _SCALARS:
+        found = getattr(shapes, name, None)
+        if isinstance(found, type) and issubclass(found, Enum):
+            continue  # its values are strings
+        if isinstance(found, type) and issubclass(found, Record) and found not in _visiting \
+                and not _date_fields(found):
+            continue
+        return True  # a date, a part with dates, or anything not known: walked
+    return False
 
 
 def dates(model: Record, pointer: str = "") -> Iterator[tuple[str, dt.date]]:

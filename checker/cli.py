@@ -234,7 +234,7 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
     from checker import workdays
     from checker.cache import ResultCache, context_of, default_folder, index_context
     from checker.cacheindex import Index
-    from checker.config import is_case_file, message_lang
+    from checker.config import forget_folders, is_case_file, message_lang
     from checker.errors import CheckerError
     from checker.files import Sources, walk
     from checker.fsutil import OutputError, check_output, identities
@@ -285,6 +285,8 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
                 or not cfg.cache:
             check_selectors(lazy.get(), opts, {k: _origin(conf.origins[k], k)
                                                for k in ("select", "ignore")})
+
+        forget_folders()
 
         def wanted(p: Path) -> bool:
             return is_case_file(p, cfg, base)

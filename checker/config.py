@@ -20,7 +20,7 @@ import stat
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast, get_args, get_origin, get_type_hints
 
@@ -364,11 +364,30 @@ def is_case_file(path: Path, settings: Settings, base: Path) -> bool:
     Paths are taken relative to base (the folder of the configuration file, or the
     working directory); a path outside base is matched by its name alone."""
     try:
-        rel = path.resolve().relative_to(base.resolve()).as_posix()
+        rel = _resolved(path).relative_to(_resolved_folder(base)).as_posix()
     except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop (3.11)
         rel = path.name
     include, exclude = _specs(settings.include, settings.exclude)
     return include.match_file(rel) and not exclude.match_file(rel)
+
+
+def _resolved(path: Path) -> Path:
+    """path.resolve(), with its folder resolved once for all the files of a walk: only a
+    file that is itself a link is resolved whole (an lstat, where resolve takes one per
+    part of the path)."""
+    if path.name in ("", ".", "..") or os.path.islink(path):
+        return path.resolve()
+    return _resolved_folder(path.parent) / path.name
+
+
+@lru_cache(maxsize=256)
+def _resolved_folder(folder: Path) -> Path:
+    return folder.resolve()
+
+
+def forget_folders() -> None:
+    """Forget the folders resolved (a new run: a folder may have become a link)."""
+    _resolved_folder.cache_clear()
 
 
 @cache

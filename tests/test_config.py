@@ -246,3 +246,22 @@ def test_the_default_patterns_are_valid_and_match_as_documented() -> None:
     base = Path("/work")
     assert is_case_file(Path("/work/a/case.json"), s, base)
     assert not is_case_file(Path("/work/a/case.toml"), s, base)
+
+
+def test_a_file_is_matched_where_it_really_is(tmp_path: Path) -> None:
+    """is_case_file resolves a file's folder once per walk and the file itself only when
+    it is a link: the same path as resolve() for plain files, links to files, files in
+    linked folders and odd spellings."""
+    from checker.config import _resolved, forget_folders
+
+    real = tmp_path / "real"
+    (real / "sub").mkdir(parents=True)
+    (real / "sub" / "a.json").write_text("{}")
+    (tmp_path / "linked").symlink_to(real, target_is_directory=True)
+    (real / "link.json").symlink_to(real / "sub" / "a.json")
+    forget_folders()
+    for p in (real / "sub" / "a.json", tmp_path / "linked" / "sub" / "a.json",
+              real / "link.json", tmp_path / "linked" / "link.json",
+              real / "sub" / ".." / "sub" / "a.json", Path("relative.json"),
+              real / "sub" / "missing.json"):
+        assert _resolved(p) == p.resolve(), p

@@ -121,8 +121,10 @@ def wrap(atoms: Sequence[str], width: int, *, first: int = 0,
     path or URL) stands alone on its line and is never broken."""
     lines: list[tuple[int, int]] = []
     start, used = 0, first
+    # Most text is one column per character: then measured once for all the atoms.
+    one_column = _ONE_COLUMN.fullmatch("".join(atoms)) is not None
     for i, atom in enumerate(atoms):
-        w = cell_width(atom)
+        w = len(atom) if one_column else cell_width(atom)
         if i > start and used + 1 + w > width:
             lines.append((start, i))
             start, used = i, indent + w

@@ -157,18 +157,24 @@ def _finding(to: _Lines, path: str, f: Finding, lang: Lang, width: int) -> None:
                     ("".join(" " + x for x in atoms[a + 1:b]), ""))
         else:
             to.line((BODY + " ".join(atoms[a:b]), ""))
-    # The pointer, then each citation, its confidence in parentheses kept in one piece.
-    cite_atoms = [printable(f.pointer or "/")]
-    merged = _merged(f.cites, lang)
-    for n, (label, level) in enumerate(merged):
-        cite_atoms += (["·"] if n == 0 else []) + words(label)
-        cite_atoms.append(f"({level})" + (";" if n < len(merged) - 1 else ""))
-    to.lines([(BODY if n == 0 else MORE) + " ".join(cite_atoms[a:b]) for n, (a, b)
-              in enumerate(wrap(cite_atoms, width, first=len(BODY), indent=len(MORE)))],
-             "dim")
+    to.lines(_cite_lines(f.pointer, f.cites, lang, width), "dim")
     if f.waived:
         to.lines(wrap_text(printable(f.waived.note), width, first=BODY, indent=MORE),
                  _WAIVED_STYLE)
+
+
+@lru_cache(maxsize=4096)
+def _cite_lines(pointer: str, cites: tuple[Citation, ...], lang: Lang,
+                width: int) -> tuple[str, ...]:
+    """The pointer, then each citation, its confidence in parentheses kept in one piece,
+    wrapped. The same place and citations come back in file after file: laid out once."""
+    cite_atoms = [printable(pointer or "/")]
+    merged = _merged(cites, lang)
+    for n, (label, level) in enumerate(merged):
+        cite_atoms += (["·"] if n == 0 else []) + words(label)
+        cite_atoms.append(f"({level})" + (";" if n < len(merged) - 1 else ""))
+    return tuple((BODY if n == 0 else MORE) + " ".join(cite_atoms[a:b]) for n, (a, b)
+                 in enumerate(wrap(cite_atoms, width, first=len(BODY), indent=len(MORE))))
 
 
 def merged_citations(cites: Sequence[Citation], lang: Lang) -> list[str]:

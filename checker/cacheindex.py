@@ -28,6 +28,12 @@ What it guarantees (it is only an accelerator):
   timeout; a write that still finds the index locked is dropped, never waited on for
   long. Each process opens its own connection (a forked worker never uses its parent's).
 - Within the cache's size cap (cache.prune counts it), removed by `checker cache clean`.
+
+It also keeps, beside the files' rows, what the text and github reports printed for a
+file (`shown`/`show`): keyed by a result's key, the file's label and everything the
+lines depend on (checker.rendered), with the counts the summary and the exit code need.
+A warm run then writes those lines as they are instead of reading the result and laying
+it out again, which was most of its time.
 """
 
 from __future__ import annotations
@@ -112,6 +118,7 @@ class Index:
         self._pid = -1
         self._broken = False
         self._pending: list[tuple[Any, ...]] = []
+        self._shown: list[tuple[Any, ...]] = []
 
     def _connection(self, create: bool) -> sqlite3.Connection | None:
         if self._broken:
@@ -120,7 +127,7 @@ class Index:
             return self._conn
         if self._conn is not None:  # forked: SQLite must not use it here, nor close it
             _INHERITED.append(self._conn)
-            self._conn, self._pending = None, []
+            self._conn, self._pending, self._shown = None, [], []
         path = self.folder / NAME
         try:
             st = os.lstat(path)
@@ -165,6 +172,11 @@ class Index:
                 "NULL, size INTEGER, mtime_ns INTEGER, ctime_ns INTEGER, ino INTEGER, dev "
                 "INTEGER, key TEXT, recorded_ns INTEGER, PRIMARY KEY (context, path)) "
                 "WITHOUT ROWID")
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS shown_v1 (ctx TEXT NOT NULL, key TEXT NOT NULL, "
+                "label BLOB NOT NULL, text TEXT, errors INTEGER, warnings INTEGER, infos "
+                "INTEGER, waived INTEGER, worst INTEGER, internal INTEGER, "
+                "PRIMARY KEY (ctx, key, label)) WITHOUT ROWID")
         except BaseException:
             conn.close()
             raise
@@ -203,7 +215,8 @@ class Index:
     def flush(self) -> None:
         """Write the rows recorded; never fails (a row not written is only a miss)."""
         rows, self._pending = self._pending, []
-        if not rows:
+        shown, self._shown = self._shown, []
+        if not rows and not shown:
             return
         conn = self._connection(create=True)
         if conn is None:
@@ -213,6 +226,9 @@ class Index:
             try:
                 conn.executemany("INSERT OR REPLACE INTO files_v1 VALUES "
                                  "(?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                with contextlib.suppress(sqlite3.Error):  # the lines are only a help
+                    conn.executemany("INSERT OR REPLACE INTO shown_v1 VALUES "
+                                     "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", shown)
                 conn.execute("COMMIT")
             except BaseException:
                 with contextlib.suppress(sqlite3.Error):
@@ -220,6 +236,29 @@ class Index:
                 raise
         except sqlite3.Error:
             pass
+
+    def shown(self, ctx: str, key: str, label: str) -> tuple[Any, ...] | None:
+        """The lines and counts (errors, warnings, infos, waived, worst, internal)
+        recorded for this result shown under this label, or None: as stored, for the
+        caller to check."""
+        conn = self._connection(create=False)
+        if conn is None:
+            return None
+        try:
+            row = conn.execute(
+                "SELECT text, errors, warnings, infos, waived, worst, internal FROM shown_v1 "
+                "WHERE ctx = ? AND key = ? AND label = ?",
+                (ctx, key, label.encode("utf-8", "surrogateescape"))).fetchone()
+        except sqlite3.Error:
+            return None
+        return tuple(row) if row is not None else None
+
+    def show(self, ctx: str, key: str, label: str, text: str, counts: tuple[int, ...]) -> None:
+        """Record the lines and counts of a result shown under a label (in batches)."""
+        self._shown.append((ctx, key, label.encode("utf-8", "surrogateescape"), text,
+                            *counts))
+        if len(self._shown) >= BATCH:
+            self.flush()
 
     def close(self) -> None:
         if self._conn is not None and self._pid == os.getpid():

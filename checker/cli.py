@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from checker.fsutil import OutputError
     from checker.report import FileReport, Report, Tally
     from checker.rules.pack import Pack
-    from checker.runner import Job
+    from checker.runner import Job, Known
 
 LANG = Choice(["vi", "en"])
 
@@ -344,7 +344,8 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
                       width=terminal_width(None if output else sys.stdout, os.environ),
                       case_files=tuple((s.label, str(s.path)) for s in sources
                                        if s.path is not None) if cfg.format == "html" else ())
-        job = Job(lazy.get() if lazy.loaded else lazy, opts, cfg.max_size, results)
+        job = Job(lazy.get() if lazy.loaded else lazy, opts, cfg.max_size, results,
+                  shown=_shown_lines(cfg.format, color, output, head))
         jobs_ = 1 if warm else cfg.jobs
         notes = _Notices(spans, paths, cfg.lang, quiet=quiet, verbose=verbose)
         tally = Tally()
@@ -407,6 +408,19 @@ def _misses(cache: ResultCache, sources: Sequence[Source], probe: int = 32) -> b
     return False
 
 
+def _shown_lines(fmt: str, color: bool | None, output: str | None, head: Report) -> bool:
+    """Can the files the index answers be shown from their recorded lines
+    (checker.rendered)? Not in colour, which goes through rich."""
+    from checker.rendered import usable
+
+    if output is None and fmt == "text":
+        from checker.colour import use_color
+
+        if use_color(color, sys.stdout):
+            return False
+    return usable(fmt, False, head)
+
+
 def _write(fmt: str, head: Report, out: Any, color: bool, sources: Sequence[Source], job: Job,
            jobs: int, notes: _Notices, tally: Tally, flush: bool = False) -> bool:
     """Check the sources and write the report as the results come, in input order.
@@ -415,24 +429,44 @@ def _write(fmt: str, head: Report, out: Any, color: bool, sources: Sequence[Sour
     from contextlib import closing
 
     from checker.files import Skipped
+    from checker.rendered import Shown
     from checker.reporters import writer
-    from checker.runner import default_jobs, stream
+    from checker.runner import Known, default_jobs, stream
 
     w = writer(fmt, head, out, color=color)
+    shown = Shown(job.cache.index, fmt, head) if job.shown and job.cache is not None \
+        and job.cache.index is not None else None
     open_ = True
     with closing(stream(sources, job, jobs or default_jobs())) as results:
         for i, r in enumerate(results):
+            text = ""
+            if isinstance(r, Known):  # the index answered: shown from recorded lines
+                assert shown is not None
+                got = shown.lines(r, job)
+                if isinstance(got, Skipped):
+                    r = got
+                else:
+                    text, counts = got
             notes.seen(i, r)
             if isinstance(r, Skipped):
                 continue
-            tally.add(r)
+            fr = None if isinstance(r, Known) else r
+            if fr is None:
+                tally.merge(counts)
+            else:
+                tally.add(fr)
             if open_:
                 try:
-                    w.file(r)
+                    if fr is None:
+                        out.write(text)
+                    else:
+                        w.file(fr)
                     if flush:
                         out.flush()
                 except BrokenPipeError:
                     open_ = False
+    if shown is not None:
+        shown.flush()
     notes.end()
     if open_:
         try:
@@ -457,7 +491,7 @@ class _Notices:
         self.checked = False  # a case was met in the current span
         self.any_case = self.any_result = False
 
-    def seen(self, i: int, r: FileReport | Skipped) -> None:
+    def seen(self, i: int, r: FileReport | Skipped | Known) -> None:
         from checker.files import Skipped
         from checker.i18n import t
         from checker.reporters import shown_path

@@ -53,6 +53,7 @@ class Settings:
     ignore: tuple[str, ...] = ()
     rules: tuple[Path, ...] = ()  # extra rule packs
     include: tuple[str, ...] = ("*.json",)  # which files may be case files (gitignore-style)
+    # (config._DEFAULT_INCLUDE, which is_case_file answers without pathspec)
     exclude: tuple[str, ...] = ()  # files never checked (gitignore-style)
     max_size: int = DEFAULT_MAX_SIZE
     jobs: int = 0  # parallel workers; 0 = number of cores
@@ -363,12 +364,18 @@ def is_case_file(path: Path, settings: Settings, base: Path) -> bool:
     `drafts/`), one with a slash is anchored at base (`cases/**/*.json`), `!` negates.
     Paths are taken relative to base (the folder of the configuration file, or the
     working directory); a path outside base is matched by its name alone."""
+    if settings.include == _DEFAULT_INCLUDE and not settings.exclude \
+            and path.name.endswith(".json") and not os.path.islink(path):
+        return True  # what the default `*.json` says of a file that is not a link
     try:
         rel = _resolved(path).relative_to(_resolved_folder(base)).as_posix()
     except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop (3.11)
         rel = path.name
     include, exclude = _specs(settings.include, settings.exclude)
     return include.match_file(rel) and not exclude.match_file(rel)
+
+
+_DEFAULT_INCLUDE = ("*.json",)
 
 
 def _resolved(path: Path) -> Path:

@@ -319,6 +319,16 @@ class Tally:
                 self.infos += 1
             self.worst = max(self.worst, fd.severity.rank)
 
+    def merge(self, other: Tally) -> None:
+        """Add the counts of another tally (a file's, recorded: checker.rendered)."""
+        self.files += other.files
+        self.errors += other.errors
+        self.warnings += other.warnings
+        self.infos += other.infos
+        self.waived += other.waived
+        self.worst = max(self.worst, other.worst)
+        self.internal = self.internal or other.internal
+
     def count(self, severity: Severity) -> int:
         return {Severity.ERROR: self.errors, Severity.WARNING: self.warnings,
                 Severity.INFO: self.infos}[severity]

@@ -70,12 +70,25 @@ class Job:
     opts: Options
     max_size: int
     cache: ResultCache | None
+    # The report can show a file from its recorded lines (checker.rendered): a file the
+    # cache's index answers is then given as Known, its result not read here.
+    shown: bool = False
+
+
+@dataclass(frozen=True)
+class Known:
+    """A file the cache's index answers with the result `key`, not read: the writer shows
+    its recorded lines, or reads the result (checker.rendered)."""
+
+    src: Source
+    key: str
 
 
 _JOB: Job | None = None  # set in the parent before forking; workers inherit it
 
 
-def check_source(src: Source, job: Job) -> FileReport | Skipped:
+def check_source(src: Source, job: Job, *,
+                 use_index: bool = True) -> FileReport | Skipped | Known:
     """The report of one file; Skipped for a file met on the walk that is not a case
     (a file named on the command line that is not a case is an error instead).
 
@@ -88,7 +101,7 @@ def check_source(src: Source, job: Job) -> FileReport | Skipped:
     st: os.stat_result | None = None
     since = 0
     if index is not None and job.cache is not None and src.path is not None \
-            and src.problem is None:
+            and src.problem is None and use_index:
         try:
             st = os.stat(src.path)
         except (OSError, ValueError):
@@ -97,6 +110,8 @@ def check_source(src: Source, job: Job) -> FileReport | Skipped:
             st = None
         if st is not None:
             known = index.lookup(src.path, st)
+            if known is not None and job.shown:
+                return Known(src, known)
             if known is not None:
                 hit = job.cache.get(src.label, known)
                 if hit is not None:
@@ -166,7 +181,7 @@ def internal_error(e: Exception, lang: Lang) -> Finding:
                    message=t("internal-file", lang, detail=detail), pointer="")
 
 
-def _work(chunk: Sequence[Source]) -> list[FileReport | Skipped]:
+def _work(chunk: Sequence[Source]) -> list[FileReport | Skipped | Known]:
     assert _JOB is not None
     try:
         return [check_source(src, _JOB) for src in chunk]
@@ -174,7 +189,8 @@ def _work(chunk: Sequence[Source]) -> list[FileReport | Skipped]:
         flush(_JOB)
 
 
-def _sequential(sources: Sequence[Source], job: Job) -> Iterator[FileReport | Skipped]:
+def _sequential(sources: Sequence[Source],
+                job: Job) -> Iterator[FileReport | Skipped | Known]:
     try:
         yield from (check_source(s, job) for s in sources)
     finally:
@@ -199,14 +215,15 @@ def _worker_start(parent: int) -> None:
         os._exit(1)
 
 
-def run(sources: Sequence[Source], job: Job, jobs: int) -> list[FileReport | Skipped]:
+def run(sources: Sequence[Source], job: Job,
+        jobs: int) -> list[FileReport | Skipped | Known]:
     """Every result at once (see stream)."""
     with contextlib.closing(stream(sources, job, jobs)) as results:
         return list(results)
 
 
 def stream(sources: Sequence[Source], job: Job,
-           jobs: int) -> Generator[FileReport | Skipped, None, None]:
+           jobs: int) -> Generator[FileReport | Skipped | Known, None, None]:
     """The results, one per source, in input order, each as soon as it and those before
     it are done: the caller writes them as they come and keeps none. At most a few
     chunks per worker are under way or done ahead of the caller, so a slow reader of the
@@ -238,7 +255,7 @@ def stream(sources: Sequence[Source], job: Job,
     # A signal that arrives here meanwhile stays pending and is delivered the moment it
     # is unblocked: never lost.
     executor: ProcessPoolExecutor | None = None
-    pending: deque[Future[list[FileReport | Skipped]]] = deque()
+    pending: deque[Future[list[FileReport | Skipped | Known]]] = deque()
     signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
     try:
         # Every worker is forked at the first submit (the "fork" context starts them all

@@ -265,3 +265,28 @@ def test_a_file_is_matched_where_it_really_is(tmp_path: Path) -> None:
               real / "sub" / ".." / "sub" / "a.json", Path("relative.json"),
               real / "sub" / "missing.json"):
         assert _resolved(p) == p.resolve(), p
+
+
+def test_the_default_include_is_answered_as_pathspec_answers_it(tmp_path: Path) -> None:
+    """is_case_file answers the default `*.json` without pathspec for a file that is not
+    a link: the same answer as pathspec gives (the pattern said twice takes the long
+    way), for names, folders named *.json, links and paths outside the base."""
+    import dataclasses
+
+    from checker.config import Settings, forget_folders, is_case_file
+
+    fast = Settings()
+    slow = dataclasses.replace(fast, include=("*.json", "*.json"))
+    (tmp_path / "d.json").mkdir()
+    (tmp_path / "d.json" / "a.txt").write_text("{}")
+    (tmp_path / "plain.json").write_text("{}")
+    (tmp_path / ".json").write_text("{}")
+    (tmp_path / "x.JSON").write_text("{}")
+    (tmp_path / "link.json").symlink_to(tmp_path / "d.json" / "a.txt")
+    (tmp_path / "link.txt").symlink_to(tmp_path / "plain.json")
+    forget_folders()
+    paths = [tmp_path / n for n in ("plain.json", ".json", "x.JSON", "link.json", "link.txt",
+                                    "d.json/a.txt", "missing.json", "a.json.bak")]
+    for base in (tmp_path, tmp_path / "d.json", Path("/nonexistent")):
+        for p in paths:
+            assert is_case_file(p, fast, base) == is_case_file(p, slow, base), (p, base)

@@ -12,10 +12,13 @@ from typing import Any
 import pytest
 from _support import EXAMPLES, SCHEMAS, encode, example
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checker.cli import main
 from checker.recognise import (
     CASE_SCHEMA_ID,
+    NOT_CASE_NAMES,
     Verdict,
     judge,
     names_case_schema,
@@ -208,3 +211,14 @@ def test_a_pattern_that_is_not_one_is_a_clear_error(repo: Path, where: str, name
     r = CliRunner().invoke(main, args, env={"CHECKER_LANG": "en"}, catch_exceptions=False)
     assert r.exit_code == 2 and named in r.stderr
     assert "gitignore-style pattern" in r.stderr and "Traceback" not in r.stderr
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.one_of(st.sampled_from(NOT_CASE_NAMES), st.text(
+    st.sampled_from(list("apckgesonj.*-tsfig/\n\\[]?")), max_size=24)).map(
+        lambda s: s.replace("*", "x")))
+def test_names_known_not_to_be_cases_match_as_fnmatch_says(name: str) -> None:
+    """skipped_by_name runs the names as one pattern: what fnmatchcase says of each."""
+    from fnmatch import fnmatchcase
+
+    assert skipped_by_name(name) == any(fnmatchcase(name, p) for p in NOT_CASE_NAMES)

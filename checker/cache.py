@@ -282,6 +282,7 @@ class ResultCache:
         self._hash: Any = None
         self.index = index
         self._ready = False
+        self.wrote = False  # this process stored a result
 
     @property
     def context(self) -> Any:
@@ -320,6 +321,7 @@ class ResultCache:
             with contextlib.suppress(FileExistsError):
                 os.mkdir(entry.parent, 0o700)
             _write_entry(entry, data)
+            self.wrote = True
             return True
         return False
 

@@ -375,7 +375,9 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
             color_on = cfg.format == "text" and use_color(color, sys.stdout)
             written = _write(cfg.format, head, sys.stdout, color_on, sources, job, jobs_,
                              notes, tally, flush=True)
-        if results is not None:
+        # Kept within its size: a run that wrote nothing to it (a warm run, done whole
+        # in this process) leaves it as it found it, without listing every entry.
+        if results is not None and (results.wrote or not warm):
             results.prune(cfg.cache_max_size)
     except CheckerError as e:
         _fail(str(e), e.exit_code)

@@ -132,3 +132,23 @@ def test_a_warm_run_writes_the_recorded_lines(corpus: Path, tmp_path: Path) -> N
     warm = _run(corpus, cache)
     assert warm.output.count("MARK\n") == len(NAMES) * 2
     assert warm.exit_code == 0
+
+
+def test_a_warm_run_that_writes_nothing_does_not_list_the_cache(
+        corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keeping the cache within its size lists every entry: a run that stored nothing
+    (warm, done whole in one process) skips it; a run that stores a result does not."""
+    from checker import cache as cache_module
+
+    cache = tmp_path / "cache"
+    _run(corpus, cache)
+    _run(corpus, cache)
+    listed: list[int] = []
+    real = cache_module.entries
+    monkeypatch.setattr(cache_module, "entries", lambda f: listed.append(1) or real(f))
+    _run(corpus, cache)
+    assert listed == []
+    changed = corpus / "00-clean.json"
+    changed.write_bytes(changed.read_bytes().replace(b"{", b"{ ", 1))
+    _run(corpus, cache)
+    assert listed == [1]

@@ -110,8 +110,26 @@ def check(doc: Document, case: Case, lang: Lang,
     ]
 
 
+def _any_before(value: Any, day: dt.date) -> bool:
+    """Is any date in value (a part of a case) before day? What dates() walks, without
+    making a pointer for each: nearly every case has none, and then that is all."""
+    if isinstance(value, dt.date):
+        return value < day
+    if isinstance(value, Record):
+        for name in _date_fields(type(value)):
+            if _any_before(getattr(value, name), day):
+                return True
+    elif isinstance(value, list | tuple):
+        for item in value:
+            if _any_before(item, day):
+                return True
+    return False
+
+
 def _born_after_an_act(case: Case, lang: Lang) -> list[tuple[str, str]]:
     born = case.subject.birth_date
+    if not _any_before(case, born):
+        return []
     acts = [
         (day, pointer) for pointer, day in dates(case)
         if day < born and not pointer.startswith(_NOT_ACTS)

@@ -200,3 +200,21 @@ def test_the_light_case_has_the_dates_the_model_has(path: Any) -> None:
     except (ValueError, Drift, TypeError, AttributeError):
         pytest.skip("not a case both read")
     assert list(dates(light)) == list(dates(model))
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.json")), ids=lambda p: p.name)
+def test_the_quick_look_for_an_early_date_agrees_with_the_walk(path: Any) -> None:
+    """_any_before (no pointers) says what dates() says, just below, at and above the
+    earliest date, and at the birth date."""
+    import datetime as dt
+    import json
+
+    from checker.consistency import _any_before, dates
+    from checker.light import build_case
+
+    case = build_case(json.loads(path.read_bytes()))
+    days = [d for _, d in dates(case)]
+    first = min(days)
+    for day in (first, first + dt.timedelta(days=1), first - dt.timedelta(days=1),
+                case.subject.birth_date, max(days) + dt.timedelta(days=1)):
+        assert _any_before(case, day) == any(d < day for d in days), day

@@ -344,8 +344,13 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
                       width=terminal_width(None if output else sys.stdout, os.environ),
                       case_files=tuple((s.label, str(s.path)) for s in sources
                                        if s.path is not None) if cfg.format == "html" else ())
+        from checker.colour import use_color
+        from checker.rendered import usable
+
+        # Colour only for text on a terminal (never into --output).
+        color_on = output is None and cfg.format == "text" and use_color(color, sys.stdout)
         job = Job(lazy.get() if lazy.loaded else lazy, opts, cfg.max_size, results,
-                  shown=_shown_lines(cfg.format, color, output, head))
+                  shown=usable(cfg.format, color_on, head))
         jobs_ = 1 if warm else cfg.jobs
         notes = _Notices(spans, paths, cfg.lang, quiet=quiet, verbose=verbose)
         tally = Tally()
@@ -370,9 +375,6 @@ def check(paths: tuple[str, ...], fmt: str | None, lang: str | None,
                 _output_failure(OutputError("output-appeared") if appeared else e, output,
                                 cfg.lang)
         else:
-            from checker.colour import use_color
-
-            color_on = cfg.format == "text" and use_color(color, sys.stdout)
             written = _write(cfg.format, head, sys.stdout, color_on, sources, job, jobs_,
                              notes, tally, flush=True)
         # Kept within its size: a run that wrote nothing to it (a warm run, done whole
@@ -408,19 +410,6 @@ def _misses(cache: ResultCache, sources: Sequence[Source], probe: int = 32) -> b
         if cache.index.lookup(src.path, st) is None:
             return True
     return False
-
-
-def _shown_lines(fmt: str, color: bool | None, output: str | None, head: Report) -> bool:
-    """Can the files the index answers be shown from their recorded lines
-    (checker.rendered)? Not in colour, which goes through rich."""
-    from checker.rendered import usable
-
-    if output is None and fmt == "text":
-        from checker.colour import use_color
-
-        if use_color(color, sys.stdout):
-            return False
-    return usable(fmt, False, head)
 
 
 def _write(fmt: str, head: Report, out: Any, color: bool, sources: Sequence[Source], job: Job,

@@ -190,8 +190,6 @@ def merged_citations(cites: Sequence[Citation], lang: Lang) -> list[str]:
 def _merged(cites: Sequence[Citation], lang: Lang) -> list[tuple[str, str]]:
     """merged_citations as (label, "độ tin cậy cao") pairs. The same few citations come
     back in every file a rule fires in: each list is merged once."""
-    if isinstance(cites, tuple):
-        return list(_merged_once(cites, lang))
     return list(_merged_once(tuple(cites), lang))
 
 
